@@ -1,0 +1,52 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEmail, IsISO8601, IsOptional, IsString, Length } from 'class-validator';
+import { IsBsn } from '../../common/validators';
+
+export class PutCoordinatorDto {
+  @ApiProperty({ example: 'Anna de Vries' })
+  @IsString()
+  @Length(1, 200)
+  name!: string;
+
+  @ApiProperty({ example: 'anna.devries@cjg.example' })
+  @IsEmail()
+  @Length(3, 254)
+  email!: string;
+}
+
+export class CoordinatorDto extends PutCoordinatorDto {
+  @ApiProperty({ example: 'coord-anna' })
+  id!: string;
+}
+
+export class PutClientDto {
+  @ApiProperty({ example: 'Sam Jansen' })
+  @IsString()
+  @Length(1, 200)
+  name!: string;
+
+  @ApiPropertyOptional({ example: '111222333', description: 'Burgerservicenummer (elfproef)' })
+  @IsOptional()
+  @IsBsn()
+  bsn?: string;
+
+  @ApiPropertyOptional({ example: '2014-05-17', description: 'Calendar date (YYYY-MM-DD)' })
+  @IsOptional()
+  @IsISO8601({ strict: true, strictSeparator: true })
+  @Length(10, 10, { message: 'dateOfBirth must be a calendar date YYYY-MM-DD' })
+  dateOfBirth?: string;
+
+  @ApiPropertyOptional({ example: 'ouders.jansen@example.nl', description: 'Where letters go' })
+  @IsOptional()
+  @IsEmail()
+  @Length(3, 254)
+  email?: string;
+}
+
+export class RegisteredDto {
+  @ApiProperty({ example: 'client-0001' })
+  id!: string;
+
+  @ApiProperty({ description: 'false when an existing record was updated' })
+  created!: boolean;
+}

@@ -1,0 +1,57 @@
+import { Body, Controller, Get, NotFoundException, Put } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { ClientEntity, CoordinatorEntity } from '@cjg/persistence';
+import { ErrorBody } from '../common/error-body';
+import { PersonIdParam } from './person-id.param';
+import { CoordinatorDto, PutClientDto, PutCoordinatorDto, RegisteredDto } from './dto/registry.dto';
+
+/**
+ * Coordinators and clients: the personal data behind the ids that trajectories carry. It lives
+ * in PostgreSQL only, so correcting an address here reaches the next letter.
+ */
+@ApiTags('registry')
+@ApiBadRequestResponse({ type: ErrorBody })
+@Controller()
+export class RegistryController {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  @Put('coordinators/:id')
+  @ApiOkResponse({ type: RegisteredDto })
+  async putCoordinator(
+    @PersonIdParam() id: string,
+    @Body() body: PutCoordinatorDto,
+  ): Promise<RegisteredDto> {
+    const repo = this.dataSource.getRepository(CoordinatorEntity);
+    const created = !(await repo.existsBy({ id }));
+    await repo.upsert({ id, name: body.name, email: body.email }, ['id']);
+    return { id, created };
+  }
+
+  @Get('coordinators/:id')
+  @ApiOkResponse({ type: CoordinatorDto })
+  async getCoordinator(@PersonIdParam() id: string): Promise<CoordinatorDto> {
+    const found = await this.dataSource.getRepository(CoordinatorEntity).findOneBy({ id });
+    if (!found) throw new NotFoundException(`Coordinator ${id} does not exist`);
+    return { id: found.id, name: found.name, email: found.email };
+  }
+
+  @Put('clients/:id')
+  @ApiOkResponse({ type: RegisteredDto })
+  async putClient(@PersonIdParam() id: string, @Body() body: PutClientDto): Promise<RegisteredDto> {
+    const repo = this.dataSource.getRepository(ClientEntity);
+    const created = !(await repo.existsBy({ id }));
+    await repo.upsert(
+      {
+        id,
+        name: body.name,
+        bsn: body.bsn ?? null,
+        dateOfBirth: body.dateOfBirth ?? null,
+        email: body.email ?? null,
+      },
+      ['id'],
+    );
+    return { id, created };
+  }
+}

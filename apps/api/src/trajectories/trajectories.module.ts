@@ -1,0 +1,6 @@
+import { Module } from '@nestjs/common';
+import { TrajectoriesController } from './trajectories.controller';
+import { TrajectoriesService } from './trajectories.service';
+
+@Module({ controllers: [TrajectoriesController], providers: [TrajectoriesService] })
+export class TrajectoriesModule {}

@@ -1,0 +1,68 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { createActivities } from '@cjg/activities';
+import { createDataSource, databaseUrlFromEnv } from '@cjg/persistence';
+import { Mailer, mailerConfigFromEnv } from '@cjg/notifications';
+import { temporalConfigFromEnv } from '@cjg/temporal';
+
+/**
+ * Where the worker gets its workflow code: a prebuilt bundle (what production runs, built by
+ * `npm run build`) when one exists, else the compiled workflows folder, bundled at start.
+ */
+export function workflowSource(
+  env: NodeJS.ProcessEnv = process.env,
+): Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> {
+  const bundlePath =
+    env.WORKFLOW_BUNDLE_PATH || path.resolve(__dirname, '../../../workflow-bundle.js');
+  if (existsSync(bundlePath)) return { workflowBundle: { codePath: bundlePath } };
+  if (env.WORKFLOW_BUNDLE_PATH)
+    throw new Error(`WORKFLOW_BUNDLE_PATH ${bundlePath} does not exist`);
+  return { workflowsPath: require.resolve('../../../workflows') };
+}
+
+export class StartupError extends Error {}
+
+/** Connects to Temporal, PostgreSQL and SMTP and runs the worker until a shutdown signal. */
+export async function runWorker(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const temporal = temporalConfigFromEnv(env);
+  let connection: NativeConnection;
+  try {
+    connection = await NativeConnection.connect({ address: temporal.address });
+  } catch (error) {
+    throw new StartupError(
+      `Temporal is unreachable at ${temporal.address} (${(error as Error).message}). ` +
+        'Start it (npm start does) or set TEMPORAL_ADDRESS.',
+    );
+  }
+
+  const dataSource = createDataSource(databaseUrlFromEnv(env));
+  try {
+    await dataSource.initialize();
+  } catch (error) {
+    await connection.close();
+    throw new StartupError(
+      `PostgreSQL is unreachable (${(error as Error).message}). Start it (npm start does) or set DATABASE_URL.`,
+    );
+  }
+  const mailer = new Mailer(mailerConfigFromEnv(env));
+
+  try {
+    const worker = await Worker.create({
+      connection,
+      namespace: temporal.namespace,
+      taskQueue: temporal.taskQueue,
+      activities: createActivities({ dataSource, mailer }),
+      ...workflowSource(env),
+    });
+    console.log(
+      `worker polling task queue ${temporal.taskQueue} in namespace ${temporal.namespace} at ${temporal.address}`,
+    );
+    // Worker.run() returns after SIGINT/SIGTERM, once running tasks have finished.
+    await worker.run();
+  } finally {
+    mailer.close();
+    await dataSource.destroy();
+    await connection.close();
+  }
+}

@@ -1,0 +1,5 @@
+export * from './bsn';
+export * from './case-number';
+export * from './ids';
+export * from './municipality';
+export * from './trajectory';

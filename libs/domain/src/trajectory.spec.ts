@@ -1,0 +1,44 @@
+import { isValidPersonId } from './ids';
+import { isValidMunicipalityCode } from './municipality';
+import { trajectoryInputProblems } from './trajectory';
+
+const valid = {
+  caseNumber: 'CJG-2026-000123',
+  municipalityCode: '0957',
+  coordinatorId: 'coord-anna',
+  clientId: 'client-0001',
+};
+
+describe('trajectory input', () => {
+  it('has no problems when every field is well-formed', () => {
+    expect(trajectoryInputProblems(valid)).toEqual([]);
+  });
+
+  it('names every malformed field', () => {
+    const problems = trajectoryInputProblems({
+      caseNumber: 'x',
+      municipalityCode: '957',
+      coordinatorId: 'anna@cjg.nl',
+      clientId: '123456782',
+    });
+    expect(problems).toHaveLength(4);
+    expect(problems.join(' ')).toMatch(/caseNumber.*municipalityCode.*coordinatorId.*clientId/);
+  });
+});
+
+describe('ids carry no personal data', () => {
+  it('refuses e-mail addresses, names with spaces and BSN-like numbers', () => {
+    expect(isValidPersonId('anna@cjg.nl')).toBe(false);
+    expect(isValidPersonId('Anna de Vries')).toBe(false);
+    expect(isValidPersonId('123456782')).toBe(false);
+    expect(isValidPersonId('client-0001')).toBe(true);
+  });
+});
+
+describe('CBS municipality codes', () => {
+  it('takes exactly four digits, leading zeros included', () => {
+    expect(isValidMunicipalityCode('0957')).toBe(true);
+    expect(isValidMunicipalityCode('957')).toBe(false);
+    expect(isValidMunicipalityCode('09570')).toBe(false);
+  });
+});

@@ -1,0 +1,3 @@
+export * from './letter';
+export * from './mailer';
+export * from './templates/intake-registered';

@@ -1,0 +1,29 @@
+import { renderIntakeRegistered } from './intake-registered';
+
+describe(renderIntakeRegistered.name, () => {
+  const letter = renderIntakeRegistered({
+    coordinatorName: 'Anna de Vries',
+    caseNumber: 'CJG-2026-000123',
+    municipalityCode: '0957',
+  });
+
+  it('names the case in a Dutch subject', () => {
+    expect(letter.subject).toBe('Nieuwe aanmelding geregistreerd: casus CJG-2026-000123');
+  });
+
+  it('addresses the coordinator in both parts', () => {
+    expect(letter.text).toContain('Beste Anna de Vries,');
+    expect(letter.html).toContain('<p>Beste Anna de Vries,</p>');
+    expect(letter.html).toContain('lang="nl"');
+  });
+
+  it('escapes HTML in names', () => {
+    const html = renderIntakeRegistered({
+      coordinatorName: '<script>x</script> & co',
+      caseNumber: 'CJG-1-2',
+      municipalityCode: '0957',
+    }).html;
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&lt;script&gt;x&lt;/script&gt; &amp; co');
+  });
+});

@@ -1,0 +1,4 @@
+// The DataSource the TypeORM CLI loads (`npx typeorm -d dist/libs/persistence/src/data-source.cli.js`).
+import { createDataSource } from './data-source';
+
+export default createDataSource();

@@ -1,0 +1,40 @@
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { ClientEntity } from './entities/client.entity';
+import { CoordinatorEntity } from './entities/coordinator.entity';
+import { NotificationLedgerEntity } from './entities/notification-ledger.entity';
+import { TrajectoryEntity } from './entities/trajectory.entity';
+import { InitialSchema1763900000000 } from './migrations/1763900000000-InitialSchema';
+
+export const ENTITIES = [
+  CoordinatorEntity,
+  ClientEntity,
+  TrajectoryEntity,
+  NotificationLedgerEntity,
+];
+export const MIGRATIONS = [InitialSchema1763900000000];
+
+/** The local stack's database; `npm start` creates it in a project-local cluster. */
+export const DEFAULT_DATABASE_URL = 'postgres://cjg@127.0.0.1:54329/cjg_toegang';
+
+export function databaseUrlFromEnv(env: NodeJS.ProcessEnv = process.env): string {
+  return env.DATABASE_URL || DEFAULT_DATABASE_URL;
+}
+
+export function dataSourceOptions(url: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    // Schema changes go through reviewed migrations only.
+    synchronize: false,
+    migrationsRun: false,
+    // Fail fast when PostgreSQL is unreachable; callers retry (activities through Temporal).
+    connectTimeoutMS: 5000,
+    extra: { max: 10 },
+  };
+}
+
+export function createDataSource(url: string = databaseUrlFromEnv()): DataSource {
+  return new DataSource(dataSourceOptions(url));
+}

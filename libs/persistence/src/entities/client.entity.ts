@@ -1,0 +1,31 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+
+/**
+ * The young person (jeugdige) a trajectory is for. Every column but the id is personal data and
+ * lives only here: workflows and search attributes carry the id.
+ */
+@Entity({ name: 'client' })
+export class ClientEntity {
+  @PrimaryColumn({ type: 'varchar', length: 64 })
+  id!: string;
+
+  @Column({ type: 'text' })
+  name!: string;
+
+  /** Burgerservicenummer; optional at intake. */
+  @Column({ type: 'varchar', length: 9, nullable: true })
+  bsn!: string | null;
+
+  @Column({ name: 'date_of_birth', type: 'date', nullable: true })
+  dateOfBirth!: string | null;
+
+  /** Where letters to the family go. */
+  @Column({ type: 'text', nullable: true })
+  email!: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,3 @@
+export * from './config';
+export * from './search-attributes';
+export * from './task-queues';

@@ -1,0 +1,96 @@
+import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+import type { temporal } from '@temporalio/proto';
+
+/** A search attribute's name and type (the SDK's key type is not exported from its index). */
+export interface SearchAttributeDefinition {
+  name: string;
+  type: SearchAttributeType;
+}
+
+/** temporal.api.enums.v1.IndexedValueType, by the SDK's type names. */
+const INDEXED_VALUE_TYPE: Record<SearchAttributeType, temporal.api.enums.v1.IndexedValueType> = {
+  TEXT: 1,
+  KEYWORD: 2,
+  INT: 3,
+  DOUBLE: 4,
+  BOOL: 5,
+  DATETIME: 6,
+  KEYWORD_LIST: 7,
+};
+
+/**
+ * The custom search attributes ops staff use in the Temporal Web UI to find a case: by case number,
+ * municipality, phase, coordinator, provider and due date. Ids and codes only, never personal data.
+ */
+export const CaseNumberKey = defineSearchAttributeKey('CaseNumber', SearchAttributeType.KEYWORD);
+export const MunicipalityCodeKey = defineSearchAttributeKey(
+  'MunicipalityCode',
+  SearchAttributeType.KEYWORD,
+);
+export const TrajectoryPhaseKey = defineSearchAttributeKey(
+  'TrajectoryPhase',
+  SearchAttributeType.KEYWORD,
+);
+export const CoordinatorIdKey = defineSearchAttributeKey(
+  'CoordinatorId',
+  SearchAttributeType.KEYWORD,
+);
+export const ProviderAgbCodesKey = defineSearchAttributeKey(
+  'ProviderAgbCodes',
+  SearchAttributeType.KEYWORD_LIST,
+);
+export const NextDueDateKey = defineSearchAttributeKey('NextDueDate', SearchAttributeType.DATETIME);
+export const OverdueKey = defineSearchAttributeKey('Overdue', SearchAttributeType.BOOL);
+
+export const CJG_SEARCH_ATTRIBUTES: readonly SearchAttributeDefinition[] = [
+  CaseNumberKey,
+  MunicipalityCodeKey,
+  TrajectoryPhaseKey,
+  CoordinatorIdKey,
+  ProviderAgbCodesKey,
+  NextDueDateKey,
+  OverdueKey,
+];
+
+/** The part of a Temporal `Connection` that registers search attributes. */
+export interface OperatorServiceLike {
+  operatorService: {
+    listSearchAttributes(
+      request: temporal.api.operatorservice.v1.IListSearchAttributesRequest,
+    ): Promise<temporal.api.operatorservice.v1.IListSearchAttributesResponse>;
+    addSearchAttributes(
+      request: temporal.api.operatorservice.v1.IAddSearchAttributesRequest,
+    ): Promise<temporal.api.operatorservice.v1.IAddSearchAttributesResponse>;
+  };
+}
+
+/**
+ * Registers the search attributes that are missing in the namespace and returns their names.
+ * Safe to run at every start: attributes already present are left alone. A present attribute of
+ * another type is an error an operator must resolve, so it throws.
+ */
+export async function ensureSearchAttributes(
+  connection: OperatorServiceLike,
+  namespace: string,
+  keys: readonly SearchAttributeDefinition[] = CJG_SEARCH_ATTRIBUTES,
+): Promise<string[]> {
+  const existing = await connection.operatorService.listSearchAttributes({ namespace });
+  const present = existing.customAttributes ?? {};
+  const missing: Record<string, temporal.api.enums.v1.IndexedValueType> = {};
+  for (const key of keys) {
+    const wanted = INDEXED_VALUE_TYPE[key.type];
+    const current = present[key.name];
+    if (current === undefined || current === null) {
+      missing[key.name] = wanted;
+    } else if (current !== wanted) {
+      throw new Error(
+        `Search attribute ${key.name} exists in namespace ${namespace} with another type (${current}, wanted ${wanted})`,
+      );
+    }
+  }
+  const names = Object.keys(missing);
+  if (names.length > 0) {
+    await connection.operatorService.addSearchAttributes({ namespace, searchAttributes: missing });
+  }
+  return names;
+}

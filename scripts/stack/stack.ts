@@ -1,0 +1,247 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { runMigrations } from '@cjg/persistence';
+import { startMailCatcher } from './mail-catcher';
+import { repoRoot } from './paths';
+import { startLocalPostgres } from './postgres';
+import { isListening, ManagedProcess, waitUntil } from './process';
+import { prepareNamespace, startTemporalDevServer } from './temporal-server';
+import { ensurePostgresBinaries, ensureTemporalCli, type Log } from './toolchain';
+
+export interface StackPorts {
+  temporal: number;
+  /** 0: no Web UI (headless dev server). */
+  temporalUi: number;
+  postgres: number;
+  smtp: number;
+  mailUi: number;
+  api: number;
+}
+
+export interface StackOptions {
+  dataDir: string;
+  ports: StackPorts;
+  /** Settings taken from the environment: an address given there replaces the local part. */
+  env: NodeJS.ProcessEnv;
+  /** Print worker and API output on this console. */
+  echo: boolean;
+  /** A throw-away stack (tests): PostgreSQL without fsync. */
+  ephemeral: boolean;
+  log: Log;
+}
+
+export interface StackUrls {
+  api: string;
+  docs: string;
+  temporalAddress: string;
+  temporalUi?: string;
+  databaseUrl: string;
+  smtpUrl: string;
+  mailUi?: string;
+}
+
+export interface Stack {
+  urls: StackUrls;
+  namespace: string;
+  processes: ManagedProcess[];
+  /** The environment the worker and the API run with. */
+  serviceEnv: NodeJS.ProcessEnv;
+  stop(): Promise<void>;
+  /** Resolves with the name of the first process that exits without being asked to. */
+  firstUnexpectedExit(): Promise<string>;
+}
+
+/** The default ports of the local stack; each is overridable by environment variable. */
+export function portsFromEnv(env: NodeJS.ProcessEnv): StackPorts {
+  const port = (name: string, fallback: number) => {
+    const value = Number(env[name] ?? fallback);
+    if (!Number.isInteger(value) || value < 0 || value > 65535) {
+      throw new Error(`${name} must be a TCP port, got ${JSON.stringify(env[name])}`);
+    }
+    return value;
+  };
+  return {
+    temporal: port('TEMPORAL_PORT', 7233),
+    temporalUi: port('TEMPORAL_UI_PORT', 8233),
+    postgres: port('PG_PORT', 54329),
+    smtp: port('SMTP_PORT', 1025),
+    mailUi: port('MAIL_UI_PORT', 1080),
+    api: port('PORT', 3000),
+  };
+}
+
+async function assertFree(port: number, what: string, variable: string): Promise<void> {
+  if (port !== 0 && (await isListening(port))) {
+    throw new Error(
+      `Port ${port} for ${what} is already in use (another stack running?). Stop it or set ${variable}.`,
+    );
+  }
+}
+
+/**
+ * Brings up the whole local stack: Temporal dev server (with Web UI), PostgreSQL, MailDev, the
+ * migrations, the worker and the API. Parts given by TEMPORAL_ADDRESS, DATABASE_URL or SMTP_URL
+ * are used as they are instead of being started. On failure everything started is stopped.
+ */
+export async function startStack(options: StackOptions): Promise<Stack> {
+  const { env, ports, log } = options;
+  const logs = path.join(options.dataDir, 'logs');
+  await mkdir(logs, { recursive: true });
+  const namespace = env.TEMPORAL_NAMESPACE || 'default';
+  const started: ManagedProcess[] = [];
+  const stopAll = async () => {
+    for (const proc of [...started].reverse()) await proc.stop();
+  };
+
+  try {
+    const checks: Promise<void>[] = [assertFree(ports.api, 'the API', 'PORT')];
+    if (!env.TEMPORAL_ADDRESS) {
+      checks.push(assertFree(ports.temporal, 'Temporal', 'TEMPORAL_PORT'));
+      checks.push(assertFree(ports.temporalUi, 'the Temporal Web UI', 'TEMPORAL_UI_PORT'));
+    }
+    if (!env.DATABASE_URL) checks.push(assertFree(ports.postgres, 'PostgreSQL', 'PG_PORT'));
+    if (!env.SMTP_URL) {
+      checks.push(assertFree(ports.smtp, 'the mail catcher (SMTP)', 'SMTP_PORT'));
+      checks.push(assertFree(ports.mailUi, 'the mail catcher (web)', 'MAIL_UI_PORT'));
+    }
+    await Promise.all(checks);
+
+    // The three infrastructure parts start side by side.
+    const temporal = (async () => {
+      if (env.TEMPORAL_ADDRESS) return { address: env.TEMPORAL_ADDRESS, ui: undefined };
+      const cli = await ensureTemporalCli(log, env);
+      log(`Temporal CLI: ${cli.path} (${cli.source})`);
+      const server = await startTemporalDevServer({
+        cli: cli.path,
+        port: ports.temporal,
+        uiPort: ports.temporalUi || undefined,
+        dbFile: path.join(options.dataDir, 'temporal', 'temporal.db'),
+        namespace,
+        logFile: path.join(logs, 'temporal.log'),
+      });
+      started.push(server);
+      return {
+        address: `127.0.0.1:${ports.temporal}`,
+        ui: ports.temporalUi ? `http://127.0.0.1:${ports.temporalUi}` : undefined,
+        server,
+      };
+    })();
+    const database = (async () => {
+      if (env.DATABASE_URL) return env.DATABASE_URL;
+      const bin = await ensurePostgresBinaries(log, env);
+      log(`PostgreSQL binaries: ${bin.path} (${bin.source})`);
+      const pg = await startLocalPostgres({
+        binDir: bin.path,
+        dir: path.join(options.dataDir, 'postgres'),
+        port: ports.postgres,
+        logFile: path.join(logs, 'postgres.log'),
+        log,
+        durable: !options.ephemeral,
+      });
+      started.push(pg.process);
+      return pg.url;
+    })();
+    const mail = (async () => {
+      if (env.SMTP_URL) return { smtpUrl: env.SMTP_URL, ui: undefined };
+      started.push(
+        await startMailCatcher({
+          smtpPort: ports.smtp,
+          webPort: ports.mailUi,
+          mailDir: path.join(options.dataDir, 'mail'),
+          logFile: path.join(logs, 'maildev.log'),
+        }),
+      );
+      return { smtpUrl: `smtp://127.0.0.1:${ports.smtp}`, ui: `http://127.0.0.1:${ports.mailUi}` };
+    })();
+    const [temporalInfo, databaseUrl, mailInfo] = await settleAll([temporal, database, mail]);
+
+    await Promise.all([
+      prepareNamespace(
+        temporalInfo.address,
+        namespace,
+        log,
+        'server' in temporalInfo ? temporalInfo.server : undefined,
+      ),
+      runMigrations(databaseUrl).then((applied) => {
+        if (applied.length > 0) log(`migrations applied: ${applied.join(', ')}`);
+      }),
+    ]);
+
+    const dist = path.join(repoRoot(), 'dist');
+    const serviceEnv: NodeJS.ProcessEnv = {
+      ...env,
+      TEMPORAL_ADDRESS: temporalInfo.address,
+      TEMPORAL_NAMESPACE: namespace,
+      DATABASE_URL: databaseUrl,
+      SMTP_URL: mailInfo.smtpUrl,
+      PORT: String(ports.api),
+      API_HOST: env.API_HOST || '127.0.0.1',
+      LOG_FORMAT: env.LOG_FORMAT || (options.echo ? 'text' : 'json'),
+    };
+    const worker = new ManagedProcess({
+      name: 'worker',
+      command: process.execPath,
+      args: [path.join(dist, 'apps', 'worker', 'src', 'main.js')],
+      env: serviceEnv,
+      logFile: path.join(logs, 'worker.log'),
+      echo: options.echo,
+    });
+    started.push(worker);
+    await worker.waitForLine(/worker polling task queue/, 120_000);
+
+    const apiUrl = `http://127.0.0.1:${ports.api}`;
+    const api = new ManagedProcess({
+      name: 'api',
+      command: process.execPath,
+      args: [path.join(dist, 'apps', 'api', 'src', 'main.js')],
+      env: serviceEnv,
+      logFile: path.join(logs, 'api.log'),
+      echo: options.echo,
+    });
+    started.push(api);
+    await waitUntil(
+      `the API at ${apiUrl}/health`,
+      async () => (await fetch(`${apiUrl}/health`)).status === 200,
+      120_000,
+      api,
+    );
+
+    const processes = [...started];
+    return {
+      urls: {
+        api: apiUrl,
+        docs: `${apiUrl}/docs`,
+        temporalAddress: temporalInfo.address,
+        temporalUi: temporalInfo.ui,
+        databaseUrl,
+        smtpUrl: mailInfo.smtpUrl,
+        mailUi: mailInfo.ui,
+      },
+      namespace,
+      processes,
+      serviceEnv,
+      stop: stopAll,
+      firstUnexpectedExit: () =>
+        Promise.race(processes.map((proc) => proc.whenExited().then(() => proc.name))),
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+/** Like Promise.all, but waits for every part to settle before failing, so none is left starting. */
+async function settleAll<T extends readonly unknown[]>(promises: {
+  [K in keyof T]: Promise<T[K]>;
+}): Promise<T> {
+  const results = await Promise.allSettled(promises);
+  const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed.length > 0) {
+    throw new Error(
+      failed.map((r) => (r.reason as Error).message ?? String(r.reason)).join('\n\n'),
+    );
+  }
+  return results.map((r) => (r as PromiseFulfilledResult<unknown>).value) as unknown as T;
+}
+
+export { dataDir, repoRoot } from './paths';

@@ -1,0 +1,79 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { Connection } from '@temporalio/client';
+import { ensureSearchAttributes } from '@cjg/temporal';
+import { isListening, ManagedProcess, waitUntil } from './process';
+import type { Log } from './toolchain';
+
+/**
+ * The Temporal CLI's dev server, with its state in a SQLite file (so trajectories survive a
+ * restart of the whole stack) and, unless headless, the Web UI.
+ */
+export async function startTemporalDevServer(options: {
+  cli: string;
+  port: number;
+  uiPort?: number;
+  dbFile: string;
+  namespace: string;
+  logFile: string;
+}): Promise<ManagedProcess> {
+  await mkdir(path.dirname(options.dbFile), { recursive: true });
+  const args = [
+    'server',
+    'start-dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(options.port),
+    '--db-filename',
+    options.dbFile,
+    '--namespace',
+    options.namespace,
+    '--log-level',
+    'warn',
+  ];
+  if (options.uiPort) args.push('--ui-port', String(options.uiPort));
+  else args.push('--headless');
+  const server = new ManagedProcess({
+    name: 'temporal',
+    command: options.cli,
+    args,
+    logFile: options.logFile,
+  });
+  await waitUntil(
+    `Temporal on port ${options.port}`,
+    () => isListening(options.port),
+    90_000,
+    server,
+  );
+  return server;
+}
+
+/**
+ * Waits until the frontend answers, then registers the project's search attributes (the Java
+ * test server and external clusters need this too; the operator service is the one way for all).
+ */
+export async function prepareNamespace(
+  address: string,
+  namespace: string,
+  log: Log,
+  server?: ManagedProcess,
+): Promise<void> {
+  let connection: Connection | undefined;
+  await waitUntil(
+    `the Temporal frontend at ${address}`,
+    async () => {
+      connection = await Connection.connect({ address, connectTimeout: 2_000 });
+      await connection.workflowService.describeNamespace({ namespace });
+      return true;
+    },
+    90_000,
+    server,
+  );
+  try {
+    const added = await ensureSearchAttributes(connection as Connection, namespace);
+    if (added.length > 0) log(`search attributes registered in ${namespace}: ${added.join(', ')}`);
+  } finally {
+    await connection?.close();
+  }
+}

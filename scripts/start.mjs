@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+// `npm start`: installs what is missing (npm packages, build), then brings the stack up.
+// Plain JavaScript without dependencies, so it runs on a fresh clone before `npm ci`.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+function step(command, args) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(
+      `\n[start] "${command} ${args.join(' ')}" failed (exit ${result.status ?? result.signal})`,
+    );
+    process.exit(result.status || 1);
+  }
+}
+
+const modules = path.join(root, 'node_modules', '.package-lock.json');
+const lock = path.join(root, 'package-lock.json');
+if (!existsSync(modules) || statSync(modules).mtimeMs < statSync(lock).mtimeMs) {
+  console.log('[start] installing npm packages (npm ci)…');
+  step(npm, ['ci', '--no-audit', '--no-fund']);
+}
+console.log('[start] building…');
+step(npm, ['run', '--silent', 'build']);
+
+// Signals sent to this process (Ctrl-C, SIGTERM from npm or a supervisor) go on to the stack,
+// which stops its children cleanly; this process exits with the stack's exit code.
+const stack = spawn(
+  process.execPath,
+  [path.join(root, 'dist', 'scripts', 'stack', 'cli.js'), 'up'],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => stack.kill(signal));
+}
+stack.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+// `npm test`: every check, in order: lint, typecheck, build, unit, workflow and end-to-end tests.
+// Runs each step even when an earlier one failed, prints a summary, exits non-zero on any failure.
+import { spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+const modules = path.join(root, 'node_modules', '.package-lock.json');
+const lock = path.join(root, 'package-lock.json');
+if (!existsSync(modules) || statSync(modules).mtimeMs < statSync(lock).mtimeMs) {
+  console.log('[test] installing npm packages (npm ci)…');
+  const install = spawnSync(npm, ['ci', '--no-audit', '--no-fund'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (install.status !== 0) process.exit(install.status || 1);
+}
+
+const steps = [
+  ['lint', ['run', 'lint']],
+  ['typecheck', ['run', 'typecheck']],
+  ['build', ['run', 'build']],
+  ['unit', ['run', 'test:unit', '--', '--ci']],
+  ['workflows', ['run', 'test:workflows', '--', '--ci']],
+  ['e2e', ['run', 'test:e2e', '--', '--ci', '--runInBand']],
+];
+const results = [];
+for (const [name, args] of steps) {
+  console.log(`\n[test] ── ${name} ──`);
+  const started = Date.now();
+  const result = spawnSync(npm, args, { cwd: root, stdio: 'inherit' });
+  results.push({ name, ok: result.status === 0, seconds: (Date.now() - started) / 1000 });
+}
+console.log('\n[test] summary');
+for (const { name, ok, seconds } of results) {
+  console.log(`  ${ok ? 'ok  ' : 'FAIL'}  ${name.padEnd(10)} ${seconds.toFixed(1)} s`);
+}
+const failed = results.filter((r) => !r.ok).length;
+console.log(`steps: ${results.length - failed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

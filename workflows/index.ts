@@ -1,0 +1,2 @@
+// The entry point of the workflow bundle: every workflow the worker registers.
+export { trajectoryWorkflow } from './trajectory.workflow';

@@ -26,7 +26,7 @@ const steps = [
   ['build', ['run', 'build']],
   ['unit', ['run', 'test:unit', '--', '--ci']],
   ['workflows', ['run', 'test:workflows', '--', '--ci']],
-  ['e2e', ['run', 'test:e2e', '--', '--ci', '--runInBand']],
+  ['e2e', ['run', 'test:e2e', '--', '--ci']],
 ];
 const results = [];
 for (const [name, args] of steps) {

@@ -63,8 +63,14 @@ export async function prepareNamespace(
   await waitUntil(
     `the Temporal frontend at ${address}`,
     async () => {
-      connection = await Connection.connect({ address, connectTimeout: 2_000 });
-      await connection.workflowService.describeNamespace({ namespace });
+      const candidate = await Connection.connect({ address, connectTimeout: 2_000 });
+      try {
+        await candidate.workflowService.describeNamespace({ namespace });
+      } catch (error) {
+        await candidate.close();
+        throw error;
+      }
+      connection = candidate;
       return true;
     },
     90_000,

@@ -74,12 +74,18 @@ export async function ensureSearchAttributes(
   namespace: string,
   keys: readonly SearchAttributeDefinition[] = CJG_SEARCH_ATTRIBUTES,
 ): Promise<string[]> {
-  const existing = await connection.operatorService.listSearchAttributes({ namespace });
-  const present = existing.customAttributes ?? {};
+  let present: Record<string, temporal.api.enums.v1.IndexedValueType> | undefined;
+  try {
+    const existing = await connection.operatorService.listSearchAttributes({ namespace });
+    present = existing.customAttributes ?? {};
+  } catch (error) {
+    // Temporal's Java test server implements adding search attributes but not listing them.
+    if (grpcCode(error) !== GRPC_UNIMPLEMENTED) throw error;
+  }
   const missing: Record<string, temporal.api.enums.v1.IndexedValueType> = {};
   for (const key of keys) {
     const wanted = INDEXED_VALUE_TYPE[key.type];
-    const current = present[key.name];
+    const current = present?.[key.name];
     if (current === undefined || current === null) {
       missing[key.name] = wanted;
     } else if (current !== wanted) {
@@ -89,8 +95,31 @@ export async function ensureSearchAttributes(
     }
   }
   const names = Object.keys(missing);
-  if (names.length > 0) {
+  if (names.length === 0) return names;
+  if (present) {
     await connection.operatorService.addSearchAttributes({ namespace, searchAttributes: missing });
+    return names;
   }
-  return names;
+  // Without a list, add one at a time and take "already exists" as done.
+  const added: string[] = [];
+  for (const name of names) {
+    try {
+      await connection.operatorService.addSearchAttributes({
+        namespace,
+        searchAttributes: { [name]: missing[name] as temporal.api.enums.v1.IndexedValueType },
+      });
+      added.push(name);
+    } catch (error) {
+      if (grpcCode(error) !== GRPC_ALREADY_EXISTS) throw error;
+    }
+  }
+  return added;
+}
+
+const GRPC_ALREADY_EXISTS = 6;
+const GRPC_UNIMPLEMENTED = 12;
+
+function grpcCode(error: unknown): number | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'number' ? code : undefined;
 }

@@ -1,0 +1,52 @@
+import '../support/register-aliases';
+import { chmod, mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { freePort } from '../../scripts/stack/process';
+import { startStack, type Stack } from '../../scripts/stack/stack';
+
+declare global {
+  var __CJG_E2E_STACK__: { stack: Stack; dataDir: string } | undefined;
+}
+
+/**
+ * Brings up a whole real stack for the end-to-end tier: Temporal dev server, PostgreSQL, MailDev,
+ * worker and API from `dist/`, on free ports with a fresh data folder, so two runs can share a
+ * machine. Addresses of the developer's own stack in the environment are ignored on purpose.
+ */
+export default async function globalSetup(): Promise<void> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'cjg-e2e-'));
+  // PostgreSQL runs as an unprivileged user when the tests run as root; let it reach its folder.
+  await chmod(dataDir, 0o755);
+  const env = { ...process.env };
+  for (const name of ['TEMPORAL_ADDRESS', 'DATABASE_URL', 'SMTP_URL', 'TEMPORAL_NAMESPACE'])
+    delete env[name];
+  const [temporal, postgres, smtp, mailUi, api] = await Promise.all(
+    Array.from({ length: 5 }, () => freePort()),
+  );
+  const started = Date.now();
+  const stack = await startStack({
+    dataDir,
+    ports: {
+      temporal: temporal!,
+      temporalUi: 0,
+      postgres: postgres!,
+      smtp: smtp!,
+      mailUi: mailUi!,
+      api: api!,
+    },
+    env,
+    echo: false,
+    ephemeral: true,
+    log: (message) => console.log(`[e2e] ${message}`),
+  });
+  console.log(
+    `[e2e] stack up in ${((Date.now() - started) / 1000).toFixed(1)} s (data in ${dataDir})`,
+  );
+  globalThis.__CJG_E2E_STACK__ = { stack, dataDir };
+  process.env.E2E_API_URL = stack.urls.api;
+  process.env.E2E_MAIL_URL = stack.urls.mailUi;
+  process.env.E2E_DATABASE_URL = stack.urls.databaseUrl;
+  process.env.E2E_TEMPORAL_ADDRESS = stack.urls.temporalAddress;
+  process.env.E2E_DATA_DIR = dataDir;
+}

@@ -2,9 +2,9 @@
 // `npm start`: installs what is missing (npm packages, build), then brings the stack up.
 // Plain JavaScript without dependencies, so it runs on a fresh clone before `npm ci`.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureDependencies } from './install-deps.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -19,12 +19,7 @@ function step(command, args) {
   }
 }
 
-const modules = path.join(root, 'node_modules', '.package-lock.json');
-const lock = path.join(root, 'package-lock.json');
-if (!existsSync(modules) || statSync(modules).mtimeMs < statSync(lock).mtimeMs) {
-  console.log('[start] installing npm packages (npm ci)…');
-  step(npm, ['ci', '--no-audit', '--no-fund']);
-}
+ensureDependencies(root, 'start');
 console.log('[start] building…');
 step(npm, ['run', '--silent', 'build']);
 

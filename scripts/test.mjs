@@ -2,23 +2,14 @@
 // `npm test`: every check, in order: lint, typecheck, build, unit, workflow and end-to-end tests.
 // Runs each step even when an earlier one failed, prints a summary, exits non-zero on any failure.
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureDependencies } from './install-deps.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
-const modules = path.join(root, 'node_modules', '.package-lock.json');
-const lock = path.join(root, 'package-lock.json');
-if (!existsSync(modules) || statSync(modules).mtimeMs < statSync(lock).mtimeMs) {
-  console.log('[test] installing npm packages (npm ci)…');
-  const install = spawnSync(npm, ['ci', '--no-audit', '--no-fund'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
-  if (install.status !== 0) process.exit(install.status || 1);
-}
+ensureDependencies(root, 'test');
 
 const steps = [
   ['lint', ['run', 'lint']],

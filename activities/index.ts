@@ -4,6 +4,7 @@ import {
   type TrajectoryActivities,
 } from './trajectory.activities';
 
+export * from './family-reporter';
 export * from './trajectory.activities';
 
 /** Every activity the worker registers, built from its dependencies. */

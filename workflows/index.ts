@@ -1,2 +1,3 @@
 // The entry point of the workflow bundle: every workflow the worker registers.
+export { familyWorkflow } from './family.workflow';
 export { trajectoryWorkflow } from './trajectory.workflow';

@@ -1,11 +1,87 @@
 /**
- * The contract of the trajectory workflow shared by the API (client) and the worker: its name,
- * queries, signals and updates. Import from here, never from the workflow implementation.
+ * The contract of the trajectory and family workflows shared by the API (client) and the worker:
+ * names, queries, updates and signals. Import from here, never from the implementations.
  */
-import { defineQuery } from '@temporalio/workflow';
-import type { TrajectoryState } from '@cjg/domain';
+import type { UpdateDefinition } from '@temporalio/common';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type {
+  CommandType,
+  Deadline,
+  TrajectoryCommand,
+  TrajectoryState,
+} from '@cjg/domain';
 
 export const TRAJECTORY_WORKFLOW_TYPE = 'trajectoryWorkflow';
+export const FAMILY_WORKFLOW_TYPE = 'familyWorkflow';
 
-/** The trajectory's current state: phase, ids and what has happened so far. */
-export const trajectoryStateQuery = defineQuery<TrajectoryState>('state');
+/** What the `state` query answers: the state plus what may happen next. */
+export interface TrajectoryView extends TrajectoryState {
+  allowedCommands: CommandType[];
+  pendingDeadlines: Deadline[];
+  overdue: boolean;
+}
+
+export const trajectoryStateQuery = defineQuery<TrajectoryView>('state');
+
+export const COMMAND_TYPES: readonly CommandType[] = [
+  'agreeResults',
+  'recordProviderIntake',
+  'decideDivergence',
+  'issueBeschikking',
+  'recordVerdaging',
+  'decideCoordination',
+  'recordReview',
+  'requestEndEvaluation',
+  'recordEndEvaluation',
+  'withdraw',
+  'reportEvaluation',
+  'startZorg',
+  'stopZorg',
+  'answerThreeMonthCheck',
+  'answerQuestionnaire',
+  'requestReassessment',
+  'answerReassessment',
+];
+
+/** The command's data, without its `type` (the update's name says which command it is). */
+export type CommandArgs<T extends CommandType> = Omit<Extract<TrajectoryCommand, { type: T }>, 'type'>;
+
+/**
+ * One update per command, named after it (so the Temporal UI shows `recordReview`, not a generic
+ * name). Each has a validator: a refused command never enters the history.
+ */
+export const commandUpdates = Object.fromEntries(
+  COMMAND_TYPES.map((type) => [type, defineUpdate<TrajectoryView, [CommandArgs<typeof type>]>(type)]),
+) as { [T in CommandType]: UpdateDefinition<TrajectoryView, [CommandArgs<T>]> };
+
+/** `ApplicationFailure.type` of a command refused by a validator; its details list the reasons. */
+export const COMMAND_REFUSED = 'CommandRefused';
+
+// ─────────────────────────────── family (samenloop, 004)
+
+export interface FamilyCareReport {
+  caseNumber: string;
+  coordinatorId: string;
+  /** Providers with care granted and not stopped in this trajectory. */
+  activeAgbCodes: string[];
+  /** The trajectory's revision: an older report arriving late is ignored. */
+  revision: number;
+  threshold: number;
+}
+
+export interface FamilyState {
+  familyId: string;
+  cases: Record<string, { coordinatorId: string; activeAgbCodes: string[]; revision: number }>;
+  samenloop: boolean;
+  threshold: number;
+  letterSequence: number;
+  /** How often the family crossed into samenloop. */
+  alerts: number;
+}
+
+export const familyCareChangedSignal = defineSignal<[FamilyCareReport]>('careChanged');
+export const familyStateQuery = defineQuery<FamilyState>('family');
+
+export function familyWorkflowId(familyId: string): string {
+  return `family-${familyId}`;
+}

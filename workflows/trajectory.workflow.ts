@@ -1,73 +1,243 @@
+import type { UpdateDefinition } from '@temporalio/common';
 import {
   ApplicationFailure,
+  allHandlersFinished,
   condition,
+  continueAsNew,
+  log,
   proxyActivities,
   setHandler,
+  upsertMemo,
+  upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import { trajectoryInputProblems, type TrajectoryInput, type TrajectoryState } from '@cjg/domain';
+import {
+  allowedCommands,
+  applyCommand,
+  applyDeadline,
+  assignedProviders,
+  commandProblems,
+  initialState,
+  isOpenPhase,
+  isOverdue,
+  pendingDeadlines,
+  projectionOf,
+  summary,
+  trajectoryInputProblems,
+  type CommandType,
+  type Effect,
+  type TrajectoryCommand,
+  type TrajectoryInput,
+  type TrajectoryState,
+} from '@cjg/domain';
+import {
+  CaseNumberKey,
+  CoordinatedKey,
+  CoordinatorIdKey,
+  FamilyIdKey,
+  MunicipalityCodeKey,
+  NextDueAtKey,
+  OverdueKey,
+  ProviderAgbCodesKey,
+  TrajectoryPhaseKey,
+} from '@cjg/temporal';
 import type { TrajectoryActivities } from '../activities';
-import { trajectoryStateQuery } from './trajectory.definitions';
+import {
+  COMMAND_REFUSED,
+  COMMAND_TYPES,
+  commandUpdates,
+  trajectoryStateQuery,
+  type TrajectoryView,
+} from './trajectory.definitions';
 
 /**
- * Writes to PostgreSQL: quick, and retried for as long as the database is away (an outage must
- * delay the projection, never lose it).
+ * Read-model writes: quick, retried for as long as PostgreSQL is away. Started without waiting,
+ * so a database outage delays the projection, never a deadline; the revision keeps them in order.
  */
 const projection = proxyActivities<TrajectoryActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
-/** Sends mail: an SMTP server may be slow or down for a while; retried with backoff until it returns. */
+/** Letters: an SMTP server may be slow or down for a while; retried with backoff until it returns. */
 const letters = proxyActivities<TrajectoryActivities>({
   startToCloseTimeout: '2 minutes',
-  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
+  retry: {
+    initialInterval: '5 seconds',
+    backoffCoefficient: 2,
+    maximumInterval: '10 minutes',
+    nonRetryableErrorTypes: ['UnknownRecipient'],
+  },
 });
 
+function view(state: TrajectoryState): TrajectoryView {
+  return {
+    ...state,
+    allowedCommands: allowedCommands(state),
+    pendingDeadlines: pendingDeadlines(state),
+    overdue: isOverdue(state),
+  };
+}
+
 /**
- * One toegang trajectory, from the registered request for help to its closure (002 §3.5). The
- * workflow id is derived from the case number (`trajectory-<caseNumber>`), and the history
- * carries ids only: names, BSN and addresses stay in PostgreSQL.
+ * One toegang trajectory, from the registered request for help to its closure (002 §3.5, 001,
+ * 004). The rules are pure functions in libs/domain; this workflow decides *when*: it runs each
+ * accepted command, wakes at the earliest pending deadline, and hands letters, projections and
+ * family reports to activities.
  *
- * This walking skeleton registers the intake and tells the coordinator; the phases after intake
- * come with the trajectory issue.
+ * Its id is `trajectory-<caseNumber>`; its history carries ids and codes only. A long trajectory
+ * continues as new with its whole state once a run's history reaches the policy's bound; the
+ * deadlines live in the state, so none is lost across runs.
  */
-export async function trajectoryWorkflow(input: TrajectoryInput): Promise<TrajectoryState> {
-  const problems = trajectoryInputProblems(input);
-  if (problems.length > 0) {
-    throw ApplicationFailure.nonRetryable(problems.join('; '), 'InvalidTrajectoryInput');
+export async function trajectoryWorkflow(
+  input: TrajectoryInput,
+  resumed?: TrajectoryState,
+): Promise<TrajectoryView> {
+  if (!resumed) {
+    const problems = trajectoryInputProblems(input);
+    if (problems.length > 0) {
+      throw ApplicationFailure.nonRetryable(problems.join('; '), 'InvalidTrajectoryInput');
+    }
+  }
+  const state: TrajectoryState = resumed ?? initialState(input, new Date());
+  const workflowId = workflowInfo().workflowId;
+  const effects: Effect[] = [];
+  const inflight = new Set<Promise<unknown>>();
+
+  setHandler(trajectoryStateQuery, () => view(state));
+  for (const type of COMMAND_TYPES) {
+    // One handler per command; the union of their argument types is too wide to name here.
+    const update = commandUpdates[type] as unknown as UpdateDefinition<TrajectoryView, [object]>;
+    setHandler(
+      update,
+      (args: object) => {
+        effects.push(...applyCommand(state, { ...args, type } as TrajectoryCommand, new Date()));
+        return view(state);
+      },
+      {
+        validator: (args: object) => {
+          const problems = commandProblems(state, { ...args, type } as TrajectoryCommand, new Date());
+          if (problems.length > 0) {
+            throw ApplicationFailure.create({
+              type: COMMAND_REFUSED,
+              message: problems.join('; '),
+              details: [problems],
+              nonRetryable: true,
+            });
+          }
+        },
+      },
+    );
   }
 
-  const state: TrajectoryState = {
-    caseNumber: input.caseNumber,
-    municipalityCode: input.municipalityCode,
-    coordinatorId: input.coordinatorId,
-    clientId: input.clientId,
-    phase: 'intake',
-    startedAt: workflowInfo().startTime.toISOString(),
-    intakeLetterSent: false,
+  const track = (promise: Promise<unknown>, what: string) => {
+    const tracked = promise
+      .catch((error: unknown) => log.warn(`${what} failed`, { error: String(error) }))
+      .finally(() => inflight.delete(tracked));
+    inflight.add(tracked);
   };
-  setHandler(trajectoryStateQuery, () => state);
 
-  await projection.recordTrajectoryRegistered({
-    workflowId: workflowInfo().workflowId,
-    caseNumber: state.caseNumber,
-    municipalityCode: state.municipalityCode,
-    coordinatorId: state.coordinatorId,
-    clientId: state.clientId,
-    phase: state.phase,
-    startedAt: state.startedAt,
-  });
+  /** Starts the activities for the effects, in order, without waiting for them. */
+  const runEffects = () => {
+    for (const effect of effects.splice(0)) {
+      if (effect.type === 'letter') {
+        state.letterSequence += 1;
+        const sent = letters.sendLetter({
+          workflowId,
+          sequence: state.letterSequence,
+          kind: effect.kind,
+          to: effect.to,
+          facts: effect.facts,
+        });
+        track(
+          effect.kind === 'intake-registered'
+            ? sent.then(() => {
+                state.intakeLetterSent = true;
+                state.revision += 1;
+              })
+            : sent,
+          `letter ${effect.kind}`,
+        );
+      } else {
+        track(
+          projection.reportFamilyCare({
+            familyId: state.familyId,
+            caseNumber: state.caseNumber,
+            coordinatorId: state.coordinatorId,
+            activeAgbCodes: effect.activeAgbCodes,
+            revision: state.revision,
+            threshold: state.policy.samenloopThreshold,
+          }),
+          'family report',
+        );
+      }
+    }
+  };
 
-  await letters.sendIntakeRegisteredLetter({
-    workflowId: workflowInfo().workflowId,
-    caseNumber: state.caseNumber,
-    municipalityCode: state.municipalityCode,
-    coordinatorId: state.coordinatorId,
-  });
-  state.intakeLetterSent = true;
+  let publishedRevision = 0;
+  /** Search attributes, memo and read model follow every change. */
+  const publish = () => {
+    if (state.revision === publishedRevision) return;
+    publishedRevision = state.revision;
+    const next = pendingDeadlines(state)[0];
+    upsertSearchAttributes([
+      { key: CaseNumberKey, value: state.caseNumber },
+      { key: MunicipalityCodeKey, value: state.municipalityCode },
+      { key: TrajectoryPhaseKey, value: state.phase },
+      { key: CoordinatorIdKey, value: state.coordinatorId },
+      { key: FamilyIdKey, value: state.familyId },
+      { key: ProviderAgbCodesKey, value: assignedProviders(state) },
+      { key: CoordinatedKey, value: state.coordination?.coordinate ?? false },
+      { key: OverdueKey, value: isOverdue(state) },
+      { key: NextDueAtKey, value: next ? new Date(next.at) : null },
+    ]);
+    upsertMemo({ summary: summary(state) });
+    track(projection.projectTrajectory(projectionOf(state, workflowId)), 'projection');
+  };
 
-  // The trajectory stays open in intake until the next phases exist (trajectory issue).
-  await condition(() => state.phase === 'closed' || state.phase === 'withdrawn');
-  return state;
+  if (!resumed) {
+    publish();
+    // 002 §3.5 step 1: the coordinator learns a case is theirs.
+    effects.push({
+      type: 'letter',
+      kind: 'intake-registered',
+      to: [{ role: 'coordinator', id: state.coordinatorId }],
+      facts: { caseNumber: state.caseNumber, municipalityCode: state.municipalityCode },
+    });
+  }
+
+  while (isOpenPhase(state.phase)) {
+    runEffects();
+    publish();
+    const [next] = pendingDeadlines(state);
+    const now = Date.now();
+    if (next && Date.parse(next.at) <= now) {
+      effects.push(...applyDeadline(state, next.kind, new Date()));
+      continue;
+    }
+    const info = workflowInfo();
+    if (info.historyLength >= state.policy.maxHistoryEvents || info.continueAsNewSuggested) {
+      // Let running handlers and activities finish, so nothing is cut off mid-way.
+      await condition(allHandlersFinished);
+      await Promise.all([...inflight]);
+      if (effects.length === 0) {
+        return await continueAsNew<typeof trajectoryWorkflow>(input, state);
+      }
+      continue;
+    }
+    const seen = state.revision;
+    await condition(
+      () => state.revision !== seen || effects.length > 0,
+      next ? Date.parse(next.at) - now : undefined,
+    );
+  }
+
+  // Closed or withdrawn: the last letters and the final projection go out before the end.
+  runEffects();
+  publish();
+  await condition(allHandlersFinished);
+  await Promise.all([...inflight]);
+  return view(state);
 }
+
+export type { CommandType };

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
-import { createActivities } from '@cjg/activities';
+import { createActivities, temporalFamilyReporter } from '@cjg/activities';
 import { createDataSource, databaseUrlFromEnv } from '@cjg/persistence';
 import { Mailer, mailerConfigFromEnv } from '@cjg/notifications';
 import { temporalConfigFromEnv } from '@cjg/temporal';
@@ -46,13 +47,20 @@ export async function runWorker(env: NodeJS.ProcessEnv = process.env): Promise<v
     );
   }
   const mailer = new Mailer(mailerConfigFromEnv(env));
+  // Activities that start or signal other workflows (the family's) use an ordinary client.
+  const clientConnection = await Connection.connect({ address: temporal.address });
+  const client = new Client({ connection: clientConnection, namespace: temporal.namespace });
 
   try {
     const worker = await Worker.create({
       connection,
       namespace: temporal.namespace,
       taskQueue: temporal.taskQueue,
-      activities: createActivities({ dataSource, mailer }),
+      activities: createActivities({
+        dataSource,
+        mailer,
+        family: temporalFamilyReporter(client, temporal.taskQueue),
+      }),
       ...workflowSource(env),
     });
     console.log(
@@ -62,6 +70,7 @@ export async function runWorker(env: NodeJS.ProcessEnv = process.env): Promise<v
     await worker.run();
   } finally {
     mailer.close();
+    await clientConnection.close();
     await dataSource.destroy();
     await connection.close();
   }

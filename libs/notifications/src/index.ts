@@ -1,3 +1,4 @@
 export * from './letter';
 export * from './mailer';
 export * from './templates/intake-registered';
+export * from './templates/letters';

@@ -2,16 +2,19 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import { ClientEntity } from './entities/client.entity';
 import { CoordinatorEntity } from './entities/coordinator.entity';
 import { NotificationLedgerEntity } from './entities/notification-ledger.entity';
+import { ProviderEntity } from './entities/provider.entity';
 import { TrajectoryEntity } from './entities/trajectory.entity';
 import { InitialSchema1763900000000 } from './migrations/1763900000000-InitialSchema';
+import { TrajectoryProcess1763910000000 } from './migrations/1763910000000-TrajectoryProcess';
 
 export const ENTITIES = [
   CoordinatorEntity,
   ClientEntity,
+  ProviderEntity,
   TrajectoryEntity,
   NotificationLedgerEntity,
 ];
-export const MIGRATIONS = [InitialSchema1763900000000];
+export const MIGRATIONS = [InitialSchema1763900000000, TrajectoryProcess1763910000000];
 
 /** The local stack's database; `npm start` creates it in a project-local cluster. */
 export const DEFAULT_DATABASE_URL = 'postgres://cjg@127.0.0.1:54329/cjg_toegang';

@@ -39,8 +39,13 @@ export const ProviderAgbCodesKey = defineSearchAttributeKey(
   'ProviderAgbCodes',
   SearchAttributeType.KEYWORD_LIST,
 );
-export const NextDueDateKey = defineSearchAttributeKey('NextDueDate', SearchAttributeType.DATETIME);
+export const FamilyIdKey = defineSearchAttributeKey('FamilyId', SearchAttributeType.KEYWORD);
+export const CoordinatedKey = defineSearchAttributeKey('Coordinated', SearchAttributeType.BOOL);
+/** The earliest deadline the workflow waits for (review, check, Awb decision, reminder). */
+export const NextDueAtKey = defineSearchAttributeKey('NextDueAt', SearchAttributeType.DATETIME);
 export const OverdueKey = defineSearchAttributeKey('Overdue', SearchAttributeType.BOOL);
+/** On family workflows: three or more providers active at once (004). */
+export const SamenloopKey = defineSearchAttributeKey('Samenloop', SearchAttributeType.BOOL);
 
 export const CJG_SEARCH_ATTRIBUTES: readonly SearchAttributeDefinition[] = [
   CaseNumberKey,
@@ -48,8 +53,11 @@ export const CJG_SEARCH_ATTRIBUTES: readonly SearchAttributeDefinition[] = [
   TrajectoryPhaseKey,
   CoordinatorIdKey,
   ProviderAgbCodesKey,
-  NextDueDateKey,
+  FamilyIdKey,
+  CoordinatedKey,
+  NextDueAtKey,
   OverdueKey,
+  SamenloopKey,
 ];
 
 /** The part of a Temporal `Connection` that registers search attributes. */

@@ -1,11 +1,11 @@
 import { Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 /**
- * One row per letter a workflow asked for: (workflow, kind, sequence) is unique, so a retried
+ * One row per letter and recipient: (workflow, kind, sequence, recipient) is unique, so a retried
  * activity finds the letter it already sent and does not send it again.
  */
 @Entity({ name: 'notification_ledger' })
-@Unique('notification_ledger_letter_uq', ['workflowId', 'kind', 'sequence'])
+@Unique('notification_ledger_letter_uq', ['workflowId', 'kind', 'sequence', 'recipientRef'])
 export class NotificationLedgerEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -24,7 +24,7 @@ export class NotificationLedgerEntity {
   recipientRef!: string;
 
   @Column({ type: 'varchar', length: 16 })
-  status!: 'sending' | 'sent';
+  status!: 'sending' | 'sent' | 'refused' | 'no-address' | 'unknown-recipient';
 
   @Column({ name: 'message_id', type: 'text', nullable: true })
   messageId!: string | null;

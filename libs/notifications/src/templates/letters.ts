@@ -1,0 +1,150 @@
+import type { LetterFacts, LetterKind } from '@cjg/domain';
+import { htmlLetter, type Letter } from '../letter';
+import { renderIntakeRegistered } from './intake-registered';
+
+const f = (facts: LetterFacts, key: string): string => String(facts[key] ?? '');
+
+/** A date or instant as a Dutch reader expects it: 23 november 2026. */
+function datum(value: string): string {
+  if (!value) return '';
+  const date = new Date(value.length === 10 ? `${value}T12:00:00Z` : value);
+  if (Number.isNaN(date.getTime())) return value;
+  return new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(date);
+}
+
+const decisions: Record<string, string> = {
+  close: 'het traject wordt afgesloten',
+  vervolgtraject: 'er volgt een vervolgtraject',
+  withdrawn: 'het traject is afgebroken',
+};
+
+/** Subject and body paragraphs (after the greeting) of every letter kind, in Dutch. */
+const BODIES: Record<Exclude<LetterKind, 'intake-registered'>, (facts: LetterFacts) => [string, string[]]> = {
+  'plan-deel-1': (x) => [
+    `Uw ondersteuningsplan (deel 1), casus ${f(x, 'caseNumber')}`,
+    [
+      `Samen hebben we ${f(x, 'results')} resultaat/resultaten afgesproken die de hulp moet opleveren. Die staan in deel 1 van uw ondersteuningsplan.`,
+      'De volgende stap is het intakegesprek met de zorgaanbieder. Die beschrijft in deel 2 hoe hij aan deze resultaten gaat werken.',
+    ],
+  ],
+  'divergence-alert': (x) => [
+    `Afwijking in de intake van aanbieder ${f(x, 'agbCode')}, casus ${f(x, 'caseNumber')}`,
+    [
+      `De intake (ondersteuningsplan deel 2) van aanbieder ${f(x, 'agbCode')} vraagt om ${f(x, 'reasons')} dan in deel 1 is vastgesteld.`,
+      'De inzet bepaalt het CJG. Accepteer of weiger deze afwijking voordat de beschikking wordt afgegeven.',
+    ],
+  ],
+  'beschikking-issued': (x) => [
+    `${x.verlenging ? 'Verlenging beschikking' : 'Beschikking'} ${f(x, 'beschikkingNumber')}, casus ${f(x, 'caseNumber')}`,
+    [
+      `Er is een beschikking afgegeven (${f(x, 'kind') === 'pgb' ? 'persoonsgebonden budget' : 'zorg in natura'}), nummer ${f(x, 'beschikkingNumber')}.`,
+      `De beschikking geldt van ${datum(f(x, 'startDate'))} tot en met ${datum(f(x, 'endDate'))}.`,
+    ],
+  ],
+  'awb-warning': (x) => [
+    `Beslistermijn loopt af: casus ${f(x, 'caseNumber')}`,
+    [
+      `De beslissing op de aanvraag in casus ${f(x, 'caseNumber')} moet uiterlijk ${datum(f(x, 'dueDate'))} genomen zijn (Awb 4:13).`,
+      'Geef de beschikking af, of leg een verdaging vast (Awb 4:14) en laat de aanvrager weten waarom.',
+    ],
+  ],
+  'awb-overdue': (x) => [
+    `Beslistermijn verstreken: casus ${f(x, 'caseNumber')}`,
+    [
+      `De beslistermijn in casus ${f(x, 'caseNumber')} is op ${datum(f(x, 'dueDate'))} verstreken zonder beschikking.`,
+      'Neem zo snel mogelijk een besluit; de casus staat als te laat gemarkeerd.',
+    ],
+  ],
+  'coordination-decision': (x) => [
+    `Coördinatie en opvolging, casus ${f(x, 'caseNumber')}`,
+    x.coordinate
+      ? [
+          'Het CJG blijft betrokken bij de hulp: wij coördineren en volgen de voortgang.',
+          'Minimaal elk half jaar bekijken we samen of de resultaten behaald worden en of de hulp kan worden afgeschaald.',
+        ]
+      : [
+          'Het CJG heeft besloten dat coördinatie en opvolging door het CJG in deze situatie niet nodig is.',
+          'De zorgaanbieder blijft de hulp evalueren. U kunt altijd contact met ons opnemen.',
+        ],
+  ],
+  'review-reminder': (x) => [
+    `Tussentijdse evaluatie binnenkort: casus ${f(x, 'caseNumber')}`,
+    [`De tussentijdse evaluatie van casus ${f(x, 'caseNumber')} is uiterlijk ${datum(f(x, 'dueAt'))} nodig.`],
+  ],
+  'review-overdue': (x) => [
+    `Tussentijdse evaluatie te laat: casus ${f(x, 'caseNumber')}`,
+    [
+      `De tussentijdse evaluatie van casus ${f(x, 'caseNumber')} had op ${datum(f(x, 'dueAt'))} moeten plaatsvinden.`,
+      'Plan de evaluatie zo snel mogelijk; de casus staat als te laat gemarkeerd.',
+    ],
+  ],
+  'three-month-check': (x) => [
+    `Hoe gaat het met de hulp? Casus ${f(x, 'caseNumber')}`,
+    [
+      'Drie maanden geleden is de hulp gestart. Wij willen graag weten of het de juiste hulp is en of die past bij wat u wilt bereiken.',
+      'Laat het ons weten, dan kunnen we zo nodig op tijd bijsturen.',
+    ],
+  ],
+  'not-fitting-alert': (x) => [
+    `Hulp past niet: casus ${f(x, 'caseNumber')}`,
+    ['Bij de 3-maandencheck gaf de cliënt aan dat de hulp niet past bij het doel. Neem contact op om bij te sturen.'],
+  ],
+  questionnaire: (x) => [
+    `Uw ervaring met de hulp${f(x, 'moment') === 'end' ? ' (afsluiting)' : ''}, casus ${f(x, 'caseNumber')}`,
+    [
+      'Wij horen graag hoe u de hulp ervaart. Geef een cijfer van 1 (slecht) tot 5 (heel goed).',
+      'Uw antwoord helpt ons de hulp voor iedereen beter te maken.',
+    ],
+  ],
+  'evaluation-request': (x) => [
+    `Eindevaluatie nodig: casus ${f(x, 'caseNumber')}`,
+    [
+      `De gespecialiseerde hulp in casus ${f(x, 'caseNumber')} eindigt (${f(x, 'reason')}).`,
+      'Een eindevaluatie is altijd nodig: welke resultaten zijn behaald? Lever uw evaluatie aan.',
+    ],
+  ],
+  'evaluation-reminder': (x) => [
+    `Herinnering ${f(x, 'reminder')}: eindevaluatie casus ${f(x, 'caseNumber')}`,
+    [`De eindevaluatie van casus ${f(x, 'caseNumber')} ontbreekt nog. Lever deze zo snel mogelijk aan.`],
+  ],
+  'reassessment-request': (x) => [
+    `Herbeoordeling opvolging: casus ${f(x, 'caseNumber')}`,
+    [
+      `Door een beleidswijziging beoordelen we opnieuw of coördinatie en opvolging in casus ${f(x, 'caseNumber')} nog nodig is.`,
+      `Leg uw besluit uiterlijk ${datum(f(x, 'decideBy'))} vast.`,
+    ],
+  ],
+  'reassessment-outcome': (x) => [
+    `Opvolging door het CJG, casus ${f(x, 'caseNumber')}`,
+    [
+      x.followUpNeeded
+        ? 'Het CJG blijft de hulp coördineren en opvolgen zoals nu.'
+        : 'Het CJG stopt met de coördinatie en opvolging. De zorgaanbieder blijft de hulp evalueren.',
+    ],
+  ],
+  'samenloop-alert': (x) => [
+    `Samenloop in gezin ${f(x, 'familyId')}`,
+    [
+      `In dit gezin zijn nu ${f(x, 'providers')} zorgaanbieders tegelijk actief (casussen ${f(x, 'caseNumbers')}).`,
+      'Stem samen af volgens 1Gezin1Plan; de gemeente vraagt het CJG deze gezinnen te bekijken.',
+    ],
+  ],
+  'trajectory-ended': (x) => [
+    `Einde traject, casus ${f(x, 'caseNumber')}`,
+    [`Het traject is beëindigd: ${decisions[f(x, 'decision')] ?? f(x, 'decision')}.`, 'Dank voor de samenwerking.'],
+  ],
+};
+
+/** Renders one letter for one recipient; the recipient's name comes from PostgreSQL at send time. */
+export function renderLetter(kind: LetterKind, facts: LetterFacts, recipientName: string): Letter {
+  if (kind === 'intake-registered') {
+    return renderIntakeRegistered({
+      coordinatorName: recipientName,
+      caseNumber: f(facts, 'caseNumber'),
+      municipalityCode: f(facts, 'municipalityCode'),
+    });
+  }
+  const [subject, body] = BODIES[kind](facts);
+  const paragraphs = [`Beste ${recipientName},`, ...body, 'Met vriendelijke groet,', 'Centrum voor Jeugd en Gezin'];
+  return { subject, text: paragraphs.join('\n\n') + '\n', html: htmlLetter(subject, paragraphs) };
+}

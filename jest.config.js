@@ -42,6 +42,12 @@ module.exports = {
     },
     {
       ...common,
+      displayName: 'long',
+      testMatch: ['<rootDir>/test/long/**/*.spec.ts'],
+      globalSetup: '<rootDir>/test/workflows/global-setup.ts',
+    },
+    {
+      ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/e2e/global-setup.ts',

@@ -48,19 +48,33 @@ export interface LetterOutcome {
 }
 
 function recipientRef(recipient: Recipient): string {
-  return recipient.role === 'provider' ? `provider:${recipient.agbCode}` : `${recipient.role}:${recipient.id}`;
+  return recipient.role === 'provider'
+    ? `provider:${recipient.agbCode}`
+    : `${recipient.role}:${recipient.id}`;
 }
 
 export function createTrajectoryActivities({ dataSource, mailer, family }: ActivityDependencies) {
   /** Name and address of a recipient, read at send time: a corrected address reaches the next letter. */
-  async function address(recipient: Recipient): Promise<{ name: string; email: string | null } | undefined> {
+  async function address(
+    recipient: Recipient,
+  ): Promise<{ name: string; email: string | null } | undefined> {
     switch (recipient.role) {
       case 'coordinator':
-        return (await dataSource.getRepository(CoordinatorEntity).findOneBy({ id: recipient.id })) ?? undefined;
+        return (
+          (await dataSource.getRepository(CoordinatorEntity).findOneBy({ id: recipient.id })) ??
+          undefined
+        );
       case 'client':
-        return (await dataSource.getRepository(ClientEntity).findOneBy({ id: recipient.id })) ?? undefined;
+        return (
+          (await dataSource.getRepository(ClientEntity).findOneBy({ id: recipient.id })) ??
+          undefined
+        );
       case 'provider':
-        return (await dataSource.getRepository(ProviderEntity).findOneBy({ agbCode: recipient.agbCode })) ?? undefined;
+        return (
+          (await dataSource
+            .getRepository(ProviderEntity)
+            .findOneBy({ agbCode: recipient.agbCode })) ?? undefined
+        );
     }
   }
 
@@ -84,10 +98,25 @@ export function createTrajectoryActivities({ dataSource, mailer, family }: Activ
            next_due_kind = EXCLUDED.next_due_kind, overdue = EXCLUDED.overdue, closed_at = EXCLUDED.closed_at
          WHERE trajectory.revision < EXCLUDED.revision`,
         [
-          p.caseNumber, p.workflowId, p.municipalityCode, p.coordinatorId, p.clientId, p.phase,
-          p.startedAt, p.revision, p.familyId, p.coordinated, p.beschikkingNumber, p.beschikkingStart,
-          p.beschikkingEnd, p.providerAgbCodes, p.activeProviderAgbCodes, p.nextDueAt, p.nextDueKind,
-          p.overdue, p.closedAt,
+          p.caseNumber,
+          p.workflowId,
+          p.municipalityCode,
+          p.coordinatorId,
+          p.clientId,
+          p.phase,
+          p.startedAt,
+          p.revision,
+          p.familyId,
+          p.coordinated,
+          p.beschikkingNumber,
+          p.beschikkingStart,
+          p.beschikkingEnd,
+          p.providerAgbCodes,
+          p.activeProviderAgbCodes,
+          p.nextDueAt,
+          p.nextDueKind,
+          p.overdue,
+          p.closedAt,
         ],
       );
     },
@@ -101,8 +130,18 @@ export function createTrajectoryActivities({ dataSource, mailer, family }: Activ
       const ledger = dataSource.getRepository(NotificationLedgerEntity);
       const outcome: LetterOutcome = { sent: 0, alreadySent: 0, undeliverable: 0 };
       for (const recipient of request.to) {
-        const key = { workflowId: request.workflowId, kind: request.kind, sequence: request.sequence, recipientRef: recipientRef(recipient) };
-        await ledger.createQueryBuilder().insert().values({ ...key, status: 'sending' }).orIgnore().execute();
+        const key = {
+          workflowId: request.workflowId,
+          kind: request.kind,
+          sequence: request.sequence,
+          recipientRef: recipientRef(recipient),
+        };
+        await ledger
+          .createQueryBuilder()
+          .insert()
+          .values({ ...key, status: 'sending' })
+          .orIgnore()
+          .execute();
         const entry = await ledger.findOneByOrFail(key);
         if (entry.status !== 'sending') {
           if (entry.status === 'sent') outcome.alreadySent += 1;
@@ -111,11 +150,17 @@ export function createTrajectoryActivities({ dataSource, mailer, family }: Activ
         }
         const person = await address(recipient);
         if (!person?.email) {
-          await ledger.update({ id: entry.id }, { status: person ? 'no-address' : 'unknown-recipient' });
+          await ledger.update(
+            { id: entry.id },
+            { status: person ? 'no-address' : 'unknown-recipient' },
+          );
           outcome.undeliverable += 1;
           continue;
         }
-        const sent = await mailer.send(person.email, renderLetter(request.kind, request.facts, person.name));
+        const sent = await mailer.send(
+          person.email,
+          renderLetter(request.kind, request.facts, person.name),
+        );
         const refused = sent.rejected.length > 0;
         await ledger.update(
           { id: entry.id },

@@ -35,7 +35,10 @@ export function familyProviders(state: FamilyState): string[] {
  * family is flagged and the coordinators of all its trajectories are told. Started by the first
  * report (signal-with-start); it ends when no trajectory of the family has active care.
  */
-export async function familyWorkflow(familyId: string, resumed?: FamilyState): Promise<FamilyState> {
+export async function familyWorkflow(
+  familyId: string,
+  resumed?: FamilyState,
+): Promise<FamilyState> {
   const state: FamilyState = resumed ?? {
     familyId,
     cases: {},

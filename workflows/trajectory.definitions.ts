@@ -4,12 +4,7 @@
  */
 import type { UpdateDefinition } from '@temporalio/common';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type {
-  CommandType,
-  Deadline,
-  TrajectoryCommand,
-  TrajectoryState,
-} from '@cjg/domain';
+import type { CommandType, Deadline, TrajectoryCommand, TrajectoryState } from '@cjg/domain';
 
 export const TRAJECTORY_WORKFLOW_TYPE = 'trajectoryWorkflow';
 export const FAMILY_WORKFLOW_TYPE = 'familyWorkflow';
@@ -22,6 +17,13 @@ export interface TrajectoryView extends TrajectoryState {
 }
 
 export const trajectoryStateQuery = defineQuery<TrajectoryView>('state');
+
+/** What an accepted command answers; kept small, since every answer is stored in the history. */
+export interface CommandResult {
+  revision: number;
+  phase: TrajectoryState['phase'];
+  allowedCommands: CommandType[];
+}
 
 export const COMMAND_TYPES: readonly CommandType[] = [
   'agreeResults',
@@ -44,15 +46,21 @@ export const COMMAND_TYPES: readonly CommandType[] = [
 ];
 
 /** The command's data, without its `type` (the update's name says which command it is). */
-export type CommandArgs<T extends CommandType> = Omit<Extract<TrajectoryCommand, { type: T }>, 'type'>;
+export type CommandArgs<T extends CommandType> = Omit<
+  Extract<TrajectoryCommand, { type: T }>,
+  'type'
+>;
 
 /**
  * One update per command, named after it (so the Temporal UI shows `recordReview`, not a generic
  * name). Each has a validator: a refused command never enters the history.
  */
 export const commandUpdates = Object.fromEntries(
-  COMMAND_TYPES.map((type) => [type, defineUpdate<TrajectoryView, [CommandArgs<typeof type>]>(type)]),
-) as { [T in CommandType]: UpdateDefinition<TrajectoryView, [CommandArgs<T>]> };
+  COMMAND_TYPES.map((type) => [
+    type,
+    defineUpdate<CommandResult, [CommandArgs<typeof type>]>(type),
+  ]),
+) as { [T in CommandType]: UpdateDefinition<CommandResult, [CommandArgs<T>]> };
 
 /** `ApplicationFailure.type` of a command refused by a validator; its details list the reasons. */
 export const COMMAND_REFUSED = 'CommandRefused';

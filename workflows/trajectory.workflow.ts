@@ -17,6 +17,7 @@ import {
   applyDeadline,
   assignedProviders,
   commandProblems,
+  commandStateProblems,
   initialState,
   isOpenPhase,
   isOverdue,
@@ -47,6 +48,7 @@ import {
   COMMAND_TYPES,
   commandUpdates,
   trajectoryStateQuery,
+  type CommandResult,
   type TrajectoryView,
 } from './trajectory.definitions';
 
@@ -107,21 +109,31 @@ export async function trajectoryWorkflow(
   setHandler(trajectoryStateQuery, () => view(state));
   for (const type of COMMAND_TYPES) {
     // One handler per command; the union of their argument types is too wide to name here.
-    const update = commandUpdates[type] as unknown as UpdateDefinition<TrajectoryView, [object]>;
+    const update = commandUpdates[type] as unknown as UpdateDefinition<CommandResult, [object]>;
     setHandler(
       update,
       (args: object) => {
         effects.push(...applyCommand(state, { ...args, type } as TrajectoryCommand, new Date()));
-        return view(state);
+        return {
+          revision: state.revision,
+          phase: state.phase,
+          allowedCommands: allowedCommands(state),
+        };
       },
       {
         validator: (args: object) => {
-          const problems = commandProblems(state, { ...args, type } as TrajectoryCommand, new Date());
+          const problems = commandProblems(
+            state,
+            { ...args, type } as TrajectoryCommand,
+            new Date(),
+          );
           if (problems.length > 0) {
+            // The second detail tells the API whether the state (409) or the data (422) refused it.
+            const byState = commandStateProblems(state, type).length > 0;
             throw ApplicationFailure.create({
               type: COMMAND_REFUSED,
               message: problems.join('; '),
-              details: [problems],
+              details: [problems, byState ? 'state' : 'data'],
               nonRetryable: true,
             });
           }

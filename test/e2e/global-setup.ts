@@ -5,6 +5,15 @@ import path from 'node:path';
 import { freePort } from '../../scripts/stack/process';
 import { startStack, type Stack } from '../../scripts/stack/stack';
 
+/** The policy of the e2e stack (the same as the defaults but for the durations). */
+export const E2E_POLICY = {
+  threeMonthCheckAfter: 'PT5S',
+  clientResponseWindow: 'PT60S',
+  defaultReviewInterval: 'PT30S',
+  reviewReminderLead: 'PT10S',
+  endEvaluationReminderInterval: 'PT60S',
+};
+
 declare global {
   var __CJG_E2E_STACK__: { stack: Stack; dataDir: string } | undefined;
 }
@@ -21,6 +30,8 @@ export default async function globalSetup(): Promise<void> {
   const env = { ...process.env };
   for (const name of ['TEMPORAL_ADDRESS', 'DATABASE_URL', 'SMTP_URL', 'TEMPORAL_NAMESPACE'])
     delete env[name];
+  // Short durations, so a whole trajectory runs in seconds through the real server.
+  env.CJG_POLICY = JSON.stringify(E2E_POLICY);
   const [temporal, postgres, smtp, mailUi, api] = await Promise.all(
     Array.from({ length: 5 }, () => freePort()),
   );

@@ -20,6 +20,7 @@ describe('walking skeleton: start a trajectory and follow it through every part'
     municipalityCode: '0957',
     coordinatorId: coordinator.id,
     clientId: client.id,
+    familyId: `fam-${id}`,
   };
 
   beforeAll(async () => {
@@ -153,6 +154,7 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
       municipalityCode: '0957',
       coordinatorId: `coord-${id}`,
       clientId: `client-${id}`,
+      familyId: `fam-${id}`,
     };
   };
 

@@ -25,7 +25,9 @@ let runtimeInstalled = false;
  */
 export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
   if (!runtimeInstalled) {
-    Runtime.install({ logger: new DefaultLogger('ERROR') });
+    Runtime.install({
+      logger: new DefaultLogger(process.env.WORKFLOW_TEST_LOG_LEVEL === 'WARN' ? 'WARN' : 'ERROR'),
+    });
     runtimeInstalled = true;
   }
   const serverPath = process.env.TEMPORAL_TEST_SERVER_PATH;

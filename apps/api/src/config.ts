@@ -1,3 +1,4 @@
+import { resolvePolicy, type TrajectoryPolicy } from '@cjg/domain';
 import { databaseUrlFromEnv } from '@cjg/persistence';
 import { temporalConfigFromEnv, type TemporalConfig } from '@cjg/temporal';
 
@@ -6,6 +7,8 @@ export interface ApiConfig {
   port: number;
   databaseUrl: string;
   temporal: TemporalConfig;
+  /** Handed to (and recorded in) every new trajectory. */
+  policy: TrajectoryPolicy;
 }
 
 /** Read once at boot; a bad value stops the API with a message instead of failing later. */
@@ -14,7 +17,18 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`PORT must be a TCP port number, got ${JSON.stringify(env.PORT)}`);
   }
+  let overrides: object = {};
+  if (env.CJG_POLICY) {
+    try {
+      overrides = JSON.parse(env.CJG_POLICY) as object;
+    } catch {
+      throw new Error(
+        'CJG_POLICY must be a JSON object of policy settings, e.g. {"defaultReviewInterval":"P3M"}',
+      );
+    }
+  }
   return {
+    policy: resolvePolicy(overrides),
     host: env.API_HOST || '127.0.0.1',
     port,
     databaseUrl: databaseUrlFromEnv(env),

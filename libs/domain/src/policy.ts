@@ -40,7 +40,7 @@ export const DEFAULT_POLICY: TrajectoryPolicy = {
   clientResponseWindow: 'P4W',
   endEvaluationReminderInterval: 'P2W',
   samenloopThreshold: 3,
-  maxHistoryEvents: 800,
+  maxHistoryEvents: 600,
   dueHour: 8,
 };
 

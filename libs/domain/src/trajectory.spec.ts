@@ -7,6 +7,7 @@ const valid = {
   municipalityCode: '0957',
   coordinatorId: 'coord-anna',
   clientId: 'client-0001',
+  familyId: 'fam-jansen',
 };
 
 describe('trajectory input', () => {
@@ -20,6 +21,7 @@ describe('trajectory input', () => {
       municipalityCode: '957',
       coordinatorId: 'anna@cjg.nl',
       clientId: '123456782',
+      familyId: 'fam-jansen',
     });
     expect(problems).toHaveLength(4);
     expect(problems.join(' ')).toMatch(/caseNumber.*municipalityCode.*coordinatorId.*clientId/);

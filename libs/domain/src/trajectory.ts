@@ -358,6 +358,33 @@ export type TrajectoryCommand =
 
 export type CommandType = TrajectoryCommand['type'];
 
+/** The fields each command takes (besides its type); anything else is refused. */
+export const COMMAND_FIELDS: Record<CommandType, readonly string[]> = {
+  agreeResults: ['plan'],
+  recordProviderIntake: ['agbCode', 'activities', 'expectedDurationWeeks', 'requestedInzet'],
+  decideDivergence: ['agbCode', 'accept', 'reason'],
+  issueBeschikking: ['beschikking'],
+  recordVerdaging: ['newDueDate', 'reason'],
+  decideCoordination: ['coordinate', 'criteria', 'reviewInterval'],
+  recordReview: ['outcomes', 'decision'],
+  requestEndEvaluation: ['reason'],
+  recordEndEvaluation: ['goals', 'decision', 'verlenging', 'followUpCaseNumber'],
+  withdraw: ['reason'],
+  reportEvaluation: ['agbCode', 'kind', 'outcomes'],
+  startZorg: ['agbCode', 'date'],
+  stopZorg: ['agbCode', 'date', 'reason'],
+  answerThreeMonthCheck: ['fitting'],
+  answerQuestionnaire: ['moment', 'rating'],
+  requestReassessment: ['batchId', 'decideBy'],
+  answerReassessment: ['followUpNeeded'],
+};
+
+/** Fields of the body that the command does not take. */
+export function unknownCommandFields(type: CommandType, body: object): string[] {
+  const allowed = COMMAND_FIELDS[type];
+  return Object.keys(body).filter((key) => !allowed.includes(key));
+}
+
 /** Which commands each phase accepts at all (the data is checked after). */
 const PHASE_COMMANDS: Record<TrajectoryPhase, readonly CommandType[]> = {
   intake: ['agreeResults', 'recordVerdaging', 'withdraw'],
@@ -396,11 +423,13 @@ const PHASE_COMMANDS: Record<TrajectoryPhase, readonly CommandType[]> = {
 
 /** The commands that make sense now: the phase allows them and nothing in the state forbids them. */
 export function allowedCommands(state: TrajectoryState): CommandType[] {
-  return PHASE_COMMANDS[state.phase].filter((type) => stateProblems(state, type).length === 0);
+  return PHASE_COMMANDS[state.phase].filter(
+    (type) => commandStateProblems(state, type).length === 0,
+  );
 }
 
 /** Reasons the state refuses a command of this type, whatever its data. */
-function stateProblems(state: TrajectoryState, type: CommandType): string[] {
+export function commandStateProblems(state: TrajectoryState, type: CommandType): string[] {
   if (!PHASE_COMMANDS[state.phase].includes(type)) {
     return [`${type} is not possible in phase ${state.phase}`];
   }
@@ -509,7 +538,7 @@ export function commandProblems(
   command: TrajectoryCommand,
   now: Date,
 ): string[] {
-  const phase = stateProblems(state, command.type);
+  const phase = commandStateProblems(state, command.type);
   if (phase.length > 0) return phase;
   const p: string[] = [];
   switch (command.type) {
@@ -973,7 +1002,11 @@ export function applyCommand(
       });
       if (command.decision === 'end')
         return beginEndEvaluation(state, 'coordinator', now, 'review decided to end the care');
-      scheduleNextReview(state, now);
+      // This review answers the one due now (even when early): the next is the slot after it.
+      const answered = state.monitoring.nextReviewDue
+        ? new Date(state.monitoring.nextReviewDue)
+        : now;
+      scheduleNextReview(state, answered > now ? answered : now);
       return [];
     }
     case 'requestEndEvaluation':

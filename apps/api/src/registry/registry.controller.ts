@@ -1,11 +1,26 @@
-import { Body, Controller, Get, NotFoundException, Put } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  NotFoundException,
+  Param,
+  Put,
+} from '@nestjs/common';
+import { isValidAgbCode } from '@cjg/domain';
 import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { ClientEntity, CoordinatorEntity } from '@cjg/persistence';
+import { ClientEntity, CoordinatorEntity, ProviderEntity } from '@cjg/persistence';
 import { ErrorBody } from '../common/error-body';
 import { PersonIdParam } from './person-id.param';
-import { CoordinatorDto, PutClientDto, PutCoordinatorDto, RegisteredDto } from './dto/registry.dto';
+import {
+  CoordinatorDto,
+  PutClientDto,
+  PutCoordinatorDto,
+  PutProviderDto,
+  RegisteredDto,
+} from './dto/registry.dto';
 
 /**
  * Coordinators and clients: the personal data behind the ids that trajectories carry. It lives
@@ -53,5 +68,18 @@ export class RegistryController {
       ['id'],
     );
     return { id, created };
+  }
+
+  @Put('providers/:agbCode')
+  @ApiOkResponse({ type: RegisteredDto })
+  async putProvider(
+    @Param('agbCode') agbCode: string,
+    @Body() body: PutProviderDto,
+  ): Promise<RegisteredDto> {
+    if (!isValidAgbCode(agbCode)) throw new BadRequestException('agbCode must be 8 digits');
+    const repo = this.dataSource.getRepository(ProviderEntity);
+    const created = !(await repo.existsBy({ agbCode }));
+    await repo.upsert({ agbCode, name: body.name, email: body.email }, ['agbCode']);
+    return { id: agbCode, created };
   }
 }

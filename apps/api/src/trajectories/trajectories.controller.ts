@@ -1,6 +1,7 @@
-import { Body, Controller, Get, HttpStatus, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiBody,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiNotFoundResponse,
@@ -11,6 +12,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { COMMAND_TYPES } from '@cjg/workflows/trajectory.definitions';
 import { ErrorBody } from '../common/error-body';
 import { CaseNumberPipe } from './case-number.pipe';
 import { StartTrajectoryDto, TrajectoryStartedDto, TrajectoryStateDto } from './dto/trajectory.dto';
@@ -40,6 +42,33 @@ export class TrajectoriesController {
       workflowId: outcome.workflowId,
       created: outcome.created,
     };
+  }
+
+  @Post(':caseNumber/commands/:command')
+  @HttpCode(HttpStatus.OK)
+  @ApiParam({ name: 'caseNumber', example: 'CJG-2026-000123' })
+  @ApiParam({
+    name: 'command',
+    enum: COMMAND_TYPES as string[],
+    description: 'The command; the body holds its fields (see docs/commands.md)',
+  })
+  @ApiBody({ schema: { type: 'object', example: { reason: 'gezin verhuisd' } } })
+  @ApiOkResponse({ type: TrajectoryStateDto, description: 'Accepted: the state after the command' })
+  @ApiNotFoundResponse({ type: ErrorBody, description: 'No such trajectory or command' })
+  @ApiConflictResponse({
+    type: ErrorBody,
+    description: 'Refused in this phase or state; nothing changed',
+  })
+  @ApiUnprocessableEntityResponse({
+    type: ErrorBody,
+    description: 'Refused: the data does not fit the case; nothing changed',
+  })
+  command(
+    @Param('caseNumber', CaseNumberPipe) caseNumber: string,
+    @Param('command') command: string,
+    @Body() body: unknown,
+  ): Promise<TrajectoryStateDto> {
+    return this.trajectories.command(caseNumber, command, body);
   }
 
   @Get(':caseNumber')

@@ -1,4 +1,5 @@
 import {
+  BadRequestException,
   ConflictException,
   Inject,
   Injectable,
@@ -7,24 +8,38 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  ApplicationFailure,
   Client,
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
 } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
-import { trajectoryWorkflowId, type TrajectoryInput, type TrajectoryState } from '@cjg/domain';
+import {
+  trajectoryWorkflowId,
+  unknownCommandFields,
+  type CommandType,
+  type TrajectoryInput,
+} from '@cjg/domain';
 import { ClientEntity, CoordinatorEntity } from '@cjg/persistence';
 import {
   CaseNumberKey,
   CoordinatorIdKey,
+  FamilyIdKey,
   MunicipalityCodeKey,
   TrajectoryPhaseKey,
   type TemporalConfig,
 } from '@cjg/temporal';
 import type { trajectoryWorkflow } from '@cjg/workflows';
 import {
+  COMMAND_REFUSED,
+  COMMAND_TYPES,
+  commandUpdates,
   TRAJECTORY_WORKFLOW_TYPE,
   trajectoryStateQuery,
+  type CommandResult,
+  type TrajectoryView,
 } from '@cjg/workflows/trajectory.definitions';
 import { API_CONFIG, type ApiConfig } from '../config';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
@@ -44,7 +59,7 @@ export class TrajectoriesService {
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(API_CONFIG) config: ApiConfig,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {
     this.temporal = config.temporal;
   }
@@ -60,13 +75,14 @@ export class TrajectoriesService {
       await this.client.workflow.start<typeof trajectoryWorkflow>(TRAJECTORY_WORKFLOW_TYPE, {
         workflowId,
         taskQueue: this.temporal.taskQueue,
-        args: [input],
+        args: [{ ...input, policy: this.config.policy }],
         // A case number names one trajectory forever, also after it has closed.
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
         typedSearchAttributes: [
           { key: CaseNumberKey, value: input.caseNumber },
           { key: MunicipalityCodeKey, value: input.municipalityCode },
           { key: CoordinatorIdKey, value: input.coordinatorId },
+          { key: FamilyIdKey, value: input.familyId },
           { key: TrajectoryPhaseKey, value: 'intake' },
         ],
       });
@@ -86,8 +102,56 @@ export class TrajectoriesService {
     return { created: false, workflowId };
   }
 
+  /**
+   * Gives a command to the trajectory as a workflow update. The workflow's validator checks it
+   * against the state first: a refused command answers 409 (wrong phase or state) or 422 (the
+   * data does not fit the case) and never enters the history.
+   */
+  async command(caseNumber: string, type: string, body: unknown): Promise<TrajectoryView> {
+    if (!(COMMAND_TYPES as readonly string[]).includes(type)) {
+      throw new NotFoundException(
+        `Unknown command ${type}; commands are: ${COMMAND_TYPES.join(', ')}`,
+      );
+    }
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      throw new BadRequestException('The body must be a JSON object');
+    }
+    const unknown = unknownCommandFields(type as CommandType, body);
+    if (unknown.length > 0) {
+      throw new BadRequestException(unknown.map((field) => `property ${field} should not exist`));
+    }
+    const handle = this.client.workflow.getHandle(trajectoryWorkflowId(caseNumber));
+    const update = commandUpdates[type as CommandType] as unknown as UpdateDefinition<
+      CommandResult,
+      [object]
+    >;
+    try {
+      await handle.executeUpdate(update, { args: [body] });
+      return await this.get(caseNumber);
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) {
+        throw new NotFoundException(`No trajectory with case number ${caseNumber}`);
+      }
+      if (
+        error instanceof WorkflowUpdateFailedError &&
+        error.cause instanceof ApplicationFailure &&
+        error.cause.type === COMMAND_REFUSED
+      ) {
+        const [problems, by] = (error.cause.details ?? []) as [string[], string];
+        if (by === 'state') throw new ConflictException(problems);
+        throw new UnprocessableEntityException(problems);
+      }
+      if (isCompletedError(error)) {
+        throw new ConflictException(
+          `The trajectory ${caseNumber} has ended; it takes no more commands`,
+        );
+      }
+      throw error;
+    }
+  }
+
   /** The trajectory's state, answered by its workflow. */
-  async get(caseNumber: string): Promise<TrajectoryState> {
+  async get(caseNumber: string): Promise<TrajectoryView> {
     const handle = this.client.workflow.getHandle(trajectoryWorkflowId(caseNumber));
     try {
       return await this.client.connection.withDeadline(Date.now() + QUERY_DEADLINE_MS, () =>
@@ -115,4 +179,10 @@ export class TrajectoriesService {
     }
     if (problems.length > 0) throw new UnprocessableEntityException(problems);
   }
+}
+
+/** Temporal answers an update to a closed workflow with NOT_FOUND "workflow execution already completed". */
+function isCompletedError(error: unknown): boolean {
+  const text = `${(error as Error)?.message ?? ''} ${String((error as { cause?: unknown })?.cause ?? '')}`;
+  return /already completed|already finished/i.test(text);
 }

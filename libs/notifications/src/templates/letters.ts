@@ -9,7 +9,12 @@ function datum(value: string): string {
   if (!value) return '';
   const date = new Date(value.length === 10 ? `${value}T12:00:00Z` : value);
   if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(date);
+  return new Intl.DateTimeFormat('nl-NL', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'Europe/Amsterdam',
+  }).format(date);
 }
 
 const decisions: Record<string, string> = {
@@ -19,7 +24,10 @@ const decisions: Record<string, string> = {
 };
 
 /** Subject and body paragraphs (after the greeting) of every letter kind, in Dutch. */
-const BODIES: Record<Exclude<LetterKind, 'intake-registered'>, (facts: LetterFacts) => [string, string[]]> = {
+const BODIES: Record<
+  Exclude<LetterKind, 'intake-registered'>,
+  (facts: LetterFacts) => [string, string[]]
+> = {
   'plan-deel-1': (x) => [
     `Uw ondersteuningsplan (deel 1), casus ${f(x, 'caseNumber')}`,
     [
@@ -69,7 +77,9 @@ const BODIES: Record<Exclude<LetterKind, 'intake-registered'>, (facts: LetterFac
   ],
   'review-reminder': (x) => [
     `Tussentijdse evaluatie binnenkort: casus ${f(x, 'caseNumber')}`,
-    [`De tussentijdse evaluatie van casus ${f(x, 'caseNumber')} is uiterlijk ${datum(f(x, 'dueAt'))} nodig.`],
+    [
+      `De tussentijdse evaluatie van casus ${f(x, 'caseNumber')} is uiterlijk ${datum(f(x, 'dueAt'))} nodig.`,
+    ],
   ],
   'review-overdue': (x) => [
     `Tussentijdse evaluatie te laat: casus ${f(x, 'caseNumber')}`,
@@ -87,7 +97,9 @@ const BODIES: Record<Exclude<LetterKind, 'intake-registered'>, (facts: LetterFac
   ],
   'not-fitting-alert': (x) => [
     `Hulp past niet: casus ${f(x, 'caseNumber')}`,
-    ['Bij de 3-maandencheck gaf de cliënt aan dat de hulp niet past bij het doel. Neem contact op om bij te sturen.'],
+    [
+      'Bij de 3-maandencheck gaf de cliënt aan dat de hulp niet past bij het doel. Neem contact op om bij te sturen.',
+    ],
   ],
   questionnaire: (x) => [
     `Uw ervaring met de hulp${f(x, 'moment') === 'end' ? ' (afsluiting)' : ''}, casus ${f(x, 'caseNumber')}`,
@@ -105,7 +117,9 @@ const BODIES: Record<Exclude<LetterKind, 'intake-registered'>, (facts: LetterFac
   ],
   'evaluation-reminder': (x) => [
     `Herinnering ${f(x, 'reminder')}: eindevaluatie casus ${f(x, 'caseNumber')}`,
-    [`De eindevaluatie van casus ${f(x, 'caseNumber')} ontbreekt nog. Lever deze zo snel mogelijk aan.`],
+    [
+      `De eindevaluatie van casus ${f(x, 'caseNumber')} ontbreekt nog. Lever deze zo snel mogelijk aan.`,
+    ],
   ],
   'reassessment-request': (x) => [
     `Herbeoordeling opvolging: casus ${f(x, 'caseNumber')}`,
@@ -131,7 +145,10 @@ const BODIES: Record<Exclude<LetterKind, 'intake-registered'>, (facts: LetterFac
   ],
   'trajectory-ended': (x) => [
     `Einde traject, casus ${f(x, 'caseNumber')}`,
-    [`Het traject is beëindigd: ${decisions[f(x, 'decision')] ?? f(x, 'decision')}.`, 'Dank voor de samenwerking.'],
+    [
+      `Het traject is beëindigd: ${decisions[f(x, 'decision')] ?? f(x, 'decision')}.`,
+      'Dank voor de samenwerking.',
+    ],
   ],
 };
 
@@ -145,6 +162,11 @@ export function renderLetter(kind: LetterKind, facts: LetterFacts, recipientName
     });
   }
   const [subject, body] = BODIES[kind](facts);
-  const paragraphs = [`Beste ${recipientName},`, ...body, 'Met vriendelijke groet,', 'Centrum voor Jeugd en Gezin'];
+  const paragraphs = [
+    `Beste ${recipientName},`,
+    ...body,
+    'Met vriendelijke groet,',
+    'Centrum voor Jeugd en Gezin',
+  ];
   return { subject, text: paragraphs.join('\n\n') + '\n', html: htmlLetter(subject, paragraphs) };
 }

@@ -21,7 +21,9 @@ export class TrajectoryProcess1763910000000 implements MigrationInterface {
         ADD COLUMN closed_at timestamptz`);
     await queryRunner.query(`CREATE INDEX trajectory_family_id_idx ON trajectory (family_id)`);
     await queryRunner.query(`CREATE INDEX trajectory_next_due_at_idx ON trajectory (next_due_at)`);
-    await queryRunner.query(`CREATE INDEX trajectory_overdue_idx ON trajectory (overdue) WHERE overdue`);
+    await queryRunner.query(
+      `CREATE INDEX trajectory_overdue_idx ON trajectory (overdue) WHERE overdue`,
+    );
     await queryRunner.query(
       `CREATE INDEX trajectory_provider_agb_codes_idx ON trajectory USING gin (provider_agb_codes)`,
     );

@@ -50,3 +50,15 @@ export class RegisteredDto {
   @ApiProperty({ description: 'false when an existing record was updated' })
   created!: boolean;
 }
+
+export class PutProviderDto {
+  @ApiProperty({ example: 'Jeugdhulp Midden-Limburg' })
+  @IsString()
+  @Length(1, 200)
+  name!: string;
+
+  @ApiProperty({ example: 'toewijzingen@jeugdhulp.example' })
+  @IsEmail()
+  @Length(3, 254)
+  email!: string;
+}

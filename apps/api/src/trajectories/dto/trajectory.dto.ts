@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { TRAJECTORY_PHASES, type TrajectoryPhase, type TrajectoryState } from '@cjg/domain';
+import { TRAJECTORY_PHASES, type TrajectoryPhase } from '@cjg/domain';
 import { IsCaseNumber, IsMunicipalityCode, IsPersonId } from '../../common/validators';
 
 export class StartTrajectoryDto {
@@ -24,6 +24,13 @@ export class StartTrajectoryDto {
   @ApiProperty({ example: 'client-0001', description: 'A registered client (PUT /clients/:id)' })
   @IsPersonId()
   clientId!: string;
+
+  @ApiProperty({
+    example: 'fam-jansen',
+    description: '1Gezin1Plan: the family id (samenloop is judged per family)',
+  })
+  @IsPersonId()
+  familyId!: string;
 }
 
 export class TrajectoryStartedDto {
@@ -40,7 +47,8 @@ export class TrajectoryStartedDto {
   created!: boolean;
 }
 
-export class TrajectoryStateDto implements TrajectoryState {
+/** The main fields of the `state` query; the full state has more (plan, beschikking, reviews…). */
+export class TrajectoryStateDto {
   @ApiProperty({ example: 'CJG-2026-000123' })
   caseNumber!: string;
 

@@ -1,0 +1,241 @@
+import { addToDate, amsterdamDate } from '@cjg/domain';
+import { api, caughtMail, eventually, sql, unique, withTemporal } from '../support/e2e';
+
+jest.setTimeout(120_000);
+
+interface View {
+  phase: string;
+  allowedCommands: string[];
+  intakeLetterSent: boolean;
+  threeMonthCheck: { status: string };
+  questionnaires: { midway: { status: string }; end: { status: string } };
+  monitoring: { nextReviewDue?: string };
+}
+
+/**
+ * A whole trajectory, intake to closed, through the real API, Temporal, worker, PostgreSQL and
+ * SMTP, with the e2e stack's short policy (3-month check after 5 s, reviews every 30 s).
+ */
+describe('a trajectory from intake to closed through the real stack', () => {
+  const id = unique();
+  const caseNumber = `CJG-LIFE-${id.toUpperCase()}`;
+  const agbCode = String(10_000_000 + Math.floor(Math.random() * 89_999_999));
+  const people = {
+    coordinator: { id: `coord-${id}`, name: 'Anna de Vries', email: `anna.${id}@cjg.example` },
+    client: { id: `client-${id}`, name: 'Sam Jansen', email: `ouders.${id}@gezin.example` },
+    provider: { name: 'Jeugdhulp Midden', email: `aanbieder.${id}@zorg.example` },
+  };
+  const path = (command: string) => `/trajectories/${caseNumber}/commands/${command}`;
+  const plan = {
+    results: [
+      {
+        id: 'school',
+        description: 'Sam gaat weer naar school',
+        measure: 'aanwezigheid 4 van 5 dagen',
+      },
+      { id: 'rust', description: 'Rust in huis', measure: 'ouders geven 7 of hoger' },
+    ],
+    inzet: { productCategory: '45', omvang: { volume: 4, unit: '04', frequency: '2' } },
+  };
+  const judged = [
+    { resultId: 'school', outcome: 'reached' },
+    { resultId: 'rust', outcome: 'partly' },
+  ];
+
+  beforeAll(async () => {
+    const { coordinator, client, provider } = people;
+    expect(
+      (
+        await api('PUT', `/coordinators/${coordinator.id}`, {
+          name: coordinator.name,
+          email: coordinator.email,
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (await api('PUT', `/clients/${client.id}`, { name: client.name, email: client.email }))
+        .status,
+    ).toBe(200);
+    expect((await api('PUT', `/providers/${agbCode}`, provider)).status).toBe(200);
+    const started = await api('POST', '/trajectories', {
+      caseNumber,
+      municipalityCode: '0957',
+      coordinatorId: coordinator.id,
+      clientId: client.id,
+      familyId: `fam-${id}`,
+    });
+    expect(started.status).toBe(201);
+    await eventually(
+      () => api<View>('GET', `/trajectories/${caseNumber}`),
+      (res) => res.status === 200 && res.body.intakeLetterSent,
+    );
+  });
+
+  it('refuses a command in the wrong phase with 409, and it never enters the history', async () => {
+    const res = await api<{ message: string[] }>('POST', path('recordReview'), {
+      outcomes: [],
+      decision: 'continue',
+    });
+    expect(res.status).toBe(409);
+    expect(res.body.message).toEqual(['recordReview is not possible in phase intake']);
+    const updates = await withTemporal(async (temporal) => {
+      const history = await temporal.workflow.getHandle(`trajectory-${caseNumber}`).fetchHistory();
+      return (history.events ?? []).filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes)
+        .length;
+    });
+    expect(updates).toBe(0);
+  });
+
+  it('refuses unknown fields with 400 and unknown commands with 404', async () => {
+    expect((await api('POST', path('agreeResults'), { plan, extra: 1 })).status).toBe(400);
+    expect((await api('POST', path('doSomething'), {})).status).toBe(404);
+    expect(
+      (await api('POST', path('agreeResults'), { plan: { ...plan, results: [] } })).status,
+    ).toBe(422);
+  });
+
+  it('walks every phase to closed', async () => {
+    const step = async (command: string, body: object, phase: string) => {
+      const res = await api<View>('POST', path(command), body);
+      expect({ command, status: res.status, body: res.body }).toMatchObject({
+        command,
+        status: 200,
+        body: { phase },
+      });
+      return res.body;
+    };
+    await step('agreeResults', { plan }, 'results-agreed');
+    await step(
+      'recordProviderIntake',
+      { agbCode, activities: ['gezinsbegeleiding'], expectedDurationWeeks: 26 },
+      'provider-intake',
+    );
+    const today = amsterdamDate(new Date());
+    const toewijzing = {
+      agbCode,
+      toewijzingnummer: 'T1',
+      productCategory: '45',
+      omvang: { volume: 4, unit: '04', frequency: '2' },
+    };
+    const beschikking = {
+      number: `B-${id.toUpperCase()}`,
+      kind: 'zin',
+      startDate: addToDate(today, 0, -1),
+      endDate: addToDate(today, 12),
+      toewijzingen: [toewijzing],
+    };
+    // More care than plan deel 1 decided: refused, 002 §6 item 14.
+    const tooMuch = await api('POST', path('issueBeschikking'), {
+      beschikking: {
+        ...beschikking,
+        toewijzingen: [{ ...toewijzing, omvang: { volume: 9, unit: '04', frequency: '2' } }],
+      },
+    });
+    expect(tooMuch.status).toBe(422);
+    await step('issueBeschikking', { beschikking }, 'beschikking');
+    const criteria = {
+      typeOfCare: 'ambulant',
+      numberOfProducts: 1,
+      complexity: 'high',
+      helpQuestion: 'clear',
+      selfReliance: 'medium',
+    };
+    let view = await step(
+      'decideCoordination',
+      { coordinate: true, criteria, reviewInterval: 'PT30S' },
+      'monitoring',
+    );
+    expect(view.monitoring.nextReviewDue).toBeDefined();
+
+    // The 3-month check and the midway questionnaire go out on their own (after 5 s here).
+    await eventually(
+      async () => (await api<View>('GET', `/trajectories/${caseNumber}`)).body,
+      (v) => v.threeMonthCheck.status === 'sent',
+    );
+    await step('answerThreeMonthCheck', { fitting: true }, 'monitoring');
+    await step('answerQuestionnaire', { moment: 'midway', rating: 4 }, 'monitoring');
+    await step('recordReview', { outcomes: judged, decision: 'continue' }, 'monitoring');
+    await step('startZorg', { agbCode, date: today }, 'monitoring');
+    await step('requestEndEvaluation', { reason: 'resultaten behaald' }, 'end-evaluation');
+    await step('reportEvaluation', { agbCode, kind: 'end', outcomes: judged }, 'end-evaluation');
+    view = await step(
+      'recordEndEvaluation',
+      { goals: judged, decision: 'close' },
+      'end-evaluation',
+    );
+    expect(view.questionnaires.end.status).toBe('sent');
+    await step('answerQuestionnaire', { moment: 'end', rating: 5 }, 'closed');
+
+    const closed = await api<{ message: string }>('POST', path('withdraw'), { reason: 'te laat' });
+    expect(closed.status).toBe(409);
+  });
+
+  it('has the closed trajectory in PostgreSQL', async () => {
+    const [row] = await eventually(
+      () =>
+        sql<Record<string, unknown>>(
+          'SELECT phase, coordinated, beschikking_number, closed_at, overdue FROM trajectory WHERE case_number = $1',
+          [caseNumber],
+        ),
+      (rows) => rows[0]?.phase === 'closed',
+    );
+    expect(row).toMatchObject({
+      phase: 'closed',
+      coordinated: true,
+      beschikking_number: `B-${id.toUpperCase()}`,
+      overdue: false,
+    });
+    expect(row?.closed_at).toBeInstanceOf(Date);
+  });
+
+  it('sent the family, the provider and the coordinator their letters, in Dutch, once each', async () => {
+    const subjectsTo = async (email: string) =>
+      (await caughtMail())
+        .filter((m) => m.to.some((t) => t.address === email))
+        .map((m) => m.subject);
+    const client = await eventually(
+      () => subjectsTo(people.client.email),
+      (s) => s.some((x) => x.startsWith('Einde traject')),
+    );
+    expect(client.sort()).toEqual(
+      [
+        `Beschikking B-${id.toUpperCase()}, casus ${caseNumber}`,
+        `Coördinatie en opvolging, casus ${caseNumber}`,
+        `Einde traject, casus ${caseNumber}`,
+        `Hoe gaat het met de hulp? Casus ${caseNumber}`,
+        `Uw ervaring met de hulp (afsluiting), casus ${caseNumber}`,
+        `Uw ervaring met de hulp, casus ${caseNumber}`,
+        `Uw ondersteuningsplan (deel 1), casus ${caseNumber}`,
+      ].sort(),
+    );
+    const provider = await eventually(
+      () => subjectsTo(people.provider.email),
+      (s) => s.length >= 4,
+    );
+    expect(provider.sort()).toEqual(
+      [
+        `Beschikking B-${id.toUpperCase()}, casus ${caseNumber}`,
+        `Coördinatie en opvolging, casus ${caseNumber}`,
+        `Eindevaluatie nodig: casus ${caseNumber}`,
+        `Einde traject, casus ${caseNumber}`,
+      ].sort(),
+    );
+    const coordinator = await subjectsTo(people.coordinator.email);
+    expect(coordinator).toEqual(
+      expect.arrayContaining([
+        `Nieuwe aanmelding geregistreerd: casus ${caseNumber}`,
+        `Eindevaluatie nodig: casus ${caseNumber}`,
+      ]),
+    );
+  });
+
+  it('reported the family’s providers to its family workflow, which ended with the care', async () => {
+    const status = await withTemporal(async (temporal) =>
+      eventually(
+        async () => (await temporal.workflow.getHandle(`family-fam-${id}`).describe()).status.name,
+        (name) => name === 'COMPLETED',
+      ),
+    );
+    expect(status).toBe('COMPLETED');
+  });
+});

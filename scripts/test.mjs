@@ -17,6 +17,7 @@ const steps = [
   ['build', ['run', 'build']],
   ['unit', ['run', 'test:unit', '--', '--ci']],
   ['workflows', ['run', 'test:workflows', '--', '--ci']],
+  ['replay', ['run', 'test:replay']],
   ['e2e', ['run', 'test:e2e', '--', '--ci']],
 ];
 const results = [];

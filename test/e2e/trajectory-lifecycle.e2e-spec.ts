@@ -1,3 +1,8 @@
+import { writeFile } from 'node:fs/promises';
+import nodePath from 'node:path';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { ensureTemporalCli } from '../../scripts/stack/toolchain';
 import { addToDate, amsterdamDate } from '@cjg/domain';
 import { api, caughtMail, eventually, sql, unique, withTemporal } from '../support/e2e';
 
@@ -237,5 +242,38 @@ describe('a trajectory from intake to closed through the real stack', () => {
       ),
     );
     expect(status).toBe('COMPLETED');
+  });
+
+  // RECORD_HISTORIES=1 npm run test:e2e stores this run's history for the replay test.
+  it('can record its history for the replay test', async () => {
+    const history = await withTemporal((temporal) =>
+      temporal.workflow.getHandle(`trajectory-${caseNumber}`).fetchHistory(),
+    );
+    expect(history.events?.at(-1)?.workflowExecutionCompletedEventAttributes).toBeTruthy();
+    if (process.env.RECORD_HISTORIES) {
+      const file = nodePath.resolve(
+        __dirname,
+        '..',
+        'histories',
+        'trajectory-intake-to-closed.json',
+      );
+      // The CLI writes the JSON form the SDK's replayer reads (as the Web UI's download does).
+      const cli = await ensureTemporalCli(() => undefined);
+      const { stdout } = await promisify(execFile)(
+        cli.path,
+        [
+          'workflow',
+          'show',
+          '-w',
+          `trajectory-${caseNumber}`,
+          '--address',
+          process.env.E2E_TEMPORAL_ADDRESS!,
+          '-o',
+          'json',
+        ],
+        { maxBuffer: 64 * 1024 * 1024 },
+      );
+      await writeFile(file, stdout);
+    }
   });
 });

@@ -141,7 +141,9 @@ export function addDuration(instant: Date, duration: string | Duration): Date {
     const date = addToDate(format(p.y, p.m, p.d), d.months, d.days);
     // Same wall-clock hour on the new date (a day across a DST switch is 23 or 25 hours).
     const sameHour = amsterdamInstant(date, p.h);
-    result = new Date(sameHour.getTime() + (p.min * 60 + p.s) * 1000 + instant.getUTCMilliseconds());
+    result = new Date(
+      sameHour.getTime() + (p.min * 60 + p.s) * 1000 + instant.getUTCMilliseconds(),
+    );
   }
   return new Date(result.getTime() + d.seconds * 1000);
 }

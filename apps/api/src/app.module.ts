@@ -10,6 +10,7 @@ import { dataSourceOptions } from '@cjg/persistence';
 import { RequestLogMiddleware } from './common/request-log.middleware';
 import { API_CONFIG, type ApiConfig } from './config';
 import { HealthModule } from './health/health.module';
+import { ReassessmentsModule } from './reassessments/reassessments.module';
 import { RegistryModule } from './registry/registry.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { TrajectoriesModule } from './trajectories/trajectories.module';
@@ -38,6 +39,7 @@ export class AppModule implements NestModule {
         HealthModule,
         RegistryModule,
         TrajectoriesModule,
+        ReassessmentsModule,
       ],
     };
   }

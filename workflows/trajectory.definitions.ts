@@ -4,6 +4,7 @@
  */
 import type { UpdateDefinition } from '@temporalio/common';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import { COMMAND_FIELDS } from '@cjg/domain';
 import type { CommandType, Deadline, TrajectoryCommand, TrajectoryState } from '@cjg/domain';
 
 export const TRAJECTORY_WORKFLOW_TYPE = 'trajectoryWorkflow';
@@ -25,25 +26,8 @@ export interface CommandResult {
   allowedCommands: CommandType[];
 }
 
-export const COMMAND_TYPES: readonly CommandType[] = [
-  'agreeResults',
-  'recordProviderIntake',
-  'decideDivergence',
-  'issueBeschikking',
-  'recordVerdaging',
-  'decideCoordination',
-  'recordReview',
-  'requestEndEvaluation',
-  'recordEndEvaluation',
-  'withdraw',
-  'reportEvaluation',
-  'startZorg',
-  'stopZorg',
-  'answerThreeMonthCheck',
-  'answerQuestionnaire',
-  'requestReassessment',
-  'answerReassessment',
-];
+/** Every command, in the order of domain's COMMAND_FIELDS (the single list of them). */
+export const COMMAND_TYPES = Object.keys(COMMAND_FIELDS) as readonly CommandType[];
 
 /** The command's data, without its `type` (the update's name says which command it is). */
 export type CommandArgs<T extends CommandType> = Omit<

@@ -84,7 +84,7 @@ describe('familyWorkflow (samenloop, 004)', () => {
         activeAgbCodes: ['22222222', '33333333'],
         revision: 4,
       });
-      state = await eventually(
+      await eventually(
         () => handle.query(familyStateQuery),
         (s) => s.samenloop,
       );

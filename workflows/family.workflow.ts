@@ -9,6 +9,7 @@ import {
 } from '@temporalio/workflow';
 import { FamilyIdKey, SamenloopKey } from '@cjg/temporal';
 import type { TrajectoryActivities } from '../activities';
+import { LETTER_OPTIONS } from './activity-options';
 import {
   familyCareChangedSignal,
   familyStateQuery,
@@ -16,10 +17,7 @@ import {
   type FamilyState,
 } from './trajectory.definitions';
 
-const letters = proxyActivities<TrajectoryActivities>({
-  startToCloseTimeout: '2 minutes',
-  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
-});
+const letters = proxyActivities<TrajectoryActivities>(LETTER_OPTIONS);
 
 /** Signals a family run takes before it continues as new. */
 const REPORTS_PER_RUN = 200;

@@ -25,7 +25,6 @@ import {
   projectionOf,
   summary,
   trajectoryInputProblems,
-  type CommandType,
   type Effect,
   type TrajectoryCommand,
   type TrajectoryInput,
@@ -43,6 +42,7 @@ import {
   TrajectoryPhaseKey,
 } from '@cjg/temporal';
 import type { TrajectoryActivities } from '../activities';
+import { LETTER_OPTIONS, PROJECTION_OPTIONS } from './activity-options';
 import {
   COMMAND_REFUSED,
   COMMAND_TYPES,
@@ -52,25 +52,8 @@ import {
   type TrajectoryView,
 } from './trajectory.definitions';
 
-/**
- * Read-model writes: quick, retried for as long as PostgreSQL is away. Started without waiting,
- * so a database outage delays the projection, never a deadline; the revision keeps them in order.
- */
-const projection = proxyActivities<TrajectoryActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
-
-/** Letters: an SMTP server may be slow or down for a while; retried with backoff until it returns. */
-const letters = proxyActivities<TrajectoryActivities>({
-  startToCloseTimeout: '2 minutes',
-  retry: {
-    initialInterval: '5 seconds',
-    backoffCoefficient: 2,
-    maximumInterval: '10 minutes',
-    nonRetryableErrorTypes: ['UnknownRecipient'],
-  },
-});
+const projection = proxyActivities<TrajectoryActivities>(PROJECTION_OPTIONS);
+const letters = proxyActivities<TrajectoryActivities>(LETTER_OPTIONS);
 
 function view(state: TrajectoryState): TrajectoryView {
   return {
@@ -251,5 +234,3 @@ export async function trajectoryWorkflow(
   await Promise.all([...inflight]);
   return view(state);
 }
-
-export type { CommandType };

@@ -18,10 +18,30 @@ const moduleNameMapper = {
   '^@cjg/activities$': '<rootDir>/activities/index.ts',
 };
 
+/**
+ * NestJS 12, jose and a few of their dependencies ship ES modules only. Node 20 loads them from
+ * our CommonJS build (require(esm)), but Jest's module system cannot, so Jest compiles them to
+ * CommonJS with swc like our own sources.
+ */
+const ESM_PACKAGES = [
+  '@nestjs',
+  'jose',
+  'uid',
+  'file-type',
+  'strtok3',
+  'token-types',
+  'peek-readable',
+  '@tokenizer',
+  'uint8array-extras',
+  'load-esm',
+  'path-to-regexp',
+];
+
 const common = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': swc },
+  transform: { '^.+\\.ts$': swc, '^.+\\.m?js$': swc },
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`],
   moduleNameMapper,
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.toolchain/', '<rootDir>/.data/'],
 };

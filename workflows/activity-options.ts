@@ -22,3 +22,22 @@ export const LETTER_OPTIONS: ActivityOptions = {
     nonRetryableErrorTypes: ['UnknownRecipient'],
   },
 };
+
+/**
+ * The re-assessment batch's selection from the read model (001): one indexed query, retried with
+ * backoff for as long as PostgreSQL is away.
+ */
+export const REASSESSMENT_SELECTION_OPTIONS: ActivityOptions = {
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+};
+
+/**
+ * The batch asking one trajectory (an update, answered once the trajectory's worker has run it).
+ * An attempt gives up after 30 s by itself (see the activity); Temporal or a worker being away
+ * is retried with backoff until it returns, so an outage delays the batch, never loses a case.
+ */
+export const REASSESSMENT_REQUEST_OPTIONS: ActivityOptions = {
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '2 minutes' },
+};

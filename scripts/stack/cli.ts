@@ -35,6 +35,11 @@ async function up(): Promise<number> {
   ];
   console.log('\ncjg-toegang is up:\n');
   for (const [name, url] of rows) if (url) console.log(`  ${name.padEnd(22)} ${url}`);
+  if (stack.devTokenKey) {
+    console.log(
+      '\n  API tokens (dev key): TOKEN=$(npm run -s token -- --role coordinator --sub coord-anna --municipality 0957)',
+    );
+  }
   console.log(`\n  state in ${dataDir()}; logs in ${dataDir()}/logs; Ctrl-C stops everything\n`);
 
   const signal = new Promise<string>((resolve) => {

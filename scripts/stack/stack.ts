@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { runMigrations } from '@cjg/persistence';
 import { startMailCatcher } from './mail-catcher';
+import { DEV_AUDIENCE, DEV_ISSUER, ensureDevKeys } from './dev-keys';
 import { repoRoot } from './paths';
 import { startLocalPostgres } from './postgres';
 import { isListening, ManagedProcess, waitUntil } from './process';
@@ -42,6 +43,8 @@ export interface StackUrls {
 
 export interface Stack {
   urls: StackUrls;
+  /** The dev key that signs tokens for this stack's API, when it uses one. */
+  devTokenKey?: string;
   namespace: string;
   processes: ManagedProcess[];
   /** The environment the worker and the API run with. */
@@ -89,6 +92,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   await mkdir(logs, { recursive: true });
   const namespace = env.TEMPORAL_NAMESPACE || 'default';
   const started: ManagedProcess[] = [];
+  let devTokenKey: string | undefined;
   const stopAll = async () => {
     for (const proc of [...started].reverse()) await proc.stop();
   };
@@ -168,8 +172,21 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     ]);
 
     const dist = path.join(repoRoot(), 'dist');
+    // Without an identity provider configured, the API trusts the stack's own dev key.
+    const auth: NodeJS.ProcessEnv = {};
+    if (!env.AUTH_JWKS_URL && !env.AUTH_PUBLIC_KEY && !env.AUTH_PUBLIC_KEY_FILE) {
+      const keys = await ensureDevKeys(options.dataDir);
+      auth.AUTH_PUBLIC_KEY_FILE = keys.publicKeyFile;
+      auth.AUTH_ISSUER = DEV_ISSUER;
+      auth.AUTH_AUDIENCE = DEV_AUDIENCE;
+      devTokenKey = keys.privateKeyFile;
+      log(
+        `API tokens: signed with the dev key in ${path.dirname(keys.privateKeyFile)} (npm run token)`,
+      );
+    }
     const serviceEnv: NodeJS.ProcessEnv = {
       ...env,
+      ...auth,
       TEMPORAL_ADDRESS: temporalInfo.address,
       TEMPORAL_NAMESPACE: namespace,
       DATABASE_URL: databaseUrl,
@@ -217,6 +234,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         smtpUrl: mailInfo.smtpUrl,
         mailUi: mailInfo.ui,
       },
+      devTokenKey,
       namespace,
       processes,
       serviceEnv,

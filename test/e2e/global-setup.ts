@@ -28,7 +28,15 @@ export default async function globalSetup(): Promise<void> {
   // PostgreSQL runs as an unprivileged user when the tests run as root; let it reach its folder.
   await chmod(dataDir, 0o755);
   const env = { ...process.env };
-  for (const name of ['TEMPORAL_ADDRESS', 'DATABASE_URL', 'SMTP_URL', 'TEMPORAL_NAMESPACE'])
+  for (const name of [
+    'TEMPORAL_ADDRESS',
+    'DATABASE_URL',
+    'SMTP_URL',
+    'TEMPORAL_NAMESPACE',
+    'AUTH_JWKS_URL',
+    'AUTH_PUBLIC_KEY',
+    'AUTH_PUBLIC_KEY_FILE',
+  ])
     delete env[name];
   // Short durations, so a whole trajectory runs in seconds through the real server.
   env.CJG_POLICY = JSON.stringify(E2E_POLICY);
@@ -60,4 +68,8 @@ export default async function globalSetup(): Promise<void> {
   process.env.E2E_DATABASE_URL = stack.urls.databaseUrl;
   process.env.E2E_TEMPORAL_ADDRESS = stack.urls.temporalAddress;
   process.env.E2E_DATA_DIR = dataDir;
+  if (!stack.devTokenKey) throw new Error('the e2e stack must sign its own tokens (dev key)');
+  process.env.E2E_DEV_KEY = stack.devTokenKey;
+  // What the stack's API runs with, for tests that start a second API process.
+  process.env.E2E_SERVICE_ENV = JSON.stringify(stack.serviceEnv);
 }

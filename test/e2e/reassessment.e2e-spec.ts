@@ -1,5 +1,14 @@
 import { addToDate, amsterdamDate } from '@cjg/domain';
-import { api, caughtMail, eventually, sql, unique } from '../support/e2e';
+import {
+  api,
+  callers,
+  caughtMail,
+  commandPath,
+  eventually,
+  register,
+  sql,
+  unique,
+} from '../support/e2e';
 
 jest.setTimeout(60_000);
 
@@ -12,7 +21,9 @@ describe('policy re-assessment of running trajectories', () => {
   const today = amsterdamDate(new Date());
   // A window of its own, so other tests' trajectories do not match.
   const endDate = addToDate(today, 36, Math.floor(Math.random() * 300));
-  const path = (command: string) => `/trajectories/${caseNumber}/commands/${command}`;
+  const path = (command: string) => commandPath(caseNumber, command);
+  // Re-assessment batches are ops work.
+  const asOps = { as: callers.ops };
   const batch = {
     batchId: `b-${id}`,
     decideBy: addToDate(today, 0, 14),
@@ -21,12 +32,9 @@ describe('policy re-assessment of running trajectories', () => {
   };
 
   beforeAll(async () => {
-    await api('PUT', `/coordinators/coord-${id}`, {
-      name: 'Anna',
-      email: `anna.${id}@cjg.example`,
-    });
-    await api('PUT', `/clients/client-${id}`, { name: 'Sam', email: clientEmail });
-    await api('PUT', `/providers/${agbCode}`, { name: 'Aanbieder', email: `a.${id}@zorg.example` });
+    await register.coordinator(`coord-${id}`, { name: 'Anna', email: `anna.${id}@cjg.example` });
+    await register.client(`client-${id}`, { name: 'Sam', email: clientEmail });
+    await register.provider(agbCode, { name: 'Aanbieder', email: `a.${id}@zorg.example` });
     await api('POST', '/trajectories', {
       caseNumber,
       municipalityCode: '0957',
@@ -86,22 +94,73 @@ describe('policy re-assessment of running trajectories', () => {
     );
   });
 
+  /** Polls the batch until it is done and answers its final progress. */
+  const untilDone = (batchId: string) =>
+    eventually(
+      () => api<{ status: string }>('GET', `/reassessments/${batchId}`, undefined, asOps),
+      (res) => res.status === 200 && res.body.status === 'done',
+    );
+
   it('refuses a window that ends before it starts', async () => {
-    const res = await api('POST', '/reassessments', {
-      ...batch,
-      beschikkingEndFrom: addToDate(endDate, 0, 1),
-    });
+    const res = await api(
+      'POST',
+      '/reassessments',
+      { ...batch, beschikkingEndFrom: addToDate(endDate, 0, 1) },
+      asOps,
+    );
     expect(res.status).toBe(400);
   });
 
-  it('asks the matching trajectory once; a second batch is refused by the pending one', async () => {
-    const first = await api('POST', '/reassessments', batch);
-    expect(first).toMatchObject({
-      status: 200,
-      body: { batchId: batch.batchId, matched: 1, requested: 1, refused: [] },
+  it('answers 404 for an unknown batch and 400 for a malformed batch id', async () => {
+    expect((await api('GET', `/reassessments/none-${id}`, undefined, asOps)).status).toBe(404);
+    expect((await api('GET', '/reassessments/not_a_batch', undefined, asOps)).status).toBe(400);
+  });
+
+  it('runs the batch in the background and asks the matching trajectory once', async () => {
+    const started = await api('POST', '/reassessments', batch, asOps);
+    expect(started).toMatchObject({
+      status: 202,
+      body: {
+        batchId: batch.batchId,
+        workflowId: `reassessment-batch-${batch.batchId}`,
+        created: true,
+      },
     });
-    const second = await api('POST', '/reassessments', batch);
-    expect(second.body).toMatchObject({
+    expect(started.headers.get('location')).toBe(`/reassessments/${batch.batchId}`);
+
+    const done = await untilDone(batch.batchId);
+    expect(done.body).toMatchObject({
+      batchId: batch.batchId,
+      status: 'done',
+      matched: 1,
+      requested: 1,
+      refused: [],
+      pending: 0,
+    });
+    const trajectory = await api<{ reassessment?: { batchId: string; status: string } }>(
+      'GET',
+      `/trajectories/${caseNumber}`,
+    );
+    expect(trajectory.body.reassessment).toMatchObject({
+      batchId: batch.batchId,
+      status: 'pending',
+      decideBy: batch.decideBy,
+    });
+  });
+
+  it('starts nothing for the same batch id again, and answers the existing batch', async () => {
+    const again = await api('POST', '/reassessments', batch, asOps);
+    expect(again).toMatchObject({
+      status: 200,
+      body: { batchId: batch.batchId, created: false, status: 'done', matched: 1, requested: 1 },
+    });
+  });
+
+  it('a second batch is refused by the pending re-assessment', async () => {
+    const second = { ...batch, batchId: `b2-${id}` };
+    expect((await api('POST', '/reassessments', second, asOps)).status).toBe(202);
+    const done = await untilDone(second.batchId);
+    expect(done.body).toMatchObject({
       matched: 1,
       requested: 0,
       refused: [{ caseNumber, reasons: ['a re-assessment is already pending'] }],

@@ -1,5 +1,6 @@
 import { Client as TemporalClient, Connection } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
+import { mintDevToken, type DevTokenRequest } from '../../scripts/stack/dev-keys';
 
 function required(name: string): string {
   const value = process.env[name];
@@ -16,18 +17,70 @@ export interface ApiResponse<T = unknown> {
   headers: Headers;
 }
 
+/** Who calls: the claims of a token signed with the e2e stack's dev key. */
+export interface Caller {
+  role: DevTokenRequest['role'];
+  sub: string;
+  municipalities?: string[];
+  agbCode?: string;
+}
+
+/** The callers most tests use; a test that needs another scope makes its own. */
+export const callers = {
+  coordinator: { role: 'coordinator', sub: 'coord-e2e', municipalities: ['0957', '0983'] },
+  teamLead: { role: 'team-lead', sub: 'lead-e2e', municipalities: ['0957', '0983'] },
+  ops: { role: 'ops', sub: 'ops-e2e' },
+  provider: (agbCode: string): Caller => ({ role: 'provider', sub: `zorg-${agbCode}`, agbCode }),
+} satisfies Record<string, Caller | ((agb: string) => Caller)>;
+
+const tokens = new Map<string, Promise<string>>();
+
+/** A bearer token for the caller, as the identity provider would issue it. */
+export function tokenFor(caller: Caller, extra: Partial<DevTokenRequest> = {}): Promise<string> {
+  const request: DevTokenRequest = {
+    role: caller.role,
+    sub: caller.sub,
+    scope: [
+      ...(caller.municipalities ?? []).map((code) => `municipality:${code}`),
+      ...(caller.agbCode ? [`agb:${caller.agbCode}`] : []),
+    ],
+    ...extra,
+  };
+  const cacheKey = JSON.stringify(request);
+  if (!tokens.has(cacheKey)) tokens.set(cacheKey, mintDevToken(required('E2E_DEV_KEY'), request));
+  return tokens.get(cacheKey)!;
+}
+
+export interface CallOptions {
+  /** Who calls (default: the e2e coordinator); null sends no Authorization header. */
+  as?: Caller | null;
+  /** A ready token instead of `as`. */
+  token?: string;
+  /** A body sent as is, for malformed-JSON tests. */
+  rawBody?: string;
+  headers?: Record<string, string>;
+  /** Another API process than the stack's (default E2E_API_URL). */
+  baseUrl?: string;
+}
+
 /** One HTTP call to the real API. */
 export async function api<T = Record<string, unknown>>(
   method: string,
   path: string,
   body?: unknown,
-  rawBody?: string,
+  options: CallOptions = {},
 ): Promise<ApiResponse<T>> {
-  const response = await fetch(`${apiUrl()}${path}`, {
+  const headers: Record<string, string> = { ...options.headers };
+  if (body !== undefined || options.rawBody !== undefined)
+    headers['content-type'] = 'application/json';
+  const caller = options.as === undefined ? callers.coordinator : options.as;
+  const token = options.token ?? (caller ? await tokenFor(caller) : undefined);
+  if (token) headers.authorization = `Bearer ${token}`;
+  const response = await fetch(`${options.baseUrl ?? apiUrl()}${path}`, {
     method,
-    headers:
-      body !== undefined || rawBody !== undefined ? { 'content-type': 'application/json' } : {},
-    body: rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
+    headers,
+    signal: AbortSignal.timeout(30_000),
+    body: options.rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
   });
   const text = await response.text();
   let parsed: unknown = text;
@@ -38,6 +91,21 @@ export async function api<T = Record<string, unknown>>(
   }
   return { status: response.status, body: parsed as T, headers: response.headers };
 }
+
+/** The command endpoint of a trajectory: `recordReview` → `/trajectories/<case>/record-review`. */
+export function commandPath(caseNumber: string, command: string): string {
+  return `/trajectories/${caseNumber}/${command.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+}
+
+/** Registers the people and providers a test needs, as the roles that may. */
+export const register = {
+  coordinator: (id: string, body: { name: string; email: string }) =>
+    api('PUT', `/coordinators/${id}`, body, { as: callers.teamLead }),
+  client: (id: string, body: Record<string, unknown>) =>
+    api('PUT', `/clients/${id}`, body, { as: callers.coordinator }),
+  provider: (agbCode: string, body: { name: string; email: string }) =>
+    api('PUT', `/providers/${agbCode}`, body, { as: callers.ops }),
+};
 
 /** A message as MailDev's REST API shows it. */
 export interface CaughtMail {

@@ -35,7 +35,12 @@ describe('trajectoryWorkflow: intake to beschikking', () => {
         (v) => v.intakeLetterSent,
       );
       expect(s.phase).toBe('intake');
-      expect(s.allowedCommands).toEqual(['agreeResults', 'recordVerdaging', 'withdraw']);
+      expect(s.allowedCommands).toEqual([
+        'agreeResults',
+        'recordVerdaging',
+        'withdraw',
+        'reassignCoordinator',
+      ]);
       s = await command(handle, 'agreeResults', { plan: PLAN });
       expect(s.phase).toBe('results-agreed');
       s = await command(handle, 'recordProviderIntake', {

@@ -1,15 +1,12 @@
-import {
-  Global,
-  Module,
-  type DynamicModule,
-  type MiddlewareConsumer,
-  type NestModule,
-} from '@nestjs/common';
+import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from '@cjg/persistence';
-import { RequestLogMiddleware } from './common/request-log.middleware';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { HardeningModule } from './common/hardening.module';
 import { API_CONFIG, type ApiConfig } from './config';
 import { HealthModule } from './health/health.module';
+import { IdempotencyModule } from './idempotency/idempotency.module';
 import { ReassessmentsModule } from './reassessments/reassessments.module';
 import { RegistryModule } from './registry/registry.module';
 import { TemporalModule } from './temporal/temporal.module';
@@ -28,7 +25,7 @@ class ConfigModule {
 }
 
 @Module({})
-export class AppModule implements NestModule {
+export class AppModule {
   static forRoot(config: ApiConfig): DynamicModule {
     return {
       module: AppModule,
@@ -36,15 +33,15 @@ export class AppModule implements NestModule {
         ConfigModule.forRoot(config),
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.databaseUrl), retryAttempts: 10 }),
         TemporalModule,
+        HardeningModule.forRoot(config),
+        AuthModule,
+        AuditModule,
+        IdempotencyModule,
         HealthModule,
         RegistryModule,
         TrajectoriesModule,
         ReassessmentsModule,
       ],
     };
-  }
-
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(RequestLogMiddleware).forRoutes('*path');
   }
 }

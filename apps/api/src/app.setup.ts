@@ -1,13 +1,92 @@
-import { ValidationPipe, type INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import type { NextFunction, Request, Response } from 'express';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import { httpConfigFromEnv, type HttpConfig } from './common/http.config';
+import { accessLogMiddleware, rootLogger } from './common/logger';
+import {
+  REQUEST_ID_HEADER,
+  requestIdMiddleware,
+  restoreRequestContext,
+} from './common/request-context';
+import { createValidationPipe } from './common/validation';
 
-/** Everything a running API needs besides its modules; the e2e tests run the same setup. */
-export function configureApp(app: INestApplication): void {
-  app.useGlobalPipes(
-    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }),
+export const CORS_ALLOWED_HEADERS = [
+  'Authorization',
+  'Content-Type',
+  'Idempotency-Key',
+  REQUEST_ID_HEADER,
+];
+export const CORS_EXPOSED_HEADERS = [
+  REQUEST_ID_HEADER,
+  'Retry-After',
+  'Location',
+  'Idempotent-Replayed',
+];
+
+/** The JSON API loads nothing: the strictest policy. */
+const apiHeaders = helmet({
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'none'"],
+      baseUri: ["'none'"],
+      formAction: ["'none'"],
+      frameAncestors: ["'none'"],
+    },
+  },
+});
+
+/** Swagger UI: its own scripts, inline styles, data: images; no https upgrade (local http). */
+const docsHeaders = helmet({
+  contentSecurityPolicy: {
+    useDefaults: true,
+    directives: {
+      imgSrc: ["'self'", 'data:', 'https:'],
+      upgradeInsecureRequests: null,
+    },
+  },
+});
+
+export function isDocsPath(path: string): boolean {
+  return path === '/docs' || path.startsWith('/docs/') || path.startsWith('/docs-');
+}
+
+/**
+ * Everything a running API needs besides its modules and its logger; `main.ts` creates the app
+ * with `bodyParser: false` so that the JSON body parser here, with its limit, is the only one.
+ */
+export function configureApp(
+  app: NestExpressApplication,
+  http: HttpConfig = httpConfigFromEnv(),
+  logger: Logger = rootLogger(),
+): void {
+  // First: the request id, so that everything after it (logs, errors) carries it.
+  app.use(requestIdMiddleware);
+  app.use(accessLogMiddleware(logger));
+
+  app.disable('x-powered-by');
+  app.set('trust proxy', http.trustProxy);
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    isDocsPath(req.path) ? docsHeaders(req, res, next) : apiHeaders(req, res, next),
   );
-  app.useGlobalFilters(new AllExceptionsFilter());
+  if (http.corsOrigins === '*' || http.corsOrigins.length > 0) {
+    app.enableCors({
+      origin: http.corsOrigins === '*' ? '*' : [...http.corsOrigins],
+      methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      allowedHeaders: CORS_ALLOWED_HEADERS,
+      exposedHeaders: CORS_EXPOSED_HEADERS,
+      credentials: false,
+      maxAge: 600,
+    });
+  }
+  app.useBodyParser('json', { limit: http.bodyLimit });
+  app.use(restoreRequestContext);
+
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new AllExceptionsFilter({ retryAfterSeconds: http.retryAfterSeconds }));
   app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(

@@ -1,6 +1,8 @@
 import { resolvePolicy, type TrajectoryPolicy } from '@cjg/domain';
 import { databaseUrlFromEnv } from '@cjg/persistence';
 import { temporalConfigFromEnv, type TemporalConfig } from '@cjg/temporal';
+import { authConfigFromEnv, type AuthConfig } from './auth/auth.config';
+import { httpConfigFromEnv, type HttpConfig } from './common/http.config';
 
 export interface ApiConfig {
   host: string;
@@ -9,6 +11,10 @@ export interface ApiConfig {
   temporal: TemporalConfig;
   /** Handed to (and recorded in) every new trajectory. */
   policy: TrajectoryPolicy;
+  /** Bearer-token verification. */
+  auth: AuthConfig;
+  /** CORS, rate limit, body limit, proxies (common/http.config.ts). */
+  http: HttpConfig;
 }
 
 /** Read once at boot; a bad value stops the API with a message instead of failing later. */
@@ -33,6 +39,8 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
     port,
     databaseUrl: databaseUrlFromEnv(env),
     temporal: temporalConfigFromEnv(env),
+    auth: authConfigFromEnv(env),
+    http: httpConfigFromEnv(env),
   };
 }
 

@@ -1,22 +1,35 @@
 import 'reflect-metadata';
-import { ConsoleLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
+import { PinoLoggerService, rootLogger } from './common/logger';
 import { apiConfigFromEnv } from './config';
 
 async function bootstrap(): Promise<void> {
+  const logger = new PinoLoggerService(rootLogger());
   const config = apiConfigFromEnv();
-  const json = process.env.LOG_FORMAT ? process.env.LOG_FORMAT === 'json' : !process.stdout.isTTY;
-  const app = await NestFactory.create(AppModule.forRoot(config), {
-    logger: new ConsoleLogger({ json, prefix: 'cjg-api' }),
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bufferLogs: true,
+    // configureApp installs the JSON parser with BODY_LIMIT; no default parsers besides it.
+    bodyParser: false,
   });
-  configureApp(app);
+  app.useLogger(logger);
+  configureApp(app, config.http);
   await app.listen(config.port, config.host);
-  console.log(`api listening on http://${config.host}:${config.port} (OpenAPI at /docs)`);
+  logger.log(
+    `api listening on http://${config.host}:${config.port} (OpenAPI at /docs)`,
+    'Bootstrap',
+  );
 }
 
 bootstrap().catch((error: unknown) => {
-  console.error('api cannot start:', error instanceof Error ? error.message : error);
+  const message = error instanceof Error ? error.message : String(error);
+  try {
+    rootLogger().fatal({ context: 'Bootstrap' }, `api cannot start: ${message}`);
+  } catch {
+    // LOG_LEVEL or LOG_FORMAT itself is wrong: no logger to say so.
+    console.error(`api cannot start: ${message}`);
+  }
   process.exit(1);
 });

@@ -47,7 +47,8 @@ export async function runWorker(env: NodeJS.ProcessEnv = process.env): Promise<v
     );
   }
   const mailer = new Mailer(mailerConfigFromEnv(env));
-  // Activities that start or signal other workflows (the family's) use an ordinary client.
+  // Activities that start, signal or update other workflows (the family's, the trajectories a
+  // re-assessment batch asks) use an ordinary client.
   const clientConnection = await Connection.connect({ address: temporal.address });
   const client = new Client({ connection: clientConnection, namespace: temporal.namespace });
 
@@ -60,6 +61,7 @@ export async function runWorker(env: NodeJS.ProcessEnv = process.env): Promise<v
         dataSource,
         mailer,
         family: temporalFamilyReporter(client, temporal.taskQueue),
+        client,
       }),
       ...workflowSource(env),
     });

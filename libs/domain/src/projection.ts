@@ -1,6 +1,6 @@
 import {
   activeProviders,
-  assignedProviders,
+  involvedProviders,
   isOverdue,
   pendingDeadlines,
   type TrajectoryState,
@@ -23,7 +23,8 @@ export function projectionOf(state: TrajectoryState, workflowId: string) {
     beschikkingNumber: state.beschikking?.number ?? null,
     beschikkingStart: state.beschikking?.startDate ?? null,
     beschikkingEnd: state.beschikking?.endDate ?? null,
-    providerAgbCodes: assignedProviders(state),
+    // Every provider with a part in the case (referred, intake, granted): what a provider may see.
+    providerAgbCodes: involvedProviders(state),
     activeProviderAgbCodes: activeProviders(state),
     nextDueAt: next?.at ?? null,
     nextDueKind: next?.kind ?? null,

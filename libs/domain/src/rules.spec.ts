@@ -9,6 +9,7 @@ import {
   applyDeadline,
   commandProblems,
   initialState,
+  involvedProviders,
   pendingDeadlines,
 } from './trajectory';
 
@@ -99,7 +100,12 @@ describe('trajectory rules', () => {
   it('starts in intake with the Awb deadline 8 weeks out', () => {
     const state = fresh();
     expect(state.policy).toEqual(DEFAULT_POLICY);
-    expect(allowedCommands(state)).toEqual(['agreeResults', 'recordVerdaging', 'withdraw']);
+    expect(allowedCommands(state)).toEqual([
+      'agreeResults',
+      'recordVerdaging',
+      'withdraw',
+      'reassignCoordinator',
+    ]);
     expect(pendingDeadlines(state).map((d) => d.kind)).toEqual(['awb-warning', 'awb-overdue']);
   });
 
@@ -141,6 +147,40 @@ describe('trajectory rules', () => {
         facts: { caseNumber: 'CJG-1-2', dueDate: '2027-01-18' },
       },
     ]);
+  });
+
+  it('refers the family to providers once each, after the results are agreed', () => {
+    const state = fresh();
+    expect(commandProblems(state, { type: 'referToProvider', agbCode: '12345678' }, now)).toEqual([
+      'referToProvider is not possible in phase intake',
+    ]);
+    state.phase = 'results-agreed';
+    expect(commandProblems(state, { type: 'referToProvider', agbCode: '1234' }, now)).toEqual([
+      'agbCode must be 8 digits',
+    ]);
+    applyCommand(state, { type: 'referToProvider', agbCode: '12345678' }, now);
+    expect(involvedProviders(state)).toEqual(['12345678']);
+    expect(commandProblems(state, { type: 'referToProvider', agbCode: '12345678' }, now)).toEqual([
+      'provider 12345678 is already referred',
+    ]);
+  });
+
+  it('reassigns the case to another coordinator and tells the family workflow', () => {
+    const state = fresh();
+    expect(
+      commandProblems(
+        state,
+        { type: 'reassignCoordinator', coordinatorId: 'coord-a', reason: '' },
+        now,
+      ),
+    ).toEqual(['the case is already with this coordinator', 'reason is required']);
+    const effects = applyCommand(
+      state,
+      { type: 'reassignCoordinator', coordinatorId: 'coord-b', reason: 'verlof' },
+      now,
+    );
+    expect(state.coordinatorId).toBe('coord-b');
+    expect(effects).toEqual([{ type: 'family-care', activeAgbCodes: [] }]);
   });
 
   it('withdraws from any open phase and then waits for nothing', () => {

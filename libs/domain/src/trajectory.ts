@@ -177,6 +177,8 @@ export interface TrajectoryState {
   intakeLetterSent: boolean;
 
   plan?: PlanDeel1 & { agreedAt: string };
+  /** AGB codes of the providers the family was referred to (verwijzing), in order. */
+  referrals?: string[];
   providerIntakes: ProviderIntake[];
   beschikking?: Beschikking & { issuedAt: string };
   /** Earlier periods, after a verlenging. */
@@ -317,6 +319,8 @@ export type Effect =
 
 export type TrajectoryCommand =
   | { type: 'agreeResults'; plan: PlanDeel1 }
+  /** Verwijzing: the family chose this provider; it may now record its intake. */
+  | { type: 'referToProvider'; agbCode: string }
   | {
       type: 'recordProviderIntake';
       agbCode: string;
@@ -354,13 +358,16 @@ export type TrajectoryCommand =
   | { type: 'answerThreeMonthCheck'; fitting: boolean }
   | { type: 'answerQuestionnaire'; moment: 'midway' | 'end'; rating: number }
   | { type: 'requestReassessment'; batchId: string; decideBy: CalendarDate }
-  | { type: 'answerReassessment'; followUpNeeded: boolean };
+  | { type: 'answerReassessment'; followUpNeeded: boolean }
+  /** The team lead moves the case to another coordinator. */
+  | { type: 'reassignCoordinator'; coordinatorId: string; reason: string };
 
 export type CommandType = TrajectoryCommand['type'];
 
 /** The fields each command takes (besides its type); anything else is refused. */
 export const COMMAND_FIELDS: Record<CommandType, readonly string[]> = {
   agreeResults: ['plan'],
+  referToProvider: ['agbCode'],
   recordProviderIntake: ['agbCode', 'activities', 'expectedDurationWeeks', 'requestedInzet'],
   decideDivergence: ['agbCode', 'accept', 'reason'],
   issueBeschikking: ['beschikking'],
@@ -377,6 +384,7 @@ export const COMMAND_FIELDS: Record<CommandType, readonly string[]> = {
   answerQuestionnaire: ['moment', 'rating'],
   requestReassessment: ['batchId', 'decideBy'],
   answerReassessment: ['followUpNeeded'],
+  reassignCoordinator: ['coordinatorId', 'reason'],
 };
 
 /** Fields of the body that the command does not take. */
@@ -387,16 +395,24 @@ export function unknownCommandFields(type: CommandType, body: object): string[] 
 
 /** Which commands each phase accepts at all (the data is checked after). */
 const PHASE_COMMANDS: Record<TrajectoryPhase, readonly CommandType[]> = {
-  intake: ['agreeResults', 'recordVerdaging', 'withdraw'],
-  'results-agreed': ['recordProviderIntake', 'recordVerdaging', 'withdraw'],
+  intake: ['agreeResults', 'recordVerdaging', 'withdraw', 'reassignCoordinator'],
+  'results-agreed': [
+    'referToProvider',
+    'recordProviderIntake',
+    'recordVerdaging',
+    'withdraw',
+    'reassignCoordinator',
+  ],
   'provider-intake': [
+    'referToProvider',
     'recordProviderIntake',
     'decideDivergence',
     'issueBeschikking',
     'recordVerdaging',
     'withdraw',
+    'reassignCoordinator',
   ],
-  beschikking: ['decideCoordination', 'startZorg', 'stopZorg', 'withdraw'],
+  beschikking: ['decideCoordination', 'startZorg', 'stopZorg', 'withdraw', 'reassignCoordinator'],
   monitoring: [
     'recordReview',
     'requestEndEvaluation',
@@ -408,6 +424,7 @@ const PHASE_COMMANDS: Record<TrajectoryPhase, readonly CommandType[]> = {
     'requestReassessment',
     'answerReassessment',
     'withdraw',
+    'reassignCoordinator',
   ],
   'end-evaluation': [
     'recordEndEvaluation',
@@ -416,6 +433,7 @@ const PHASE_COMMANDS: Record<TrajectoryPhase, readonly CommandType[]> = {
     'answerThreeMonthCheck',
     'answerQuestionnaire',
     'withdraw',
+    'reassignCoordinator',
   ],
   closed: [],
   withdrawn: [],
@@ -783,6 +801,17 @@ export function commandProblems(
       if (typeof command.followUpNeeded !== 'boolean')
         p.push('followUpNeeded must be true or false');
       break;
+    case 'referToProvider':
+      if (!isValidAgbCode(command.agbCode)) p.push('agbCode must be 8 digits');
+      else if (referredProviders(state).includes(command.agbCode))
+        p.push(`provider ${command.agbCode} is already referred`);
+      break;
+    case 'reassignCoordinator':
+      if (!isValidPersonId(command.coordinatorId)) p.push('coordinatorId is not a valid id');
+      else if (command.coordinatorId === state.coordinatorId)
+        p.push('the case is already with this coordinator');
+      if (!nonEmpty(command.reason)) p.push('reason is required');
+      break;
   }
   return p;
 }
@@ -794,6 +823,25 @@ const coordinatorOf = (s: TrajectoryState): Recipient => ({
   id: s.coordinatorId,
 });
 const clientOf = (s: TrajectoryState): Recipient => ({ role: 'client', id: s.clientId });
+
+/** Providers the family was referred to (verwijzing); absent in runs from before referrals. */
+export function referredProviders(state: TrajectoryState): string[] {
+  return state.referrals ?? [];
+}
+
+/**
+ * Every provider with a part in the case: referred, intake recorded, or granted care. A provider
+ * sees and reports on exactly these trajectories.
+ */
+export function involvedProviders(state: TrajectoryState): string[] {
+  return [
+    ...new Set([
+      ...referredProviders(state),
+      ...state.providerIntakes.map((i) => i.agbCode),
+      ...assignedProviders(state),
+    ]),
+  ];
+}
 
 export function assignedProviders(state: TrajectoryState): string[] {
   const b = state.beschikking;
@@ -1133,6 +1181,13 @@ export function applyCommand(
           facts: { ...facts, decideBy: command.decideBy },
         },
       ];
+    case 'referToProvider':
+      state.referrals = [...referredProviders(state), command.agbCode];
+      return [];
+    case 'reassignCoordinator':
+      state.coordinatorId = command.coordinatorId;
+      // The family workflow addresses samenloop alerts to each case's coordinator.
+      return [{ type: 'family-care', activeAgbCodes: activeProviders(state) }];
     case 'answerReassessment': {
       const r = state.reassessment;
       if (!r) return [];

@@ -1,11 +1,14 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
+import { AuditEventEntity } from './entities/audit-event.entity';
 import { ClientEntity } from './entities/client.entity';
 import { CoordinatorEntity } from './entities/coordinator.entity';
+import { IdempotencyRecordEntity } from './entities/idempotency-record.entity';
 import { NotificationLedgerEntity } from './entities/notification-ledger.entity';
 import { ProviderEntity } from './entities/provider.entity';
 import { TrajectoryEntity } from './entities/trajectory.entity';
 import { InitialSchema1763900000000 } from './migrations/1763900000000-InitialSchema';
 import { TrajectoryProcess1763910000000 } from './migrations/1763910000000-TrajectoryProcess';
+import { ApiAuditAndIdempotency1763920000000 } from './migrations/1763920000000-ApiAuditAndIdempotency';
 
 export const ENTITIES = [
   CoordinatorEntity,
@@ -13,8 +16,14 @@ export const ENTITIES = [
   ProviderEntity,
   TrajectoryEntity,
   NotificationLedgerEntity,
+  AuditEventEntity,
+  IdempotencyRecordEntity,
 ];
-export const MIGRATIONS = [InitialSchema1763900000000, TrajectoryProcess1763910000000];
+export const MIGRATIONS = [
+  InitialSchema1763900000000,
+  TrajectoryProcess1763910000000,
+  ApiAuditAndIdempotency1763920000000,
+];
 
 /** The local stack's database; `npm start` creates it in a project-local cluster. */
 export const DEFAULT_DATABASE_URL = 'postgres://cjg@127.0.0.1:54329/cjg_toegang';

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
 import {
   ArgumentsHost,
   Catch,
@@ -6,59 +7,225 @@ import {
   HttpStatus,
   Logger,
   type ExceptionFilter,
+  type LoggerService,
 } from '@nestjs/common';
-import { ServiceError } from '@temporalio/client';
-import type { Response } from 'express';
-import type { ErrorBody } from './error-body';
+import type { Request, Response } from 'express';
+import type { ErrorBody, ErrorDetail } from './error-body';
+import { errorSummary, pathOf } from './logger';
+import { currentRequestId, requestIdOf } from './request-context';
+import { classifyUnavailable, type UnavailableDependency } from './unavailable';
+import { problemsFromMessages, validationSummary } from './validation';
+
+/** How an exception is answered, before the request id is added. */
+export interface ErrorOutcome {
+  body: Omit<ErrorBody, 'requestId'>;
+  /** Set as the Retry-After header (seconds) unless the response already has one. */
+  retryAfterSeconds?: number;
+  /** The dependency that is away, for a 503. */
+  unavailable?: UnavailableDependency;
+}
+
+const UNAVAILABLE_MESSAGE: Record<UnavailableDependency, string> = {
+  temporal: 'The workflow service is not available; try again shortly.',
+  database: 'The database is not available; try again shortly.',
+};
+
+const SUMMARY: Partial<Record<number, string>> = {
+  400: 'The request is not valid.',
+  409: 'The request conflicts with the current state.',
+  422: 'The request cannot be processed.',
+};
+
+/** Maps any exception to the stable error body; pure, so that it can be tested on its own. */
+export function describeException(exception: unknown, retryAfterSeconds: number): ErrorOutcome {
+  const parserError = bodyParserError(exception);
+  if (parserError) return describeBodyParserError(parserError);
+
+  const unavailable = classifyUnavailable(exception);
+  if (unavailable) {
+    return {
+      body: outcome(HttpStatus.SERVICE_UNAVAILABLE, UNAVAILABLE_MESSAGE[unavailable]),
+      retryAfterSeconds,
+      unavailable,
+    };
+  }
+
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const response = exception.getResponse();
+    const fields: { message?: unknown; error?: unknown; details?: unknown } =
+      typeof response === 'object' && response !== null ? response : { message: response };
+    const error =
+      typeof fields.error === 'string' && fields.error !== '' ? fields.error : statusText(status);
+    let message =
+      typeof fields.message === 'string' && fields.message !== '' ? fields.message : error;
+    let details = isDetailList(fields.details) ? fields.details : undefined;
+    if (Array.isArray(fields.message)) {
+      const messages = fields.message.map(String);
+      details ??= problemsFromMessages(messages);
+      message = summarize(status, error, messages, details);
+    }
+    if (status === HttpStatus.TOO_MANY_REQUESTS) {
+      message = 'Too many requests; wait the number of seconds in Retry-After and try again.';
+    }
+    return {
+      body: { ...outcome(status, message, error), ...(details ? { details } : {}) },
+      ...(status === HttpStatus.SERVICE_UNAVAILABLE ? { retryAfterSeconds } : {}),
+    };
+  }
+
+  return {
+    body: outcome(HttpStatus.INTERNAL_SERVER_ERROR, 'Something went wrong on our side.'),
+  };
+}
 
 /**
- * One stable error body for every failure. 4xx keep their message; anything unexpected is logged
- * with an error id and answered without internals. Temporal being away is a 503, not a 500.
+ * One stable error body for every failure (see {@link ErrorBody}), with the request id that is
+ * also in the X-Request-Id header and the logs. A 5xx is logged with its stack and answered
+ * without internals; an unreachable Temporal or database is a 503 with Retry-After.
  */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
-  private readonly logger = new Logger('Errors');
+  constructor(
+    private readonly options: { retryAfterSeconds: number } = { retryAfterSeconds: 5 },
+    private readonly logger: LoggerService = new Logger('Errors'),
+  ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
-    const errorId = randomUUID().slice(0, 8);
-    const body = this.toBody(exception, errorId);
-    if (body.statusCode >= 500) {
-      this.logger.error(
-        { errorId, status: body.statusCode, err: String(exception) },
-        exception instanceof Error ? exception.stack : undefined,
-      );
-    }
-    response.status(body.statusCode).json(body);
-  }
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request | undefined>();
+    const response = http.getResponse<Response>();
+    const requestId =
+      (request && requestIdOf(request)) ??
+      (typeof request?.id === 'string' ? request.id : undefined) ??
+      currentRequestId() ??
+      randomUUID();
+    const { body, retryAfterSeconds, unavailable } = describeException(
+      exception,
+      this.options.retryAfterSeconds,
+    );
 
-  private toBody(exception: unknown, errorId: string): ErrorBody {
-    if (exception instanceof HttpException) {
-      const status = exception.getStatus();
-      const res = exception.getResponse();
-      const message =
-        typeof res === 'string'
-          ? res
-          : ((res as { message?: string | string[] }).message ?? exception.message);
-      const error =
-        typeof res === 'object' && res !== null && 'error' in res
-          ? String((res as { error: unknown }).error)
-          : (HttpStatus[status] ?? 'Error').replace(/_/g, ' ');
-      return { statusCode: status, error, message, errorId };
+    if (body.statusCode >= 500) {
+      this.logger.error({
+        msg: unavailable ? `${unavailable} unavailable` : 'request failed',
+        requestId,
+        status: body.statusCode,
+        ...(request ? { method: request.method, path: pathOf(request) } : {}),
+        err: errorSummary(exception),
+      });
     }
-    if (exception instanceof ServiceError) {
-      return {
-        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
-        error: 'Service Unavailable',
-        message: 'The workflow service is not available; try again shortly.',
-        errorId,
-      };
+    if (response.headersSent) {
+      // Too late for an error body: cut the response short so the client sees it failed.
+      response.destroy?.();
+      return;
     }
-    return {
-      statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
-      error: 'Internal Server Error',
-      message: 'Something went wrong on our side.',
-      errorId,
-    };
+    if (retryAfterSeconds !== undefined && response.getHeader('Retry-After') === undefined) {
+      response.setHeader('Retry-After', String(retryAfterSeconds));
+    }
+    response.status(body.statusCode).json({ ...body, requestId } satisfies ErrorBody);
   }
+}
+
+interface BodyParserError {
+  type: string;
+  status: number;
+  limit?: number;
+}
+
+/** Express' body parser fails with http-errors carrying `type`; Nest may wrap them as the `cause`. */
+function bodyParserError(exception: unknown): BodyParserError | undefined {
+  const candidates = [exception, (exception as { cause?: unknown } | null)?.cause];
+  for (const candidate of candidates) {
+    if (typeof candidate !== 'object' || candidate === null) continue;
+    const { type, status, statusCode, limit } = candidate as Record<string, unknown>;
+    const code = typeof status === 'number' ? status : statusCode;
+    if (
+      typeof type === 'string' &&
+      /^(entity|encoding|charset|request|parameters|stream)\./.test(type) &&
+      typeof code === 'number'
+    ) {
+      return { type, status: code, ...(typeof limit === 'number' ? { limit } : {}) };
+    }
+  }
+  return undefined;
+}
+
+function describeBodyParserError(error: BodyParserError): ErrorOutcome {
+  switch (error.type) {
+    case 'entity.too.large':
+      return {
+        body: outcome(
+          HttpStatus.PAYLOAD_TOO_LARGE,
+          error.limit !== undefined
+            ? `The body is larger than the limit of ${error.limit} bytes.`
+            : 'The body is too large.',
+        ),
+      };
+    case 'entity.parse.failed':
+      return { body: outcome(HttpStatus.BAD_REQUEST, 'The body is not valid JSON.') };
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return {
+        body: outcome(
+          HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+          'The body must be JSON in UTF-8 without a content encoding the API does not support.',
+        ),
+      };
+    case 'parameters.too.many':
+      return { body: outcome(HttpStatus.PAYLOAD_TOO_LARGE, 'The body has too many parameters.') };
+    case 'request.aborted':
+      return { body: outcome(HttpStatus.BAD_REQUEST, 'The request was aborted.') };
+    case 'request.size.invalid':
+      return {
+        body: outcome(
+          HttpStatus.BAD_REQUEST,
+          'The body does not have the size Content-Length announced.',
+        ),
+      };
+    default:
+      return error.status >= 400 && error.status < 500
+        ? { body: outcome(error.status, 'The body could not be read.') }
+        : { body: outcome(HttpStatus.INTERNAL_SERVER_ERROR, 'Something went wrong on our side.') };
+  }
+}
+
+function summarize(
+  status: number,
+  error: string,
+  messages: readonly string[],
+  details: readonly ErrorDetail[],
+): string {
+  if (details.length === 1 && details[0]!.field === '' && messages.length === 1)
+    return messages[0]!;
+  if (details.length > 0 && details.every((detail) => detail.field !== '')) {
+    return validationSummary(details);
+  }
+  const summary = (SUMMARY[status] ?? `${error}.`).replace(/\.$/, '');
+  return `${summary}: ${messages.length} problems (see details).`;
+}
+
+function outcome(
+  statusCode: number,
+  message: string,
+  error = statusText(statusCode),
+): Omit<ErrorBody, 'requestId'> {
+  return { statusCode, error, message };
+}
+
+function statusText(status: number): string {
+  return STATUS_CODES[status] ?? (status >= 500 ? 'Server Error' : 'Error');
+}
+
+function isDetailList(value: unknown): value is ErrorDetail[] {
+  return (
+    Array.isArray(value) &&
+    value.every(
+      (item: unknown) =>
+        typeof item === 'object' &&
+        item !== null &&
+        typeof (item as ErrorDetail).field === 'string' &&
+        Array.isArray((item as ErrorDetail).problems) &&
+        (item as ErrorDetail).problems.every((problem) => typeof problem === 'string'),
+    )
+  );
 }

@@ -1,19 +1,58 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
-/** The one error body every failing request gets. */
+/** The problems of one field; `field` is '' when they concern the request as a whole. */
+export class ErrorDetail {
+  @ApiProperty({
+    description:
+      "Path of the field: dotted for objects, indexed for arrays (`plan.results[0].id`); '' when the problems concern the request as a whole",
+    example: 'municipalityCode',
+  })
+  field!: string;
+
+  @ApiProperty({
+    type: [String],
+    description: 'What is wrong, phrased after the field name',
+    example: ['must be a four-digit CBS gemeentecode (e.g. 0957)'],
+  })
+  problems!: string[];
+}
+
+/**
+ * The one error body every failing request gets. `message` is always one sentence; the
+ * individual problems of a 400 validation error, and of a 409/422 refused with several reasons,
+ * are in `details`.
+ */
 export class ErrorBody {
   @ApiProperty({ example: 400 })
   statusCode!: number;
 
-  @ApiProperty({ example: 'Bad Request' })
+  @ApiProperty({ description: 'The HTTP status text', example: 'Bad Request' })
   error!: string;
 
   @ApiProperty({
-    oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
-    example: ['caseNumber must be 3–40 characters: A–Z, 0–9 and single hyphens'],
+    description: 'One sentence for humans; never personal data or internals',
+    example: 'The request has invalid fields: municipalityCode, extra.',
   })
-  message!: string | string[];
+  message!: string;
 
-  @ApiProperty({ description: 'Quote this id to ops; it is in the API log.', example: 'e3b0c442' })
-  errorId!: string;
+  @ApiPropertyOptional({
+    type: [ErrorDetail],
+    description:
+      'Present on a 400 validation error (one entry per field) and on a 4xx refused for a list of reasons, which come as one entry with field \'\' (a 409 then reads `[{ "field": "", "problems": ["no beschikking has been issued yet"] }]`). Absent otherwise.',
+    example: [
+      {
+        field: 'municipalityCode',
+        problems: ['must be a four-digit CBS gemeentecode (e.g. 0957)'],
+      },
+      { field: 'extra', problems: ['is not allowed'] },
+    ],
+  })
+  details?: ErrorDetail[];
+
+  @ApiProperty({
+    description:
+      'The id of this request, also in the X-Request-Id header and on every log line about it; quote it to ops',
+    example: '1b4e28ba-2fa1-4d3b-a3f5-ef19b5a7633b',
+  })
+  requestId!: string;
 }

@@ -1,9 +1,20 @@
 import { ValidateBy, type ValidationOptions } from 'class-validator';
 import {
+  isCalendarDate,
+  isDuration,
+  isEndReason,
+  isFrequency,
+  isProductCategory,
+  isUnit,
+  isValidAgbCode,
   isValidBsn,
   isValidCaseNumber,
   isValidMunicipalityCode,
   isValidPersonId,
+  JZ020_PRODUCT_CATEGORIES,
+  JZ588_END_REASONS,
+  WJ756_UNITS,
+  WMO757_FREQUENCIES,
 } from '@cjg/domain';
 
 function rule(
@@ -50,3 +61,52 @@ export const IsPersonId = (options?: ValidationOptions) =>
 
 export const IsBsn = (options?: ValidationOptions) =>
   rule('isBsn', isValidBsn, '$property must be a valid BSN (nine digits, elfproef)', options);
+
+export const IsAgbCode = (options?: ValidationOptions) =>
+  rule('isAgbCode', isValidAgbCode, '$property must be an AGB code of 8 digits', options);
+
+export const IsCalendarDate = (options?: ValidationOptions) =>
+  rule(
+    'isCalendarDate',
+    isCalendarDate,
+    '$property must be a calendar date YYYY-MM-DD that exists (e.g. 2026-12-01)',
+    options,
+  );
+
+export const IsIsoDuration = (options?: ValidationOptions) =>
+  rule(
+    'isIsoDuration',
+    isDuration,
+    '$property must be an ISO 8601 duration (e.g. P3M, P6W, P1DT12H)',
+    options,
+  );
+
+/** The codes of an iJw code list, for messages: "01, 04, 14" (sorted: JS lists "14" before "01"). */
+const codesOf = (list: object): string => Object.keys(list).sort().join(', ');
+
+export const IsProductCategory = (options?: ValidationOptions) =>
+  rule(
+    'isProductCategory',
+    isProductCategory,
+    `$property must be a JZ020 productcategorie: ${codesOf(JZ020_PRODUCT_CATEGORIES)}`,
+    options,
+  );
+
+export const IsUnit = (options?: ValidationOptions) =>
+  rule('isUnit', isUnit, `$property must be a WJ756 eenheid: ${codesOf(WJ756_UNITS)}`, options);
+
+export const IsFrequency = (options?: ValidationOptions) =>
+  rule(
+    'isFrequency',
+    isFrequency,
+    `$property must be a WMO757 frequentie: ${codesOf(WMO757_FREQUENCIES)}`,
+    options,
+  );
+
+export const IsEndReason = (options?: ValidationOptions) =>
+  rule(
+    'isEndReason',
+    isEndReason,
+    `$property must be a JZ588 reden beëindiging: ${codesOf(JZ588_END_REASONS)}`,
+    options,
+  );

@@ -1,16 +1,24 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, Length, Matches } from 'class-validator';
+import {
+  BATCH_ID_PATTERN,
+  type ReassessmentBatchProgress,
+  type ReassessmentBatchStatus,
+} from '@cjg/workflows/reassessment-batch.definitions';
 import { IsMunicipalityCode } from '../common/validators';
 
 const DATE = { strict: true, strictSeparator: true };
+
+export const BATCH_ID_MESSAGE = 'batchId must be 1-64 characters A-Z, a-z, 0-9, -';
 
 /** 001: re-assess running trajectories whose beschikking ends in a window. */
 export class StartReassessmentDto {
   @ApiProperty({
     example: 'apr-2026',
-    description: 'Names the batch; recorded in every trajectory',
+    description:
+      'Names the batch; recorded in every trajectory. A batch runs once: the same id again starts nothing.',
   })
-  @Matches(/^[A-Za-z0-9-]{1,64}$/, { message: 'batchId must be 1-64 characters A-Z, a-z, 0-9, -' })
+  @Matches(BATCH_ID_PATTERN, { message: BATCH_ID_MESSAGE })
   batchId!: string;
 
   @ApiProperty({ example: '2026-04-30', description: 'Coordinators decide by this date' })
@@ -34,18 +42,58 @@ export class StartReassessmentDto {
   municipalityCode?: string;
 }
 
-export class ReassessmentOutcomeDto {
+export class ReassessmentRefusalDto {
+  @ApiProperty({ example: 'CJG-2026-000123' })
+  caseNumber!: string;
+
+  @ApiProperty({ type: [String], example: ['a re-assessment is already pending'] })
+  reasons!: string[];
+}
+
+/** How far a batch is: the answer of its workflow's `progress` query. */
+export class ReassessmentProgressDto implements ReassessmentBatchProgress {
   @ApiProperty({ example: 'apr-2026' })
   batchId!: string;
 
-  @ApiProperty({ description: 'Running trajectories in monitoring that matched' })
+  @ApiProperty({
+    enum: ['selecting', 'running', 'done'],
+    example: 'running',
+    description:
+      'selecting: finding the matching trajectories; running: asking them; done: every one answered',
+  })
+  status!: ReassessmentBatchStatus;
+
+  @ApiProperty({ example: 12, description: 'Running trajectories in monitoring that matched' })
   matched!: number;
 
-  @ApiProperty({ description: 'Trajectories that accepted the request' })
+  @ApiProperty({ example: 7, description: 'Trajectories that accepted the request' })
   requested!: number;
 
   @ApiProperty({
-    example: [{ caseNumber: 'CJG-2026-000123', reasons: ['a re-assessment is already pending'] }],
+    type: [ReassessmentRefusalDto],
+    description: 'Trajectories that refused the request, with their reasons',
   })
-  refused!: Array<{ caseNumber: string; reasons: string[] }>;
+  refused!: ReassessmentRefusalDto[];
+
+  @ApiProperty({ example: 4, description: 'Matched trajectories that have not answered yet' })
+  pending!: number;
+
+  @ApiProperty({ example: '2026-04-01T08:00:00.000Z' })
+  startedAt!: string;
+
+  @ApiPropertyOptional({ example: '2026-04-01T08:00:41.000Z', description: 'Set once done' })
+  finishedAt?: string;
+}
+
+export class ReassessmentBatchStartedDto extends ReassessmentProgressDto {
+  @ApiProperty({
+    example: 'reassessment-batch-apr-2026',
+    description: 'The workflow in the Temporal Web UI',
+  })
+  workflowId!: string;
+
+  @ApiProperty({
+    description: 'false when a batch with this id already existed (nothing was started)',
+  })
+  created!: boolean;
 }

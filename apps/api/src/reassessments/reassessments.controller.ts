@@ -1,84 +1,93 @@
-import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
 import {
   BadRequestException,
   Body,
-  ConflictException,
   Controller,
-  HttpCode,
+  Get,
   HttpStatus,
+  Param,
   Post,
-  UnprocessableEntityException,
+  Res,
 } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
+import {
+  ApiAcceptedResponse,
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
 import { compareDates } from '@cjg/domain';
+import { Audited } from '../audit/audit.interceptor';
+import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
+import { ApiProtected } from '../common/api-docs';
 import { ErrorBody } from '../common/error-body';
-import { TrajectoriesService } from '../trajectories/trajectories.service';
-import { ReassessmentOutcomeDto, StartReassessmentDto } from './reassessment.dto';
-
-/** Requests per batch at once: enough to be quick, few enough not to flood Temporal. */
-const CONCURRENCY = 8;
+import { BatchIdPipe } from './batch-id.pipe';
+import {
+  ReassessmentBatchStartedDto,
+  ReassessmentProgressDto,
+  StartReassessmentDto,
+} from './reassessment.dto';
+import { ReassessmentsService } from './reassessments.service';
 
 @ApiTags('reassessments')
-@ApiBadRequestResponse({ type: ErrorBody })
+@ApiProtected('Only ops run batches')
+@Roles('ops')
 @Controller('reassessments')
 export class ReassessmentsController {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly trajectories: TrajectoriesService,
-  ) {}
+  constructor(private readonly reassessments: ReassessmentsService) {}
 
   /**
    * 001: asks every running trajectory in monitoring whose beschikking ends in the window to
-   * re-assess whether follow-up is still needed. Each trajectory records the request (or refuses
-   * it, e.g. when one is already pending); the coordinator's answer or its absence by `decideBy`
-   * is recorded there and the client and providers are told per case.
+   * re-assess whether follow-up is still needed. The batch runs as a workflow: this answers at
+   * once, and `GET /reassessments/{batchId}` (the `Location`) tells how far it is. Each trajectory
+   * records the request (or refuses it, e.g. when one is already pending); the coordinator's
+   * answer or its absence by `decideBy` is recorded there and the client and providers are told
+   * per case.
    */
   @Post()
-  @HttpCode(HttpStatus.OK)
-  @ApiOkResponse({ type: ReassessmentOutcomeDto })
-  async start(@Body() body: StartReassessmentDto): Promise<ReassessmentOutcomeDto> {
+  @Audited('batch:reassessment')
+  @ApiOperation({
+    operationId: 'startReassessmentBatch',
+    summary: 'Start a re-assessment batch (ops, 001)',
+  })
+  @ApiAcceptedResponse({
+    type: ReassessmentBatchStartedDto,
+    description: 'Started; poll the Location until status is done',
+  })
+  @ApiOkResponse({
+    type: ReassessmentBatchStartedDto,
+    description: 'A batch with this id already exists (created: false); nothing was started',
+  })
+  async start(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: StartReassessmentDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ReassessmentBatchStartedDto> {
     if (compareDates(body.beschikkingEndFrom, body.beschikkingEndTo) > 0) {
       throw new BadRequestException('beschikkingEndFrom must not be after beschikkingEndTo');
     }
-    const rows: Array<{ case_number: string }> = await this.dataSource.query(
-      `SELECT case_number FROM trajectory
-        WHERE phase = 'monitoring' AND beschikking_end BETWEEN $1 AND $2
-          AND ($3::char(4) IS NULL OR municipality_code = $3)
-        ORDER BY case_number`,
-      [body.beschikkingEndFrom, body.beschikkingEndTo, body.municipalityCode ?? null],
-    );
-    const outcome: ReassessmentOutcomeDto = {
-      batchId: body.batchId,
-      matched: rows.length,
-      requested: 0,
-      refused: [],
-    };
-    const queue = rows.map((r) => r.case_number);
-    const work = async () => {
-      for (let caseNumber = queue.shift(); caseNumber; caseNumber = queue.shift()) {
-        try {
-          await this.trajectories.command(caseNumber, 'requestReassessment', {
-            batchId: body.batchId,
-            decideBy: body.decideBy,
-          });
-          outcome.requested += 1;
-        } catch (error) {
-          if (!(
-            error instanceof ConflictException || error instanceof UnprocessableEntityException
-          ))
-            throw error;
-          const message =
-            (error.getResponse() as { message?: string | string[] }).message ?? error.message;
-          outcome.refused.push({
-            caseNumber,
-            reasons: Array.isArray(message) ? message : [message],
-          });
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: CONCURRENCY }, work));
-    outcome.refused.sort((a, b) => a.caseNumber.localeCompare(b.caseNumber));
-    return outcome;
+    const outcome = await this.reassessments.start({ ...body, requestedBy: principal.sub });
+    res.status(outcome.created ? HttpStatus.ACCEPTED : HttpStatus.OK);
+    res.location(`/reassessments/${body.batchId}`);
+    return { ...outcome.progress, workflowId: outcome.workflowId, created: outcome.created };
+  }
+
+  @Get(':batchId')
+  @ApiOperation({
+    operationId: 'getReassessmentBatch',
+    summary: 'The progress of a re-assessment batch (ops)',
+  })
+  @ApiParam({ name: 'batchId', example: 'apr-2026' })
+  @ApiOkResponse({ type: ReassessmentProgressDto })
+  @ApiNotFoundResponse({ type: ErrorBody, description: 'No batch with this id' })
+  @ApiConflictResponse({
+    type: ErrorBody,
+    description: 'The batch stopped before it was done (terminated, cancelled or failed)',
+  })
+  get(@Param('batchId', BatchIdPipe) batchId: string): Promise<ReassessmentProgressDto> {
+    return this.reassessments.progress(batchId);
   }
 }

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { TrajectoriesModule } from '../trajectories/trajectories.module';
 import { ReassessmentsController } from './reassessments.controller';
+import { ReassessmentsService } from './reassessments.service';
 
-@Module({ imports: [TrajectoriesModule], controllers: [ReassessmentsController] })
+@Module({ controllers: [ReassessmentsController], providers: [ReassessmentsService] })
 export class ReassessmentsModule {}

@@ -8,10 +8,13 @@ import {
   Put,
 } from '@nestjs/common';
 import { isValidAgbCode } from '@cjg/domain';
-import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Audited } from '../audit/audit.interceptor';
+import { Roles } from '../auth/auth.decorators';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { ClientEntity, CoordinatorEntity, ProviderEntity } from '@cjg/persistence';
+import { ApiProtected } from '../common/api-docs';
 import { ErrorBody } from '../common/error-body';
 import { PersonIdParam } from './person-id.param';
 import {
@@ -27,12 +30,18 @@ import {
  * in PostgreSQL only, so correcting an address here reaches the next letter.
  */
 @ApiTags('registry')
-@ApiBadRequestResponse({ type: ErrorBody })
+@ApiProtected('Not for this role')
 @Controller()
 export class RegistryController {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   @Put('coordinators/:id')
+  @Roles('team-lead', 'ops')
+  @Audited('registry:coordinator')
+  @ApiOperation({
+    operationId: 'putCoordinator',
+    summary: 'Register or correct a coordinator (team lead, ops)',
+  })
   @ApiOkResponse({ type: RegisteredDto })
   async putCoordinator(
     @PersonIdParam() id: string,
@@ -45,7 +54,13 @@ export class RegistryController {
   }
 
   @Get('coordinators/:id')
+  @Roles('coordinator', 'team-lead', 'ops')
+  @ApiOperation({
+    operationId: 'getCoordinator',
+    summary: 'A coordinator’s name and e-mail address',
+  })
   @ApiOkResponse({ type: CoordinatorDto })
+  @ApiNotFoundResponse({ type: ErrorBody })
   async getCoordinator(@PersonIdParam() id: string): Promise<CoordinatorDto> {
     const found = await this.dataSource.getRepository(CoordinatorEntity).findOneBy({ id });
     if (!found) throw new NotFoundException(`Coordinator ${id} does not exist`);
@@ -53,6 +68,12 @@ export class RegistryController {
   }
 
   @Put('clients/:id')
+  @Roles('coordinator')
+  @Audited('registry:client')
+  @ApiOperation({
+    operationId: 'putClient',
+    summary: 'Register or correct a client’s personal data (coordinator); kept out of workflows',
+  })
   @ApiOkResponse({ type: RegisteredDto })
   async putClient(@PersonIdParam() id: string, @Body() body: PutClientDto): Promise<RegisteredDto> {
     const repo = this.dataSource.getRepository(ClientEntity);
@@ -71,6 +92,12 @@ export class RegistryController {
   }
 
   @Put('providers/:agbCode')
+  @Roles('team-lead', 'ops')
+  @Audited('registry:provider')
+  @ApiOperation({
+    operationId: 'putProvider',
+    summary: 'Register or correct a provider (team lead, ops)',
+  })
   @ApiOkResponse({ type: RegisteredDto })
   async putProvider(
     @Param('agbCode') agbCode: string,

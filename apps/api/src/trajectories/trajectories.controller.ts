@@ -1,81 +1,98 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
 import {
-  ApiBadRequestResponse,
-  ApiBody,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiParam,
-  ApiServiceUnavailableResponse,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { COMMAND_TYPES } from '@cjg/workflows/trajectory.definitions';
+import { Audited } from '../audit/audit.interceptor';
+import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
+import { ApiProtected } from '../common/api-docs';
 import { ErrorBody } from '../common/error-body';
+import { IdempotencyService } from '../idempotency/idempotency.service';
 import { CaseNumberPipe } from './case-number.pipe';
-import { StartTrajectoryDto, TrajectoryStartedDto, TrajectoryStateDto } from './dto/trajectory.dto';
+import {
+  ListTrajectoriesQueryDto,
+  StartTrajectoryDto,
+  TrajectoryPageDto,
+  TrajectoryStartedDto,
+  TrajectoryStateDto,
+} from './dto/trajectory.dto';
 import { TrajectoriesService } from './trajectories.service';
 
 @ApiTags('trajectories')
-@ApiBadRequestResponse({ type: ErrorBody, description: 'Malformed input; nothing was changed' })
-@ApiServiceUnavailableResponse({ type: ErrorBody, description: 'Temporal or a worker is away' })
+@ApiProtected()
 @Controller('trajectories')
 export class TrajectoriesController {
   constructor(private readonly trajectories: TrajectoriesService) {}
 
   @Post()
+  @Roles('coordinator')
+  @Audited('start')
+  @ApiOperation({
+    operationId: 'startTrajectory',
+    summary: 'Start the trajectory of a case (coordinator, own municipality)',
+    description:
+      'Starts one workflow per case number. The same case number again starts nothing and ' +
+      'answers 200 with `created: false`.',
+  })
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({ type: TrajectoryStartedDto, description: 'Started' })
   @ApiOkResponse({ type: TrajectoryStartedDto, description: 'Already existed (created: false)' })
   @ApiUnprocessableEntityResponse({ type: ErrorBody, description: 'Unknown coordinator or client' })
   @ApiConflictResponse({ type: ErrorBody, description: 'Case number taken by another case' })
   async start(
+    @CurrentPrincipal() principal: Principal,
     @Body() body: StartTrajectoryDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<TrajectoryStartedDto> {
-    const outcome = await this.trajectories.start(body);
-    res.status(outcome.created ? HttpStatus.CREATED : HttpStatus.OK);
+    const answer = await this.trajectories.start(
+      principal,
+      { ...body },
+      IdempotencyService.key(idempotencyKey),
+    );
+    res.status(answer.statusCode);
     res.location(`/trajectories/${body.caseNumber}`);
-    return {
-      caseNumber: body.caseNumber,
-      workflowId: outcome.workflowId,
-      created: outcome.created,
-    };
+    if (answer.replayed) res.setHeader('Idempotent-Replayed', 'true');
+    return answer.body;
   }
 
-  @Post(':caseNumber/commands/:command')
-  @HttpCode(HttpStatus.OK)
-  @ApiParam({ name: 'caseNumber', example: 'CJG-2026-000123' })
-  @ApiParam({
-    name: 'command',
-    enum: COMMAND_TYPES as string[],
-    description: 'The command; the body holds its fields (see docs/commands.md)',
+  @Get()
+  @ApiOperation({
+    operationId: 'listTrajectories',
+    summary: 'List trajectories from the read model, within the caller’s scope',
+    description:
+      'Coordinators and team leads see their municipalities, providers the cases they have a ' +
+      'part in, ops everything. Ids and codes only.',
   })
-  @ApiBody({ schema: { type: 'object', example: { reason: 'gezin verhuisd' } } })
-  @ApiOkResponse({ type: TrajectoryStateDto, description: 'Accepted: the state after the command' })
-  @ApiNotFoundResponse({ type: ErrorBody, description: 'No such trajectory or command' })
-  @ApiConflictResponse({
-    type: ErrorBody,
-    description: 'Refused in this phase or state; nothing changed',
-  })
-  @ApiUnprocessableEntityResponse({
-    type: ErrorBody,
-    description: 'Refused: the data does not fit the case; nothing changed',
-  })
-  command(
-    @Param('caseNumber', CaseNumberPipe) caseNumber: string,
-    @Param('command') command: string,
-    @Body() body: unknown,
-  ): Promise<TrajectoryStateDto> {
-    return this.trajectories.command(caseNumber, command, body);
+  @ApiOkResponse({ type: TrajectoryPageDto })
+  list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: ListTrajectoriesQueryDto,
+  ): Promise<TrajectoryPageDto> {
+    return this.trajectories.list(principal, query);
   }
 
   @Get(':caseNumber')
+  @ApiOperation({
+    operationId: 'getTrajectory',
+    summary: 'The state of one trajectory, what this caller can do next, and what falls due',
+  })
   @ApiParam({ name: 'caseNumber', example: 'CJG-2026-000123' })
   @ApiOkResponse({ type: TrajectoryStateDto })
   @ApiNotFoundResponse({ type: ErrorBody })
-  get(@Param('caseNumber', CaseNumberPipe) caseNumber: string): Promise<TrajectoryStateDto> {
-    return this.trajectories.get(caseNumber);
+  get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('caseNumber', CaseNumberPipe) caseNumber: string,
+  ): Promise<TrajectoryStateDto> {
+    return this.trajectories.get(principal, caseNumber) as Promise<TrajectoryStateDto>;
   }
 }

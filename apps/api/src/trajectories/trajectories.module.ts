@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { TrajectoriesController } from './trajectories.controller';
 import { TrajectoriesService } from './trajectories.service';
+import { TrajectoryCommandsController } from './trajectory-commands.controller';
 
 @Module({
-  controllers: [TrajectoriesController],
+  controllers: [TrajectoriesController, TrajectoryCommandsController],
   providers: [TrajectoriesService],
   exports: [TrajectoriesService],
 })

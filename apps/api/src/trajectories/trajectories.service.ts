@@ -1,6 +1,7 @@
 import {
-  BadRequestException,
   ConflictException,
+  ForbiddenException,
+  HttpStatus,
   Inject,
   Injectable,
   NotFoundException,
@@ -17,8 +18,9 @@ import {
 import type { UpdateDefinition } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
 import {
+  amsterdamInstant,
+  involvedProviders,
   trajectoryWorkflowId,
-  unknownCommandFields,
   type CommandType,
   type TrajectoryInput,
 } from '@cjg/domain';
@@ -29,68 +31,115 @@ import {
   FamilyIdKey,
   MunicipalityCodeKey,
   TrajectoryPhaseKey,
-  type TemporalConfig,
 } from '@cjg/temporal';
 import type { trajectoryWorkflow } from '@cjg/workflows';
 import {
   COMMAND_REFUSED,
-  COMMAND_TYPES,
   commandUpdates,
   TRAJECTORY_WORKFLOW_TYPE,
   trajectoryStateQuery,
   type CommandResult,
   type TrajectoryView,
 } from '@cjg/workflows/trajectory.definitions';
+import {
+  canSeeTrajectory,
+  commandRefusal,
+  commandsFor,
+  type TrajectoryAccessFacts,
+} from '../auth/access';
+import type { Principal } from '../auth/principal';
 import { API_CONFIG, type ApiConfig } from '../config';
+import {
+  IdempotencyService,
+  requestHash,
+  type IdempotentAnswer,
+} from '../idempotency/idempotency.service';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
+import type {
+  ListTrajectoriesQueryDto,
+  TrajectoryPageDto,
+  TrajectoryStartedDto,
+} from './dto/trajectory.dto';
 
 /** How long a read may wait for a worker to answer a query before the API answers 503. */
 const QUERY_DEADLINE_MS = 5_000;
+/**
+ * How long a start or a command may wait for Temporal and a worker before the API answers 503.
+ * A command cut off here may still be applied; a retry with its Idempotency-Key then has no
+ * second effect.
+ */
+const WRITE_DEADLINE_MS = 10_000;
 
-export interface StartOutcome {
-  created: boolean;
-  workflowId: string;
-}
+const SORT_COLUMNS = {
+  caseNumber: 'case_number',
+  startedAt: 'started_at',
+  updatedAt: 'updated_at',
+  nextDueAt: 'next_due_at',
+} as const;
 
 @Injectable()
 export class TrajectoriesService {
-  private readonly temporal: TemporalConfig;
-
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
-  ) {
-    this.temporal = config.temporal;
-  }
+    private readonly idempotency: IdempotencyService,
+  ) {}
 
   /**
    * Starts the trajectory of a case once. A second start with the same case number starts
-   * nothing: it answers with the existing one, or 409 when the request contradicts it.
+   * nothing: it answers with the existing one (`created: false`), or 409 when the request
+   * contradicts it. Only coordinators start, in their own municipalities.
    */
-  async start(input: TrajectoryInput): Promise<StartOutcome> {
-    await this.assertKnownPeople(input);
-    const workflowId = trajectoryWorkflowId(input.caseNumber);
+  async start(
+    principal: Principal,
+    input: TrajectoryInput,
+    key: string | undefined,
+  ): Promise<IdempotentAnswer<TrajectoryStartedDto>> {
+    if (!principal.municipalities.includes(input.municipalityCode)) {
+      throw new ForbiddenException(
+        `municipality ${input.municipalityCode} is outside the token scope`,
+      );
+    }
+    const hash = requestHash('POST', '/trajectories', input);
+    return this.idempotency.run(principal, key, hash, async () => {
+      const created = await this.startOnce(input);
+      return {
+        statusCode: created ? HttpStatus.CREATED : HttpStatus.OK,
+        body: {
+          caseNumber: input.caseNumber,
+          workflowId: trajectoryWorkflowId(input.caseNumber),
+          created,
+        },
+      };
+    });
+  }
+
+  private async startOnce(input: TrajectoryInput): Promise<boolean> {
+    await this.assertRegistered(input.coordinatorId, input.clientId);
+    const deadline = Date.now() + WRITE_DEADLINE_MS;
     try {
-      await this.client.workflow.start<typeof trajectoryWorkflow>(TRAJECTORY_WORKFLOW_TYPE, {
-        workflowId,
-        taskQueue: this.temporal.taskQueue,
-        args: [{ ...input, policy: this.config.policy }],
-        // A case number names one trajectory forever, also after it has closed.
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        typedSearchAttributes: [
-          { key: CaseNumberKey, value: input.caseNumber },
-          { key: MunicipalityCodeKey, value: input.municipalityCode },
-          { key: CoordinatorIdKey, value: input.coordinatorId },
-          { key: FamilyIdKey, value: input.familyId },
-          { key: TrajectoryPhaseKey, value: 'intake' },
-        ],
-      });
-      return { created: true, workflowId };
+      await this.client.connection.withDeadline(deadline, () =>
+        this.client.workflow.start<typeof trajectoryWorkflow>(TRAJECTORY_WORKFLOW_TYPE, {
+          workflowId: trajectoryWorkflowId(input.caseNumber),
+          taskQueue: this.config.temporal.taskQueue,
+          args: [{ ...input, policy: this.config.policy }],
+          // A case number names one trajectory forever, also after it has closed.
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+          typedSearchAttributes: [
+            { key: CaseNumberKey, value: input.caseNumber },
+            { key: MunicipalityCodeKey, value: input.municipalityCode },
+            { key: CoordinatorIdKey, value: input.coordinatorId },
+            { key: FamilyIdKey, value: input.familyId },
+            { key: TrajectoryPhaseKey, value: 'intake' },
+          ],
+        }),
+      );
+      return true;
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
     }
-    const existing = await this.get(input.caseNumber);
+    const existing = await this.state(input.caseNumber);
     if (
       existing.municipalityCode !== input.municipalityCode ||
       existing.clientId !== input.clientId
@@ -99,36 +148,54 @@ export class TrajectoriesService {
         `Case ${input.caseNumber} already has a trajectory for another client or municipality`,
       );
     }
-    return { created: false, workflowId };
+    return false;
   }
 
   /**
-   * Gives a command to the trajectory as a workflow update. The workflow's validator checks it
-   * against the state first: a refused command answers 409 (wrong phase or state) or 422 (the
-   * data does not fit the case) and never enters the history.
+   * Gives a command to the trajectory as a workflow update, after checking that this caller may.
+   * The workflow's validator checks it against the state: a refused command answers 409 (wrong
+   * phase or state) or 422 (the data does not fit the case) and never enters the history.
    */
-  async command(caseNumber: string, type: string, body: unknown): Promise<TrajectoryView> {
-    if (!(COMMAND_TYPES as readonly string[]).includes(type)) {
-      throw new NotFoundException(
-        `Unknown command ${type}; commands are: ${COMMAND_TYPES.join(', ')}`,
+  async command(
+    principal: Principal,
+    caseNumber: string,
+    type: CommandType,
+    body: object,
+    path: string,
+    key: string | undefined,
+  ): Promise<IdempotentAnswer<TrajectoryView>> {
+    const facts = await this.accessFacts(caseNumber, principal);
+    const refusal = commandRefusal(principal, type, facts, (body as { agbCode?: unknown }).agbCode);
+    if (refusal) throw new ForbiddenException(refusal);
+    if (type === 'reassignCoordinator') {
+      await this.assertRegistered((body as { coordinatorId: string }).coordinatorId);
+    }
+    return this.idempotency.run(principal, key, requestHash('POST', path, body), async () => {
+      await this.update(
+        caseNumber,
+        type,
+        body,
+        key ? IdempotencyService.updateId(principal, key) : undefined,
       );
-    }
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      throw new BadRequestException('The body must be a JSON object');
-    }
-    const unknown = unknownCommandFields(type as CommandType, body);
-    if (unknown.length > 0) {
-      throw new BadRequestException(unknown.map((field) => `property ${field} should not exist`));
-    }
+      return { statusCode: HttpStatus.OK, body: await this.get(principal, caseNumber) };
+    });
+  }
+
+  /** Sends one command update; refusals become 409/422, an unknown case 404. */
+  async update(caseNumber: string, type: CommandType, body: object, updateId?: string) {
     const handle = this.client.workflow.getHandle(trajectoryWorkflowId(caseNumber));
-    const update = commandUpdates[type as CommandType] as unknown as UpdateDefinition<
-      CommandResult,
-      [object]
-    >;
+    const update = commandUpdates[type] as unknown as UpdateDefinition<CommandResult, [object]>;
     try {
-      await handle.executeUpdate(update, { args: [body] });
-      return await this.get(caseNumber);
+      return await this.client.connection.withDeadline(Date.now() + WRITE_DEADLINE_MS, () =>
+        handle.executeUpdate(update, { args: [body], ...(updateId ? { updateId } : {}) }),
+      );
     } catch (error) {
+      // Temporal answers an update to a closed workflow as "not found"; say what it is.
+      if (isCompletedError(error)) {
+        throw new ConflictException(
+          `The trajectory ${caseNumber} has ended; it takes no more commands`,
+        );
+      }
       if (error instanceof WorkflowNotFoundError) {
         throw new NotFoundException(`No trajectory with case number ${caseNumber}`);
       }
@@ -141,17 +208,115 @@ export class TrajectoriesService {
         if (by === 'state') throw new ConflictException(problems);
         throw new UnprocessableEntityException(problems);
       }
-      if (isCompletedError(error)) {
-        throw new ConflictException(
-          `The trajectory ${caseNumber} has ended; it takes no more commands`,
-        );
-      }
       throw error;
     }
   }
 
-  /** The trajectory's state, answered by its workflow. */
-  async get(caseNumber: string): Promise<TrajectoryView> {
+  /** The trajectory's state as its workflow answers it, for a caller allowed to see it. */
+  async get(principal: Principal, caseNumber: string): Promise<TrajectoryView> {
+    const view = await this.state(caseNumber);
+    const facts = {
+      municipalityCode: view.municipalityCode,
+      providerAgbCodes: involvedProviders(view),
+    };
+    if (!canSeeTrajectory(principal, facts)) throw new ForbiddenException(outOfScope(principal));
+    return { ...view, allowedCommands: commandsFor(principal, view.allowedCommands) };
+  }
+
+  /** Trajectories from the read model, narrowed to what the caller may see. */
+  async list(principal: Principal, query: ListTrajectoriesQueryDto): Promise<TrajectoryPageDto> {
+    const where: string[] = [];
+    const values: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      values.push(value);
+      where.push(sql.replace('?', `$${values.length}`));
+    };
+    if (principal.role === 'coordinator' || principal.role === 'team-lead') {
+      if (query.municipalityCode && !principal.municipalities.includes(query.municipalityCode)) {
+        throw new ForbiddenException(
+          `municipality ${query.municipalityCode} is outside the token scope`,
+        );
+      }
+      add('municipality_code = ANY(?)', principal.municipalities);
+    }
+    if (principal.role === 'provider') {
+      if (query.agbCode && query.agbCode !== principal.agbCode) {
+        throw new ForbiddenException('a provider lists its own trajectories only');
+      }
+      add('? = ANY(provider_agb_codes)', principal.agbCode);
+    }
+    if (query.municipalityCode) add('municipality_code = ?', query.municipalityCode);
+    if (query.phase) add('phase = ?', query.phase);
+    if (query.coordinatorId) add('coordinator_id = ?', query.coordinatorId);
+    if (query.agbCode) add('? = ANY(provider_agb_codes)', query.agbCode);
+    if (query.familyId) add('family_id = ?', query.familyId);
+    if (query.dueBefore) add('next_due_at < ?', amsterdamInstant(query.dueBefore).toISOString());
+    if (query.overdue !== undefined) add('overdue = ?', query.overdue);
+    const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    const sort = SORT_COLUMNS[query.sort ?? 'caseNumber'];
+    const order = query.order === 'desc' ? 'DESC' : 'ASC';
+    const limit = query.limit ?? 25;
+    const offset = query.offset ?? 0;
+    const [rows, [count]] = await Promise.all([
+      this.dataSource.query(
+        `SELECT case_number, municipality_code, coordinator_id, family_id, phase, started_at,
+                updated_at, coordinated, beschikking_end, provider_agb_codes, next_due_at,
+                next_due_kind, overdue, closed_at
+           FROM trajectory ${filter}
+          ORDER BY ${sort} ${order} NULLS LAST, case_number ${order}
+          LIMIT ${limit} OFFSET ${offset}`,
+        values,
+      ) as Promise<Array<Record<string, unknown>>>,
+      this.dataSource.query(`SELECT count(*)::int AS total FROM trajectory ${filter}`, values),
+    ]);
+    return {
+      total: (count as { total: number }).total,
+      limit,
+      offset,
+      items: rows.map((r) => ({
+        caseNumber: r.case_number as string,
+        municipalityCode: r.municipality_code as string,
+        coordinatorId: r.coordinator_id as string,
+        familyId: (r.family_id as string | null) ?? null,
+        phase: r.phase as TrajectoryView['phase'],
+        startedAt: iso(r.started_at)!,
+        updatedAt: iso(r.updated_at)!,
+        coordinated: (r.coordinated as boolean | null) ?? null,
+        beschikkingEnd: (r.beschikking_end as string | null) ?? null,
+        providerAgbCodes: r.provider_agb_codes as string[],
+        nextDueAt: iso(r.next_due_at),
+        nextDueKind: (r.next_due_kind as string | null) ?? null,
+        overdue: r.overdue as boolean,
+        closedAt: iso(r.closed_at),
+      })),
+    };
+  }
+
+  /**
+   * What decides access to a case: the read model row (cheap), or the workflow itself when the
+   * row is not written yet or a provider's part is newer than the row.
+   */
+  private async accessFacts(
+    caseNumber: string,
+    principal: Principal,
+  ): Promise<TrajectoryAccessFacts> {
+    const rows: Array<{ municipality_code: string; provider_agb_codes: string[] }> =
+      await this.dataSource.query(
+        'SELECT municipality_code, provider_agb_codes FROM trajectory WHERE case_number = $1',
+        [caseNumber],
+      );
+    const row = rows[0];
+    if (
+      row &&
+      (principal.role !== 'provider' || row.provider_agb_codes.includes(principal.agbCode!))
+    ) {
+      return { municipalityCode: row.municipality_code, providerAgbCodes: row.provider_agb_codes };
+    }
+    const view = await this.state(caseNumber);
+    return { municipalityCode: view.municipalityCode, providerAgbCodes: involvedProviders(view) };
+  }
+
+  private async state(caseNumber: string): Promise<TrajectoryView> {
     const handle = this.client.workflow.getHandle(trajectoryWorkflowId(caseNumber));
     try {
       return await this.client.connection.withDeadline(Date.now() + QUERY_DEADLINE_MS, () =>
@@ -165,20 +330,30 @@ export class TrajectoriesService {
     }
   }
 
-  private async assertKnownPeople(input: TrajectoryInput): Promise<void> {
+  private async assertRegistered(coordinatorId: string, clientId?: string): Promise<void> {
     const problems: string[] = [];
-    if (
-      !(await this.dataSource
-        .getRepository(CoordinatorEntity)
-        .existsBy({ id: input.coordinatorId }))
-    ) {
-      problems.push(`coordinatorId ${input.coordinatorId} is not a registered coordinator`);
+    if (!(await this.dataSource.getRepository(CoordinatorEntity).existsBy({ id: coordinatorId }))) {
+      problems.push(`coordinatorId ${coordinatorId} is not a registered coordinator`);
     }
-    if (!(await this.dataSource.getRepository(ClientEntity).existsBy({ id: input.clientId }))) {
-      problems.push(`clientId ${input.clientId} is not a registered client`);
+    if (
+      clientId !== undefined &&
+      !(await this.dataSource.getRepository(ClientEntity).existsBy({ id: clientId }))
+    ) {
+      problems.push(`clientId ${clientId} is not a registered client`);
     }
     if (problems.length > 0) throw new UnprocessableEntityException(problems);
   }
+}
+
+function outOfScope(principal: Principal): string {
+  return principal.role === 'provider'
+    ? 'this provider has no part in the trajectory'
+    : 'the trajectory belongs to a municipality outside the token scope';
+}
+
+function iso(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  return value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString();
 }
 
 /** Temporal answers an update to a closed workflow with NOT_FOUND "workflow execution already completed". */

@@ -1,6 +1,14 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { TRAJECTORY_PHASES, type TrajectoryPhase } from '@cjg/domain';
-import { IsCaseNumber, IsMunicipalityCode, IsPersonId } from '../../common/validators';
+import {
+  IsAgbCode,
+  IsCalendarDate,
+  IsCaseNumber,
+  IsMunicipalityCode,
+  IsPersonId,
+} from '../../common/validators';
 
 export class StartTrajectoryDto {
   @ApiProperty({
@@ -47,7 +55,157 @@ export class TrajectoryStartedDto {
   created!: boolean;
 }
 
-/** The main fields of the `state` query; the full state has more (plan, beschikking, reviews…). */
+const PHASE_DOC = {
+  enum: TRAJECTORY_PHASES,
+  description:
+    'intake → results-agreed → provider-intake → beschikking → monitoring → end-evaluation → closed (or withdrawn)',
+};
+
+/** Filters, order and page of GET /trajectories; every filter narrows the caller's own scope. */
+export class ListTrajectoriesQueryDto {
+  @ApiPropertyOptional({ example: '0957', description: 'CBS gemeentecode' })
+  @IsOptional()
+  @IsMunicipalityCode()
+  municipalityCode?: string;
+
+  @ApiPropertyOptional({ ...PHASE_DOC, example: 'monitoring' })
+  @IsOptional()
+  @IsIn(TRAJECTORY_PHASES)
+  phase?: TrajectoryPhase;
+
+  @ApiPropertyOptional({ example: 'coord-anna' })
+  @IsOptional()
+  @IsPersonId()
+  coordinatorId?: string;
+
+  @ApiPropertyOptional({ example: '12345678', description: 'A provider with a part in the case' })
+  @IsOptional()
+  @IsAgbCode()
+  agbCode?: string;
+
+  @ApiPropertyOptional({ example: 'fam-jansen' })
+  @IsOptional()
+  @IsPersonId()
+  familyId?: string;
+
+  @ApiPropertyOptional({
+    example: '2026-12-31',
+    description: 'Only cases whose next due item falls before this date (Europe/Amsterdam)',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  dueBefore?: string;
+
+  @ApiPropertyOptional({ description: 'Only overdue (true) or only not overdue (false) cases' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    value === 'true' ? true : value === 'false' ? false : value,
+  )
+  @IsBoolean()
+  overdue?: boolean;
+
+  @ApiPropertyOptional({
+    enum: ['caseNumber', 'startedAt', 'updatedAt', 'nextDueAt'],
+    default: 'caseNumber',
+  })
+  @IsOptional()
+  @IsIn(['caseNumber', 'startedAt', 'updatedAt', 'nextDueAt'])
+  sort?: 'caseNumber' | 'startedAt' | 'updatedAt' | 'nextDueAt';
+
+  @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'asc' })
+  @IsOptional()
+  @IsIn(['asc', 'desc'])
+  order?: 'asc' | 'desc';
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 100000, default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  offset?: number;
+}
+
+/** One row of the read model: ids, codes and dates only. */
+export class TrajectorySummaryDto {
+  @ApiProperty({ example: 'CJG-2026-000123' })
+  caseNumber!: string;
+
+  @ApiProperty({ example: '0957' })
+  municipalityCode!: string;
+
+  @ApiProperty({ example: 'coord-anna' })
+  coordinatorId!: string;
+
+  @ApiProperty({ example: 'fam-jansen', nullable: true, type: String })
+  familyId!: string | null;
+
+  @ApiProperty({ ...PHASE_DOC, example: 'monitoring' })
+  phase!: TrajectoryPhase;
+
+  @ApiProperty({ example: '2026-11-23T10:15:00.000Z' })
+  startedAt!: string;
+
+  @ApiProperty({ example: '2026-11-24T08:00:00.000Z' })
+  updatedAt!: string;
+
+  @ApiProperty({ nullable: true, type: Boolean, description: 'Coordination and follow-up (001)' })
+  coordinated!: boolean | null;
+
+  @ApiProperty({ example: '2027-06-30', nullable: true, type: String })
+  beschikkingEnd!: string | null;
+
+  @ApiProperty({ example: ['12345678'], type: [String] })
+  providerAgbCodes!: string[];
+
+  @ApiProperty({ example: '2027-05-23T08:00:00.000Z', nullable: true, type: String })
+  nextDueAt!: string | null;
+
+  @ApiProperty({ example: 'review', nullable: true, type: String })
+  nextDueKind!: string | null;
+
+  @ApiProperty()
+  overdue!: boolean;
+
+  @ApiProperty({ nullable: true, type: String, example: null })
+  closedAt!: string | null;
+}
+
+export class TrajectoryPageDto {
+  @ApiProperty({ example: 1, description: 'Matching trajectories in all pages' })
+  total!: number;
+
+  @ApiProperty({ example: 25 })
+  limit!: number;
+
+  @ApiProperty({ example: 0 })
+  offset!: number;
+
+  @ApiProperty({ type: [TrajectorySummaryDto] })
+  items!: TrajectorySummaryDto[];
+}
+
+/** A deadline the workflow waits for. */
+export class DueItemDto {
+  @ApiProperty({ example: 'awb-warning', description: 'What falls due' })
+  kind!: string;
+
+  @ApiProperty({ example: '2027-01-04T08:00:00.000Z' })
+  at!: string;
+}
+
+/**
+ * The state of a trajectory as its workflow answers the `state` query: ids, codes, dates and
+ * decisions, never personal data. `allowedCommands` lists what this caller can do now.
+ */
 export class TrajectoryStateDto {
   @ApiProperty({ example: 'CJG-2026-000123' })
   caseNumber!: string;
@@ -61,14 +219,81 @@ export class TrajectoryStateDto {
   @ApiProperty({ example: 'client-0001' })
   clientId!: string;
 
-  @ApiProperty({ enum: TRAJECTORY_PHASES, example: 'intake' })
+  @ApiProperty({ example: 'fam-jansen' })
+  familyId!: string;
+
+  @ApiProperty({ ...PHASE_DOC, example: 'intake' })
   phase!: TrajectoryPhase;
 
   @ApiProperty({ example: '2026-11-23T10:15:00.000Z' })
   startedAt!: string;
 
+  @ApiProperty({ example: 3, description: 'Increases with every change' })
+  revision!: number;
+
   @ApiProperty({
     description: 'Whether the coordinator has been sent the "intake registered" letter',
   })
   intakeLetterSent!: boolean;
+
+  @ApiProperty({ example: ['agreeResults', 'withdraw'], type: [String] })
+  allowedCommands!: string[];
+
+  @ApiProperty({ type: [DueItemDto], description: 'What the workflow waits for, earliest first' })
+  pendingDeadlines!: DueItemDto[];
+
+  @ApiProperty({ description: 'A review, Awb decision or evaluation is past due' })
+  overdue!: boolean;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Plan deel 1' })
+  plan?: object;
+
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    description: 'Plan deel 2 per provider',
+  })
+  providerIntakes!: object[];
+
+  @ApiPropertyOptional({ example: ['12345678'], type: [String], description: 'Verwijzingen' })
+  referrals?: string[];
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
+  beschikking?: object;
+
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Awb decision clock' })
+  awb!: object;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
+  coordination?: object;
+
+  @ApiProperty({ type: 'array', items: { type: 'object' } })
+  reviews!: object[];
+
+  @ApiProperty({ type: 'object', additionalProperties: true })
+  monitoring!: object;
+
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Zorg per AGB code' })
+  care!: object;
+
+  @ApiProperty({ type: 'array', items: { type: 'object' } })
+  evaluations!: object[];
+
+  @ApiProperty({ type: 'object', additionalProperties: true })
+  threeMonthCheck!: object;
+
+  @ApiProperty({ type: 'object', additionalProperties: true })
+  questionnaires!: object;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
+  endEvaluation?: object;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
+  reassessment?: object;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
+  withdrawal?: object;
+
+  @ApiPropertyOptional({ example: '2027-12-01T10:00:00.000Z' })
+  closedAt?: string;
 }

@@ -1,0 +1,317 @@
+import {
+  Body,
+  ConflictException,
+  Controller,
+  Get,
+  Logger,
+  Module,
+  Post,
+  type INestApplication,
+} from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import { ServiceError } from '@temporalio/client';
+import { Type } from 'class-transformer';
+import { IsArray, IsString, Matches, ValidateNested } from 'class-validator';
+import request from 'supertest';
+import { configureApp } from './app.setup';
+import { HardeningModule } from './common/hardening.module';
+import type { HttpConfig } from './common/http.config';
+import { createLogger, PinoLoggerService } from './common/logger';
+
+class ResultDto {
+  @IsString()
+  id!: string;
+}
+
+class PlanDto {
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => ResultDto)
+  results!: ResultDto[];
+}
+
+class ThingDto {
+  @Matches(/^[A-Z]{3}$/, { message: '$property must be three capitals' })
+  code!: string;
+
+  @ValidateNested()
+  @Type(() => PlanDto)
+  plan!: PlanDto;
+}
+
+@Controller('things')
+class ThingsController {
+  private readonly logger = new Logger('Things');
+
+  @Post()
+  create(@Body() body: ThingDto): ThingDto {
+    this.logger.log('thing accepted');
+    return body;
+  }
+
+  @Get('conflict')
+  conflict(): never {
+    throw new ConflictException(['the plan is not approved', 'the case has ended']);
+  }
+
+  @Get('temporal')
+  temporal(): never {
+    throw new ServiceError('Failed to start workflow', {
+      cause: Object.assign(new Error('14 UNAVAILABLE: No connection established'), {
+        code: 14,
+        details: 'No connection established',
+        metadata: {},
+      }),
+    });
+  }
+
+  @Get('boom')
+  boom(): never {
+    throw new Error('SELECT * FROM client WHERE bsn = 111222333');
+  }
+}
+
+@Controller('health')
+class HealthStubController {
+  @Get()
+  check(): { status: string } {
+    return { status: 'ok' };
+  }
+}
+
+const baseHttp: HttpConfig = {
+  corsOrigins: [],
+  rateLimitPerMinute: 0,
+  bodyLimit: '1kb',
+  trustProxy: false,
+  retryAfterSeconds: 7,
+};
+
+async function startApp(
+  http: HttpConfig,
+): Promise<{ app: INestApplication; lines: Record<string, unknown>[] }> {
+  @Module({
+    imports: [HardeningModule.forRoot({ http })],
+    controllers: [ThingsController, HealthStubController],
+  })
+  class TestModule {}
+
+  const lines: Record<string, unknown>[] = [];
+  const logger = createLogger(
+    { level: 'info', pretty: false },
+    { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) },
+  );
+  const moduleRef = await Test.createTestingModule({ imports: [TestModule] }).compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>({
+    bodyParser: false,
+    bufferLogs: true,
+  });
+  app.useLogger(new PinoLoggerService(logger));
+  configureApp(app, http, logger);
+  await app.init();
+  return { app, lines };
+}
+
+const validThing = { code: 'ABC', plan: { results: [{ id: 'r1' }] } };
+
+describe(configureApp.name, () => {
+  let app: INestApplication;
+  let lines: Record<string, unknown>[];
+
+  beforeAll(async () => {
+    ({ app, lines } = await startApp(baseHttp));
+  });
+  afterAll(() => app.close());
+  beforeEach(() => lines.splice(0));
+
+  const server = () => app.getHttpServer();
+
+  it('gives every response a request id, taking a safe one from the caller', async () => {
+    const generated = await request(server()).get('/things/conflict');
+    expect(generated.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(generated.body.requestId).toBe(generated.headers['x-request-id']);
+
+    const given = await request(server()).get('/things/conflict').set('X-Request-Id', 'trace-42');
+    expect(given.headers['x-request-id']).toBe('trace-42');
+
+    const unsafe = await request(server())
+      .get('/things/conflict')
+      .set('X-Request-Id', 'bad id\twith spaces');
+    expect(unsafe.headers['x-request-id']).not.toBe('bad id\twith spaces');
+  });
+
+  it('logs inside a request with its id, after the body parser too, and one access line', async () => {
+    const res = await request(server())
+      .post('/things?email=someone@example.nl')
+      .set('X-Request-Id', 'req-1')
+      .send(validThing);
+    expect(res.status).toBe(201);
+    await new Promise((resolve) => setImmediate(resolve));
+    const inside = lines.find((line) => line.msg === 'thing accepted');
+    expect(inside).toMatchObject({ requestId: 'req-1', context: 'Things', level: 'info' });
+    const access = lines.filter((line) => line.context === 'HTTP');
+    expect(access).toEqual([
+      expect.objectContaining({
+        requestId: 'req-1',
+        method: 'POST',
+        path: '/things',
+        route: '/things',
+        status: 201,
+        durationMs: expect.any(Number),
+      }),
+    ]);
+    expect(JSON.stringify(lines)).not.toContain('example.nl');
+    expect(JSON.stringify(lines)).not.toContain('ABC');
+  });
+
+  it('writes no access line for /health', async () => {
+    expect((await request(server()).get('/health')).status).toBe(200);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(lines.filter((line) => line.context === 'HTTP')).toEqual([]);
+  });
+
+  it('answers validation errors with dotted/indexed details', async () => {
+    const res = await request(server())
+      .post('/things')
+      .send({ code: 'abc', plan: { results: [{ id: 'r1' }, { id: 5 }] }, extra: 1 });
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'The request has invalid fields: extra, code, plan.results[1].id.',
+      details: [
+        { field: 'extra', problems: ['is not allowed'] },
+        { field: 'code', problems: ['must be three capitals'] },
+        { field: 'plan.results[1].id', problems: ['must be a string'] },
+      ],
+      requestId: res.headers['x-request-id'],
+    });
+  });
+
+  it('answers a body that is not JSON with 400 and a too large one with 413', async () => {
+    const bad = await request(server())
+      .post('/things')
+      .set('Content-Type', 'application/json')
+      .send('{"code": ');
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ message: 'The body is not valid JSON.' });
+
+    const large = await request(server())
+      .post('/things')
+      .send({ ...validThing, padding: 'x'.repeat(2048) });
+    expect(large.status).toBe(413);
+    expect(large.body).toMatchObject({
+      statusCode: 413,
+      error: 'Payload Too Large',
+      requestId: large.headers['x-request-id'],
+    });
+
+    const charset = await request(server())
+      .post('/things')
+      .set('Content-Type', 'application/json; charset=latin-9')
+      .send('{}');
+    expect(charset.status).toBe(415);
+  });
+
+  it('puts an array message of a 409 into details', async () => {
+    const res = await request(server()).get('/things/conflict');
+    expect(res.status).toBe(409);
+    expect(res.body).toMatchObject({
+      error: 'Conflict',
+      message: 'The request conflicts with the current state: 2 problems (see details).',
+      details: [{ field: '', problems: ['the plan is not approved', 'the case has ended'] }],
+    });
+  });
+
+  it('answers Temporal being away with 503 and Retry-After', async () => {
+    const res = await request(server()).get('/things/temporal');
+    expect(res.status).toBe(503);
+    expect(res.headers['retry-after']).toBe('7');
+    expect(res.body.message).toBe('The workflow service is not available; try again shortly.');
+  });
+
+  it('hides internals of a 500 and logs them with the request id', async () => {
+    const res = await request(server()).get('/things/boom').set('X-Request-Id', 'boom-1');
+    expect(res.status).toBe(500);
+    expect(JSON.stringify(res.body)).not.toContain('SELECT');
+    const logged = lines.find((line) => line.context === 'Errors');
+    expect(logged).toMatchObject({
+      level: 'error',
+      requestId: 'boom-1',
+      err: { type: 'Error', stack: expect.stringContaining('boom') },
+    });
+  });
+
+  it('sets strict security headers on the API and none of CORS without CORS_ORIGINS', async () => {
+    const res = await request(server()).get('/health').set('Origin', 'https://evil.example');
+    expect(res.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-powered-by']).toBeUndefined();
+    expect(res.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('serves Swagger UI under a policy that lets it load', async () => {
+    const page = await request(server()).get('/docs');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('swagger-ui-bundle.js');
+    const csp = page.headers['content-security-policy'] as string;
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("style-src 'self' https: 'unsafe-inline'");
+    expect(csp).not.toContain('upgrade-insecure-requests');
+    for (const asset of ['swagger-ui-bundle.js', 'swagger-ui-init.js', 'swagger-ui.css']) {
+      expect((await request(server()).get(`/docs/${asset}`)).status).toBe(200);
+    }
+    const spec = await request(server()).get('/docs/openapi.json');
+    expect(spec.status).toBe(200);
+  });
+});
+
+describe(`${configureApp.name} with CORS and a rate limit`, () => {
+  let app: INestApplication;
+
+  beforeAll(async () => {
+    ({ app } = await startApp({
+      ...baseHttp,
+      corsOrigins: ['https://portal.example.nl'],
+      rateLimitPerMinute: 3,
+    }));
+  });
+  afterAll(() => app.close());
+
+  it('allows the listed origin only and exposes the request id', async () => {
+    const allowed = await request(app.getHttpServer())
+      .options('/things')
+      .set('Origin', 'https://portal.example.nl')
+      .set('Access-Control-Request-Method', 'POST')
+      .set('Access-Control-Request-Headers', 'authorization,content-type,idempotency-key');
+    expect(allowed.status).toBe(204);
+    expect(allowed.headers['access-control-allow-origin']).toBe('https://portal.example.nl');
+    expect(allowed.headers['access-control-allow-headers']).toContain('Idempotency-Key');
+
+    const get = await request(app.getHttpServer())
+      .get('/health')
+      .set('Origin', 'https://portal.example.nl');
+    expect(get.headers['access-control-expose-headers']).toContain('X-Request-Id');
+
+    const other = await request(app.getHttpServer())
+      .get('/health')
+      .set('Origin', 'https://evil.example');
+    expect(other.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('answers 429 with Retry-After beyond the limit, and never throttles /health', async () => {
+    const statuses: number[] = [];
+    let last: request.Response | undefined;
+    for (let i = 0; i < 5; i++) {
+      last = await request(app.getHttpServer()).get('/things/conflict');
+      statuses.push(last.status);
+    }
+    expect(statuses).toEqual([409, 409, 409, 429, 429]);
+    expect(Number(last!.headers['retry-after'])).toBeGreaterThan(0);
+    expect(last!.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests' });
+    for (let i = 0; i < 5; i++) {
+      expect((await request(app.getHttpServer()).get('/health')).status).toBe(200);
+    }
+  });
+});

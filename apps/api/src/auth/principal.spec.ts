@@ -1,0 +1,29 @@
+import { principalFromClaims, PrincipalError } from './principal';
+
+describe('principalFromClaims', () => {
+  it('reads role and scopes', () => {
+    expect(
+      principalFromClaims({
+        sub: 'coord-a',
+        role: 'coordinator',
+        scope: 'municipality:0957 municipality:0983 openid',
+      }),
+    ).toEqual({ sub: 'coord-a', role: 'coordinator', municipalities: ['0957', '0983'] });
+    expect(principalFromClaims({ sub: 'zorg-1', role: 'provider', scope: 'agb:12345678' })).toEqual(
+      { sub: 'zorg-1', role: 'provider', municipalities: [], agbCode: '12345678' },
+    );
+    expect(principalFromClaims({ sub: 'ops-c', role: 'ops' }).role).toBe('ops');
+  });
+
+  it.each([
+    [{ role: 'ops' }, /subject/],
+    [{ sub: 'x-1', role: 'admin' }, /role must be one of/],
+    [{ sub: 'coord-a', role: 'coordinator' }, /municipality:<code> scope/],
+    [{ sub: 'coord-a', role: 'team-lead', scope: 'municipality:957' }, /municipality/],
+    [{ sub: 'zorg-1', role: 'provider', scope: 'agb:1234' }, /one agb:<code> scope/],
+    [{ sub: 'zorg-1', role: 'provider', scope: 'agb:12345678 agb:87654321' }, /one agb/],
+  ])('refuses %j', (claims, message) => {
+    expect(() => principalFromClaims(claims)).toThrow(PrincipalError);
+    expect(() => principalFromClaims(claims)).toThrow(message);
+  });
+});

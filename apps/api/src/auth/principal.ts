@@ -1,0 +1,58 @@
+import { isValidAgbCode, isValidMunicipalityCode, isValidPersonId } from '@cjg/domain';
+
+/**
+ * Who may use the API. Coordinators run cases in their own municipalities; team leads read and
+ * reassign there; providers see and report on the cases they are part of; ops read everything
+ * and run batches but give no case commands.
+ */
+export const ROLES = ['coordinator', 'team-lead', 'provider', 'ops'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** The caller, as its verified token says. Ids and codes only. */
+export interface Principal {
+  /** The token's subject: for a coordinator its coordinator id. */
+  sub: string;
+  role: Role;
+  /** CBS gemeentecodes a coordinator or team lead works for (`municipality:0957` scopes). */
+  municipalities: string[];
+  /** The provider's AGB code (`agb:12345678` scope). */
+  agbCode?: string;
+}
+
+/** Why a verified token still gives no access (answered with 403). */
+export class PrincipalError extends Error {}
+
+/**
+ * Reads the role and scope from verified claims. `role` is one of ROLES; `scope` is the OAuth
+ * space-separated list, here `municipality:<code>` entries or one `agb:<code>`.
+ */
+export function principalFromClaims(claims: Record<string, unknown>): Principal {
+  const sub = claims.sub;
+  if (typeof sub !== 'string' || !isValidPersonId(sub)) {
+    throw new PrincipalError('the token has no usable subject (sub)');
+  }
+  const role = claims.role;
+  if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) {
+    throw new PrincipalError(`the token's role must be one of ${ROLES.join(', ')}`);
+  }
+  const scopes = typeof claims.scope === 'string' ? claims.scope.split(' ').filter(Boolean) : [];
+  const municipalities: string[] = [];
+  const agbCodes: string[] = [];
+  for (const scope of scopes) {
+    const [kind, value = ''] = scope.split(':', 2);
+    if (kind === 'municipality' && isValidMunicipalityCode(value)) municipalities.push(value);
+    else if (kind === 'agb' && isValidAgbCode(value)) agbCodes.push(value);
+  }
+  const principal: Principal = { sub, role: role as Role, municipalities };
+  if (role === 'coordinator' || role === 'team-lead') {
+    if (municipalities.length === 0) {
+      throw new PrincipalError(`a ${role} token needs a municipality:<code> scope`);
+    }
+  }
+  if (role === 'provider') {
+    if (agbCodes.length !== 1)
+      throw new PrincipalError('a provider token needs one agb:<code> scope');
+    principal.agbCode = agbCodes[0];
+  }
+  return principal;
+}

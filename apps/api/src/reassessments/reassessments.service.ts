@@ -1,0 +1,92 @@
+import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  Client,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+} from '@temporalio/client';
+import { MunicipalityCodeKey } from '@cjg/temporal';
+import type { reassessmentBatchWorkflow } from '@cjg/workflows';
+import {
+  initialReassessmentProgress,
+  REASSESSMENT_BATCH_WORKFLOW_TYPE,
+  reassessmentBatchWorkflowId,
+  reassessmentProgressQuery,
+  type ReassessmentBatchInput,
+  type ReassessmentBatchProgress,
+} from '@cjg/workflows/reassessment-batch.definitions';
+import { API_CONFIG, type ApiConfig } from '../config';
+import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
+
+/** How long a read may wait for a worker to answer a query before the API answers 503. */
+const QUERY_DEADLINE_MS = 5_000;
+
+export interface BatchStartOutcome {
+  created: boolean;
+  workflowId: string;
+  progress: ReassessmentBatchProgress;
+}
+
+/** Re-assessment batches (001): each one a workflow, `reassessment-batch-<batchId>`. */
+@Injectable()
+export class ReassessmentsService {
+  constructor(
+    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+  ) {}
+
+  /**
+   * Starts the batch once. A second start with the same batch id starts nothing and answers the
+   * existing batch's progress, also after it has finished.
+   */
+  async start(input: ReassessmentBatchInput): Promise<BatchStartOutcome> {
+    const workflowId = reassessmentBatchWorkflowId(input.batchId);
+    try {
+      await this.client.workflow.start<typeof reassessmentBatchWorkflow>(
+        REASSESSMENT_BATCH_WORKFLOW_TYPE,
+        {
+          workflowId,
+          taskQueue: this.config.temporal.taskQueue,
+          args: [input],
+          // A batch id names one batch forever: asking the same trajectories twice is never meant.
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+          typedSearchAttributes: input.municipalityCode
+            ? [{ key: MunicipalityCodeKey, value: input.municipalityCode }]
+            : [],
+        },
+      );
+      // The workflow selects the cases by itself; nothing to wait for here.
+      const progress = initialReassessmentProgress(input.batchId, new Date().toISOString());
+      return { created: true, workflowId, progress };
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    }
+    return { created: false, workflowId, progress: await this.progress(input.batchId) };
+  }
+
+  /**
+   * How far the batch is. A running batch answers its `progress` query; a finished one its result,
+   * read from the history (no worker needed).
+   */
+  async progress(batchId: string): Promise<ReassessmentBatchProgress> {
+    const handle = this.client.workflow.getHandle<typeof reassessmentBatchWorkflow>(
+      reassessmentBatchWorkflowId(batchId),
+    );
+    try {
+      const { status } = await handle.describe();
+      if (status.name === 'COMPLETED') return await handle.result();
+      if (status.name !== 'RUNNING') {
+        throw new ConflictException(
+          `The batch ${batchId} stopped before it was done (${status.name}); see workflow ${handle.workflowId} in the Temporal Web UI`,
+        );
+      }
+      return await this.client.connection.withDeadline(Date.now() + QUERY_DEADLINE_MS, () =>
+        handle.query(reassessmentProgressQuery),
+      );
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) {
+        throw new NotFoundException(`No re-assessment batch ${batchId}`);
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,44 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/**
+ * One row per command given through the API: who (token subject and role), what, on which case,
+ * when, and how it ended. Append-only (a trigger refuses updates and deletes); ids and codes
+ * only, never personal data.
+ */
+@Entity({ name: 'audit_event' })
+@Index('audit_event_case_number_idx', ['caseNumber', 'at'])
+@Index('audit_event_actor_idx', ['actorSub', 'at'])
+export class AuditEventEntity {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id!: string;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  at!: Date;
+
+  @Column({ name: 'actor_sub', type: 'varchar', length: 64 })
+  actorSub!: string;
+
+  @Column({ name: 'actor_role', type: 'varchar', length: 32 })
+  actorRole!: string;
+
+  /** `start`, `command:<type>`, `batch:reassessment`, `registry:<kind>`… */
+  @Column({ type: 'varchar', length: 64 })
+  action!: string;
+
+  @Column({ name: 'case_number', type: 'varchar', length: 40, nullable: true })
+  caseNumber!: string | null;
+
+  /** accepted | refused | forbidden | failed */
+  @Column({ type: 'varchar', length: 16 })
+  outcome!: string;
+
+  @Column({ name: 'status_code', type: 'smallint' })
+  statusCode!: number;
+
+  @Column({ name: 'request_id', type: 'varchar', length: 64, nullable: true })
+  requestId!: string | null;
+
+  /** Non-personal detail: the workflow's refusal reasons, the revision reached, a replay. */
+  @Column({ type: 'jsonb', default: () => `'{}'::jsonb` })
+  detail!: Record<string, unknown>;
+}

@@ -1,0 +1,76 @@
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
+
+/** Must match apps/api/src/auth/auth.config.ts: the dev issuer and the API's audience. */
+export const DEV_ISSUER = 'cjg-toegang-dev';
+export const DEV_AUDIENCE = 'cjg-toegang-api';
+
+export interface DevKeyFiles {
+  privateKeyFile: string;
+  publicKeyFile: string;
+}
+
+export function devKeyFiles(dataDir: string): DevKeyFiles {
+  const dir = path.join(dataDir, 'dev-keys');
+  return {
+    privateKeyFile: path.join(dir, 'private.jwk.json'),
+    publicKeyFile: path.join(dir, 'public.jwk.json'),
+  };
+}
+
+/**
+ * The local stack's signing key (ES256), made once per data folder. It stands in for the
+ * identity provider of a real deployment: the API trusts its public half, `npm run token` signs
+ * with its private half. Never use it outside a laptop or a test.
+ */
+export async function ensureDevKeys(dataDir: string): Promise<DevKeyFiles> {
+  const files = devKeyFiles(dataDir);
+  if (existsSync(files.privateKeyFile) && existsSync(files.publicKeyFile)) return files;
+  await mkdir(path.dirname(files.privateKeyFile), { recursive: true });
+  const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
+  const kid = `dev-${new Date().toISOString().slice(0, 10)}`;
+  const meta = { kid, alg: 'ES256', use: 'sig' };
+  await writeFile(
+    files.privateKeyFile,
+    JSON.stringify({ ...(await exportJWK(privateKey)), ...meta }),
+    { mode: 0o600 },
+  );
+  await chmod(files.privateKeyFile, 0o600);
+  await writeFile(
+    files.publicKeyFile,
+    JSON.stringify({ ...(await exportJWK(publicKey)), ...meta }),
+  );
+  return files;
+}
+
+export interface DevTokenRequest {
+  role: 'coordinator' | 'team-lead' | 'provider' | 'ops';
+  sub: string;
+  /** municipality:<code> and agb:<code> entries. */
+  scope?: string[];
+  /** Lifetime in seconds; negative makes an already expired token (for tests). */
+  ttlSeconds?: number;
+  audience?: string;
+  issuer?: string;
+}
+
+/** A bearer token as the identity provider would issue it, signed with the dev key. */
+export async function mintDevToken(
+  privateKeyFile: string,
+  request: DevTokenRequest,
+): Promise<string> {
+  const jwk = JSON.parse(await readFile(privateKeyFile, 'utf8')) as JWK;
+  const key = await importJWK(jwk, 'ES256');
+  const now = Math.floor(Date.now() / 1000);
+  const ttl = request.ttlSeconds ?? 8 * 3600;
+  return new SignJWT({ role: request.role, scope: (request.scope ?? []).join(' ') })
+    .setProtectedHeader({ alg: 'ES256', kid: jwk.kid, typ: 'JWT' })
+    .setSubject(request.sub)
+    .setIssuer(request.issuer ?? DEV_ISSUER)
+    .setAudience(request.audience ?? DEV_AUDIENCE)
+    .setIssuedAt(ttl < 0 ? now + ttl - 60 : now)
+    .setExpirationTime(now + ttl)
+    .sign(key);
+}

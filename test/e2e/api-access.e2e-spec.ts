@@ -1,0 +1,411 @@
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { addToDate, amsterdamDate } from '@cjg/domain';
+import {
+  api,
+  callers,
+  commandPath,
+  eventually,
+  register,
+  sql,
+  tokenFor,
+  unique,
+  type Caller,
+} from '../support/e2e';
+
+jest.setTimeout(120_000);
+
+type RoleName = 'coordinator' | 'teamLead' | 'provider' | 'ops';
+const ROLE_NAMES: RoleName[] = ['coordinator', 'teamLead', 'provider', 'ops'];
+
+/**
+ * The authorisation matrix: every role against every endpoint, on a case all four may in
+ * principle reach (municipality 0957, the provider referred). The case is withdrawn first, so a
+ * permitted command reaches the workflow and is refused there (409) instead of changing the case:
+ * "allowed" means the API let it through (not 401/403), "forbidden" means 403.
+ */
+describe('authorisation: every role × every endpoint', () => {
+  const id = unique();
+  const caseNumber = `CJG-ACL-${id.toUpperCase()}`;
+  const agbCode = String(10_000_000 + Math.floor(Math.random() * 89_999_999));
+  const as: Record<RoleName, Caller> = {
+    coordinator: callers.coordinator,
+    teamLead: callers.teamLead,
+    provider: callers.provider(agbCode),
+    ops: callers.ops,
+  };
+  const today = amsterdamDate(new Date());
+  const judged = [{ resultId: 'school', outcome: 'reached' }];
+  const inzet = { productCategory: '45', omvang: { volume: 4, unit: '04', frequency: '2' } };
+  /** A well-formed body per command, so the API's checks are what decides. */
+  const bodies: Record<string, object> = {
+    agreeResults: {
+      plan: {
+        results: [{ id: 'school', description: 'naar school', measure: 'aanwezigheid' }],
+        inzet,
+      },
+    },
+    referToProvider: { agbCode },
+    recordProviderIntake: { agbCode, activities: ['begeleiding'], expectedDurationWeeks: 10 },
+    decideDivergence: { agbCode, accept: true, reason: 'akkoord' },
+    issueBeschikking: {
+      beschikking: {
+        number: 'B-1',
+        kind: 'pgb',
+        startDate: today,
+        endDate: addToDate(today, 6),
+        budgetEuro: 1000,
+      },
+    },
+    recordVerdaging: { newDueDate: addToDate(today, 3), reason: 'advies nodig' },
+    decideCoordination: {
+      coordinate: false,
+      criteria: {
+        typeOfCare: 'ambulant',
+        numberOfProducts: 1,
+        complexity: 'low',
+        helpQuestion: 'clear',
+        selfReliance: 'high',
+      },
+    },
+    recordReview: { outcomes: judged, decision: 'continue' },
+    requestEndEvaluation: { reason: 'klaar' },
+    recordEndEvaluation: { goals: judged, decision: 'close' },
+    withdraw: { reason: 'verhuisd' },
+    reportEvaluation: { agbCode, kind: 'interim', outcomes: judged },
+    startZorg: { agbCode, date: today },
+    stopZorg: { agbCode, date: today, reason: '01' },
+    answerThreeMonthCheck: { fitting: true },
+    answerQuestionnaire: { moment: 'midway', rating: 4 },
+    answerReassessment: { followUpNeeded: true },
+    reassignCoordinator: { coordinatorId: `coord-${id}-b`, reason: 'verlof' },
+  };
+  const commandRoles: Record<string, RoleName[]> = {
+    recordProviderIntake: ['coordinator', 'provider'],
+    reportEvaluation: ['coordinator', 'provider'],
+    startZorg: ['coordinator', 'provider'],
+    stopZorg: ['coordinator', 'provider'],
+    reassignCoordinator: ['teamLead'],
+  };
+
+  interface Cell {
+    endpoint: string;
+    call: (caller: Caller) => Promise<{ status: number }>;
+    allowed: RoleName[];
+  }
+  const cells: Cell[] = [
+    {
+      endpoint: 'POST /trajectories',
+      call: (c) =>
+        api(
+          'POST',
+          '/trajectories',
+          {
+            caseNumber: `CJG-ACL-${unique().toUpperCase()}`,
+            municipalityCode: '0957',
+            coordinatorId: `coord-${id}`,
+            clientId: `client-${id}`,
+            familyId: `fam-${id}-other`,
+          },
+          { as: c },
+        ),
+      allowed: ['coordinator'],
+    },
+    {
+      endpoint: 'GET /trajectories',
+      call: (c) => api('GET', '/trajectories', undefined, { as: c }),
+      allowed: ROLE_NAMES,
+    },
+    {
+      endpoint: 'GET /trajectories/:caseNumber',
+      call: (c) => api('GET', `/trajectories/${caseNumber}`, undefined, { as: c }),
+      allowed: ROLE_NAMES,
+    },
+    ...Object.entries(bodies).map(([command, body]) => ({
+      endpoint: `POST /trajectories/:caseNumber/${commandPath('', command).split('/').pop()}`,
+      call: (c: Caller) => api('POST', commandPath(caseNumber, command), body, { as: c }),
+      allowed: commandRoles[command] ?? (['coordinator'] as RoleName[]),
+    })),
+    {
+      endpoint: 'POST /reassessments',
+      call: (c) =>
+        api(
+          'POST',
+          '/reassessments',
+          {
+            batchId: `acl-${id}`,
+            decideBy: addToDate(today, 0, 14),
+            beschikkingEndFrom: '2099-01-01',
+            beschikkingEndTo: '2099-01-01',
+          },
+          { as: c },
+        ),
+      allowed: ['ops'],
+    },
+    {
+      endpoint: 'GET /reassessments/:batchId',
+      call: (c) => api('GET', `/reassessments/acl-${id}`, undefined, { as: c }),
+      allowed: ['ops'],
+    },
+    {
+      endpoint: 'PUT /coordinators/:id',
+      call: (c) =>
+        api(
+          'PUT',
+          `/coordinators/coord-${id}-b`,
+          { name: 'Bram', email: `b.${id}@cjg.example` },
+          { as: c },
+        ),
+      allowed: ['teamLead', 'ops'],
+    },
+    {
+      endpoint: 'GET /coordinators/:id',
+      call: (c) => api('GET', `/coordinators/coord-${id}`, undefined, { as: c }),
+      allowed: ['coordinator', 'teamLead', 'ops'],
+    },
+    {
+      endpoint: 'PUT /clients/:id',
+      call: (c) => api('PUT', `/clients/client-${id}`, { name: 'Sam' }, { as: c }),
+      allowed: ['coordinator'],
+    },
+    {
+      endpoint: 'PUT /providers/:agbCode',
+      call: (c) =>
+        api(
+          'PUT',
+          `/providers/${agbCode}`,
+          { name: 'Zorg', email: `z.${id}@zorg.example` },
+          { as: c },
+        ),
+      allowed: ['teamLead', 'ops'],
+    },
+  ];
+
+  beforeAll(async () => {
+    await register.coordinator(`coord-${id}`, { name: 'Anna', email: `a.${id}@cjg.example` });
+    await register.coordinator(`coord-${id}-b`, { name: 'Bram', email: `b.${id}@cjg.example` });
+    await register.client(`client-${id}`, { name: 'Sam' });
+    await register.provider(agbCode, { name: 'Zorg', email: `z.${id}@zorg.example` });
+    const start = {
+      caseNumber,
+      municipalityCode: '0957',
+      coordinatorId: `coord-${id}`,
+      clientId: `client-${id}`,
+      familyId: `fam-${id}`,
+    };
+    expect((await api('POST', '/trajectories', start)).status).toBe(201);
+    expect(
+      (await api('POST', commandPath(caseNumber, 'agreeResults'), bodies.agreeResults)).status,
+    ).toBe(200);
+    expect(
+      (await api('POST', commandPath(caseNumber, 'referToProvider'), { agbCode })).status,
+    ).toBe(200);
+    expect(
+      (await api('POST', commandPath(caseNumber, 'withdraw'), { reason: 'matrix' })).status,
+    ).toBe(200);
+    // The provider's part must be in the read model too (the list reads it).
+    await eventually(
+      () => sql('SELECT phase FROM trajectory WHERE case_number = $1', [caseNumber]),
+      (rows) => rows[0]?.phase === 'withdrawn',
+    );
+  });
+
+  it('lets each role through exactly where the matrix says, and answers 403 elsewhere', async () => {
+    const seen: string[] = [];
+    const wrong: string[] = [];
+    for (const cell of cells) {
+      for (const role of ROLE_NAMES) {
+        const { status } = await cell.call(as[role]);
+        const allowed = cell.allowed.includes(role);
+        seen.push(`${cell.endpoint} ${role} ${status}`);
+        if (allowed ? status === 401 || status === 403 || status >= 500 : status !== 403) {
+          wrong.push(
+            `${cell.endpoint} as ${role}: ${status} (expected ${allowed ? 'allowed' : '403'})`,
+          );
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(seen).toHaveLength(cells.length * ROLE_NAMES.length);
+  });
+
+  it('answers 401 to every endpoint without a token, health and docs excepted', async () => {
+    for (const cell of cells) {
+      expect({ endpoint: cell.endpoint, status: (await cell.call(null as never)).status }).toEqual({
+        endpoint: cell.endpoint,
+        status: 401,
+      });
+    }
+    expect((await api('GET', '/health', undefined, { as: null })).status).toBe(200);
+    expect((await api('GET', '/docs/openapi.json', undefined, { as: null })).status).toBe(200);
+  });
+
+  it('keeps coordinators, team leads and providers inside their scope', async () => {
+    const venlo: Caller = { role: 'coordinator', sub: 'coord-venlo', municipalities: ['0983'] };
+    const venloLead: Caller = { role: 'team-lead', sub: 'lead-venlo', municipalities: ['0983'] };
+    const otherProvider = callers.provider('87654321');
+    const get = (c: Caller) => api('GET', `/trajectories/${caseNumber}`, undefined, { as: c });
+    expect((await get(venlo)).status).toBe(403);
+    expect((await get(venloLead)).status).toBe(403);
+    expect((await get(otherProvider)).status).toBe(403);
+    const stop = { agbCode: '87654321', date: today, reason: '01' };
+    // A provider reaching for another provider's case, and naming another AGB code on its own.
+    expect(
+      (await api('POST', commandPath(caseNumber, 'stopZorg'), stop, { as: otherProvider })).status,
+    ).toBe(403);
+    expect(
+      (await api('POST', commandPath(caseNumber, 'stopZorg'), stop, { as: as.provider })).status,
+    ).toBe(403);
+    expect(
+      (await api('POST', commandPath(caseNumber, 'withdraw'), { reason: 'x' }, { as: venlo }))
+        .status,
+    ).toBe(403);
+    expect(
+      (
+        await api(
+          'POST',
+          commandPath(caseNumber, 'reassignCoordinator'),
+          bodies.reassignCoordinator,
+          { as: venloLead },
+        )
+      ).status,
+    ).toBe(403);
+    const elsewhere = await api('POST', '/trajectories', {
+      caseNumber: `CJG-ACL-${unique().toUpperCase()}`,
+      municipalityCode: '0935',
+      coordinatorId: `coord-${id}`,
+      clientId: `client-${id}`,
+      familyId: `fam-${id}-other`,
+    });
+    expect(elsewhere.status).toBe(403);
+  });
+
+  it('lists only what each caller may see', async () => {
+    const list = async (c: Caller, query = '') =>
+      api<{ items: Array<{ caseNumber: string }>; total: number }>(
+        'GET',
+        `/trajectories?limit=100${query}`,
+        undefined,
+        { as: c },
+      );
+    const mine = await list(as.provider);
+    expect(mine.body.items.map((t) => t.caseNumber)).toEqual([caseNumber]);
+    expect((await list(callers.provider('87654321'))).body.total).toBe(0);
+    expect((await list(as.provider, '&agbCode=87654321')).status).toBe(403);
+    const venlo: Caller = { role: 'coordinator', sub: 'coord-venlo', municipalities: ['0983'] };
+    expect((await list(venlo, `&familyId=fam-${id}`)).body.total).toBe(0);
+    expect((await list(venlo, '&municipalityCode=0957')).status).toBe(403);
+    expect((await list(as.ops, `&familyId=fam-${id}`)).body.items.map((t) => t.caseNumber)).toEqual(
+      [caseNumber],
+    );
+    expect((await list(as.coordinator, '&limit=101')).status).toBe(400);
+    expect((await list(as.coordinator, '&sort=name')).status).toBe(400);
+    expect((await list(as.coordinator, '&dueBefore=2026-02-30')).status).toBe(400);
+  });
+
+  it('refuses tokens that are expired, unsigned, wrongly signed, for another audience or malformed with 401', async () => {
+    const path = `/trajectories/${caseNumber}`;
+    const expired = await tokenFor(as.ops, { ttlSeconds: -600 });
+    const otherAudience = await tokenFor(as.ops, { audience: 'another-api' });
+    const valid = await tokenFor(as.ops);
+    const [header, payload] = valid.split('.');
+    const unsigned = `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${payload}.`;
+    const stranger = await generateKeyPair('ES256');
+    const wronglySigned = await new SignJWT({ role: 'ops', scope: '' })
+      .setProtectedHeader({
+        alg: 'ES256',
+        kid: JSON.parse(Buffer.from(header!, 'base64url').toString()).kid,
+      })
+      .setSubject('ops-e2e')
+      .setIssuer('cjg-toegang-dev')
+      .setAudience('cjg-toegang-api')
+      .setExpirationTime('5m')
+      .sign(stranger.privateKey);
+    expect(await exportJWK(stranger.publicKey)).toBeDefined();
+    for (const [what, token] of Object.entries({
+      expired,
+      otherAudience,
+      unsigned,
+      wronglySigned,
+      garbage: 'abc.def.ghi',
+    })) {
+      const res = await api<{ message: string }>('GET', path, undefined, { token });
+      expect({ what, status: res.status }).toEqual({ what, status: 401 });
+      expect(res.headers.get('www-authenticate')).toMatch(/^Bearer/);
+    }
+    const basic = await api('GET', path, undefined, {
+      as: null,
+      headers: { authorization: 'Basic b3BzOm9wcw==' },
+    });
+    expect(basic.status).toBe(401);
+    expect((await api('GET', path, undefined, { token: valid })).status).toBe(200);
+  });
+
+  it('refuses a valid token without a usable role or scope with 403', async () => {
+    const noScope = await tokenFor({ role: 'coordinator', sub: 'coord-x' });
+    expect((await api('GET', '/trajectories', undefined, { token: noScope })).status).toBe(403);
+  });
+
+  it('wrote an audit record for every command it answered, with who, role, what and result', async () => {
+    const rows = await sql<{
+      actor_sub: string;
+      actor_role: string;
+      action: string;
+      outcome: string;
+      status_code: number;
+    }>(
+      `SELECT actor_sub, actor_role, action, outcome, status_code FROM audit_event
+        WHERE case_number = $1 ORDER BY id`,
+      [caseNumber],
+    );
+    expect(rows.slice(0, 4)).toEqual([
+      {
+        actor_sub: 'coord-e2e',
+        actor_role: 'coordinator',
+        action: 'start',
+        outcome: 'accepted',
+        status_code: 201,
+      },
+      {
+        actor_sub: 'coord-e2e',
+        actor_role: 'coordinator',
+        action: 'command:agreeResults',
+        outcome: 'accepted',
+        status_code: 200,
+      },
+      {
+        actor_sub: 'coord-e2e',
+        actor_role: 'coordinator',
+        action: 'command:referToProvider',
+        outcome: 'accepted',
+        status_code: 200,
+      },
+      {
+        actor_sub: 'coord-e2e',
+        actor_role: 'coordinator',
+        action: 'command:withdraw',
+        outcome: 'accepted',
+        status_code: 200,
+      },
+    ]);
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          actor_role: 'provider',
+          action: 'command:stopZorg',
+          outcome: 'forbidden',
+          status_code: 403,
+        }),
+        expect.objectContaining({
+          actor_role: 'coordinator',
+          action: 'command:recordReview',
+          outcome: 'refused',
+          status_code: 409,
+        }),
+      ]),
+    );
+    // Append-only: the database itself refuses to change history.
+    await expect(
+      sql('DELETE FROM audit_event WHERE case_number = $1', [caseNumber]),
+    ).rejects.toThrow(/append-only/);
+  });
+});

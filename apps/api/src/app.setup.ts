@@ -1,5 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { NextFunction, Request, Response } from 'express';
@@ -89,15 +90,34 @@ export function configureApp(
   app.useGlobalFilters(new AllExceptionsFilter({ retryAfterSeconds: http.retryAfterSeconds }));
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
+  SwaggerModule.setup('docs', app, openApiDocument(app), {
+    jsonDocumentUrl: 'docs/openapi.json',
+  });
+}
+
+/**
+ * The OpenAPI document of the app. `npm run openapi` writes it to docs/openapi.json; the e2e
+ * tier compares that committed copy with what the running API serves, so drift fails the build.
+ */
+export function openApiDocument(app: INestApplication): OpenAPIObject {
+  return SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('cjg-toegang')
       .setDescription(
-        'Toegang trajectories of a Centrum voor Jeugd en Gezin, each run by a durable Temporal workflow.',
+        'Toegang trajectories of a Centrum voor Jeugd en Gezin, each run by a durable Temporal ' +
+          'workflow. Every route but /health needs a bearer JWT (RS256/ES256) whose `role` claim ' +
+          'is coordinator, team-lead, provider or ops, and whose `scope` carries ' +
+          '`municipality:<CBS code>` entries (coordinator, team lead) or one `agb:<AGB code>` ' +
+          '(provider). Errors share one body: statusCode, error, message, details, requestId.',
       )
       .setVersion('0.1.0')
+      .addBearerAuth({
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+        description: 'An access token of the identity provider (locally: npm run token)',
+      })
       .build(),
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
 }

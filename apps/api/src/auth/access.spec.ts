@@ -37,7 +37,7 @@ describe('trajectory access', () => {
       'this provider has no part in the trajectory',
     );
     expect(commandRefusal(provider, 'recordReview', roermond)).toBe(
-      'a provider may not give recordReview',
+      'the provider role may not give recordReview',
     );
   });
 
@@ -47,11 +47,11 @@ describe('trajectory access', () => {
       'the trajectory belongs to a municipality outside the token scope',
     );
     expect(commandRefusal(coordinator, 'reassignCoordinator', roermond)).toBe(
-      'a coordinator may not give reassignCoordinator',
+      'the coordinator role may not give reassignCoordinator',
     );
     expect(commandRefusal(teamLead, 'reassignCoordinator', roermond)).toBeUndefined();
     expect(commandRefusal(teamLead, 'withdraw', roermond)).toBe(
-      'a team-lead may not give withdraw',
+      'the team-lead role may not give withdraw',
     );
   });
 

@@ -59,7 +59,7 @@ export function commandRefusal(
   agbCode?: unknown,
 ): string | undefined {
   if (!COMMAND_ROLES[type].includes(principal.role)) {
-    return `a ${principal.role} may not give ${type}`;
+    return `the ${principal.role} role may not give ${type}`;
   }
   if (!canSeeTrajectory(principal, facts)) {
     return principal.role === 'provider'

@@ -47,7 +47,7 @@ export class AuthGuard implements CanActivate {
     }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROUTE_ROLES, targets);
     if (roles && !roles.includes(request.principal.role)) {
-      throw new ForbiddenException(`A ${request.principal.role} may not use this route`);
+      throw new ForbiddenException(`The ${request.principal.role} role may not use this route`);
     }
     return true;
   }

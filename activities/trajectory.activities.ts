@@ -1,13 +1,26 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
-import type { LetterFacts, LetterKind, Recipient, TrajectoryProjection } from '@cjg/domain';
+import {
+  recipientRef,
+  type DeliveryFailure,
+  type LetterFacts,
+  type LetterKind,
+  type Recipient,
+  type TrajectoryProjection,
+} from '@cjg/domain';
 import {
   ClientEntity,
   CoordinatorEntity,
   NotificationLedgerEntity,
   ProviderEntity,
 } from '@cjg/persistence';
-import { renderLetter, type Letter, type SentMessage } from '@cjg/notifications';
+import {
+  MailRefusedError,
+  renderLetter,
+  type AnswerQuestion,
+  type Letter,
+  type SentMessage,
+} from '@cjg/notifications';
 
 /** Starts or signals the family workflow; the worker wires it to a Temporal client. */
 export interface FamilyReporter {
@@ -25,8 +38,12 @@ export interface FamilyCareReportInput {
 /** What the activities need from the world; tests hand in real or fake ones. */
 export interface ActivityDependencies {
   dataSource: DataSource;
-  mailer: { send(to: string, letter: Letter): Promise<SentMessage> };
+  mailer: {
+    send(to: string, letter: Letter, options?: { messageId?: string }): Promise<SentMessage>;
+  };
   family?: FamilyReporter;
+  /** Makes the signed answer link of a client's 3-month check or questionnaire. */
+  answerLinks?: (input: { caseNumber: string; question: AnswerQuestion }) => string;
 }
 
 export interface LetterRequest {
@@ -43,17 +60,29 @@ export interface LetterOutcome {
   sent: number;
   /** Recipients the ledger shows as done on an earlier attempt. */
   alreadySent: number;
-  /** Recipients without a usable address (recorded in the ledger, not retried). */
+  /** Recipients without a usable address or refused by the mail server (not retried). */
   undeliverable: number;
+  /** Who it did not reach and why, for the case (ids only). */
+  failures: DeliveryFailure[];
 }
 
-function recipientRef(recipient: Recipient): string {
-  return recipient.role === 'provider'
-    ? `provider:${recipient.agbCode}`
-    : `${recipient.role}:${recipient.id}`;
+/** The answer form a client's letter links to, if it has one. */
+function answerQuestion(kind: LetterKind, facts: LetterFacts): AnswerQuestion | undefined {
+  if (kind === 'three-month-check') return 'three-month-check';
+  if (kind === 'questionnaire')
+    return facts.moment === 'end' ? 'questionnaire-end' : 'questionnaire-midway';
+  return undefined;
 }
 
-export function createTrajectoryActivities({ dataSource, mailer, family }: ActivityDependencies) {
+/** A stable Message-ID per ledger row: a resend is recognisably the same message. */
+const messageIdOf = (ledgerId: string) => `<${ledgerId}@cjg-toegang>`;
+
+export function createTrajectoryActivities({
+  dataSource,
+  mailer,
+  family,
+  answerLinks,
+}: ActivityDependencies) {
   /** Name and address of a recipient, read at send time: a corrected address reaches the next letter. */
   async function address(
     recipient: Recipient,
@@ -122,13 +151,20 @@ export function createTrajectoryActivities({ dataSource, mailer, family }: Activ
     },
 
     /**
-     * Sends one letter to each recipient, at most once per recipient: the ledger row
-     * (workflow, kind, sequence, recipient) is written before sending and marked sent after, so a
-     * retry skips the recipients already done. Addresses are read here, never carried by the workflow.
+     * Sends one letter to each recipient, once. The ledger row (workflow, kind, sequence,
+     * recipient) is claimed before sending and marked after, so a retried activity, or one whose
+     * worker died after sending, skips the recipients already done. SMTP away or slow: the error
+     * is thrown and Temporal retries with backoff. A refused address, or none at all, is final:
+     * recorded in the ledger and returned as a failure for the case, never retried.
+     * Addresses are read here, never carried by the workflow.
      */
     async sendLetter(request: LetterRequest): Promise<LetterOutcome> {
       const ledger = dataSource.getRepository(NotificationLedgerEntity);
-      const outcome: LetterOutcome = { sent: 0, alreadySent: 0, undeliverable: 0 };
+      const outcome: LetterOutcome = { sent: 0, alreadySent: 0, undeliverable: 0, failures: [] };
+      const fail = (recipient: Recipient, reason: DeliveryFailure['reason']) => {
+        outcome.undeliverable += 1;
+        outcome.failures.push({ recipient, reason });
+      };
       for (const recipient of request.to) {
         const key = {
           workflowId: request.workflowId,
@@ -143,31 +179,78 @@ export function createTrajectoryActivities({ dataSource, mailer, family }: Activ
           .orIgnore()
           .execute();
         const entry = await ledger.findOneByOrFail(key);
+        if (entry.status === 'sent') {
+          outcome.alreadySent += 1;
+          continue;
+        }
         if (entry.status !== 'sending') {
-          if (entry.status === 'sent') outcome.alreadySent += 1;
-          else outcome.undeliverable += 1;
+          fail(recipient, entry.status);
           continue;
         }
-        const person = await address(recipient);
-        if (!person?.email) {
-          await ledger.update(
-            { id: entry.id },
-            { status: person ? 'no-address' : 'unknown-recipient' },
-          );
-          outcome.undeliverable += 1;
-          continue;
-        }
-        const sent = await mailer.send(
-          person.email,
-          renderLetter(request.kind, request.facts, person.name),
-        );
-        const refused = sent.rejected.length > 0;
+        // An earlier attempt that began but recorded neither a result nor an error died between
+        // sending and marking: the letter may be out. It goes again with the same Message-ID.
+        const uncertain = entry.attempts > 0 && entry.lastError === null;
         await ledger.update(
           { id: entry.id },
-          { status: refused ? 'refused' : 'sent', messageId: sent.messageId, sentAt: new Date() },
+          {
+            attempts: entry.attempts + 1,
+            uncertainResends: entry.uncertainResends + (uncertain ? 1 : 0),
+            lastError: null,
+            updatedAt: new Date(),
+          },
         );
-        if (refused) outcome.undeliverable += 1;
-        else outcome.sent += 1;
+        const person = await address(recipient);
+        if (!person?.email) {
+          const reason = person ? 'no-address' : 'unknown-recipient';
+          await ledger.update({ id: entry.id }, { status: reason, updatedAt: new Date() });
+          fail(recipient, reason);
+          continue;
+        }
+        const question = answerQuestion(request.kind, request.facts);
+        const facts =
+          question && recipient.role === 'client' && answerLinks
+            ? {
+                ...request.facts,
+                answerUrl: answerLinks({ caseNumber: String(request.facts.caseNumber), question }),
+              }
+            : request.facts;
+        try {
+          const sent = await mailer.send(
+            person.email,
+            renderLetter(request.kind, facts, person.name),
+            {
+              messageId: messageIdOf(entry.id),
+            },
+          );
+          await ledger.update(
+            { id: entry.id },
+            {
+              status: 'sent',
+              messageId: sent.messageId,
+              sentAt: new Date(),
+              updatedAt: new Date(),
+            },
+          );
+          outcome.sent += 1;
+        } catch (error) {
+          if (error instanceof MailRefusedError) {
+            await ledger.update(
+              { id: entry.id },
+              { status: 'refused', lastError: error.message, updatedAt: new Date() },
+            );
+            fail(recipient, 'refused');
+            continue;
+          }
+          // Not sent (the server is away or answered "try later"): say so, so that the retry
+          // does not count as an uncertain resend, and let Temporal retry.
+          await ledger
+            .update(
+              { id: entry.id },
+              { lastError: String((error as Error).message).slice(0, 300), updatedAt: new Date() },
+            )
+            .catch(() => undefined);
+          throw error;
+        }
       }
       return outcome;
     },

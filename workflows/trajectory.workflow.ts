@@ -23,6 +23,7 @@ import {
   isOverdue,
   pendingDeadlines,
   projectionOf,
+  recordDeliveryFailures,
   summary,
   trajectoryInputProblems,
   type Effect,
@@ -137,22 +138,32 @@ export async function trajectoryWorkflow(
     for (const effect of effects.splice(0)) {
       if (effect.type === 'letter') {
         state.letterSequence += 1;
-        const sent = letters.sendLetter({
-          workflowId,
-          sequence: state.letterSequence,
-          kind: effect.kind,
-          to: effect.to,
-          facts: effect.facts,
-        });
-        track(
-          effect.kind === 'intake-registered'
-            ? sent.then(() => {
-                state.intakeLetterSent = true;
-                state.revision += 1;
-              })
-            : sent,
-          `letter ${effect.kind}`,
-        );
+        const sequence = state.letterSequence;
+        const sent = letters
+          .sendLetter({
+            workflowId,
+            sequence,
+            kind: effect.kind,
+            to: effect.to,
+            facts: effect.facts,
+          })
+          .then((outcome) => {
+            if (effect.kind === 'intake-registered') {
+              state.intakeLetterSent = true;
+              state.revision += 1;
+            }
+            // Older runs' results carry no failures; for them nothing changes here.
+            effects.push(
+              ...recordDeliveryFailures(
+                state,
+                effect.kind,
+                sequence,
+                outcome.failures ?? [],
+                new Date(),
+              ),
+            );
+          });
+        track(sent, `letter ${effect.kind}`);
       } else {
         track(
           projection.reportFamilyCare({
@@ -227,10 +238,16 @@ export async function trajectoryWorkflow(
     );
   }
 
-  // Closed or withdrawn: the last letters and the final projection go out before the end.
+  // Closed or withdrawn: the last letters and the final projection go out before the end, and
+  // so does a notice about a last letter that could not be delivered.
   runEffects();
   publish();
   await condition(allHandlersFinished);
   await Promise.all([...inflight]);
+  while (effects.length > 0) {
+    runEffects();
+    publish();
+    await Promise.all([...inflight]);
+  }
   return view(state);
 }

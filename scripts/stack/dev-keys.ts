@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -43,6 +44,21 @@ export async function ensureDevKeys(dataDir: string): Promise<DevKeyFiles> {
     JSON.stringify({ ...(await exportJWK(publicKey)), ...meta }),
   );
   return files;
+}
+
+/**
+ * The local stack's secret for client answer links (ANSWER_TOKEN_SECRET), made once per data
+ * folder so that links in letters already caught by MailDev keep working after a restart.
+ * Returns it as hex.
+ */
+export async function ensureAnswerTokenSecret(dataDir: string): Promise<string> {
+  const file = path.join(dataDir, 'dev-keys', 'answer-token.secret');
+  if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
+  await mkdir(path.dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString('hex');
+  await writeFile(file, `${secret}\n`, { mode: 0o600 });
+  await chmod(file, 0o600);
+  return secret;
 }
 
 export interface DevTokenRequest {

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { runMigrations } from '@cjg/persistence';
 import { startMailCatcher } from './mail-catcher';
-import { DEV_AUDIENCE, DEV_ISSUER, ensureDevKeys } from './dev-keys';
+import { DEV_AUDIENCE, DEV_ISSUER, ensureAnswerTokenSecret, ensureDevKeys } from './dev-keys';
 import { repoRoot } from './paths';
 import { startLocalPostgres } from './postgres';
 import { isListening, ManagedProcess, waitUntil } from './process';
@@ -184,9 +184,16 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         `API tokens: signed with the dev key in ${path.dirname(keys.privateKeyFile)} (npm run token)`,
       );
     }
+    // Client answer links in letters: signed with the stack's own secret, pointing at this API.
+    const answerLinks: NodeJS.ProcessEnv = {};
+    if (!env.ANSWER_TOKEN_SECRET && !env.ANSWER_TOKEN_SECRETS) {
+      answerLinks.ANSWER_TOKEN_SECRET = await ensureAnswerTokenSecret(options.dataDir);
+    }
+    if (!env.PUBLIC_BASE_URL) answerLinks.PUBLIC_BASE_URL = `http://127.0.0.1:${ports.api}`;
     const serviceEnv: NodeJS.ProcessEnv = {
       ...env,
       ...auth,
+      ...answerLinks,
       TEMPORAL_ADDRESS: temporalInfo.address,
       TEMPORAL_NAMESPACE: namespace,
       DATABASE_URL: databaseUrl,

@@ -36,6 +36,9 @@ export default async function globalSetup(): Promise<void> {
     'AUTH_JWKS_URL',
     'AUTH_PUBLIC_KEY',
     'AUTH_PUBLIC_KEY_FILE',
+    'ANSWER_TOKEN_SECRET',
+    'ANSWER_TOKEN_SECRETS',
+    'PUBLIC_BASE_URL',
   ])
     delete env[name];
   // Short durations, so a whole trajectory runs in seconds through the real server.
@@ -68,8 +71,11 @@ export default async function globalSetup(): Promise<void> {
   process.env.E2E_DATABASE_URL = stack.urls.databaseUrl;
   process.env.E2E_TEMPORAL_ADDRESS = stack.urls.temporalAddress;
   process.env.E2E_DATA_DIR = dataDir;
+  process.env.E2E_SMTP_URL = stack.urls.smtpUrl;
   if (!stack.devTokenKey) throw new Error('the e2e stack must sign its own tokens (dev key)');
   process.env.E2E_DEV_KEY = stack.devTokenKey;
+  // Tests mint client answer tokens with the stack's own secret.
+  process.env.E2E_ANSWER_SECRET = stack.serviceEnv.ANSWER_TOKEN_SECRET;
   // What the stack's API runs with, for tests that start a second API process.
   process.env.E2E_SERVICE_ENV = JSON.stringify(stack.serviceEnv);
 }

@@ -11,6 +11,7 @@ import {
   amsterdamDate,
   DEFAULT_POLICY,
   trajectoryWorkflowId,
+  type DeliveryFailure,
   type LetterKind,
   type TrajectoryInput,
   type TrajectoryPolicy,
@@ -76,7 +77,14 @@ export interface Recorded {
   letterFailures: number;
 }
 
-export function stubActivities(options: { failingLetters?: number } = {}): {
+export interface StubOptions {
+  /** This many sendLetter attempts fail as if SMTP were down, then they succeed. */
+  failingLetters?: number;
+  /** Recipients the mail server refuses for good, per letter. */
+  refuse?: (request: LetterRequest) => DeliveryFailure[];
+}
+
+export function stubActivities(options: StubOptions = {}): {
   activities: TrajectoryActivities;
   rec: Recorded;
 } {
@@ -91,7 +99,13 @@ export function stubActivities(options: { failingLetters?: number } = {}): {
         throw new Error('connect ECONNREFUSED 127.0.0.1:1025');
       }
       rec.letters.push(request);
-      return { sent: request.to.length, alreadySent: 0, undeliverable: 0 };
+      const failures = options.refuse?.(request) ?? [];
+      return {
+        sent: request.to.length - failures.length,
+        alreadySent: 0,
+        undeliverable: failures.length,
+        failures,
+      };
     },
     async reportFamilyCare(report) {
       rec.familyReports.push(report);
@@ -118,7 +132,7 @@ export function input(policy?: Partial<TrajectoryPolicy>): TrajectoryInput {
 export async function withTrajectory(
   start: TrajectoryInput,
   body: (handle: WorkflowHandle, rec: Recorded) => Promise<void>,
-  options: { failingLetters?: number } = {},
+  options: StubOptions = {},
 ): Promise<Recorded> {
   const taskQueue = `tq-${randomUUID()}`;
   const { activities, rec } = stubActivities(options);

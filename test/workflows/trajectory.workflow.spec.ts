@@ -460,6 +460,46 @@ describe('trajectoryWorkflow: re-assessment, long life and failures', () => {
     expect(kinds(rec)).toEqual(expect.arrayContaining(['intake-registered', 'awb-warning']));
   });
 
+  it('records a letter the mail server refuses on the case and tells the coordinator, once', async () => {
+    const rec = await withTrajectory(
+      input(),
+      async (handle, rec) => {
+        await command(handle, 'agreeResults', { plan: PLAN });
+        const s = await eventually(
+          () => state(handle),
+          (v) => (v.deliveryProblems ?? []).length > 0,
+        );
+        expect(s.deliveryProblems).toEqual([
+          {
+            letter: 'plan-deel-1',
+            sequence: 2,
+            recipient: 'client:client-0001',
+            reason: 'refused',
+            at: expect.any(String),
+          },
+        ]);
+        await eventually(
+          async () => kinds(rec),
+          (k) => k.includes('delivery-failed'),
+        );
+      },
+      {
+        refuse: (request) =>
+          request.kind === 'plan-deel-1'
+            ? [{ recipient: { role: 'client', id: 'client-0001' }, reason: 'refused' }]
+            : [],
+      },
+    );
+    const notices = rec.letters.filter((l) => l.kind === 'delivery-failed');
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatchObject({
+      to: [{ role: 'coordinator', id: 'coord-anna' }],
+      facts: { letter: 'plan-deel-1', recipientRole: 'client', reason: 'refused' },
+    });
+    // The refused letter itself is not sent again.
+    expect(kinds(rec).filter((k) => k === 'plan-deel-1')).toHaveLength(1);
+  });
+
   it('refuses malformed input without touching the world', async () => {
     const taskQueue = `tq-${randomUUID()}`;
     const { activities, rec } = stubActivities();

@@ -1,6 +1,7 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from '@cjg/persistence';
+import { AnswersModule } from './answers/answers.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { HardeningModule } from './common/hardening.module';
@@ -41,6 +42,7 @@ export class AppModule {
         RegistryModule,
         TrajectoriesModule,
         ReassessmentsModule,
+        AnswersModule,
       ],
     };
   }

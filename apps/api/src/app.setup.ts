@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { NextFunction, Request, Response } from 'express';
+import { ANSWER_PAGE_STYLE_SOURCE, isAnswersPath } from './answers/answer-page';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { httpConfigFromEnv, type HttpConfig } from './common/http.config';
 import { accessLogMiddleware, rootLogger } from './common/logger';
@@ -51,13 +52,31 @@ const docsHeaders = helmet({
   },
 });
 
+/**
+ * The client answer pages (answers/): plain HTML forms that post to themselves; their one
+ * stylesheet is inline and allowed by its hash, nothing else loads.
+ */
+const answerPageHeaders = helmet({
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'none'"],
+      styleSrc: [ANSWER_PAGE_STYLE_SOURCE],
+      baseUri: ["'none'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+    },
+  },
+});
+
 export function isDocsPath(path: string): boolean {
   return path === '/docs' || path.startsWith('/docs/') || path.startsWith('/docs-');
 }
 
 /**
  * Everything a running API needs besides its modules and its logger; `main.ts` creates the app
- * with `bodyParser: false` so that the JSON body parser here, with its limit, is the only one.
+ * with `bodyParser: false` so that the body parsers here (JSON, and URL-encoded forms for the
+ * client answer pages), with their limit, are the only ones.
  */
 export function configureApp(
   app: NestExpressApplication,
@@ -71,7 +90,11 @@ export function configureApp(
   app.disable('x-powered-by');
   app.set('trust proxy', http.trustProxy);
   app.use((req: Request, res: Response, next: NextFunction) =>
-    isDocsPath(req.path) ? docsHeaders(req, res, next) : apiHeaders(req, res, next),
+    isDocsPath(req.path)
+      ? docsHeaders(req, res, next)
+      : isAnswersPath(req.path)
+        ? answerPageHeaders(req, res, next)
+        : apiHeaders(req, res, next),
   );
   if (http.corsOrigins === '*' || http.corsOrigins.length > 0) {
     app.enableCors({
@@ -84,6 +107,8 @@ export function configureApp(
     });
   }
   app.useBodyParser('json', { limit: http.bodyLimit });
+  // The client answer pages post HTML forms.
+  app.useBodyParser('urlencoded', { limit: http.bodyLimit, extended: false });
   app.use(restoreRequestContext);
 
   app.useGlobalPipes(createValidationPipe());
@@ -106,7 +131,8 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
       .setTitle('cjg-toegang')
       .setDescription(
         'Toegang trajectories of a Centrum voor Jeugd en Gezin, each run by a durable Temporal ' +
-          'workflow. Every route but /health needs a bearer JWT (RS256/ES256) whose `role` claim ' +
+          'workflow. Every route but /health and the client answer pages under /answers (whose ' +
+          "link's signed token is the credential) needs a bearer JWT (RS256/ES256) whose `role` claim " +
           'is coordinator, team-lead, provider or ops, and whose `scope` carries ' +
           '`municipality:<CBS code>` entries (coordinator, team lead) or one `agb:<AGB code>` ' +
           '(provider). Errors share one body: statusCode, error, message, details, requestId.',

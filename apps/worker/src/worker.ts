@@ -4,7 +4,12 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, temporalFamilyReporter } from '@cjg/activities';
 import { createDataSource, databaseUrlFromEnv } from '@cjg/persistence';
-import { Mailer, mailerConfigFromEnv } from '@cjg/notifications';
+import {
+  answerLinkConfigFromEnv,
+  answerLinkFactory,
+  Mailer,
+  mailerConfigFromEnv,
+} from '@cjg/notifications';
 import { temporalConfigFromEnv } from '@cjg/temporal';
 
 /**
@@ -27,6 +32,17 @@ export class StartupError extends Error {}
 /** Connects to Temporal, PostgreSQL and SMTP and runs the worker until a shutdown signal. */
 export async function runWorker(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const temporal = temporalConfigFromEnv(env);
+  let answerLinks: ReturnType<typeof answerLinkConfigFromEnv>;
+  try {
+    answerLinks = answerLinkConfigFromEnv(env);
+  } catch (error) {
+    throw new StartupError((error as Error).message, { cause: error });
+  }
+  if (!answerLinks) {
+    console.warn(
+      'ANSWER_TOKEN_SECRET is not set: client letters go out without an answer link (docs/client-answers.md)',
+    );
+  }
   let connection: NativeConnection;
   try {
     connection = await NativeConnection.connect({ address: temporal.address });
@@ -62,6 +78,7 @@ export async function runWorker(env: NodeJS.ProcessEnv = process.env): Promise<v
         mailer,
         family: temporalFamilyReporter(client, temporal.taskQueue),
         client,
+        ...(answerLinks ? { answerLinks: answerLinkFactory(answerLinks) } : {}),
       }),
       ...workflowSource(env),
     });

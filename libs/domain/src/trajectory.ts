@@ -243,7 +243,26 @@ export interface TrajectoryState {
     answeredAt?: string;
   };
   withdrawal?: { reason: string; at: string };
+  /** Letters that could not be delivered (absent in runs from before it was recorded). */
+  deliveryProblems?: DeliveryProblem[];
   closedAt?: string;
+}
+
+/** Why a letter did not reach a recipient; none of these gets better by trying again. */
+export type DeliveryFailureReason = 'refused' | 'no-address' | 'unknown-recipient';
+
+export interface DeliveryFailure {
+  recipient: Recipient;
+  reason: DeliveryFailureReason;
+}
+
+export interface DeliveryProblem {
+  letter: LetterKind;
+  sequence: number;
+  /** `client:<id>`, `provider:<agb>`, `coordinator:<id>`: a reference, never an address. */
+  recipient: string;
+  reason: DeliveryFailureReason;
+  at: string;
 }
 
 export function initialState(input: TrajectoryInput, now: Date): TrajectoryState {
@@ -304,6 +323,8 @@ export const LETTER_KINDS = [
   'reassessment-outcome',
   'samenloop-alert',
   'trajectory-ended',
+  /** To the coordinator: a letter could not be delivered (refused address, none known). */
+  'delivery-failed',
 ] as const;
 export type LetterKind = (typeof LETTER_KINDS)[number];
 
@@ -1209,6 +1230,55 @@ export function applyCommand(
       ];
     }
   }
+}
+
+// ───────────────────────────────────────────────────────────── delivery
+
+export function recipientRef(recipient: Recipient): string {
+  return recipient.role === 'provider'
+    ? `provider:${recipient.agbCode}`
+    : `${recipient.role}:${recipient.id}`;
+}
+
+/**
+ * A letter that could not be delivered is recorded on the case, and the coordinator is told by
+ * a letter of its own (unless the coordinator is the one it did not reach, or it is itself such a
+ * notice). It is not sent again: a refused address does not become valid by retrying.
+ */
+export function recordDeliveryFailures(
+  state: TrajectoryState,
+  letter: LetterKind,
+  sequence: number,
+  failures: readonly DeliveryFailure[],
+  now: Date,
+): Effect[] {
+  if (failures.length === 0) return [];
+  state.revision += 1;
+  state.deliveryProblems = [
+    ...(state.deliveryProblems ?? []),
+    ...failures.map((failure) => ({
+      letter,
+      sequence,
+      recipient: recipientRef(failure.recipient),
+      reason: failure.reason,
+      at: now.toISOString(),
+    })),
+  ];
+  if (letter === 'delivery-failed') return [];
+  return failures
+    .filter((failure) => failure.recipient.role !== 'coordinator')
+    .map((failure) => ({
+      type: 'letter' as const,
+      kind: 'delivery-failed' as const,
+      to: [coordinatorOf(state)],
+      facts: {
+        caseNumber: state.caseNumber,
+        letter,
+        recipientRole: failure.recipient.role,
+        ...(failure.recipient.role === 'provider' ? { agbCode: failure.recipient.agbCode } : {}),
+        reason: failure.reason,
+      },
+    }));
 }
 
 // ───────────────────────────────────────────────────────────── deadlines

@@ -21,6 +21,36 @@ export interface SentMessage {
   rejected: string[];
 }
 
+/**
+ * The mail server refused the letter for good (a 5xx answer to the recipient or the message):
+ * trying again will not help. Anything else (server down, slow, 4xx) is worth retrying.
+ */
+export class MailRefusedError extends Error {
+  constructor(
+    readonly responseCode: number,
+    /** The server's answer with e-mail addresses blanked out (it is stored and logged). */
+    readonly reason: string,
+  ) {
+    super(`mail refused (${responseCode}): ${reason}`);
+    this.name = 'MailRefusedError';
+  }
+}
+
+const ADDRESS = /<?[^\s<>@]+@[^\s<>@]+>?/g;
+
+/** Whether a nodemailer error is a permanent refusal, as a MailRefusedError; else undefined. */
+export function permanentRefusal(error: unknown): MailRefusedError | undefined {
+  const e = error as { code?: string; responseCode?: number; response?: string; message?: string };
+  const code = e?.responseCode;
+  if (typeof code !== 'number' || code < 500 || code > 599) return undefined;
+  // 530/535 (authentication) are the sender's problem, fixed by ops: retry until they are.
+  if (code === 530 || code === 535 || e.code === 'EAUTH') return undefined;
+  const reason = String(e.response ?? e.message ?? '')
+    .replace(ADDRESS, '<adres>')
+    .slice(0, 300);
+  return new MailRefusedError(code, reason);
+}
+
 /** Sends rendered letters over SMTP. Used only from activities. */
 export class Mailer {
   private readonly transport: Transporter;
@@ -35,18 +65,35 @@ export class Mailer {
     });
   }
 
-  async send(to: string, letter: Letter): Promise<SentMessage> {
-    const info = await this.transport.sendMail({
-      from: this.config.from,
-      to,
-      subject: letter.subject,
-      text: letter.text,
-      html: letter.html,
-    });
+  /**
+   * Sends one letter to one address. `messageId` makes a resend recognisable as the same message
+   * to the receiving mail systems. Throws MailRefusedError for a permanent refusal; other errors
+   * (server away, slow, temporary 4xx) are thrown as they are, for the caller to retry.
+   */
+  async send(
+    to: string,
+    letter: Letter,
+    options: { messageId?: string } = {},
+  ): Promise<SentMessage> {
+    let info: { messageId?: unknown; accepted?: unknown[]; rejected?: unknown[] };
+    try {
+      info = await this.transport.sendMail({
+        from: this.config.from,
+        to,
+        subject: letter.subject,
+        text: letter.text,
+        html: letter.html,
+        ...(options.messageId ? { messageId: options.messageId } : {}),
+      });
+    } catch (error) {
+      throw permanentRefusal(error) ?? error;
+    }
+    const rejected = (info.rejected ?? []).map(String);
+    if (rejected.length > 0) throw new MailRefusedError(550, 'recipient rejected');
     return {
       messageId: String(info.messageId),
       accepted: (info.accepted ?? []).map(String),
-      rejected: (info.rejected ?? []).map(String),
+      rejected,
     };
   }
 

@@ -1,4 +1,5 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
+import { AnswerTokenUseEntity } from './entities/answer-token-use.entity';
 import { AuditEventEntity } from './entities/audit-event.entity';
 import { ClientEntity } from './entities/client.entity';
 import { CoordinatorEntity } from './entities/coordinator.entity';
@@ -9,6 +10,8 @@ import { TrajectoryEntity } from './entities/trajectory.entity';
 import { InitialSchema1763900000000 } from './migrations/1763900000000-InitialSchema';
 import { TrajectoryProcess1763910000000 } from './migrations/1763910000000-TrajectoryProcess';
 import { ApiAuditAndIdempotency1763920000000 } from './migrations/1763920000000-ApiAuditAndIdempotency';
+import { LetterDelivery1763925000000 } from './migrations/1763925000000-LetterDelivery';
+import { AnswerTokens1763930000000 } from './migrations/1763930000000-AnswerTokens';
 
 export const ENTITIES = [
   CoordinatorEntity,
@@ -18,11 +21,14 @@ export const ENTITIES = [
   NotificationLedgerEntity,
   AuditEventEntity,
   IdempotencyRecordEntity,
+  AnswerTokenUseEntity,
 ];
 export const MIGRATIONS = [
   InitialSchema1763900000000,
   TrajectoryProcess1763910000000,
   ApiAuditAndIdempotency1763920000000,
+  LetterDelivery1763925000000,
+  AnswerTokens1763930000000,
 ];
 
 /** The local stack's database; `npm start` creates it in a project-local cluster. */

@@ -1,4 +1,5 @@
 export * from './data-source';
+export * from './entities/answer-token-use.entity';
 export * from './entities/audit-event.entity';
 export * from './entities/client.entity';
 export * from './entities/coordinator.entity';

@@ -1,5 +1,5 @@
 import type { LetterFacts, LetterKind } from '@cjg/domain';
-import { htmlLetter, type Letter } from '../letter';
+import { htmlLetter, type Letter, type LetterLink } from '../letter';
 import { renderIntakeRegistered } from './intake-registered';
 
 const f = (facts: LetterFacts, key: string): string => String(facts[key] ?? '');
@@ -23,11 +23,39 @@ const decisions: Record<string, string> = {
   withdrawn: 'het traject is afgebroken',
 };
 
+/** What a letter says: subject, the paragraphs after the greeting, and a link to follow. */
+type Body = [subject: string, paragraphs: string[], link?: LetterLink];
+
+/** The answer form of a client's letter, when the letter carries a link (see sendLetter). */
+function answerLink(x: LetterFacts, label: string): LetterLink | undefined {
+  const url = f(x, 'answerUrl');
+  return url ? { label, url } : undefined;
+}
+
+const LETTER_NAMES: Partial<Record<LetterKind, string>> = {
+  'plan-deel-1': 'ondersteuningsplan deel 1',
+  'beschikking-issued': 'beschikking',
+  'coordination-decision': 'besluit over coördinatie en opvolging',
+  'three-month-check': '3-maandencheck',
+  questionnaire: 'vragenlijst cliëntervaring',
+  'evaluation-request': 'verzoek om eindevaluatie',
+  'evaluation-reminder': 'herinnering eindevaluatie',
+  'reassessment-outcome': 'uitkomst herbeoordeling',
+  'trajectory-ended': 'einde traject',
+};
+const ROLE_NAMES: Record<string, string> = {
+  client: 'de cliënt (ouders/jeugdige)',
+  provider: 'zorgaanbieder',
+  coordinator: 'de coördinator',
+};
+const DELIVERY_REASONS: Record<string, string> = {
+  refused: 'de mailserver weigert het adres',
+  'no-address': 'er is geen e-mailadres bekend',
+  'unknown-recipient': 'de ontvanger is niet geregistreerd',
+};
+
 /** Subject and body paragraphs (after the greeting) of every letter kind, in Dutch. */
-const BODIES: Record<
-  Exclude<LetterKind, 'intake-registered'>,
-  (facts: LetterFacts) => [string, string[]]
-> = {
+const BODIES: Record<Exclude<LetterKind, 'intake-registered'>, (facts: LetterFacts) => Body> = {
   'plan-deel-1': (x) => [
     `Uw ondersteuningsplan (deel 1), casus ${f(x, 'caseNumber')}`,
     [
@@ -92,8 +120,11 @@ const BODIES: Record<
     `Hoe gaat het met de hulp? Casus ${f(x, 'caseNumber')}`,
     [
       'Drie maanden geleden is de hulp gestart. Wij willen graag weten of het de juiste hulp is en of die past bij wat u wilt bereiken.',
-      'Laat het ons weten, dan kunnen we zo nodig op tijd bijsturen.',
+      x.answerUrl
+        ? 'Laat het ons weten via de link hieronder (één vraag, ja of nee). Dan kunnen we zo nodig op tijd bijsturen.'
+        : 'Laat het ons weten via uw coördinator, dan kunnen we zo nodig op tijd bijsturen.',
     ],
+    answerLink(x, 'Beantwoord de vraag'),
   ],
   'not-fitting-alert': (x) => [
     `Hulp past niet: casus ${f(x, 'caseNumber')}`,
@@ -106,6 +137,14 @@ const BODIES: Record<
     [
       'Wij horen graag hoe u de hulp ervaart. Geef een cijfer van 1 (slecht) tot 5 (heel goed).',
       'Uw antwoord helpt ons de hulp voor iedereen beter te maken.',
+    ],
+    answerLink(x, 'Geef uw cijfer'),
+  ],
+  'delivery-failed': (x) => [
+    `Bericht niet bezorgd: casus ${f(x, 'caseNumber')}`,
+    [
+      `Het bericht "${LETTER_NAMES[f(x, 'letter') as LetterKind] ?? f(x, 'letter')}" aan ${ROLE_NAMES[f(x, 'recipientRole')] ?? f(x, 'recipientRole')}${x.agbCode ? ` ${f(x, 'agbCode')}` : ''} in casus ${f(x, 'caseNumber')} kon niet worden bezorgd: ${DELIVERY_REASONS[f(x, 'reason')] ?? f(x, 'reason')}.`,
+      'Controleer de contactgegevens en breng de ontvanger zo nodig op een andere manier op de hoogte. Het bericht wordt niet opnieuw verstuurd.',
     ],
   ],
   'evaluation-request': (x) => [
@@ -161,12 +200,19 @@ export function renderLetter(kind: LetterKind, facts: LetterFacts, recipientName
       municipalityCode: f(facts, 'municipalityCode'),
     });
   }
-  const [subject, body] = BODIES[kind](facts);
+  const [subject, body, link] = BODIES[kind](facts);
   const paragraphs = [
     `Beste ${recipientName},`,
     ...body,
     'Met vriendelijke groet,',
     'Centrum voor Jeugd en Gezin',
   ];
-  return { subject, text: paragraphs.join('\n\n') + '\n', html: htmlLetter(subject, paragraphs) };
+  const text = link
+    ? [...paragraphs.slice(0, 3), `${link.label}: ${link.url}`, ...paragraphs.slice(3)]
+    : paragraphs;
+  return {
+    subject,
+    text: text.join('\n\n') + '\n',
+    html: htmlLetter(subject, paragraphs, link && { ...link, after: 2 }),
+  };
 }

@@ -31,4 +31,22 @@ export class NotificationLedgerEntity {
 
   @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
   sentAt!: Date | null;
+
+  /** Send attempts begun for this row. */
+  @Column({ type: 'integer', default: 0 })
+  attempts!: number;
+
+  /**
+   * Resends after an attempt that ended without recording its result (the worker died between
+   * the SMTP server's answer and the ledger update): sent again with the same Message-ID.
+   */
+  @Column({ name: 'uncertain_resends', type: 'integer', default: 0 })
+  uncertainResends!: number;
+
+  /** The last error, with e-mail addresses blanked out. */
+  @Column({ name: 'last_error', type: 'text', nullable: true })
+  lastError!: string | null;
+
+  @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
+  updatedAt!: Date;
 }

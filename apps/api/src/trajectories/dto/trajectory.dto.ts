@@ -294,6 +294,23 @@ export class TrajectoryStateDto {
   @ApiPropertyOptional({ type: 'object', additionalProperties: true })
   withdrawal?: object;
 
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'object' },
+    description:
+      'Letters that could not be delivered: which letter, to whom (a reference such as client:<id>), why (refused, no-address, unknown-recipient) and when; the coordinator is told by mail',
+    example: [
+      {
+        letter: 'plan-deel-1',
+        sequence: 2,
+        recipient: 'client:client-0001',
+        reason: 'refused',
+        at: '2026-11-23T10:20:00.000Z',
+      },
+    ],
+  })
+  deliveryProblems?: object[];
+
   @ApiPropertyOptional({ example: '2027-12-01T10:00:00.000Z' })
   closedAt?: string;
 }

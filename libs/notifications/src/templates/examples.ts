@@ -1,0 +1,50 @@
+import type { LetterFacts, LetterKind } from '@cjg/domain';
+
+/**
+ * One realistic set of facts per letter kind, as the trajectory and family workflows hand them
+ * to sendLetter: for the rendering tests, the end-to-end test that sends every kind through a
+ * real SMTP server, and the documentation.
+ */
+export const LETTER_EXAMPLES: Record<LetterKind, LetterFacts> = {
+  'intake-registered': { caseNumber: 'CJG-2026-000123', municipalityCode: '0957' },
+  'plan-deel-1': { caseNumber: 'CJG-2026-000123', results: 2, productCategory: '45' },
+  'divergence-alert': {
+    caseNumber: 'CJG-2026-000123',
+    agbCode: '12345678',
+    reasons: 'more omvang',
+  },
+  'beschikking-issued': {
+    caseNumber: 'CJG-2026-000123',
+    beschikkingNumber: 'B-2026-001',
+    kind: 'zin',
+    startDate: '2026-12-01',
+    endDate: '2027-11-30',
+  },
+  'awb-warning': { caseNumber: 'CJG-2026-000123', dueDate: '2027-01-18' },
+  'awb-overdue': { caseNumber: 'CJG-2026-000123', dueDate: '2027-01-18' },
+  'coordination-decision': { caseNumber: 'CJG-2026-000123', coordinate: true },
+  'review-reminder': { caseNumber: 'CJG-2026-000123', dueAt: '2027-06-01T07:00:00.000Z' },
+  'review-overdue': { caseNumber: 'CJG-2026-000123', dueAt: '2027-06-01T07:00:00.000Z' },
+  'three-month-check': {
+    caseNumber: 'CJG-2026-000123',
+    answerUrl: 'https://cjg.example/answers/CJG-2026-000123?token=abc.def',
+  },
+  'not-fitting-alert': { caseNumber: 'CJG-2026-000123' },
+  questionnaire: {
+    caseNumber: 'CJG-2026-000123',
+    moment: 'midway',
+    answerUrl: 'https://cjg.example/answers/CJG-2026-000123?token=abc.def',
+  },
+  'evaluation-request': { caseNumber: 'CJG-2026-000123', trigger: 'end-date', reason: 'einddatum' },
+  'evaluation-reminder': { caseNumber: 'CJG-2026-000123', reminder: 1 },
+  'reassessment-request': { caseNumber: 'CJG-2026-000123', decideBy: '2026-04-30' },
+  'reassessment-outcome': { caseNumber: 'CJG-2026-000123', followUpNeeded: false, answered: true },
+  'samenloop-alert': { familyId: 'fam-jansen', providers: 3, caseNumbers: 'CJG-2026-000123' },
+  'trajectory-ended': { caseNumber: 'CJG-2026-000123', decision: 'close' },
+  'delivery-failed': {
+    caseNumber: 'CJG-2026-000123',
+    letter: 'plan-deel-1',
+    recipientRole: 'client',
+    reason: 'refused',
+  },
+};

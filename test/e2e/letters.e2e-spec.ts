@@ -1,0 +1,272 @@
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import type { DataSource } from 'typeorm';
+import {
+  createTrajectoryActivities,
+  temporalFamilyReporter,
+  type LetterRequest,
+  type TrajectoryActivities,
+} from '@cjg/activities';
+import {
+  LETTER_KINDS,
+  resolvePolicy,
+  trajectoryWorkflowId,
+  type TrajectoryInput,
+} from '@cjg/domain';
+import { LETTER_EXAMPLES, Mailer, renderLetter } from '@cjg/notifications';
+import { createDataSource } from '@cjg/persistence';
+import {
+  commandUpdates,
+  TRAJECTORY_WORKFLOW_TYPE,
+  trajectoryStateQuery,
+} from '@cjg/workflows/trajectory.definitions';
+import { E2E_POLICY } from './global-setup';
+import { caughtMail, eventually, register, sql, unique } from '../support/e2e';
+import { FaultProxy } from '../support/fault-proxy';
+import { SmtpCatcher } from '../support/smtp-catcher';
+
+jest.setTimeout(120_000);
+
+const FROM = 'CJG Toegang <toegang@cjg.local>';
+
+describe('letters through a real SMTP server', () => {
+  const id = unique();
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    dataSource = createDataSource(process.env.E2E_DATABASE_URL);
+    await dataSource.initialize();
+  });
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+  });
+
+  it('sends every letter kind with subject, recipient and both parts, once per retry', async () => {
+    const email = `alle.brieven.${id}@gezin.example`;
+    await register.client(`client-all-${id}`, { name: 'Familie Jansen', email });
+    const mailer = new Mailer({ smtpUrl: process.env.E2E_SMTP_URL!, from: FROM });
+    const activities = createTrajectoryActivities({ dataSource, mailer });
+    try {
+      for (const [sequence, kind] of LETTER_KINDS.entries()) {
+        const request: LetterRequest = {
+          workflowId: `letters-${id}`,
+          sequence,
+          kind,
+          to: [{ role: 'client', id: `client-all-${id}` }],
+          facts: LETTER_EXAMPLES[kind],
+        };
+        expect(await activities.sendLetter(request)).toMatchObject({ sent: 1, failures: [] });
+        // A retried activity (the same request again) finds the letter in the ledger.
+        expect(await activities.sendLetter(request)).toMatchObject({ sent: 0, alreadySent: 1 });
+      }
+    } finally {
+      mailer.close();
+    }
+    const received = await eventually(
+      async () => (await caughtMail()).filter((m) => m.to.some((t) => t.address === email)),
+      (mails) => mails.length >= LETTER_KINDS.length,
+    );
+    expect(received).toHaveLength(LETTER_KINDS.length);
+    for (const kind of LETTER_KINDS) {
+      const expected = renderLetter(kind, LETTER_EXAMPLES[kind], 'Familie Jansen');
+      const mail = received.find((m) => m.subject === expected.subject);
+      expect({ kind, subject: mail?.subject }).toEqual({ kind, subject: expected.subject });
+      expect(mail?.from[0]?.address).toBe('toegang@cjg.local');
+      expect(mail?.text.trim()).toBe(expected.text.trim());
+      expect(mail?.html).toContain('<html lang="nl">');
+      expect(mail?.html).toContain('<p>Beste Familie Jansen,</p>');
+    }
+  });
+
+  describe('a trajectory whose worker meets a mail outage, a retry after sending, and a refused address', () => {
+    let catcher: SmtpCatcher;
+    let proxy: FaultProxy;
+    let client: Client;
+    let worker: Worker;
+    let running: Promise<void>;
+    const taskQueue = `letters-${id}`;
+    const people = {
+      coordinator: { id: `coord-l-${id}`, email: `coord.${id}@cjg.example` },
+      client: { id: `client-l-${id}`, email: `ouders.${id}@gezin.example` },
+      provider: { agbCode: String(10_000_000 + Math.floor(Math.random() * 89_999_999)) },
+    };
+    const refusedAddress = `weigert.${id}@zorg.example`;
+    const caseNumber = `CJG-MAIL-${id.toUpperCase()}`;
+    let forcedRetries = 0;
+
+    beforeAll(async () => {
+      catcher = await SmtpCatcher.start((address) => address === refusedAddress);
+      proxy = await FaultProxy.start(catcher.url.replace('smtp://', ''));
+      await register.coordinator(people.coordinator.id, {
+        name: 'Anna',
+        email: people.coordinator.email,
+      });
+      await register.client(people.client.id, {
+        name: 'Familie Jansen',
+        email: people.client.email,
+      });
+      await register.provider(people.provider.agbCode, { name: 'Zorg', email: refusedAddress });
+      const address = process.env.E2E_TEMPORAL_ADDRESS!;
+      const connection = await Connection.connect({ address });
+      client = new Client({ connection });
+      const mailer = new Mailer({ smtpUrl: `smtp://127.0.0.1:${proxy.port}`, from: FROM });
+      const real = createTrajectoryActivities({
+        dataSource,
+        mailer,
+        family: temporalFamilyReporter(client, taskQueue),
+      });
+      const activities: TrajectoryActivities = {
+        ...real,
+        // The worker "dies" once after plan deel 1 was sent and recorded: Temporal retries.
+        async sendLetter(request) {
+          const outcome = await real.sendLetter(request);
+          if (request.kind === 'plan-deel-1' && forcedRetries === 0) {
+            forcedRetries += 1;
+            throw new Error('worker lost after sending');
+          }
+          return outcome;
+        },
+      };
+      worker = await Worker.create({
+        connection: await NativeConnection.connect({ address }),
+        taskQueue,
+        workflowBundle: { codePath: path.resolve(__dirname, '../../dist/workflow-bundle.js') },
+        activities,
+      });
+      running = worker.run();
+    });
+
+    afterAll(async () => {
+      worker?.shutdown();
+      await running?.catch(() => undefined);
+      await client?.connection.close();
+      await proxy?.close();
+      await catcher?.stop();
+    });
+
+    const state = () =>
+      client.workflow.getHandle(trajectoryWorkflowId(caseNumber)).query(trajectoryStateQuery);
+    const give = (command: keyof typeof commandUpdates, args: object) =>
+      client.workflow
+        .getHandle(trajectoryWorkflowId(caseNumber))
+        .executeUpdate(commandUpdates[command] as never, { args: [args] as never });
+
+    it('keeps the first letter while SMTP is down and delivers it once when it returns', async () => {
+      await proxy.cut();
+      const input: TrajectoryInput = {
+        caseNumber,
+        municipalityCode: '0957',
+        coordinatorId: people.coordinator.id,
+        clientId: people.client.id,
+        familyId: `fam-l-${id}`,
+        policy: resolvePolicy(E2E_POLICY),
+      };
+      await client.workflow.start(TRAJECTORY_WORKFLOW_TYPE, {
+        workflowId: trajectoryWorkflowId(caseNumber),
+        taskQueue,
+        args: [input],
+      });
+      // Two attempts fail on the closed port (at 0 s and 5 s).
+      await eventually(
+        () =>
+          sql<{ attempts: number; last_error: string | null }>(
+            `SELECT attempts, last_error FROM notification_ledger WHERE workflow_id = $1 AND kind = 'intake-registered'`,
+            [trajectoryWorkflowId(caseNumber)],
+          ),
+        (rows) => (rows[0]?.attempts ?? 0) >= 2 && rows[0]?.last_error !== null,
+        20_000,
+      );
+      expect(catcher.to(people.coordinator.email)).toEqual([]);
+      await proxy.restore();
+      const s = await eventually(state, (v) => v.intakeLetterSent, 40_000);
+      expect(s.intakeLetterSent).toBe(true);
+      expect(
+        catcher
+          .to(people.coordinator.email)
+          .filter((m) => m.subject.startsWith('Nieuwe aanmelding')),
+      ).toHaveLength(1);
+    });
+
+    it('sends a letter once when the activity is retried after the letter went out', async () => {
+      await give('agreeResults', {
+        plan: {
+          results: [{ id: 'school', description: 'naar school', measure: 'aanwezigheid' }],
+          inzet: { productCategory: '45', omvang: { volume: 4, unit: '04', frequency: '2' } },
+        },
+      });
+      const [row] = await eventually(
+        () =>
+          sql<{ status: string; attempts: number }>(
+            `SELECT status, attempts FROM notification_ledger WHERE workflow_id = $1 AND kind = 'plan-deel-1'`,
+            [trajectoryWorkflowId(caseNumber)],
+          ),
+        (rows) => rows[0]?.status === 'sent',
+      );
+      expect(row?.attempts).toBe(1);
+      // Temporal ran the activity again (after 5 s); the ledger answered "already sent".
+      await eventually(
+        async () => forcedRetries,
+        (n) => n === 1,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 7_000));
+      const plans = catcher.to(people.client.email).filter((m) => m.subject.includes('deel 1'));
+      expect(plans).toHaveLength(1);
+      expect(plans[0]?.messageId).toMatch(/@cjg-toegang>$/);
+    });
+
+    it('records a refused address on the case and tells the coordinator, without retrying it', async () => {
+      const agbCode = people.provider.agbCode;
+      await give('recordProviderIntake', {
+        agbCode,
+        activities: ['gezinsbegeleiding'],
+        expectedDurationWeeks: 26,
+      });
+      const today = new Date().toISOString().slice(0, 10);
+      await give('issueBeschikking', {
+        beschikking: {
+          number: `B-${id.toUpperCase()}`,
+          kind: 'zin',
+          startDate: today,
+          endDate: `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`,
+          toewijzingen: [
+            {
+              agbCode,
+              toewijzingnummer: 'T1',
+              productCategory: '45',
+              omvang: { volume: 4, unit: '04', frequency: '2' },
+            },
+          ],
+        },
+      });
+      const s = await eventually(state, (v) => (v.deliveryProblems ?? []).length > 0);
+      expect(s.deliveryProblems).toEqual([
+        expect.objectContaining({
+          letter: 'beschikking-issued',
+          recipient: `provider:${agbCode}`,
+          reason: 'refused',
+        }),
+      ]);
+      const notice = await eventually(
+        async () =>
+          catcher.to(people.coordinator.email).filter((m) => m.subject.startsWith('Bericht niet')),
+        (m) => m.length > 0,
+      );
+      expect(notice).toHaveLength(1);
+      expect(notice[0]?.text).toContain('de mailserver weigert het adres');
+      const [row] = await sql<{ status: string; attempts: number; last_error: string }>(
+        `SELECT status, attempts, last_error FROM notification_ledger
+          WHERE workflow_id = $1 AND kind = 'beschikking-issued' AND recipient_ref = $2`,
+        [trajectoryWorkflowId(caseNumber), `provider:${agbCode}`],
+      );
+      expect(row).toMatchObject({ status: 'refused', attempts: 1 });
+      expect(row?.last_error).toContain('550');
+      expect(row?.last_error).not.toContain('zorg.example');
+      // The client's copy of the same letter went out; the refused one was never retried.
+      expect(
+        catcher.to(people.client.email).filter((m) => m.subject.startsWith('Beschikking')),
+      ).toHaveLength(1);
+    });
+  });
+});

@@ -1,0 +1,70 @@
+import type { AddressInfo } from 'node:net';
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+export interface CaughtMessage {
+  to: string[];
+  subject: string;
+  text: string;
+  html: string;
+  messageId: string;
+}
+
+/**
+ * A real SMTP server for letter tests: it takes mail over SMTP like any relay, keeps what it
+ * received, and refuses recipients the test names with a permanent 550, as a relay refuses an
+ * address that does not exist.
+ */
+export class SmtpCatcher {
+  readonly messages: CaughtMessage[] = [];
+  private readonly server: SMTPServer;
+
+  private constructor(private readonly refuse: (address: string) => boolean) {
+    this.server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onRcptTo: (address, _session, callback) => {
+        if (this.refuse(address.address)) {
+          const error = new Error(`5.1.1 <${address.address}>: Recipient address rejected`);
+          (error as Error & { responseCode: number }).responseCode = 550;
+          return callback(error);
+        }
+        callback();
+      },
+      onData: (stream, _session, callback) => {
+        simpleParser(stream)
+          .then((mail) => {
+            const to = Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : [];
+            this.messages.push({
+              to: to.flatMap((a) => a.value.map((v) => v.address ?? '')),
+              subject: mail.subject ?? '',
+              text: mail.text ?? '',
+              html: typeof mail.html === 'string' ? mail.html : '',
+              messageId: mail.messageId ?? '',
+            });
+            callback();
+          })
+          .catch(callback);
+      },
+    });
+  }
+
+  static async start(refuse: (address: string) => boolean = () => false): Promise<SmtpCatcher> {
+    const catcher = new SmtpCatcher(refuse);
+    await new Promise<void>((resolve) => catcher.server.listen(0, '127.0.0.1', resolve));
+    return catcher;
+  }
+
+  get url(): string {
+    return `smtp://127.0.0.1:${(this.server.server.address() as AddressInfo).port}`;
+  }
+
+  to(address: string): CaughtMessage[] {
+    return this.messages.filter((m) => m.to.includes(address));
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+}

@@ -77,6 +77,83 @@ function answerQuestion(kind: LetterKind, facts: LetterFacts): AnswerQuestion | 
 /** A stable Message-ID per ledger row: a resend is recognisably the same message. */
 const messageIdOf = (ledgerId: string) => `<${ledgerId}@cjg-toegang>`;
 
+type Queryable = Pick<DataSource, 'query'>;
+
+/** The details of a projection newer than what the read model had (see projectTrajectory). */
+async function writeDetails(tx: Queryable, p: TrajectoryProjection): Promise<void> {
+  for (const b of p.beschikkingen ?? []) {
+    await tx.query(
+      `INSERT INTO trajectory_beschikking (case_number, number, kind, start_date, end_date, issued_at)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (case_number, number) DO UPDATE SET kind = EXCLUDED.kind,
+         start_date = EXCLUDED.start_date, end_date = EXCLUDED.end_date,
+         issued_at = COALESCE(EXCLUDED.issued_at, trajectory_beschikking.issued_at)`,
+      [p.caseNumber, b.number, b.kind, b.startDate, b.endDate, b.issuedAt],
+    );
+    for (const t of b.toewijzingen) {
+      await tx.query(
+        `INSERT INTO trajectory_toewijzing (case_number, beschikking_number, toewijzingnummer, agb_code,
+           product_category, product_code, volume, unit, frequency, start_date)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING`,
+        [
+          p.caseNumber,
+          b.number,
+          t.toewijzingnummer,
+          t.agbCode,
+          t.productCategory,
+          t.productCode,
+          t.volume,
+          t.unit,
+          t.frequency,
+          b.startDate,
+        ],
+      );
+    }
+  }
+  for (const r of p.reviews ?? []) {
+    await tx.query(
+      `INSERT INTO trajectory_review (case_number, review_no, recorded_at, decision, was_overdue, reached, partly, total)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
+      [
+        p.caseNumber,
+        r.reviewNo,
+        r.recordedAt,
+        r.decision,
+        r.wasOverdue,
+        r.reached,
+        r.partly,
+        r.total,
+      ],
+    );
+  }
+  for (const e of p.evaluations ?? []) {
+    await tx.query(
+      `INSERT INTO trajectory_evaluation (case_number, evaluation_no, agb_code, kind, recorded_at, reached, partly, total)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
+      [p.caseNumber, e.evaluationNo, e.agbCode, e.kind, e.recordedAt, e.reached, e.partly, e.total],
+    );
+  }
+  for (const c of p.care ?? []) {
+    await tx.query(
+      `INSERT INTO trajectory_care (case_number, agb_code, started_on, stopped_on, stop_reason)
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (case_number, agb_code) DO UPDATE SET started_on = EXCLUDED.started_on,
+         stopped_on = EXCLUDED.stopped_on, stop_reason = EXCLUDED.stop_reason`,
+      [p.caseNumber, c.agbCode, c.startedOn, c.stoppedOn, c.stopReason],
+    );
+  }
+  for (const a of p.answers ?? []) {
+    await tx.query(
+      `INSERT INTO client_answer (case_number, question, status, rating, fitting, due_at, answered_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (case_number, question) DO UPDATE SET status = EXCLUDED.status,
+         rating = EXCLUDED.rating, fitting = EXCLUDED.fitting, due_at = EXCLUDED.due_at,
+         answered_at = EXCLUDED.answered_at`,
+      [p.caseNumber, a.question, a.status, a.rating, a.fitting, a.dueAt, a.answeredAt],
+    );
+  }
+}
+
 export function createTrajectoryActivities({
   dataSource,
   mailer,
@@ -109,45 +186,81 @@ export function createTrajectoryActivities({
 
   return {
     /**
-     * Writes the trajectory's row of the read model. Idempotent and ordered by revision: a retried,
-     * replayed or late projection never overwrites a newer one.
+     * Writes the trajectory to the read model: its row, beschikkingen, toewijzingen, reviews,
+     * evaluations, care and client answers, in one transaction, and appends the workflow's
+     * changes to the audit trail. Idempotent and ordered by revision: a retried, replayed or late
+     * projection never overwrites newer data nor writes an audit entry twice.
      */
     async projectTrajectory(p: TrajectoryProjection): Promise<void> {
-      await dataSource.query(
-        `INSERT INTO trajectory (case_number, workflow_id, municipality_code, coordinator_id, client_id, phase,
-           started_at, updated_at, revision, family_id, coordinated, beschikking_number, beschikking_start,
-           beschikking_end, provider_agb_codes, active_provider_agb_codes, next_due_at, next_due_kind, overdue, closed_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, now(), $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
-         ON CONFLICT (case_number) DO UPDATE SET
-           coordinator_id = EXCLUDED.coordinator_id, phase = EXCLUDED.phase, updated_at = now(),
-           revision = EXCLUDED.revision, family_id = EXCLUDED.family_id, coordinated = EXCLUDED.coordinated,
-           beschikking_number = EXCLUDED.beschikking_number, beschikking_start = EXCLUDED.beschikking_start,
-           beschikking_end = EXCLUDED.beschikking_end, provider_agb_codes = EXCLUDED.provider_agb_codes,
-           active_provider_agb_codes = EXCLUDED.active_provider_agb_codes, next_due_at = EXCLUDED.next_due_at,
-           next_due_kind = EXCLUDED.next_due_kind, overdue = EXCLUDED.overdue, closed_at = EXCLUDED.closed_at
-         WHERE trajectory.revision < EXCLUDED.revision`,
-        [
-          p.caseNumber,
-          p.workflowId,
-          p.municipalityCode,
-          p.coordinatorId,
-          p.clientId,
-          p.phase,
-          p.startedAt,
-          p.revision,
-          p.familyId,
-          p.coordinated,
-          p.beschikkingNumber,
-          p.beschikkingStart,
-          p.beschikkingEnd,
-          p.providerAgbCodes,
-          p.activeProviderAgbCodes,
-          p.nextDueAt,
-          p.nextDueKind,
-          p.overdue,
-          p.closedAt,
-        ],
-      );
+      await dataSource.transaction(async (tx) => {
+        await tx.query(`INSERT INTO family (id) VALUES ($1) ON CONFLICT DO NOTHING`, [p.familyId]);
+        const written: unknown[] = await tx.query(
+          `INSERT INTO trajectory (case_number, workflow_id, municipality_code, coordinator_id, client_id, phase,
+             started_at, updated_at, revision, family_id, coordinated, beschikking_number, beschikking_start,
+             beschikking_end, provider_agb_codes, active_provider_agb_codes, next_due_at, next_due_kind, overdue,
+             closed_at, first_beschikking_at, reviews_count, end_recorded_at, end_decision, goals_total,
+             goals_reached, withdrawn, archive_action_date)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, now(), $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19,
+             $20, $21, $22, $23, $24, $25, $26, $27)
+           ON CONFLICT (case_number) DO UPDATE SET
+             coordinator_id = EXCLUDED.coordinator_id, phase = EXCLUDED.phase, updated_at = now(),
+             revision = EXCLUDED.revision, family_id = EXCLUDED.family_id, coordinated = EXCLUDED.coordinated,
+             beschikking_number = EXCLUDED.beschikking_number, beschikking_start = EXCLUDED.beschikking_start,
+             beschikking_end = EXCLUDED.beschikking_end, provider_agb_codes = EXCLUDED.provider_agb_codes,
+             active_provider_agb_codes = EXCLUDED.active_provider_agb_codes, next_due_at = EXCLUDED.next_due_at,
+             next_due_kind = EXCLUDED.next_due_kind, overdue = EXCLUDED.overdue, closed_at = EXCLUDED.closed_at,
+             first_beschikking_at = COALESCE(trajectory.first_beschikking_at, EXCLUDED.first_beschikking_at),
+             reviews_count = EXCLUDED.reviews_count, end_recorded_at = EXCLUDED.end_recorded_at,
+             end_decision = EXCLUDED.end_decision, goals_total = EXCLUDED.goals_total,
+             goals_reached = EXCLUDED.goals_reached, withdrawn = EXCLUDED.withdrawn,
+             archive_action_date = EXCLUDED.archive_action_date
+           WHERE trajectory.revision < EXCLUDED.revision
+           RETURNING 1`,
+          [
+            p.caseNumber,
+            p.workflowId,
+            p.municipalityCode,
+            p.coordinatorId,
+            p.clientId,
+            p.phase,
+            p.startedAt,
+            p.revision,
+            p.familyId,
+            p.coordinated,
+            p.beschikkingNumber,
+            p.beschikkingStart,
+            p.beschikkingEnd,
+            p.providerAgbCodes,
+            p.activeProviderAgbCodes,
+            p.nextDueAt,
+            p.nextDueKind,
+            p.overdue,
+            p.closedAt,
+            p.firstBeschikkingAt,
+            p.reviewsCount ?? 0,
+            p.endRecordedAt ?? null,
+            p.endDecision ?? null,
+            p.goalsTotal ?? null,
+            p.goalsReached ?? null,
+            p.withdrawn ?? false,
+            p.archiveActionDate ?? null,
+          ],
+        );
+        if (written.length > 0) await writeDetails(tx, p);
+        // The workflow's changes, once each: (case, revision, seq) is unique for workflow entries.
+        for (const [seq, cause] of (p.causes ?? []).entries()) {
+          await tx.query(
+            `INSERT INTO audit_event (actor_sub, actor_role, action, case_number, outcome, detail)
+             VALUES ($1, 'workflow', $2, $3, 'applied', $4) ON CONFLICT DO NOTHING`,
+            [
+              p.workflowId,
+              cause.slice(0, 64),
+              p.caseNumber,
+              JSON.stringify({ revision: p.revision, seq, phase: p.phase }),
+            ],
+          );
+        }
+      });
     },
 
     /**

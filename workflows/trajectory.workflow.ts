@@ -89,6 +89,8 @@ export async function trajectoryWorkflow(
   const workflowId = workflowInfo().workflowId;
   const effects: Effect[] = [];
   const inflight = new Set<Promise<unknown>>();
+  /** What changed since the last projection, for the audit trail (`command:…`, `deadline:…`). */
+  const causes: string[] = resumed ? [] : ['start'];
 
   setHandler(trajectoryStateQuery, () => view(state));
   for (const type of COMMAND_TYPES) {
@@ -97,6 +99,7 @@ export async function trajectoryWorkflow(
     setHandler(
       update,
       (args: object) => {
+        causes.push(`command:${type}`);
         effects.push(...applyCommand(state, { ...args, type } as TrajectoryCommand, new Date()));
         return {
           revision: state.revision,
@@ -151,7 +154,9 @@ export async function trajectoryWorkflow(
             if (effect.kind === 'intake-registered') {
               state.intakeLetterSent = true;
               state.revision += 1;
+              causes.push('letter:intake-registered');
             }
+            if ((outcome.failures ?? []).length > 0) causes.push(`undelivered:${effect.kind}`);
             // Older runs' results carry no failures; for them nothing changes here.
             effects.push(
               ...recordDeliveryFailures(
@@ -198,7 +203,10 @@ export async function trajectoryWorkflow(
       { key: NextDueAtKey, value: next ? new Date(next.at) : null },
     ]);
     upsertMemo({ summary: summary(state) });
-    track(projection.projectTrajectory(projectionOf(state, workflowId)), 'projection');
+    track(
+      projection.projectTrajectory(projectionOf(state, workflowId, causes.splice(0))),
+      'projection',
+    );
   };
 
   if (!resumed) {
@@ -218,6 +226,7 @@ export async function trajectoryWorkflow(
     const [next] = pendingDeadlines(state);
     const now = Date.now();
     if (next && Date.parse(next.at) <= now) {
+      causes.push(`deadline:${next.kind}`);
       effects.push(...applyDeadline(state, next.kind, new Date()));
       continue;
     }

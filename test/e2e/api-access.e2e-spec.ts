@@ -168,6 +168,22 @@ describe('authorisation: every role × every endpoint', () => {
       allowed: ['coordinator'],
     },
     {
+      endpoint: 'PUT /municipalities/:code',
+      call: (c) => api('PUT', '/municipalities/0957', { name: 'Roermond' }, { as: c }),
+      allowed: ['ops'],
+    },
+    {
+      endpoint: 'PUT /teams/:id',
+      call: (c) =>
+        api(
+          'PUT',
+          `/teams/team-${id}`,
+          { name: 'Team Noord', municipalityCode: '0957' },
+          { as: c },
+        ),
+      allowed: ['teamLead', 'ops'],
+    },
+    {
       endpoint: 'PUT /providers/:agbCode',
       call: (c) =>
         api(
@@ -354,7 +370,7 @@ describe('authorisation: every role × every endpoint', () => {
       status_code: number;
     }>(
       `SELECT actor_sub, actor_role, action, outcome, status_code FROM audit_event
-        WHERE case_number = $1 ORDER BY id`,
+        WHERE case_number = $1 AND actor_role <> 'workflow' ORDER BY id`,
       [caseNumber],
     );
     expect(rows.slice(0, 4)).toEqual([
@@ -403,6 +419,18 @@ describe('authorisation: every role × every endpoint', () => {
         }),
       ]),
     );
+    // The workflow's own account of the same changes, once each, whatever the retries.
+    const changes = await sql<{ action: string }>(
+      `SELECT action FROM audit_event WHERE case_number = $1 AND actor_role = 'workflow'
+        ORDER BY (detail ->> 'revision')::int, (detail ->> 'seq')::int`,
+      [caseNumber],
+    );
+    expect(changes.map((c) => c.action).filter((a) => a !== 'letter:intake-registered')).toEqual([
+      'start',
+      'command:agreeResults',
+      'command:referToProvider',
+      'command:withdraw',
+    ]);
     // Append-only: the database itself refuses to change history.
     await expect(
       sql('DELETE FROM audit_event WHERE case_number = $1', [caseNumber]),

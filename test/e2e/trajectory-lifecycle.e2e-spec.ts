@@ -225,6 +225,40 @@ describe('a trajectory from intake to closed through the real stack', () => {
     expect(row?.closed_at).toBeInstanceOf(Date);
   });
 
+  it('has a complete audit trail: who gave each command, and every change the workflow made', async () => {
+    const given = await sql<{ actor_role: string; action: string; outcome: string }>(
+      `SELECT actor_role, action, outcome FROM audit_event
+        WHERE case_number = $1 AND actor_role <> 'workflow' AND outcome = 'accepted' ORDER BY id`,
+      [caseNumber],
+    );
+    const changes = await eventually(
+      () =>
+        sql<{ action: string; revision: number }>(
+          `SELECT action, (detail ->> 'revision')::int AS revision FROM audit_event
+            WHERE case_number = $1 AND actor_role = 'workflow'
+            ORDER BY (detail ->> 'revision')::int, (detail ->> 'seq')::int`,
+          [caseNumber],
+        ),
+      (rows) => rows.some((r) => r.action === 'command:answerQuestionnaire'),
+    );
+    const accepted = given.map((g) => g.action.replace(/^command:/, ''));
+    // Every command the API accepted is also a change in the workflow's account, in order.
+    const applied = changes.filter((c) => c.action.startsWith('command:'));
+    expect(applied.map((c) => c.action.replace(/^command:/, ''))).toEqual(
+      accepted.filter((a) => a !== 'start'),
+    );
+    expect(given.map((g) => g.actor_role)).toEqual(
+      expect.arrayContaining(['coordinator', 'provider']),
+    );
+    // And what nobody commanded: the start, the intake letter and the deadlines that fired.
+    expect(changes.map((c) => c.action)).toEqual(
+      expect.arrayContaining(['start', 'letter:intake-registered', 'deadline:three-month-check']),
+    );
+    // Revisions only go up.
+    const revisions = changes.map((c) => c.revision);
+    expect(revisions).toEqual([...revisions].sort((a, b) => a - b));
+  });
+
   it('sent the family, the provider and the coordinator their letters, in Dutch, once each', async () => {
     const subjectsTo = async (email: string) =>
       (await caughtMail())

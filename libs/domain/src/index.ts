@@ -9,3 +9,4 @@ export * from './policy';
 export * from './time';
 export * from './trajectory';
 export * from './projection';
+export * from './retention';

@@ -1,17 +1,40 @@
+import { archiveActionDate } from './retention';
 import {
   activeProviders,
   involvedProviders,
   isOverdue,
   pendingDeadlines,
+  type ResultJudgement,
   type TrajectoryState,
 } from './trajectory';
 
-/** The row of the read model a trajectory writes at every change (ids and codes only). */
-export function projectionOf(state: TrajectoryState, workflowId: string) {
+/** How many of the latest reviews and evaluations each projection carries (history stays small). */
+const RECENT = 3;
+
+const count = (judgements: readonly ResultJudgement[] | undefined) => ({
+  reached: judgements?.filter((j) => j.outcome === 'reached').length ?? 0,
+  partly: judgements?.filter((j) => j.outcome === 'partly').length ?? 0,
+  total: judgements?.length ?? 0,
+});
+
+/**
+ * What a trajectory writes to the read model at every change: its row, its beschikkingen and
+ * toewijzingen, its latest reviews and evaluations (numbered, so repeats are harmless), care per
+ * provider and the client's answers. Ids, codes, dates and counts only; never free text (reasons
+ * may name people) and never personal data.
+ */
+export function projectionOf(state: TrajectoryState, workflowId: string, causes: string[] = []) {
   const next = pendingDeadlines(state)[0];
+  const goals = count(state.endEvaluation?.goals);
+  const beschikkingen = [
+    ...state.previousBeschikkingen,
+    ...(state.beschikking ? [state.beschikking] : []),
+  ];
   return {
     workflowId,
     revision: state.revision,
+    /** What changed since the previous projection (`command:recordReview`, `deadline:…`). */
+    causes,
     caseNumber: state.caseNumber,
     municipalityCode: state.municipalityCode,
     coordinatorId: state.coordinatorId,
@@ -23,13 +46,84 @@ export function projectionOf(state: TrajectoryState, workflowId: string) {
     beschikkingNumber: state.beschikking?.number ?? null,
     beschikkingStart: state.beschikking?.startDate ?? null,
     beschikkingEnd: state.beschikking?.endDate ?? null,
+    firstBeschikkingAt:
+      (state.previousBeschikkingen.length > 0 ? undefined : state.beschikking?.issuedAt) ?? null,
     // Every provider with a part in the case (referred, intake, granted): what a provider may see.
     providerAgbCodes: involvedProviders(state),
     activeProviderAgbCodes: activeProviders(state),
     nextDueAt: next?.at ?? null,
     nextDueKind: next?.kind ?? null,
     overdue: isOverdue(state),
+    reviewsCount: state.reviews.length,
+    endRecordedAt: state.endEvaluation?.recordedAt ?? null,
+    endDecision: state.endEvaluation?.decision ?? null,
+    goalsTotal: state.endEvaluation?.recordedAt ? goals.total : null,
+    goalsReached: state.endEvaluation?.recordedAt ? goals.reached : null,
+    withdrawn: state.withdrawal !== undefined,
     closedAt: state.closedAt ?? null,
+    archiveActionDate: state.closedAt ? archiveActionDate(state.closedAt) : null,
+    beschikkingen: beschikkingen.map((b) => ({
+      number: b.number,
+      kind: b.kind,
+      startDate: b.startDate,
+      endDate: b.endDate,
+      issuedAt: 'issuedAt' in b ? (b as { issuedAt: string }).issuedAt : null,
+      toewijzingen:
+        b.kind === 'zin'
+          ? b.toewijzingen.map((t) => ({
+              agbCode: t.agbCode,
+              toewijzingnummer: t.toewijzingnummer,
+              productCategory: t.productCategory,
+              productCode: t.productCode ?? null,
+              volume: t.omvang.volume,
+              unit: t.omvang.unit,
+              frequency: t.omvang.frequency,
+            }))
+          : [],
+    })),
+    reviews: state.reviews.slice(-RECENT).map((r, i, recent) => ({
+      reviewNo: state.reviews.length - recent.length + i + 1,
+      recordedAt: r.recordedAt,
+      decision: r.decision,
+      wasOverdue: r.wasOverdue,
+      ...count(r.outcomes),
+    })),
+    evaluations: state.evaluations.slice(-RECENT).map((e, i, recent) => ({
+      evaluationNo: state.evaluations.length - recent.length + i + 1,
+      agbCode: e.agbCode,
+      kind: e.kind,
+      recordedAt: e.recordedAt,
+      ...count(e.outcomes),
+    })),
+    care: Object.entries(state.care).map(([agbCode, c]) => ({
+      agbCode,
+      startedOn: c.startedOn ?? null,
+      stoppedOn: c.stoppedOn ?? null,
+      stopReason: c.stopReason ?? null,
+    })),
+    answers: [
+      {
+        question: 'three-month-check',
+        status: state.threeMonthCheck.status,
+        rating: null,
+        fitting:
+          state.threeMonthCheck.status === 'fitting'
+            ? true
+            : state.threeMonthCheck.status === 'not-fitting'
+              ? false
+              : null,
+        dueAt: state.threeMonthCheck.dueAt ?? null,
+        answeredAt: state.threeMonthCheck.answeredAt ?? null,
+      },
+      ...(['midway', 'end'] as const).map((moment) => ({
+        question: `questionnaire-${moment}`,
+        status: state.questionnaires[moment].status,
+        rating: state.questionnaires[moment].rating ?? null,
+        fitting: null,
+        dueAt: null,
+        answeredAt: state.questionnaires[moment].answeredAt ?? null,
+      })),
+    ],
   };
 }
 

@@ -2,6 +2,17 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import { AnswerTokenUseEntity } from './entities/answer-token-use.entity';
 import { AuditEventEntity } from './entities/audit-event.entity';
 import { ClientEntity } from './entities/client.entity';
+import { FamilyEntity } from './entities/family.entity';
+import { MunicipalityEntity } from './entities/municipality.entity';
+import { TeamEntity } from './entities/team.entity';
+import {
+  ClientAnswerEntity,
+  TrajectoryBeschikkingEntity,
+  TrajectoryCareEntity,
+  TrajectoryEvaluationEntity,
+  TrajectoryReviewEntity,
+  TrajectoryToewijzingEntity,
+} from './entities/trajectory-details.entity';
 import { CoordinatorEntity } from './entities/coordinator.entity';
 import { IdempotencyRecordEntity } from './entities/idempotency-record.entity';
 import { NotificationLedgerEntity } from './entities/notification-ledger.entity';
@@ -12,6 +23,7 @@ import { TrajectoryProcess1763910000000 } from './migrations/1763910000000-Traje
 import { ApiAuditAndIdempotency1763920000000 } from './migrations/1763920000000-ApiAuditAndIdempotency';
 import { LetterDelivery1763925000000 } from './migrations/1763925000000-LetterDelivery';
 import { AnswerTokens1763930000000 } from './migrations/1763930000000-AnswerTokens';
+import { ReadModelReports1763940000000 } from './migrations/1763940000000-ReadModelReports';
 
 export const ENTITIES = [
   CoordinatorEntity,
@@ -21,6 +33,15 @@ export const ENTITIES = [
   NotificationLedgerEntity,
   AuditEventEntity,
   IdempotencyRecordEntity,
+  MunicipalityEntity,
+  TeamEntity,
+  FamilyEntity,
+  TrajectoryBeschikkingEntity,
+  TrajectoryToewijzingEntity,
+  TrajectoryReviewEntity,
+  TrajectoryEvaluationEntity,
+  TrajectoryCareEntity,
+  ClientAnswerEntity,
   AnswerTokenUseEntity,
 ];
 export const MIGRATIONS = [
@@ -29,6 +50,7 @@ export const MIGRATIONS = [
   ApiAuditAndIdempotency1763920000000,
   LetterDelivery1763925000000,
   AnswerTokens1763930000000,
+  ReadModelReports1763940000000,
 ];
 
 /** The local stack's database; `npm start` creates it in a project-local cluster. */

@@ -6,14 +6,21 @@ import {
   NotFoundException,
   Param,
   Put,
+  UnprocessableEntityException,
 } from '@nestjs/common';
-import { isValidAgbCode } from '@cjg/domain';
+import { isValidAgbCode, isValidMunicipalityCode } from '@cjg/domain';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited } from '../audit/audit.interceptor';
 import { Roles } from '../auth/auth.decorators';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { ClientEntity, CoordinatorEntity, ProviderEntity } from '@cjg/persistence';
+import {
+  ClientEntity,
+  CoordinatorEntity,
+  MunicipalityEntity,
+  ProviderEntity,
+  TeamEntity,
+} from '@cjg/persistence';
 import { ApiProtected } from '../common/api-docs';
 import { ErrorBody } from '../common/error-body';
 import { PersonIdParam } from './person-id.param';
@@ -21,7 +28,9 @@ import {
   CoordinatorDto,
   PutClientDto,
   PutCoordinatorDto,
+  PutMunicipalityDto,
   PutProviderDto,
+  PutTeamDto,
   RegisteredDto,
 } from './dto/registry.dto';
 
@@ -47,9 +56,63 @@ export class RegistryController {
     @PersonIdParam() id: string,
     @Body() body: PutCoordinatorDto,
   ): Promise<RegisteredDto> {
+    if (
+      body.teamId &&
+      !(await this.dataSource.getRepository(TeamEntity).existsBy({ id: body.teamId }))
+    ) {
+      throw new UnprocessableEntityException([`teamId ${body.teamId} is not a registered team`]);
+    }
     const repo = this.dataSource.getRepository(CoordinatorEntity);
     const created = !(await repo.existsBy({ id }));
-    await repo.upsert({ id, name: body.name, email: body.email }, ['id']);
+    await repo.upsert(
+      { id, name: body.name, email: body.email, ...(body.teamId ? { teamId: body.teamId } : {}) },
+      ['id'],
+    );
+    return { id, created };
+  }
+
+  @Put('municipalities/:code')
+  @Roles('ops')
+  @Audited('registry:municipality')
+  @ApiOperation({ operationId: 'putMunicipality', summary: 'Register a municipality (ops)' })
+  @ApiOkResponse({ type: RegisteredDto })
+  async putMunicipality(
+    @Param('code') code: string,
+    @Body() body: PutMunicipalityDto,
+  ): Promise<RegisteredDto> {
+    if (!isValidMunicipalityCode(code)) {
+      throw new BadRequestException('code must be a four-digit CBS gemeentecode (e.g. 0957)');
+    }
+    const repo = this.dataSource.getRepository(MunicipalityEntity);
+    const created = !(await repo.existsBy({ code }));
+    await repo.upsert({ code, name: body.name }, ['code']);
+    return { id: code, created };
+  }
+
+  @Put('teams/:id')
+  @Roles('team-lead', 'ops')
+  @Audited('registry:team')
+  @ApiOperation({
+    operationId: 'putTeam',
+    summary: 'Register a team of coordinators (team lead, ops)',
+  })
+  @ApiOkResponse({ type: RegisteredDto })
+  async putTeam(@PersonIdParam() id: string, @Body() body: PutTeamDto): Promise<RegisteredDto> {
+    if (
+      body.municipalityCode &&
+      !(await this.dataSource
+        .getRepository(MunicipalityEntity)
+        .existsBy({ code: body.municipalityCode }))
+    ) {
+      throw new UnprocessableEntityException([
+        `municipalityCode ${body.municipalityCode} is not a registered municipality`,
+      ]);
+    }
+    const repo = this.dataSource.getRepository(TeamEntity);
+    const created = !(await repo.existsBy({ id }));
+    await repo.upsert({ id, name: body.name, municipalityCode: body.municipalityCode ?? null }, [
+      'id',
+    ]);
     return { id, created };
   }
 
@@ -64,7 +127,12 @@ export class RegistryController {
   async getCoordinator(@PersonIdParam() id: string): Promise<CoordinatorDto> {
     const found = await this.dataSource.getRepository(CoordinatorEntity).findOneBy({ id });
     if (!found) throw new NotFoundException(`Coordinator ${id} does not exist`);
-    return { id: found.id, name: found.name, email: found.email };
+    return {
+      id: found.id,
+      name: found.name,
+      email: found.email,
+      ...(found.teamId ? { teamId: found.teamId } : {}),
+    };
   }
 
   @Put('clients/:id')

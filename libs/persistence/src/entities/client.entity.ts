@@ -23,6 +23,10 @@ export class ClientEntity {
   @Column({ type: 'text', nullable: true })
   email!: string | null;
 
+  /** Set when the retention sweep or a request (Jeugdwet 7.3.9) destroyed the data above. */
+  @Column({ name: 'personal_data_destroyed_at', type: 'timestamptz', nullable: true })
+  personalDataDestroyedAt!: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -12,6 +12,9 @@ export class CoordinatorEntity {
   @Column({ type: 'text' })
   email!: string;
 
+  @Column({ name: 'team_id', type: 'varchar', length: 64, nullable: true })
+  teamId!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

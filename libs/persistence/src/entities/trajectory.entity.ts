@@ -70,4 +70,35 @@ export class TrajectoryEntity {
 
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
   closedAt!: Date | null;
+
+  /** When the first beschikking was issued: the end of the waiting time. */
+  @Column({ name: 'first_beschikking_at', type: 'timestamptz', nullable: true })
+  firstBeschikkingAt!: Date | null;
+
+  @Column({ name: 'reviews_count', type: 'integer', default: 0 })
+  reviewsCount!: number;
+
+  @Column({ name: 'end_recorded_at', type: 'timestamptz', nullable: true })
+  endRecordedAt!: Date | null;
+
+  @Column({ name: 'end_decision', type: 'varchar', length: 16, nullable: true })
+  endDecision!: string | null;
+
+  /** Results of plan deel 1 judged at the end evaluation, and how many were reached. */
+  @Column({ name: 'goals_total', type: 'integer', nullable: true })
+  goalsTotal!: number | null;
+
+  @Column({ name: 'goals_reached', type: 'integer', nullable: true })
+  goalsReached!: number | null;
+
+  @Column({ type: 'boolean', default: false })
+  withdrawn!: boolean;
+
+  /** Jeugdwet 7.3.8: closed + 20 years; the retention sweep destroys personal data after it. */
+  @Column({ name: 'archive_action_date', type: 'date', nullable: true })
+  archiveActionDate!: string | null;
+
+  /** When the personal data of this case was destroyed (sweep or request, 7.3.9). */
+  @Column({ name: 'destroyed_at', type: 'timestamptz', nullable: true })
+  destroyedAt!: Date | null;
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsISO8601, IsOptional, IsString, Length } from 'class-validator';
-import { IsBsn } from '../../common/validators';
+import { IsBsn, IsMunicipalityCode, IsPersonId } from '../../common/validators';
 
 export class PutCoordinatorDto {
   @ApiProperty({ example: 'Anna de Vries' })
@@ -12,11 +12,35 @@ export class PutCoordinatorDto {
   @IsEmail()
   @Length(3, 254)
   email!: string;
+
+  @ApiPropertyOptional({ example: 'team-roermond-noord', description: 'A registered team' })
+  @IsOptional()
+  @IsPersonId()
+  teamId?: string;
 }
 
 export class CoordinatorDto extends PutCoordinatorDto {
   @ApiProperty({ example: 'coord-anna' })
   id!: string;
+}
+
+export class PutMunicipalityDto {
+  @ApiProperty({ example: 'Roermond' })
+  @IsString()
+  @Length(1, 80)
+  name!: string;
+}
+
+export class PutTeamDto {
+  @ApiProperty({ example: 'Team Roermond Noord' })
+  @IsString()
+  @Length(1, 80)
+  name!: string;
+
+  @ApiPropertyOptional({ example: '0957', description: 'The municipality the team works for' })
+  @IsOptional()
+  @IsMunicipalityCode()
+  municipalityCode?: string;
 }
 
 export class PutClientDto {

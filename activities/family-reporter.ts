@@ -1,5 +1,5 @@
 import type { Client } from '@temporalio/client';
-import { FamilyIdKey } from '@cjg/temporal';
+import { CaseKindKey, FamilyIdKey } from '@cjg/temporal';
 import {
   FAMILY_WORKFLOW_TYPE,
   familyCareChangedSignal,
@@ -17,7 +17,10 @@ export function temporalFamilyReporter(client: Client, taskQueue: string): Famil
         args: [familyId],
         signal: familyCareChangedSignal,
         signalArgs: [report],
-        typedSearchAttributes: [{ key: FamilyIdKey, value: familyId }],
+        typedSearchAttributes: [
+          { key: CaseKindKey, value: 'family' },
+          { key: FamilyIdKey, value: familyId },
+        ],
       });
     },
   };

@@ -12,6 +12,7 @@ import {
   ClientEntity,
   CoordinatorEntity,
   NotificationLedgerEntity,
+  PartnerOrganisationEntity,
   ProviderEntity,
 } from '@cjg/persistence';
 import {
@@ -180,6 +181,12 @@ export function createTrajectoryActivities({
           (await dataSource
             .getRepository(ProviderEntity)
             .findOneBy({ agbCode: recipient.agbCode })) ?? undefined
+        );
+      case 'organisation':
+        return (
+          (await dataSource
+            .getRepository(PartnerOrganisationEntity)
+            .findOneBy({ id: recipient.id })) ?? undefined
         );
     }
   }

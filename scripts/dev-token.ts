@@ -9,6 +9,8 @@ const USAGE = `Mints a bearer token for the local stack, signed with its dev key
   npm run token -- --role team-lead   --sub lead-bram  --municipality 0957
   npm run token -- --role provider    --sub zorg-1     --agb 12345678
   npm run token -- --role ops         --sub ops-carla
+  npm run token -- --role veilig-thuis --sub vt-dewi --org vt-limburg
+  npm run token -- --role gi          --sub gi-eva     --org gi-jbl
   options: --ttl <seconds> (default 28800)
 
 Prints the token only, so it can go straight into a variable:
@@ -22,11 +24,12 @@ async function main(): Promise<void> {
       sub: { type: 'string' },
       municipality: { type: 'string', multiple: true },
       agb: { type: 'string' },
+      org: { type: 'string' },
       ttl: { type: 'string' },
       help: { type: 'boolean' },
     },
   });
-  const roles = ['coordinator', 'team-lead', 'provider', 'ops'];
+  const roles = ['coordinator', 'team-lead', 'provider', 'ops', 'veilig-thuis', 'gi'];
   if (values.help || !values.role || !roles.includes(values.role)) {
     console.error(USAGE);
     process.exit(values.help ? 0 : 2);
@@ -39,6 +42,7 @@ async function main(): Promise<void> {
   const scope = [
     ...(values.municipality ?? []).map((code) => `municipality:${code}`),
     ...(values.agb ? [`agb:${values.agb}`] : []),
+    ...(values.org ? [`org:${values.org}`] : []),
   ];
   const request: DevTokenRequest = {
     role: values.role as DevTokenRequest['role'],

@@ -62,9 +62,9 @@ export async function ensureAnswerTokenSecret(dataDir: string): Promise<string> 
 }
 
 export interface DevTokenRequest {
-  role: 'coordinator' | 'team-lead' | 'provider' | 'ops';
+  role: 'coordinator' | 'team-lead' | 'provider' | 'ops' | 'veilig-thuis' | 'gi';
   sub: string;
-  /** municipality:<code> and agb:<code> entries. */
+  /** municipality:<code>, agb:<code> and org:<id> entries. */
   scope?: string[];
   /** Lifetime in seconds; negative makes an already expired token (for tests). */
   ttlSeconds?: number;

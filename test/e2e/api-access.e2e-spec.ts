@@ -14,8 +14,10 @@ import {
 
 jest.setTimeout(120_000);
 
-type RoleName = 'coordinator' | 'teamLead' | 'provider' | 'ops';
-const ROLE_NAMES: RoleName[] = ['coordinator', 'teamLead', 'provider', 'ops'];
+type RoleName = 'coordinator' | 'teamLead' | 'provider' | 'ops' | 'veiligThuis' | 'gi';
+const ROLE_NAMES: RoleName[] = ['coordinator', 'teamLead', 'provider', 'ops', 'veiligThuis', 'gi'];
+/** The roles that see trajectories at all (partner liaisons see only their own processes). */
+const READERS: RoleName[] = ['coordinator', 'teamLead', 'provider', 'ops'];
 
 /**
  * The authorisation matrix: every role against every endpoint, on a case all four may in
@@ -32,6 +34,8 @@ describe('authorisation: every role × every endpoint', () => {
     teamLead: callers.teamLead,
     provider: callers.provider(agbCode),
     ops: callers.ops,
+    veiligThuis: callers.veiligThuis(`vt-${id}`),
+    gi: callers.gi(`gi-${id}`),
   };
   const today = amsterdamDate(new Date());
   const judged = [{ resultId: 'school', outcome: 'reached' }];
@@ -113,12 +117,12 @@ describe('authorisation: every role × every endpoint', () => {
     {
       endpoint: 'GET /trajectories',
       call: (c) => api('GET', '/trajectories', undefined, { as: c }),
-      allowed: ROLE_NAMES,
+      allowed: READERS,
     },
     {
       endpoint: 'GET /trajectories/:caseNumber',
       call: (c) => api('GET', `/trajectories/${caseNumber}`, undefined, { as: c }),
-      allowed: ROLE_NAMES,
+      allowed: READERS,
     },
     ...Object.entries(bodies).map(([command, body]) => ({
       endpoint: `POST /trajectories/:caseNumber/${commandPath('', command).split('/').pop()}`,
@@ -166,6 +170,17 @@ describe('authorisation: every role × every endpoint', () => {
       endpoint: 'PUT /clients/:id',
       call: (c) => api('PUT', `/clients/client-${id}`, { name: 'Sam' }, { as: c }),
       allowed: ['coordinator'],
+    },
+    {
+      endpoint: 'PUT /organisations/:id',
+      call: (c) =>
+        api(
+          'PUT',
+          `/organisations/vt-${id}`,
+          { kind: 'veilig-thuis', name: 'Veilig Thuis', email: `vt.${id}@veiligthuis.example` },
+          { as: c },
+        ),
+      allowed: ['ops'],
     },
     {
       endpoint: 'PUT /municipalities/:code',

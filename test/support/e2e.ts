@@ -23,6 +23,8 @@ export interface Caller {
   sub: string;
   municipalities?: string[];
   agbCode?: string;
+  /** A Veilig Thuis or GI liaison's organisation. */
+  organisationId?: string;
 }
 
 /** The callers most tests use; a test that needs another scope makes its own. */
@@ -31,6 +33,16 @@ export const callers = {
   teamLead: { role: 'team-lead', sub: 'lead-e2e', municipalities: ['0957', '0983'] },
   ops: { role: 'ops', sub: 'ops-e2e' },
   provider: (agbCode: string): Caller => ({ role: 'provider', sub: `zorg-${agbCode}`, agbCode }),
+  veiligThuis: (organisationId: string): Caller => ({
+    role: 'veilig-thuis',
+    sub: `vt-${organisationId}`,
+    organisationId,
+  }),
+  gi: (organisationId: string): Caller => ({
+    role: 'gi',
+    sub: `gi-${organisationId}`,
+    organisationId,
+  }),
 } satisfies Record<string, Caller | ((agb: string) => Caller)>;
 
 const tokens = new Map<string, Promise<string>>();
@@ -43,6 +55,7 @@ export function tokenFor(caller: Caller, extra: Partial<DevTokenRequest> = {}): 
     scope: [
       ...(caller.municipalities ?? []).map((code) => `municipality:${code}`),
       ...(caller.agbCode ? [`agb:${caller.agbCode}`] : []),
+      ...(caller.organisationId ? [`org:${caller.organisationId}`] : []),
     ],
     ...extra,
   };
@@ -105,6 +118,14 @@ export const register = {
     api('PUT', `/clients/${id}`, body, { as: callers.coordinator }),
   provider: (agbCode: string, body: { name: string; email: string }) =>
     api('PUT', `/providers/${agbCode}`, body, { as: callers.ops }),
+  organisation: (
+    id: string,
+    body: {
+      kind: 'veilig-thuis' | 'gi' | 'raad' | 'beschermingsplein';
+      name: string;
+      email: string;
+    },
+  ) => api('PUT', `/organisations/${id}`, body, { as: callers.ops }),
 };
 
 /** A message as MailDev's REST API shows it. */

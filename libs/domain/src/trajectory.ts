@@ -16,6 +16,9 @@ import {
   type CoordinationCriteria,
 } from './coordination';
 import { isValidPersonId } from './ids';
+import { SCHAKELOVERLEG_LETTER_KINDS } from './processes/schakeloverleg';
+import { VEILIG_THUIS_LETTER_KINDS } from './processes/veilig-thuis';
+import { VTO_LETTER_KINDS } from './processes/vto';
 import { intervalWithin, nextReviewDue } from './monitoring';
 import { isValidMunicipalityCode } from './municipality';
 import { DEFAULT_POLICY, type TrajectoryPolicy } from './policy';
@@ -302,9 +305,12 @@ export function initialState(input: TrajectoryInput, now: Date): TrajectoryState
 export type Recipient =
   | { role: 'coordinator'; id: string }
   | { role: 'client'; id: string }
-  | { role: 'provider'; agbCode: string };
+  | { role: 'provider'; agbCode: string }
+  /** A partner organisation: Veilig Thuis, a GI, the Raad, the beschermingsplein. */
+  | { role: 'organisation'; id: string };
 
-export const LETTER_KINDS = [
+/** The letters of a trajectory and its family. */
+export const TRAJECTORY_LETTER_KINDS = [
   'intake-registered',
   'plan-deel-1',
   'divergence-alert',
@@ -325,6 +331,14 @@ export const LETTER_KINDS = [
   'trajectory-ended',
   /** To the coordinator: a letter could not be delivered (refused address, none known). */
   'delivery-failed',
+] as const;
+
+/** Every letter kind of every process; each process lists its own in libs/domain/src/processes. */
+export const LETTER_KINDS = [
+  ...TRAJECTORY_LETTER_KINDS,
+  ...VEILIG_THUIS_LETTER_KINDS,
+  ...SCHAKELOVERLEG_LETTER_KINDS,
+  ...VTO_LETTER_KINDS,
 ] as const;
 export type LetterKind = (typeof LETTER_KINDS)[number];
 

@@ -4,6 +4,7 @@ import { AuditEventEntity } from './entities/audit-event.entity';
 import { ClientEntity } from './entities/client.entity';
 import { FamilyEntity } from './entities/family.entity';
 import { MunicipalityEntity } from './entities/municipality.entity';
+import { PartnerOrganisationEntity } from './entities/partner-organisation.entity';
 import { TeamEntity } from './entities/team.entity';
 import {
   ClientAnswerEntity,
@@ -24,6 +25,7 @@ import { ApiAuditAndIdempotency1763920000000 } from './migrations/1763920000000-
 import { LetterDelivery1763925000000 } from './migrations/1763925000000-LetterDelivery';
 import { AnswerTokens1763930000000 } from './migrations/1763930000000-AnswerTokens';
 import { ReadModelReports1763940000000 } from './migrations/1763940000000-ReadModelReports';
+import { PartnerOrganisations1763960000000 } from './migrations/1763960000000-PartnerOrganisations';
 
 export const ENTITIES = [
   CoordinatorEntity,
@@ -43,6 +45,7 @@ export const ENTITIES = [
   TrajectoryCareEntity,
   ClientAnswerEntity,
   AnswerTokenUseEntity,
+  PartnerOrganisationEntity,
 ];
 export const MIGRATIONS = [
   InitialSchema1763900000000,
@@ -51,6 +54,7 @@ export const MIGRATIONS = [
   LetterDelivery1763925000000,
   AnswerTokens1763930000000,
   ReadModelReports1763940000000,
+  PartnerOrganisations1763960000000,
 ];
 
 /** The local stack's database; `npm start` creates it in a project-local cluster. */

@@ -5,6 +5,7 @@ export * from './entities/client.entity';
 export * from './entities/coordinator.entity';
 export * from './entities/family.entity';
 export * from './entities/municipality.entity';
+export * from './entities/partner-organisation.entity';
 export * from './entities/team.entity';
 export * from './entities/trajectory-details.entity';
 export * from './entities/idempotency-record.entity';

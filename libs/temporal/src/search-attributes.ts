@@ -47,6 +47,22 @@ export const OverdueKey = defineSearchAttributeKey('Overdue', SearchAttributeTyp
 /** On family workflows: three or more providers active at once (004). */
 export const SamenloopKey = defineSearchAttributeKey('Samenloop', SearchAttributeType.BOOL);
 
+/**
+ * Which process a workflow runs: `trajectory`, `family`, `veilig-thuis-handover`,
+ * `schakeloverleg-transfer`, `vto`, `reassessment-batch`, `retention`. Ops filter on it first.
+ */
+export const CaseKindKey = defineSearchAttributeKey('CaseKind', SearchAttributeType.KEYWORD);
+/** The step a handover, transfer or VTO is in (the trajectory keeps `TrajectoryPhase`). */
+export const ProcessStatusKey = defineSearchAttributeKey(
+  'ProcessStatus',
+  SearchAttributeType.KEYWORD,
+);
+/** The partner organisation of a handover or transfer (Veilig Thuis, a GI). */
+export const OrganisationIdKey = defineSearchAttributeKey(
+  'OrganisationId',
+  SearchAttributeType.KEYWORD,
+);
+
 export const CJG_SEARCH_ATTRIBUTES: readonly SearchAttributeDefinition[] = [
   CaseNumberKey,
   MunicipalityCodeKey,
@@ -58,6 +74,9 @@ export const CJG_SEARCH_ATTRIBUTES: readonly SearchAttributeDefinition[] = [
   NextDueAtKey,
   OverdueKey,
   SamenloopKey,
+  CaseKindKey,
+  ProcessStatusKey,
+  OrganisationIdKey,
 ];
 
 /** The part of a Temporal `Connection` that registers search attributes. */

@@ -45,6 +45,10 @@ export function canSeeTrajectory(principal: Principal, facts: TrajectoryAccessFa
       return principal.municipalities.includes(facts.municipalityCode);
     case 'provider':
       return principal.agbCode !== undefined && facts.providerAgbCodes.includes(principal.agbCode);
+    case 'veilig-thuis':
+    case 'gi':
+      // Partners see their own handovers and transfers, not the trajectories that follow.
+      return false;
   }
 }
 

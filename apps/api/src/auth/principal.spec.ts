@@ -13,6 +13,14 @@ describe('principalFromClaims', () => {
       { sub: 'zorg-1', role: 'provider', municipalities: [], agbCode: '12345678' },
     );
     expect(principalFromClaims({ sub: 'ops-c', role: 'ops' }).role).toBe('ops');
+    expect(
+      principalFromClaims({ sub: 'vt-1', role: 'veilig-thuis', scope: 'org:vt-limburg' }),
+    ).toEqual({
+      sub: 'vt-1',
+      role: 'veilig-thuis',
+      municipalities: [],
+      organisationId: 'vt-limburg',
+    });
   });
 
   it.each([
@@ -22,6 +30,7 @@ describe('principalFromClaims', () => {
     [{ sub: 'coord-a', role: 'team-lead', scope: 'municipality:957' }, /municipality/],
     [{ sub: 'zorg-1', role: 'provider', scope: 'agb:1234' }, /one agb:<code> scope/],
     [{ sub: 'zorg-1', role: 'provider', scope: 'agb:12345678 agb:87654321' }, /one agb/],
+    [{ sub: 'gi-1', role: 'gi' }, /one org:<organisation id> scope/],
   ])('refuses %j', (claims, message) => {
     expect(() => principalFromClaims(claims)).toThrow(PrincipalError);
     expect(() => principalFromClaims(claims)).toThrow(message);

@@ -5,7 +5,7 @@ import { isValidAgbCode, isValidMunicipalityCode, isValidPersonId } from '@cjg/d
  * reassign there; providers see and report on the cases they are part of; ops read everything
  * and run batches but give no case commands.
  */
-export const ROLES = ['coordinator', 'team-lead', 'provider', 'ops'] as const;
+export const ROLES = ['coordinator', 'team-lead', 'provider', 'ops', 'veilig-thuis', 'gi'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** The caller, as its verified token says. Ids and codes only. */
@@ -17,6 +17,8 @@ export interface Principal {
   municipalities: string[];
   /** The provider's AGB code (`agb:12345678` scope). */
   agbCode?: string;
+  /** The partner organisation of a Veilig Thuis or GI liaison (`org:<id>` scope). */
+  organisationId?: string;
 }
 
 /** Why a verified token still gives no access (answered with 403). */
@@ -38,10 +40,12 @@ export function principalFromClaims(claims: Record<string, unknown>): Principal 
   const scopes = typeof claims.scope === 'string' ? claims.scope.split(' ').filter(Boolean) : [];
   const municipalities: string[] = [];
   const agbCodes: string[] = [];
+  const organisations: string[] = [];
   for (const scope of scopes) {
     const [kind, value = ''] = scope.split(':', 2);
     if (kind === 'municipality' && isValidMunicipalityCode(value)) municipalities.push(value);
     else if (kind === 'agb' && isValidAgbCode(value)) agbCodes.push(value);
+    else if (kind === 'org' && isValidPersonId(value)) organisations.push(value);
   }
   const principal: Principal = { sub, role: role as Role, municipalities };
   if (role === 'coordinator' || role === 'team-lead') {
@@ -53,6 +57,12 @@ export function principalFromClaims(claims: Record<string, unknown>): Principal 
     if (agbCodes.length !== 1)
       throw new PrincipalError('a provider token needs one agb:<code> scope');
     principal.agbCode = agbCodes[0];
+  }
+  if (role === 'veilig-thuis' || role === 'gi') {
+    if (organisations.length !== 1) {
+      throw new PrincipalError(`a ${role} token needs one org:<organisation id> scope`);
+    }
+    principal.organisationId = organisations[0];
   }
   return principal;
 }

@@ -4,7 +4,7 @@ import {
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
 } from '@temporalio/client';
-import { MunicipalityCodeKey } from '@cjg/temporal';
+import { CaseKindKey, MunicipalityCodeKey } from '@cjg/temporal';
 import type { reassessmentBatchWorkflow } from '@cjg/workflows';
 import {
   initialReassessmentProgress,
@@ -49,9 +49,12 @@ export class ReassessmentsService {
           args: [input],
           // A batch id names one batch forever: asking the same trajectories twice is never meant.
           workflowIdReusePolicy: 'REJECT_DUPLICATE',
-          typedSearchAttributes: input.municipalityCode
-            ? [{ key: MunicipalityCodeKey, value: input.municipalityCode }]
-            : [],
+          typedSearchAttributes: [
+            { key: CaseKindKey, value: 'reassessment-batch' },
+            ...(input.municipalityCode
+              ? [{ key: MunicipalityCodeKey, value: input.municipalityCode }]
+              : []),
+          ],
         },
       );
       // The workflow selects the cases by itself; nothing to wait for here.

@@ -18,6 +18,7 @@ import {
   ClientEntity,
   CoordinatorEntity,
   MunicipalityEntity,
+  PartnerOrganisationEntity,
   ProviderEntity,
   TeamEntity,
 } from '@cjg/persistence';
@@ -29,6 +30,7 @@ import {
   PutClientDto,
   PutCoordinatorDto,
   PutMunicipalityDto,
+  PutOrganisationDto,
   PutProviderDto,
   PutTeamDto,
   RegisteredDto,
@@ -68,6 +70,25 @@ export class RegistryController {
       { id, name: body.name, email: body.email, ...(body.teamId ? { teamId: body.teamId } : {}) },
       ['id'],
     );
+    return { id, created };
+  }
+
+  @Put('organisations/:id')
+  @Roles('ops')
+  @Audited('registry:organisation')
+  @ApiOperation({
+    operationId: 'putOrganisation',
+    summary:
+      'Register a partner organisation: Veilig Thuis, a GI, the Raad, the beschermingsplein (ops)',
+  })
+  @ApiOkResponse({ type: RegisteredDto })
+  async putOrganisation(
+    @PersonIdParam() id: string,
+    @Body() body: PutOrganisationDto,
+  ): Promise<RegisteredDto> {
+    const repo = this.dataSource.getRepository(PartnerOrganisationEntity);
+    const created = !(await repo.existsBy({ id }));
+    await repo.upsert({ id, kind: body.kind, name: body.name, email: body.email }, ['id']);
     return { id, created };
   }
 

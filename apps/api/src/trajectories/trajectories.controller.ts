@@ -66,6 +66,7 @@ export class TrajectoriesController {
   }
 
   @Get()
+  @Roles('coordinator', 'team-lead', 'provider', 'ops')
   @ApiOperation({
     operationId: 'listTrajectories',
     summary: 'List trajectories from the read model, within the caller’s scope',
@@ -82,6 +83,7 @@ export class TrajectoriesController {
   }
 
   @Get(':caseNumber')
+  @Roles('coordinator', 'team-lead', 'provider', 'ops')
   @ApiOperation({
     operationId: 'getTrajectory',
     summary: 'The state of one trajectory, what this caller can do next, and what falls due',

@@ -26,6 +26,7 @@ import {
 } from '@cjg/domain';
 import { ClientEntity, CoordinatorEntity } from '@cjg/persistence';
 import {
+  CaseKindKey,
   CaseNumberKey,
   CoordinatorIdKey,
   FamilyIdKey,
@@ -127,6 +128,7 @@ export class TrajectoriesService {
           // A case number names one trajectory forever, also after it has closed.
           workflowIdReusePolicy: 'REJECT_DUPLICATE',
           typedSearchAttributes: [
+            { key: CaseKindKey, value: 'trajectory' },
             { key: CaseNumberKey, value: input.caseNumber },
             { key: MunicipalityCodeKey, value: input.municipalityCode },
             { key: CoordinatorIdKey, value: input.coordinatorId },

@@ -1,11 +1,14 @@
-import type { LetterFacts, LetterKind } from '@cjg/domain';
+import type { LetterFacts, LetterKind, TRAJECTORY_LETTER_KINDS } from '@cjg/domain';
+import { SCHAKELOVERLEG_EXAMPLES } from './schakeloverleg';
+import { VEILIG_THUIS_EXAMPLES } from './veilig-thuis';
+import { VTO_EXAMPLES } from './vto';
 
 /**
  * One realistic set of facts per letter kind, as the trajectory and family workflows hand them
  * to sendLetter: for the rendering tests, the end-to-end test that sends every kind through a
  * real SMTP server, and the documentation.
  */
-export const LETTER_EXAMPLES: Record<LetterKind, LetterFacts> = {
+const TRAJECTORY_EXAMPLES: Record<(typeof TRAJECTORY_LETTER_KINDS)[number], LetterFacts> = {
   'intake-registered': { caseNumber: 'CJG-2026-000123', municipalityCode: '0957' },
   'plan-deel-1': { caseNumber: 'CJG-2026-000123', results: 2, productCategory: '45' },
   'divergence-alert': {
@@ -47,4 +50,11 @@ export const LETTER_EXAMPLES: Record<LetterKind, LetterFacts> = {
     recipientRole: 'client',
     reason: 'refused',
   },
+};
+
+export const LETTER_EXAMPLES: Record<LetterKind, LetterFacts> = {
+  ...TRAJECTORY_EXAMPLES,
+  ...VEILIG_THUIS_EXAMPLES,
+  ...SCHAKELOVERLEG_EXAMPLES,
+  ...VTO_EXAMPLES,
 };

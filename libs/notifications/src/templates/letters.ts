@@ -1,30 +1,16 @@
-import type { LetterFacts, LetterKind } from '@cjg/domain';
+import type { LetterFacts, LetterKind, TRAJECTORY_LETTER_KINDS } from '@cjg/domain';
 import { htmlLetter, type Letter, type LetterLink } from '../letter';
+import { datum, f, type Templates } from './common';
+import { SCHAKELOVERLEG_TEMPLATES } from './schakeloverleg';
+import { VEILIG_THUIS_TEMPLATES } from './veilig-thuis';
+import { VTO_TEMPLATES } from './vto';
 import { renderIntakeRegistered } from './intake-registered';
-
-const f = (facts: LetterFacts, key: string): string => String(facts[key] ?? '');
-
-/** A date or instant as a Dutch reader expects it: 23 november 2026. */
-function datum(value: string): string {
-  if (!value) return '';
-  const date = new Date(value.length === 10 ? `${value}T12:00:00Z` : value);
-  if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat('nl-NL', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'Europe/Amsterdam',
-  }).format(date);
-}
 
 const decisions: Record<string, string> = {
   close: 'het traject wordt afgesloten',
   vervolgtraject: 'er volgt een vervolgtraject',
   withdrawn: 'het traject is afgebroken',
 };
-
-/** What a letter says: subject, the paragraphs after the greeting, and a link to follow. */
-type Body = [subject: string, paragraphs: string[], link?: LetterLink];
 
 /** The answer form of a client's letter, when the letter carries a link (see sendLetter). */
 function answerLink(x: LetterFacts, label: string): LetterLink | undefined {
@@ -47,6 +33,7 @@ const ROLE_NAMES: Record<string, string> = {
   client: 'de cliënt (ouders/jeugdige)',
   provider: 'zorgaanbieder',
   coordinator: 'de coördinator',
+  organisation: 'de partnerorganisatie',
 };
 const DELIVERY_REASONS: Record<string, string> = {
   refused: 'de mailserver weigert het adres',
@@ -54,8 +41,10 @@ const DELIVERY_REASONS: Record<string, string> = {
   'unknown-recipient': 'de ontvanger is niet geregistreerd',
 };
 
-/** Subject and body paragraphs (after the greeting) of every letter kind, in Dutch. */
-const BODIES: Record<Exclude<LetterKind, 'intake-registered'>, (facts: LetterFacts) => Body> = {
+/** Subject and body paragraphs (after the greeting) of the trajectory's letters, in Dutch. */
+const TRAJECTORY_TEMPLATES: Templates<
+  Exclude<(typeof TRAJECTORY_LETTER_KINDS)[number], 'intake-registered'>
+> = {
   'plan-deel-1': (x) => [
     `Uw ondersteuningsplan (deel 1), casus ${f(x, 'caseNumber')}`,
     [
@@ -189,6 +178,14 @@ const BODIES: Record<Exclude<LetterKind, 'intake-registered'>, (facts: LetterFac
       'Dank voor de samenwerking.',
     ],
   ],
+};
+
+/** Every process's templates, one per letter kind (the compiler checks none is missing). */
+const BODIES: Templates<Exclude<LetterKind, 'intake-registered'>> = {
+  ...TRAJECTORY_TEMPLATES,
+  ...VEILIG_THUIS_TEMPLATES,
+  ...SCHAKELOVERLEG_TEMPLATES,
+  ...VTO_TEMPLATES,
 };
 
 /** Renders one letter for one recipient; the recipient's name comes from PostgreSQL at send time. */

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsISO8601, IsOptional, IsString, Length } from 'class-validator';
+import { PARTNER_KINDS, type PartnerKind } from '@cjg/persistence';
+import { IsEmail, IsIn, IsISO8601, IsOptional, IsString, Length } from 'class-validator';
 import { IsBsn, IsMunicipalityCode, IsPersonId } from '../../common/validators';
 
 export class PutCoordinatorDto {
@@ -82,6 +83,22 @@ export class PutProviderDto {
   name!: string;
 
   @ApiProperty({ example: 'toewijzingen@jeugdhulp.example' })
+  @IsEmail()
+  @Length(3, 254)
+  email!: string;
+}
+
+export class PutOrganisationDto {
+  @ApiProperty({ enum: PARTNER_KINDS, example: 'veilig-thuis' })
+  @IsIn(PARTNER_KINDS)
+  kind!: PartnerKind;
+
+  @ApiProperty({ example: 'Veilig Thuis Limburg' })
+  @IsString()
+  @Length(1, 200)
+  name!: string;
+
+  @ApiProperty({ example: 'overdracht@veiligthuis.example', description: 'Where letters go' })
   @IsEmail()
   @Length(3, 254)
   email!: string;

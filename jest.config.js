@@ -68,6 +68,11 @@ module.exports = {
     },
     {
       ...common,
+      displayName: 'drills',
+      testMatch: ['<rootDir>/test/drills/**/*.spec.ts'],
+    },
+    {
+      ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/e2e/global-setup.ts',

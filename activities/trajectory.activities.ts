@@ -18,6 +18,7 @@ import {
 import {
   MailRefusedError,
   renderLetter,
+  withoutAddresses,
   type AnswerQuestion,
   type Letter,
   type SentMessage,
@@ -73,6 +74,22 @@ function answerQuestion(kind: LetterKind, facts: LetterFacts): AnswerQuestion | 
   if (kind === 'questionnaire')
     return facts.moment === 'end' ? 'questionnaire-end' : 'questionnaire-midway';
   return undefined;
+}
+
+/** How long a sent letter's ledger update is retried before the activity gives up. */
+const MARK_SENT_PATIENCE_MS = 25_000;
+
+/** Runs `operation` until it succeeds or `patienceMs` has passed (then its last error). */
+async function insist<T>(operation: () => Promise<T>, patienceMs: number): Promise<T> {
+  const deadline = Date.now() + patienceMs;
+  for (let wait = 250; ; wait = Math.min(wait * 2, 4_000)) {
+    try {
+      return await operation();
+    } catch (error) {
+      if (Date.now() + wait > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
 }
 
 /** A stable Message-ID per ledger row: a resend is recognisably the same message. */
@@ -334,24 +351,11 @@ export function createTrajectoryActivities({
                 answerUrl: answerLinks({ caseNumber: String(request.facts.caseNumber), question }),
               }
             : request.facts;
+        let sent: SentMessage;
         try {
-          const sent = await mailer.send(
-            person.email,
-            renderLetter(request.kind, facts, person.name),
-            {
-              messageId: messageIdOf(entry.id),
-            },
-          );
-          await ledger.update(
-            { id: entry.id },
-            {
-              status: 'sent',
-              messageId: sent.messageId,
-              sentAt: new Date(),
-              updatedAt: new Date(),
-            },
-          );
-          outcome.sent += 1;
+          sent = await mailer.send(person.email, renderLetter(request.kind, facts, person.name), {
+            messageId: messageIdOf(entry.id),
+          });
         } catch (error) {
           if (error instanceof MailRefusedError) {
             await ledger.update(
@@ -366,11 +370,30 @@ export function createTrajectoryActivities({
           await ledger
             .update(
               { id: entry.id },
-              { lastError: String((error as Error).message).slice(0, 300), updatedAt: new Date() },
+              {
+                lastError: withoutAddresses(String((error as Error).message)).slice(0, 300),
+                updatedAt: new Date(),
+              },
             )
             .catch(() => undefined);
           throw error;
         }
+        // The letter is out. Recording that must survive a short database outage, or the retry
+        // would send it again: insist for a while, within the activity's timeout.
+        await insist(
+          () =>
+            ledger.update(
+              { id: entry.id },
+              {
+                status: 'sent',
+                messageId: sent.messageId,
+                sentAt: new Date(),
+                updatedAt: new Date(),
+              },
+            ),
+          MARK_SENT_PATIENCE_MS,
+        );
+        outcome.sent += 1;
       }
       return outcome;
     },

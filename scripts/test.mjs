@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: every check, in order: lint, typecheck, build, unit, workflow and end-to-end tests.
+// `npm test`: every check, in order: lint, typecheck, build, the deploy artefacts, unit, workflow,
+// replay and end-to-end tests.
 // Runs each step even when an earlier one failed, prints a summary, exits non-zero on any failure.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -15,6 +16,7 @@ const steps = [
   ['lint', ['run', 'lint']],
   ['typecheck', ['run', 'typecheck']],
   ['build', ['run', 'build']],
+  ['deploy', ['run', 'test:deploy']],
   ['unit', ['run', 'test:unit', '--', '--ci']],
   ['workflows', ['run', 'test:workflows', '--', '--ci']],
   ['replay', ['run', 'test:replay']],

@@ -14,7 +14,9 @@ export const PROJECTION_OPTIONS: ActivityOptions = {
  * returns. A recipient that does not exist is not retried.
  */
 export const LETTER_OPTIONS: ActivityOptions = {
-  startToCloseTimeout: '2 minutes',
+  // Long enough for a slow relay (connect 10 s, greeting 10 s, then sending), short enough that a
+  // letter whose worker died is picked up again within a minute (measured in the worker drill).
+  startToCloseTimeout: '45 seconds',
   retry: {
     initialInterval: '5 seconds',
     backoffCoefficient: 2,
@@ -40,4 +42,32 @@ export const REASSESSMENT_SELECTION_OPTIONS: ActivityOptions = {
 export const REASSESSMENT_REQUEST_OPTIONS: ActivityOptions = {
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '2 minutes' },
+};
+
+/**
+ * The retention sweep's selection of clients due for destruction (Jeugdwet 7.3.8), and the look-up
+ * of a request's client: indexed queries, retried with backoff for as long as PostgreSQL is away.
+ */
+export const RETENTION_SELECTION_OPTIONS: ActivityOptions = {
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+};
+
+/**
+ * Destroying one client's personal data: one short, idempotent transaction, so it is retried until
+ * it succeeds (an outage delays a destruction, never skips it or does it twice).
+ */
+export const RETENTION_DESTRUCTION_OPTIONS: ActivityOptions = {
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+};
+
+/**
+ * The beschermingsplein agenda's look-ups in the read model (the VTOs waiting for the agenda, the
+ * partner organisations): indexed queries, retried with backoff for as long as PostgreSQL is away.
+ * A partner that is not registered is not retried (VtoPartnersMissing): ops must register it.
+ */
+export const VTO_AGENDA_OPTIONS: ActivityOptions = {
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 };

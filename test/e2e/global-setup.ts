@@ -43,6 +43,9 @@ export default async function globalSetup(): Promise<void> {
     delete env[name];
   // Short durations, so a whole trajectory runs in seconds through the real server.
   env.CJG_POLICY = JSON.stringify(E2E_POLICY);
+  // Every test file calls from 127.0.0.1: one client for the limiter. The limit itself is
+  // tested in apps/api/src/app.setup.spec.ts.
+  env.RATE_LIMIT_PER_MINUTE = '20000';
   const [temporal, postgres, smtp, mailUi, api] = await Promise.all(
     Array.from({ length: 5 }, () => freePort()),
   );

@@ -11,16 +11,58 @@ export interface CaughtMessage {
 }
 
 /**
- * A real SMTP server for letter tests: it takes mail over SMTP like any relay, keeps what it
- * received, and refuses recipients the test names with a permanent 550, as a relay refuses an
- * address that does not exist.
+ * A real SMTP server for letter tests and drills: it takes mail over SMTP like any relay, keeps
+ * what it received, refuses recipients the test names with a permanent 550 (as a relay refuses an
+ * address that does not exist), and can go down and come back on the same port.
  */
 export class SmtpCatcher {
   readonly messages: CaughtMessage[] = [];
-  private readonly server: SMTPServer;
+  private server: SMTPServer;
+  private port = 0;
 
   private constructor(private readonly refuse: (address: string) => boolean) {
-    this.server = new SMTPServer({
+    this.server = this.createServer();
+  }
+
+  static async start(
+    refuse: (address: string) => boolean = () => false,
+    port = 0,
+  ): Promise<SmtpCatcher> {
+    const catcher = new SmtpCatcher(refuse);
+    await catcher.listen(port);
+    return catcher;
+  }
+
+  get url(): string {
+    return `smtp://127.0.0.1:${this.port}`;
+  }
+
+  to(address: string): CaughtMessage[] {
+    return this.messages.filter((m) => m.to.includes(address));
+  }
+
+  /** Stops taking mail, as a relay that went down; what it received is kept. */
+  async pause(): Promise<void> {
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** Back on the same port. */
+  async resume(): Promise<void> {
+    this.server = this.createServer();
+    await this.listen(this.port);
+  }
+
+  async stop(): Promise<void> {
+    await this.pause();
+  }
+
+  private async listen(port: number): Promise<void> {
+    await new Promise<void>((resolve) => this.server.listen(port, '127.0.0.1', resolve));
+    this.port = (this.server.server.address() as AddressInfo).port;
+  }
+
+  private createServer(): SMTPServer {
+    return new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS'],
       logger: false,
@@ -48,23 +90,5 @@ export class SmtpCatcher {
           .catch(callback);
       },
     });
-  }
-
-  static async start(refuse: (address: string) => boolean = () => false): Promise<SmtpCatcher> {
-    const catcher = new SmtpCatcher(refuse);
-    await new Promise<void>((resolve) => catcher.server.listen(0, '127.0.0.1', resolve));
-    return catcher;
-  }
-
-  get url(): string {
-    return `smtp://127.0.0.1:${(this.server.server.address() as AddressInfo).port}`;
-  }
-
-  to(address: string): CaughtMessage[] {
-    return this.messages.filter((m) => m.to.includes(address));
-  }
-
-  async stop(): Promise<void> {
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 }

@@ -10,8 +10,13 @@ import { HealthModule } from './health/health.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { ReassessmentsModule } from './reassessments/reassessments.module';
 import { RegistryModule } from './registry/registry.module';
+import { ReportsModule } from './reports/reports.module';
+import { RetentionModule } from './retention/retention.module';
+import { SchakeloverlegModule } from './schakeloverleg/schakeloverleg.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { TrajectoriesModule } from './trajectories/trajectories.module';
+import { VeiligThuisModule } from './veilig-thuis/veilig-thuis.module';
+import { VtoModule } from './vto/vto.module';
 
 @Global()
 @Module({})
@@ -43,6 +48,11 @@ export class AppModule {
         TrajectoriesModule,
         ReassessmentsModule,
         AnswersModule,
+        ReportsModule,
+        RetentionModule,
+        SchakeloverlegModule,
+        VeiligThuisModule,
+        VtoModule,
       ],
     };
   }

@@ -10,7 +10,11 @@ import {
   Mailer,
   mailerConfigFromEnv,
 } from '@cjg/notifications';
-import { temporalConfigFromEnv } from '@cjg/temporal';
+import {
+  ensureBeschermingspleinSchedule,
+  ensureRetentionSchedule,
+  temporalConfigFromEnv,
+} from '@cjg/temporal';
 
 /**
  * Where the worker gets its workflow code: a prebuilt bundle (what production runs, built by
@@ -67,6 +71,19 @@ export async function runWorker(env: NodeJS.ProcessEnv = process.env): Promise<v
   // re-assessment batch asks) use an ordinary client.
   const clientConnection = await Connection.connect({ address: temporal.address });
   const client = new Client({ connection: clientConnection, namespace: temporal.namespace });
+  // The nightly retention sweep (docs/retention.md). Not fatal: the trajectories must keep
+  // running; the next start tries again.
+  await ensureRetentionSchedule(client, temporal.taskQueue).then(
+    (outcome) => console.log(`retention schedule ${outcome}`),
+    (error: unknown) =>
+      console.error(`retention schedule not ensured: ${(error as Error).message}`),
+  );
+  // The weekly agenda of the beschermingsplein (docs/vto.md); not fatal either.
+  await ensureBeschermingspleinSchedule(client, temporal.taskQueue).then(
+    (outcome) => console.log(`beschermingsplein schedule ${outcome}`),
+    (error: unknown) =>
+      console.error(`beschermingsplein schedule not ensured: ${(error as Error).message}`),
+  );
 
   try {
     const worker = await Worker.create({

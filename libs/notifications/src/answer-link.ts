@@ -293,10 +293,15 @@ export function answerLinkConfigFromEnv(
       `ANSWER_LINK_VALID_FOR must be a positive ISO 8601 duration (e.g. P6W), got ${JSON.stringify(validFor)}`,
     );
   }
+  const base = env.PUBLIC_BASE_URL?.trim();
+  if (env.NODE_ENV === 'production' && !base?.startsWith('https://')) {
+    // Without it every letter would link to a local address, and nothing would say so.
+    throw new Error('PUBLIC_BASE_URL must be the public https URL of the API in production');
+  }
   return {
     secret: secrets[0]!,
     acceptedSecrets: secrets,
-    publicBaseUrl: publicBaseUrl(env.PUBLIC_BASE_URL?.trim() || DEFAULT_PUBLIC_BASE_URL),
+    publicBaseUrl: publicBaseUrl(base || DEFAULT_PUBLIC_BASE_URL),
     validFor,
   };
 }

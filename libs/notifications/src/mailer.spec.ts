@@ -1,4 +1,4 @@
-import { MailRefusedError, permanentRefusal } from './mailer';
+import { MailRefusedError, permanentRefusal, withoutAddresses } from './mailer';
 
 describe(permanentRefusal.name, () => {
   it('takes a 5xx answer to the recipient as final, without the address', () => {
@@ -20,5 +20,15 @@ describe(permanentRefusal.name, () => {
     ['timeout', { code: 'ETIMEDOUT', message: 'Greeting never received' }],
   ])('leaves %s to be retried', (_, error) => {
     expect(permanentRefusal(error)).toBeUndefined();
+  });
+});
+
+describe(withoutAddresses.name, () => {
+  it('blanks every address in a message', () => {
+    expect(
+      withoutAddresses(
+        "Can't send mail - all recipients were rejected: 550 <a.b@c.example> and x@y.nl",
+      ),
+    ).toBe("Can't send mail - all recipients were rejected: 550 <adres> and <adres>");
   });
 });

@@ -38,6 +38,11 @@ export class MailRefusedError extends Error {
 
 const ADDRESS = /<?[^\s<>@]+@[^\s<>@]+>?/g;
 
+/** A mail server's or library's message with every e-mail address blanked (it is stored). */
+export function withoutAddresses(text: string): string {
+  return text.replace(ADDRESS, '<adres>');
+}
+
 /** Whether a nodemailer error is a permanent refusal, as a MailRefusedError; else undefined. */
 export function permanentRefusal(error: unknown): MailRefusedError | undefined {
   const e = error as { code?: string; responseCode?: number; response?: string; message?: string };
@@ -45,9 +50,7 @@ export function permanentRefusal(error: unknown): MailRefusedError | undefined {
   if (typeof code !== 'number' || code < 500 || code > 599) return undefined;
   // 530/535 (authentication) are the sender's problem, fixed by ops: retry until they are.
   if (code === 530 || code === 535 || e.code === 'EAUTH') return undefined;
-  const reason = String(e.response ?? e.message ?? '')
-    .replace(ADDRESS, '<adres>')
-    .slice(0, 300);
+  const reason = withoutAddresses(String(e.response ?? e.message ?? '')).slice(0, 300);
   return new MailRefusedError(code, reason);
 }
 

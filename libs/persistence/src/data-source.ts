@@ -19,13 +19,23 @@ import { IdempotencyRecordEntity } from './entities/idempotency-record.entity';
 import { NotificationLedgerEntity } from './entities/notification-ledger.entity';
 import { ProviderEntity } from './entities/provider.entity';
 import { TrajectoryEntity } from './entities/trajectory.entity';
+import {
+  VeiligThuisHandoverEntity,
+  VeiligThuisHandoverLeadEntity,
+  VeiligThuisHandoverTextEntity,
+} from './entities/veilig-thuis-handover.entity';
+import { VtoEntity, VtoExplanationEntity } from './entities/vto.entity';
 import { InitialSchema1763900000000 } from './migrations/1763900000000-InitialSchema';
 import { TrajectoryProcess1763910000000 } from './migrations/1763910000000-TrajectoryProcess';
 import { ApiAuditAndIdempotency1763920000000 } from './migrations/1763920000000-ApiAuditAndIdempotency';
 import { LetterDelivery1763925000000 } from './migrations/1763925000000-LetterDelivery';
 import { AnswerTokens1763930000000 } from './migrations/1763930000000-AnswerTokens';
 import { ReadModelReports1763940000000 } from './migrations/1763940000000-ReadModelReports';
+import { ReportIndexes1763950000000 } from './migrations/1763950000000-ReportIndexes';
 import { PartnerOrganisations1763960000000 } from './migrations/1763960000000-PartnerOrganisations';
+import { BackfillArchiveActionDate1763990000000 } from './migrations/1763990000000-BackfillArchiveActionDate';
+import { VeiligThuisHandover1763970000000 } from './migrations/1763970000000-VeiligThuisHandover';
+import { Vto1763980000000 } from './migrations/1763980000000-Vto';
 
 export const ENTITIES = [
   CoordinatorEntity,
@@ -46,6 +56,11 @@ export const ENTITIES = [
   ClientAnswerEntity,
   AnswerTokenUseEntity,
   PartnerOrganisationEntity,
+  VeiligThuisHandoverEntity,
+  VeiligThuisHandoverTextEntity,
+  VeiligThuisHandoverLeadEntity,
+  VtoEntity,
+  VtoExplanationEntity,
 ];
 export const MIGRATIONS = [
   InitialSchema1763900000000,
@@ -54,7 +69,11 @@ export const MIGRATIONS = [
   LetterDelivery1763925000000,
   AnswerTokens1763930000000,
   ReadModelReports1763940000000,
+  ReportIndexes1763950000000,
   PartnerOrganisations1763960000000,
+  VeiligThuisHandover1763970000000,
+  Vto1763980000000,
+  BackfillArchiveActionDate1763990000000,
 ];
 
 /** The local stack's database; `npm start` creates it in a project-local cluster. */

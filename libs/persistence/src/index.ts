@@ -12,4 +12,6 @@ export * from './entities/idempotency-record.entity';
 export * from './entities/notification-ledger.entity';
 export * from './entities/provider.entity';
 export * from './entities/trajectory.entity';
+export * from './entities/vto.entity';
 export * from './migrate';
+export * from './reports';

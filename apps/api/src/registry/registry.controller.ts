@@ -6,10 +6,17 @@ import {
   NotFoundException,
   Param,
   Put,
+  ConflictException,
   UnprocessableEntityException,
 } from '@nestjs/common';
 import { isValidAgbCode, isValidMunicipalityCode } from '@cjg/domain';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Audited } from '../audit/audit.interceptor';
 import { Roles } from '../auth/auth.decorators';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -164,9 +171,20 @@ export class RegistryController {
     summary: 'Register or correct a client’s personal data (coordinator); kept out of workflows',
   })
   @ApiOkResponse({ type: RegisteredDto })
+  @ApiConflictResponse({
+    type: ErrorBody,
+    description: 'The personal data of this client was destroyed (Jeugdwet 7.3.8/7.3.9)',
+  })
   async putClient(@PersonIdParam() id: string, @Body() body: PutClientDto): Promise<RegisteredDto> {
     const repo = this.dataSource.getRepository(ClientEntity);
-    const created = !(await repo.existsBy({ id }));
+    const existing = await repo.findOneBy({ id });
+    if (existing?.personalDataDestroyedAt) {
+      // A destroyed file stays destroyed: new data about the person starts under a new id.
+      throw new ConflictException(
+        `The personal data of client ${id} was destroyed; register the person under a new id`,
+      );
+    }
+    const created = !existing;
     await repo.upsert(
       {
         id,

@@ -28,6 +28,9 @@ const LETTER_NAMES: Partial<Record<LetterKind, string>> = {
   'evaluation-reminder': 'herinnering eindevaluatie',
   'reassessment-outcome': 'uitkomst herbeoordeling',
   'trajectory-ended': 'einde traject',
+  'vto-parents-informed': 'schriftelijk verzoek tot onderzoek aan de ouders',
+  'vto-decision': 'besluit van het beschermingsplein',
+  'vto-agenda': 'agenda van het beschermingsplein',
 };
 const ROLE_NAMES: Record<string, string> = {
   client: 'de cliënt (ouders/jeugdige)',

@@ -1,0 +1,199 @@
+import type {
+  CaseloadReport,
+  ClientRatingsReport,
+  DropoutsReport,
+  GoalAttainmentReport,
+  MonitoringEffortReport,
+  OverdueReport,
+  ReferralsReport,
+  SamenloopReport,
+  WaitingTimesReport,
+} from '@cjg/persistence';
+
+type Cell = string | number | boolean | null | undefined;
+
+/** A report as one table: a header row and the rows. */
+export interface ReportTable {
+  columns: string[];
+  rows: Cell[][];
+}
+
+/**
+ * A field as RFC 4180 wants it: quoted (with doubled quotes) when it holds a comma, quote or
+ * line break. Text that a spreadsheet would run as a formula (=, +, -, @ first) gets a leading
+ * apostrophe: team names are free text.
+ */
+function field(value: Cell): string {
+  if (value === null || value === undefined) return '';
+  let text = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** The table as CSV: header row, CRLF line ends, a CRLF after the last row too. */
+export function toCsv(table: ReportTable): string {
+  return [table.columns, ...table.rows].map((row) => `${row.map(field).join(',')}\r\n`).join('');
+}
+
+/** The table of objects, one row each, in the order of `columns`. */
+function tableOf<T extends object>(columns: Array<keyof T & string>, objects: T[]): ReportTable {
+  return { columns, rows: objects.map((o) => columns.map((c) => o[c] as Cell)) };
+}
+
+/** A total row under a per-municipality table: `total` in the code column. */
+const asTotal = <T extends object>(figures: T) => ({
+  municipalityCode: 'total',
+  municipalityName: null,
+  ...figures,
+});
+
+/** How each report is laid out as one CSV table; the JSON answer carries the same figures. */
+export const REPORT_TABLES = {
+  caseload: (r: CaseloadReport): ReportTable => {
+    const columns = [
+      'level',
+      'teamId',
+      'teamName',
+      'coordinatorId',
+      'coordinators',
+      'open',
+      'active',
+      'started',
+      'closed',
+      'openPerCoordinator',
+    ];
+    return {
+      columns,
+      rows: [
+        ...r.coordinators.map((c) => [
+          'coordinator',
+          c.teamId,
+          c.teamName,
+          c.coordinatorId,
+          null,
+          c.open,
+          c.active,
+          c.started,
+          c.closed,
+          null,
+        ]),
+        ...r.teams.map((t) => [
+          'team',
+          t.teamId,
+          t.teamName,
+          null,
+          t.coordinators,
+          t.open,
+          t.active,
+          t.started,
+          t.closed,
+          t.openPerCoordinator,
+        ]),
+      ],
+    };
+  },
+  'waiting-times': (r: WaitingTimesReport): ReportTable =>
+    tableOf(
+      [
+        'municipalityCode',
+        'municipalityName',
+        'trajectories',
+        'meanDays',
+        'medianDays',
+        'p90Days',
+        'maxDays',
+        'overEightWeeks',
+      ],
+      [...r.rows, asTotal(r.total)],
+    ),
+  referrals: (r: ReferralsReport): ReportTable =>
+    tableOf(
+      ['period', 'productCategory', 'productCategoryName', 'referrals', 'trajectories'],
+      [...r.rows, { period: 'total', productCategory: '', productCategoryName: null, ...r.total }],
+    ),
+  'goal-attainment': (r: GoalAttainmentReport): ReportTable =>
+    tableOf(
+      [
+        'municipalityCode',
+        'municipalityName',
+        'endEvaluations',
+        'goalsTotal',
+        'goalsReached',
+        'goalsReachedPct',
+        'allGoalsReached',
+        'allGoalsReachedPct',
+      ],
+      [...r.rows, asTotal(r.total)],
+    ),
+  dropouts: (r: DropoutsReport): ReportTable => ({
+    columns: ['reasonCode', 'reasonLabel', 'stops', 'trajectories', 'pctOfAllStops'],
+    rows: [
+      ...r.rows.map((d) => [d.reasonCode, d.reasonLabel, d.stops, d.trajectories, d.pctOfAllStops]),
+      [
+        'early',
+        'uitval: every reason but 02, volgens plan',
+        r.total.earlyStops,
+        r.total.earlyTrajectories,
+        r.total.earlyStopsPct,
+      ],
+      [
+        'all',
+        'all care stops',
+        r.total.careStops,
+        r.total.careStopTrajectories,
+        r.total.careStops > 0 ? 100 : null,
+      ],
+    ],
+  }),
+  'client-ratings': (r: ClientRatingsReport): ReportTable =>
+    tableOf(
+      [
+        'municipalityCode',
+        'municipalityName',
+        'question',
+        'asked',
+        'answered',
+        'noResponse',
+        'awaiting',
+        'responseRatePct',
+        'meanRating',
+        'fittingPct',
+      ],
+      [...r.rows, ...r.total.map(asTotal)],
+    ),
+  overdue: (r: OverdueReport): ReportTable =>
+    tableOf(
+      [
+        'municipalityCode',
+        'municipalityName',
+        'open',
+        'overdue',
+        'beschikkingOverdue',
+        'reviewOverdue',
+        'endEvaluationOverdue',
+        'reviewsRecorded',
+        'reviewsRecordedLate',
+        'reviewsRecordedLatePct',
+      ],
+      [...r.rows, asTotal(r.total)],
+    ),
+  samenloop: (r: SamenloopReport): ReportTable =>
+    tableOf(['familyId', 'providers', 'trajectories'], r.rows),
+  'monitoring-effort': (r: MonitoringEffortReport): ReportTable =>
+    tableOf(
+      [
+        'reviews',
+        'coordination',
+        'meanReviews',
+        'endEvaluations',
+        'goalsTotal',
+        'goalsReached',
+        'goalsReachedPct',
+        'allGoalsReached',
+        'allGoalsReachedPct',
+      ],
+      r.rows,
+    ),
+};
+
+export type ReportName = keyof typeof REPORT_TABLES;

@@ -1,0 +1,174 @@
+import { randomUUID } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import { resolvePolicy, trajectoryWorkflowId, type TrajectoryInput } from '@cjg/domain';
+import { CaseKindKey, CaseNumberKey, temporalConfigFromEnv } from '@cjg/temporal';
+import type { trajectoryWorkflow } from '@cjg/workflows';
+import { commandUpdates, TRAJECTORY_WORKFLOW_TYPE } from '@cjg/workflows/trajectory.definitions';
+import { arg, devToken, fmt, machine, median, percentile, timed } from './common';
+
+/**
+ * Starts and commands through the API, side by side with the raw Temporal client doing the same
+ * against the same server and worker in the same run: the raw client is the limit for an API
+ * that starts workflows. Needs the local stack (npm start).
+ *
+ *   npm run bench:api -- [--starts 300] [--concurrency 16] [--rounds 3]
+ */
+async function main(): Promise<void> {
+  const starts = arg('starts', 300);
+  const concurrency = arg('concurrency', 16);
+  const rounds = arg('rounds', 3);
+  const api = process.env.API_URL ?? 'http://127.0.0.1:3000';
+  const temporal = temporalConfigFromEnv();
+  const run = randomUUID().slice(0, 6).toUpperCase();
+  const coordinator = `coord-bench-${run.toLowerCase()}`;
+  const client = `client-bench-${run.toLowerCase()}`;
+  const tokens = {
+    lead: await devToken({ role: 'team-lead', sub: 'lead-bench', scope: ['municipality:0957'] }),
+    coordinator: await devToken({
+      role: 'coordinator',
+      sub: coordinator,
+      scope: ['municipality:0957'],
+    }),
+  };
+  const call = async (method: string, path: string, token: string, body?: unknown) => {
+    const response = await fetch(`${api}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (response.status >= 300) {
+      throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+    }
+    await response.arrayBuffer();
+  };
+  await call('PUT', `/coordinators/${coordinator}`, tokens.lead, {
+    name: 'Bench',
+    email: 'bench@cjg.example',
+  });
+  await call('PUT', `/clients/${client}`, tokens.coordinator, { name: 'Bench' });
+
+  const connection = await Connection.connect({ address: temporal.address });
+  const raw = new Client({ connection, namespace: temporal.namespace });
+  const input = (caseNumber: string): TrajectoryInput => ({
+    caseNumber,
+    municipalityCode: '0957',
+    coordinatorId: coordinator,
+    clientId: client,
+    familyId: `fam-bench-${run.toLowerCase()}`,
+  });
+  const policy = resolvePolicy({});
+  const startApi = (caseNumber: string) =>
+    call('POST', '/trajectories', tokens.coordinator, input(caseNumber));
+  const startRaw = async (caseNumber: string) => {
+    await raw.workflow.start<typeof trajectoryWorkflow>(TRAJECTORY_WORKFLOW_TYPE, {
+      workflowId: trajectoryWorkflowId(caseNumber),
+      taskQueue: temporal.taskQueue,
+      args: [{ ...input(caseNumber), policy }],
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      typedSearchAttributes: [
+        { key: CaseKindKey, value: 'trajectory' },
+        { key: CaseNumberKey, value: caseNumber },
+      ],
+    });
+  };
+  const plan = {
+    plan: {
+      results: [{ id: 'school', description: 'naar school', measure: 'aanwezigheid' }],
+      inzet: { productCategory: '45', omvang: { volume: 4, unit: '04', frequency: '2' } },
+    },
+  };
+  const commandApi = (caseNumber: string) =>
+    call('POST', `/trajectories/${caseNumber}/agree-results`, tokens.coordinator, plan);
+  const commandRaw = async (caseNumber: string) => {
+    await raw.workflow
+      .getHandle(trajectoryWorkflowId(caseNumber))
+      .executeUpdate(commandUpdates.agreeResults, { args: [plan as never] });
+  };
+
+  console.log(`# API vs raw Temporal client\n\nmachine: ${machine()}`);
+  console.log(
+    `parameters: ${starts} starts and ${starts} commands per side per round, concurrency ${concurrency}, ${rounds} rounds after a warm-up; API ${api}, Temporal ${temporal.address}\n`,
+  );
+  const caseNumbers = (side: string, round: number) =>
+    Array.from(
+      { length: starts },
+      (_, i) => `CJG-B${run}-${side}${round}-${String(i).padStart(5, '0')}`,
+    );
+
+  // Warm-up: connections, JIT, worker caches.
+  const warm = Math.min(50, starts);
+  await timed(warm, concurrency, (i) => startApi(caseNumbers('WA', 0)[i]!));
+  await timed(warm, concurrency, (i) => startRaw(caseNumbers('WR', 0)[i]!));
+
+  type Figures = { perSecond: number; p50: number; p95: number; p99: number; errors: number };
+  const results: Record<string, Figures[]> = {
+    'start, API': [],
+    'start, raw client': [],
+    'command (update), API': [],
+    'command (update), raw client': [],
+  };
+  const record = (name: string, r: Awaited<ReturnType<typeof timed>>) =>
+    results[name]!.push({
+      perSecond: (r.durations.length / r.wallMs) * 1000,
+      p50: percentile(r.durations, 50),
+      p95: percentile(r.durations, 95),
+      p99: percentile(r.durations, 99),
+      errors: r.errors,
+    });
+  for (let round = 1; round <= rounds; round += 1) {
+    // Alternate the order per round so neither side always runs on a warmer system.
+    const sides = round % 2 ? (['A', 'R'] as const) : (['R', 'A'] as const);
+    for (const side of sides) {
+      const cases = caseNumbers(side, round);
+      const start = side === 'A' ? startApi : startRaw;
+      record(
+        `start, ${side === 'A' ? 'API' : 'raw client'}`,
+        await timed(starts, concurrency, (i) => start(cases[i]!)),
+      );
+    }
+    for (const side of sides) {
+      // Commands go to the other side's fresh trajectories so each gets one agreeResults.
+      const cases = caseNumbers(side === 'A' ? 'R' : 'A', round);
+      const command = side === 'A' ? commandApi : commandRaw;
+      record(
+        `command (update), ${side === 'A' ? 'API' : 'raw client'}`,
+        await timed(starts, concurrency, (i) => command(cases[i]!)),
+      );
+    }
+  }
+  await connection.close();
+
+  const summary = (name: string) => {
+    const r = results[name]!;
+    return {
+      perSecond: median(r.map((x) => x.perSecond)),
+      p50: median(r.map((x) => x.p50)),
+      p95: median(r.map((x) => x.p95)),
+      p99: median(r.map((x) => x.p99)),
+      errors: r.reduce((n, x) => n + x.errors, 0),
+    };
+  };
+  console.log('| operation | per second | p50 ms | p95 ms | p99 ms | errors |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  for (const name of Object.keys(results)) {
+    const s = summary(name);
+    console.log(
+      `| ${name} | ${s.perSecond.toFixed(0)} | ${fmt(s.p50)} | ${fmt(s.p95)} | ${fmt(s.p99)} | ${s.errors} |`,
+    );
+  }
+  const ratio = (a: string, b: string) => {
+    const x = summary(a);
+    const y = summary(b);
+    return `throughput ${(x.perSecond / y.perSecond).toFixed(2)}×, p99 ${(x.p99 / y.p99).toFixed(2)}×`;
+  };
+  console.log(`\nAPI/raw, start: ${ratio('start, API', 'start, raw client')}`);
+  console.log(
+    `API/raw, command: ${ratio('command (update), API', 'command (update), raw client')}`,
+  );
+  console.log('(medians over the rounds; each round alternates which side goes first)');
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

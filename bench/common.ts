@@ -1,0 +1,64 @@
+import os from 'node:os';
+import { existsSync } from 'node:fs';
+import { devKeyFiles, mintDevToken, type DevTokenRequest } from '../scripts/stack/dev-keys';
+import { dataDir } from '../scripts/stack/paths';
+
+/** The machine a figure was measured on, printed with every result. */
+export function machine(): string {
+  const cpus = os.cpus();
+  return `${cpus.length} × ${cpus[0]?.model.trim() ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
+}
+
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank]!;
+}
+
+export const median = (values: readonly number[]) => percentile(values, 50);
+
+/** Runs `task(i)` for i in [0, n) with at most `concurrency` at once; returns each duration (ms). */
+export async function timed(
+  n: number,
+  concurrency: number,
+  task: (i: number) => Promise<void>,
+): Promise<{ durations: number[]; wallMs: number; errors: number }> {
+  const durations: number[] = [];
+  let next = 0;
+  let errors = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let i = next++; i < n; i = next++) {
+        const t0 = performance.now();
+        try {
+          await task(i);
+          durations.push(performance.now() - t0);
+        } catch (error) {
+          errors += 1;
+          if (errors <= 3) console.error(`  error: ${(error as Error).message}`);
+        }
+      }
+    }),
+  );
+  return { durations, wallMs: performance.now() - started, errors };
+}
+
+export const fmt = (ms: number) => (Number.isFinite(ms) ? ms.toFixed(1) : '–');
+
+/** A token for the local stack's API, signed with its dev key (as `npm run token` does). */
+export async function devToken(request: DevTokenRequest): Promise<string> {
+  const { privateKeyFile } = devKeyFiles(dataDir());
+  if (!existsSync(privateKeyFile)) {
+    throw new Error(`No dev key at ${privateKeyFile}: start the local stack first (npm start)`);
+  }
+  return mintDevToken(privateKeyFile, request);
+}
+
+export function arg(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  const value = index >= 0 ? Number(process.argv[index + 1]) : fallback;
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
+  return value;
+}

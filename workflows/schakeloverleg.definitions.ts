@@ -1,0 +1,53 @@
+/**
+ * The contract of the Schakeloverleg transfer workflow (000) shared by the API (client) and the
+ * worker: name, workflow id, the `state` query and one update per command. Import from here,
+ * never from the implementation.
+ */
+import type { UpdateDefinition } from '@temporalio/common';
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import {
+  TRANSFER_COMMAND_FIELDS,
+  type TransferCommand,
+  type TransferCommandType,
+  type TransferStatus,
+  type TransferView,
+} from '@cjg/domain';
+
+export { transferWorkflowId } from '@cjg/domain';
+export type { TransferInput, TransferView } from '@cjg/domain';
+/** `ApplicationFailure.type` of a refused command; details are `[problems, 'state' | 'data']`. */
+export { COMMAND_REFUSED } from './trajectory.definitions';
+
+export const SCHAKELOVERLEG_WORKFLOW_TYPE = 'schakeloverlegTransferWorkflow';
+
+/** The value of the `CaseKind` search attribute of a transfer. */
+export const SCHAKELOVERLEG_CASE_KIND = 'schakeloverleg-transfer';
+
+export const transferStateQuery = defineQuery<TransferView>('state');
+
+/** What an accepted command answers; kept small, since every answer is stored in the history. */
+export interface TransferCommandResult {
+  revision: number;
+  status: TransferStatus;
+}
+
+/** Every command, in the order of the domain's TRANSFER_COMMAND_FIELDS. */
+export const TRANSFER_COMMAND_TYPES = Object.keys(
+  TRANSFER_COMMAND_FIELDS,
+) as readonly TransferCommandType[];
+
+/** The command's data, without its `type` (the update's name says which command it is). */
+export type TransferCommandArgs<T extends TransferCommandType> = Omit<
+  Extract<TransferCommand, { type: T }>,
+  'type'
+>;
+
+/** One update per command, named after it (`plan`, `recordOutcome`…), each with a validator. */
+export const transferCommandUpdates = Object.fromEntries(
+  TRANSFER_COMMAND_TYPES.map((type) => [
+    type,
+    defineUpdate<TransferCommandResult, [TransferCommandArgs<typeof type>]>(type),
+  ]),
+) as {
+  [T in TransferCommandType]: UpdateDefinition<TransferCommandResult, [TransferCommandArgs<T>]>;
+};

@@ -1,0 +1,66 @@
+/**
+ * The contract of the Veilig Thuis warm handover workflow (002 §3.6, §5.6) shared by the API
+ * (client) and the worker: name, workflow id, the `state` query and one update per command.
+ * Import from here, never from the implementation.
+ */
+import type { UpdateDefinition } from '@temporalio/common';
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { HANDOVER_COMMAND_FIELDS } from '@cjg/domain';
+import type {
+  HandoverCommand,
+  HandoverCommandType,
+  HandoverDeadline,
+  HandoverState,
+} from '@cjg/domain';
+
+export { handoverWorkflowId } from '@cjg/domain';
+
+export const VEILIG_THUIS_HANDOVER_WORKFLOW_TYPE = 'veiligThuisHandoverWorkflow';
+
+/** The `CaseKind` search attribute of a handover. */
+export const VEILIG_THUIS_CASE_KIND = 'veilig-thuis-handover';
+
+/** What the `state` query answers: the state plus what may happen next. */
+export interface HandoverView extends HandoverState {
+  allowedCommands: HandoverCommandType[];
+  pendingDeadlines: HandoverDeadline[];
+  overdue: boolean;
+}
+
+export const handoverStateQuery = defineQuery<HandoverView>('state');
+
+/** What an accepted command answers; kept small, since every answer is stored in the history. */
+export interface HandoverCommandResult {
+  revision: number;
+  status: HandoverState['status'];
+}
+
+/** Every command, in the order of the domain's HANDOVER_COMMAND_FIELDS. */
+export const HANDOVER_COMMAND_TYPES = Object.keys(
+  HANDOVER_COMMAND_FIELDS,
+) as readonly HandoverCommandType[];
+
+/** The command's data, without its `type` (the update's name says which command it is). */
+export type HandoverCommandArgs<T extends HandoverCommandType> = Omit<
+  Extract<HandoverCommand, { type: T }>,
+  'type'
+>;
+
+/**
+ * One update per command, named after it (`accept`, `planMeeting`…), each with a validator: a
+ * refused command never enters the history.
+ */
+export const handoverUpdates = Object.fromEntries(
+  HANDOVER_COMMAND_TYPES.map((type) => [
+    type,
+    defineUpdate<HandoverCommandResult, [HandoverCommandArgs<typeof type>]>(type),
+  ]),
+) as {
+  [T in HandoverCommandType]: UpdateDefinition<HandoverCommandResult, [HandoverCommandArgs<T>]>;
+};
+
+/**
+ * `ApplicationFailure.type` of a refused command; its details are `[problems, 'state' | 'data']`
+ * (the same as the trajectory's, so the API maps both alike: 409 and 422).
+ */
+export const HANDOVER_COMMAND_REFUSED = 'CommandRefused';

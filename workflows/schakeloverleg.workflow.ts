@@ -1,14 +1,12 @@
 import {
   WorkflowExecutionAlreadyStartedError,
   type SearchAttributeUpdatePair,
-  type UpdateDefinition,
 } from '@temporalio/common';
 import {
   ApplicationFailure,
   allHandlersFinished,
   condition,
   continueAsNew,
-  log,
   ParentClosePolicy,
   proxyActivities,
   setHandler,
@@ -56,13 +54,19 @@ import {
 import type { TrajectoryActivities } from '../activities';
 import { LETTER_OPTIONS } from './activity-options';
 import {
-  COMMAND_REFUSED,
   SCHAKELOVERLEG_CASE_KIND,
   TRANSFER_COMMAND_TYPES,
   transferCommandUpdates,
   transferStateQuery,
   type TransferCommandResult,
 } from './schakeloverleg.definitions';
+import {
+  createInflight,
+  letterRunner,
+  refuseCommand,
+  revisionPublisher,
+  setCommandHandlers,
+} from './support/process-kit';
 import { TRAJECTORY_WORKFLOW_TYPE } from './trajectory.definitions';
 import type { trajectoryWorkflow } from './trajectory.workflow';
 
@@ -93,51 +97,25 @@ export async function schakeloverlegTransferWorkflow(
   const state: TransferState = resumed ?? initialTransferState(input, new Date());
   const workflowId = workflowInfo().workflowId;
   const effects: TransferEffect[] = resumed ? [] : transferProposedEffects(state);
-  const inflight = new Set<Promise<unknown>>();
+  const inflight = createInflight();
 
   setHandler(transferStateQuery, () => transferView(state, new Date()));
-  for (const type of TRANSFER_COMMAND_TYPES) {
-    // One handler per command; the union of their argument types is too wide to name here.
-    const update = transferCommandUpdates[type] as unknown as UpdateDefinition<
-      TransferCommandResult,
-      [object]
-    >;
-    setHandler(
-      update,
-      (args: object) => {
-        const command = { ...args, type } as TransferCommand;
-        effects.push(...applyTransferCommand(state, command, new Date()));
-        return { revision: state.revision, status: state.status };
-      },
-      {
-        validator: (args: object) => {
-          const now = new Date();
-          const problems = transferCommandProblems(
-            state,
-            { ...args, type } as TransferCommand,
-            now,
-          );
-          if (problems.length > 0) {
-            // The second detail tells the API whether the state (409) or the data (422) refused it.
-            const byState = transferCommandStateProblems(state, type, now).length > 0;
-            throw ApplicationFailure.create({
-              type: COMMAND_REFUSED,
-              message: problems.join('; '),
-              details: [problems, byState ? 'state' : 'data'],
-              nonRetryable: true,
-            });
-          }
-        },
-      },
-    );
-  }
-
-  const track = (promise: Promise<unknown>, what: string) => {
-    const tracked = promise
-      .catch((error: unknown) => log.warn(`${what} failed`, { error: String(error) }))
-      .finally(() => inflight.delete(tracked));
-    inflight.add(tracked);
-  };
+  setCommandHandlers<TransferCommand, TransferCommandResult>(
+    TRANSFER_COMMAND_TYPES,
+    transferCommandUpdates,
+    (command) => {
+      effects.push(...applyTransferCommand(state, command, new Date()));
+      return { revision: state.revision, status: state.status };
+    },
+    (command) => {
+      const now = new Date();
+      const problems = transferCommandProblems(state, command, now);
+      if (problems.length > 0) {
+        const byState = transferCommandStateProblems(state, command.type, now).length > 0;
+        throw refuseCommand(problems, byState);
+      }
+    },
+  );
 
   /** Starts the linked toegang trajectory; a case number already in use is linked, not started. */
   const startTrajectory = async () => {
@@ -169,6 +147,24 @@ export async function schakeloverlegTransferWorkflow(
     effects.push(...recordTrajectoryStarted(state, alreadyExisted, new Date()));
   };
 
+  const sendLetter = letterRunner({
+    state,
+    inflight,
+    send: (effect: Extract<TransferEffect, { type: 'letter' }>, sequence: number) =>
+      letters.sendLetter({
+        workflowId,
+        sequence,
+        kind: effect.kind,
+        to: effect.to,
+        facts: effect.facts,
+      }),
+    undelivered: (effect, sequence, failures) => {
+      effects.push(
+        ...recordTransferDeliveryFailures(state, effect.kind, sequence, failures, new Date()),
+      );
+    },
+  });
+
   /** Starts the activities for the letters, in order, without waiting for them. */
   const runEffects = async () => {
     for (const effect of effects.splice(0)) {
@@ -176,36 +172,12 @@ export async function schakeloverlegTransferWorkflow(
         await startTrajectory();
         continue;
       }
-      state.letterSequence += 1;
-      const sequence = state.letterSequence;
-      const sent = letters
-        .sendLetter({
-          workflowId,
-          sequence,
-          kind: effect.kind,
-          to: effect.to,
-          facts: effect.facts,
-        })
-        .then((outcome) => {
-          effects.push(
-            ...recordTransferDeliveryFailures(
-              state,
-              effect.kind,
-              sequence,
-              outcome.failures ?? [],
-              new Date(),
-            ),
-          );
-        });
-      track(sent, `letter ${effect.kind}`);
+      sendLetter(effect);
     }
   };
 
-  let publishedRevision = 0;
   /** Search attributes and memo follow every change, so ops find the transfer in the Web UI. */
-  const publish = () => {
-    if (state.revision === publishedRevision) return;
-    publishedRevision = state.revision;
+  const { publish } = revisionPublisher(state, () => {
     const next = pendingTransferDeadlines(state)[0];
     const attributes: SearchAttributeUpdatePair[] = [
       { key: CaseKindKey, value: SCHAKELOVERLEG_CASE_KIND },
@@ -221,7 +193,7 @@ export async function schakeloverlegTransferWorkflow(
     if (state.agreement) attributes.push({ key: CaseNumberKey, value: state.agreement.caseNumber });
     upsertSearchAttributes(attributes);
     upsertMemo({ summary: transferSummary(state) });
-  };
+  });
 
   while (isOpenTransfer(state.status)) {
     await runEffects();
@@ -236,8 +208,7 @@ export async function schakeloverlegTransferWorkflow(
     const info = workflowInfo();
     if (info.historyLength >= state.policy.maxHistoryEvents || info.continueAsNewSuggested) {
       // Let running handlers and letters finish, so nothing is cut off mid-way.
-      await condition(allHandlersFinished);
-      await Promise.all([...inflight]);
+      await inflight.settle();
       if (effects.length === 0) {
         return await continueAsNew<typeof schakeloverlegTransferWorkflow>(input, state);
       }
@@ -256,7 +227,7 @@ export async function schakeloverlegTransferWorkflow(
   while (effects.length > 0 || inflight.size > 0) {
     await runEffects();
     publish();
-    await Promise.all([...inflight]);
+    await inflight.drain();
   }
   publish();
   return transferView(state, new Date());

@@ -4,7 +4,6 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
-  log,
   proxyActivities,
   setHandler,
   upsertMemo,
@@ -44,8 +43,8 @@ import {
 } from '@cjg/temporal';
 import type { TrajectoryActivities } from '../activities';
 import { LETTER_OPTIONS, PROJECTION_OPTIONS } from './activity-options';
+import { createInflight, refuseCommand } from './support/process-kit';
 import {
-  COMMAND_REFUSED,
   COMMAND_TYPES,
   commandUpdates,
   trajectoryStateQuery,
@@ -88,7 +87,8 @@ export async function trajectoryWorkflow(
   const state: TrajectoryState = resumed ?? initialState(input, new Date());
   const workflowId = workflowInfo().workflowId;
   const effects: Effect[] = [];
-  const inflight = new Set<Promise<unknown>>();
+  const inflight = createInflight();
+  const { track } = inflight;
   /** What changed since the last projection, for the audit trail (`command:…`, `deadline:…`). */
   const causes: string[] = resumed ? [] : ['start'];
 
@@ -115,26 +115,12 @@ export async function trajectoryWorkflow(
             new Date(),
           );
           if (problems.length > 0) {
-            // The second detail tells the API whether the state (409) or the data (422) refused it.
-            const byState = commandStateProblems(state, type).length > 0;
-            throw ApplicationFailure.create({
-              type: COMMAND_REFUSED,
-              message: problems.join('; '),
-              details: [problems, byState ? 'state' : 'data'],
-              nonRetryable: true,
-            });
+            throw refuseCommand(problems, commandStateProblems(state, type).length > 0);
           }
         },
       },
     );
   }
-
-  const track = (promise: Promise<unknown>, what: string) => {
-    const tracked = promise
-      .catch((error: unknown) => log.warn(`${what} failed`, { error: String(error) }))
-      .finally(() => inflight.delete(tracked));
-    inflight.add(tracked);
-  };
 
   /** Starts the activities for the effects, in order, without waiting for them. */
   const runEffects = () => {
@@ -234,7 +220,7 @@ export async function trajectoryWorkflow(
     if (info.historyLength >= state.policy.maxHistoryEvents || info.continueAsNewSuggested) {
       // Let running handlers and activities finish, so nothing is cut off mid-way.
       await condition(allHandlersFinished);
-      await Promise.all([...inflight]);
+      await inflight.drain();
       if (effects.length === 0) {
         return await continueAsNew<typeof trajectoryWorkflow>(input, state);
       }
@@ -252,11 +238,11 @@ export async function trajectoryWorkflow(
   runEffects();
   publish();
   await condition(allHandlersFinished);
-  await Promise.all([...inflight]);
+  await inflight.drain();
   while (effects.length > 0) {
     runEffects();
     publish();
-    await Promise.all([...inflight]);
+    await inflight.drain();
   }
   return view(state);
 }

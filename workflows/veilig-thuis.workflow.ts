@@ -1,13 +1,7 @@
+import { ApplicationFailure, WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import {
-  ApplicationFailure,
-  WorkflowExecutionAlreadyStartedError,
-  type UpdateDefinition,
-} from '@temporalio/common';
-import {
-  allHandlersFinished,
   condition,
   continueAsNew,
-  log,
   ParentClosePolicy,
   proxyActivities,
   setHandler,
@@ -53,9 +47,15 @@ import {
 } from '@cjg/temporal';
 import type { VeiligThuisActivities } from '../activities/veilig-thuis.activities';
 import { LETTER_OPTIONS, PROJECTION_OPTIONS } from './activity-options';
+import {
+  createInflight,
+  letterRunner,
+  refuseCommand,
+  revisionPublisher,
+  setCommandHandlers,
+} from './support/process-kit';
 import { TRAJECTORY_WORKFLOW_TYPE } from './trajectory.definitions';
 import {
-  HANDOVER_COMMAND_REFUSED,
   HANDOVER_COMMAND_TYPES,
   handoverStateQuery,
   handoverUpdates,
@@ -66,16 +66,6 @@ import {
 
 const letters = proxyActivities<VeiligThuisActivities>(LETTER_OPTIONS);
 const projection = proxyActivities<VeiligThuisActivities>(PROJECTION_OPTIONS);
-
-function refused(problems: string[], by: 'state' | 'data'): ApplicationFailure {
-  // The second detail tells the API whether the state (409) or the data (422) refused it.
-  return ApplicationFailure.create({
-    type: HANDOVER_COMMAND_REFUSED,
-    message: problems.join('; '),
-    details: [problems, by],
-    nonRetryable: true,
-  });
-}
 
 /**
  * One Veilig Thuis warm handover (002 §3.6, §5.6), from Veilig Thuis handing the case over to its
@@ -103,7 +93,7 @@ export async function veiligThuisHandoverWorkflow(
   const state: HandoverState = resumed ?? initialHandoverState(input, new Date());
   const workflowId = workflowInfo().workflowId;
   const effects: HandoverLetter[] = resumed ? [] : handoverReceivedLetters(state);
-  const inflight = new Set<Promise<unknown>>();
+  const inflight = createInflight();
   /** A trajectory is being started: every other command waits for the answer. */
   let starting = false;
 
@@ -147,91 +137,67 @@ export async function veiligThuisHandoverWorkflow(
       });
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError) {
-        throw refused(
+        throw refuseCommand(
           [`a trajectory with case number ${command.caseNumber} already exists`],
-          'state',
+          true,
         );
       }
       throw error;
     }
   };
 
-  for (const type of HANDOVER_COMMAND_TYPES) {
-    // One handler per command; the union of their argument types is too wide to name here.
-    const update = handoverUpdates[type] as unknown as UpdateDefinition<
-      HandoverCommandResult,
-      [object]
-    >;
-    setHandler(
-      update,
-      async (args: object): Promise<HandoverCommandResult> => {
-        const command = { ...args, type } as HandoverCommand;
-        if (command.type === 'startTrajectory') {
-          starting = true;
-          try {
-            await startTrajectory(command);
-          } finally {
-            starting = false;
-          }
+  setCommandHandlers<HandoverCommand, HandoverCommandResult>(
+    HANDOVER_COMMAND_TYPES,
+    handoverUpdates,
+    async (command) => {
+      if (command.type === 'startTrajectory') {
+        starting = true;
+        try {
+          await startTrajectory(command);
+        } finally {
+          starting = false;
         }
-        effects.push(...applyHandoverCommand(state, command, new Date()));
-        return { revision: state.revision, status: state.status };
-      },
-      {
-        validator: (args: object) => {
-          if (starting) throw refused(['a trajectory is being started for this handover'], 'state');
-          const command = { ...args, type } as HandoverCommand;
-          const problems = handoverCommandProblems(state, command, new Date());
-          if (problems.length > 0) {
-            throw refused(problems, handoverRefusedByState(state, command) ? 'state' : 'data');
-          }
-        },
-      },
-    );
-  }
+      }
+      effects.push(...applyHandoverCommand(state, command, new Date()));
+      return { revision: state.revision, status: state.status };
+    },
+    (command) => {
+      if (starting) throw refuseCommand(['a trajectory is being started for this handover'], true);
+      const problems = handoverCommandProblems(state, command, new Date());
+      if (problems.length > 0) {
+        throw refuseCommand(problems, handoverRefusedByState(state, command));
+      }
+    },
+  );
 
-  const track = (promise: Promise<unknown>, what: string) => {
-    const tracked = promise
-      .catch((error: unknown) => log.warn(`${what} failed`, { error: String(error) }))
-      .finally(() => inflight.delete(tracked));
-    inflight.add(tracked);
-  };
+  const sendLetter = letterRunner({
+    state,
+    inflight,
+    send: (letter: HandoverLetter, sequence: number) =>
+      letters.sendHandoverLetter({
+        handoverId: state.handoverId,
+        workflowId,
+        sequence,
+        kind: letter.kind,
+        to: letter.to,
+        facts: letter.facts,
+      }),
+    undelivered: (letter, sequence, failures) => {
+      effects.push(
+        ...recordHandoverDeliveryFailures(state, letter.kind, sequence, failures, new Date()),
+      );
+    },
+  });
 
   /** Starts the letters, in order, without waiting for them. */
   const runEffects = () => {
     for (const letter of effects.splice(0)) {
-      if (letter.to.length === 0) continue;
-      state.letterSequence += 1;
-      const sequence = state.letterSequence;
-      const sent = letters
-        .sendHandoverLetter({
-          handoverId: state.handoverId,
-          workflowId,
-          sequence,
-          kind: letter.kind,
-          to: letter.to,
-          facts: letter.facts,
-        })
-        .then((outcome) => {
-          effects.push(
-            ...recordHandoverDeliveryFailures(
-              state,
-              letter.kind,
-              sequence,
-              outcome.failures ?? [],
-              new Date(),
-            ),
-          );
-        });
-      track(sent, `letter ${letter.kind}`);
+      if (letter.to.length > 0) sendLetter(letter);
     }
   };
 
-  let publishedRevision = 0;
   /** Search attributes, memo and read model follow every change. */
-  const publish = () => {
-    if (state.revision === publishedRevision) return;
-    publishedRevision = state.revision;
+  const publisher = revisionPublisher(state, () => {
     const next = handoverNextDue(state);
     upsertSearchAttributes([
       { key: CaseKindKey, value: VEILIG_THUIS_CASE_KIND },
@@ -248,8 +214,12 @@ export async function veiligThuisHandoverWorkflow(
       { key: NextDueAtKey, value: next ? new Date(next.at) : null },
     ]);
     upsertMemo({ summary: handoverSummary(state) });
-    track(projection.projectHandover(handoverProjectionOf(state, workflowId)), 'projection');
-  };
+    inflight.track(
+      projection.projectHandover(handoverProjectionOf(state, workflowId)),
+      'projection',
+    );
+  });
+  const { publish } = publisher;
 
   while (isOpenHandover(state.status)) {
     runEffects();
@@ -262,8 +232,7 @@ export async function veiligThuisHandoverWorkflow(
     }
     if (workflowInfo().continueAsNewSuggested) {
       // Let running handlers and activities finish, so nothing is cut off mid-way.
-      await condition(allHandlersFinished);
-      await Promise.all([...inflight]);
+      await inflight.settle();
       if (effects.length === 0 && isOpenHandover(state.status)) {
         return await continueAsNew<typeof veiligThuisHandoverWorkflow>(input, state);
       }
@@ -280,12 +249,11 @@ export async function veiligThuisHandoverWorkflow(
   // notice about a last letter that could not be delivered.
   runEffects();
   publish();
-  await condition(allHandlersFinished);
-  await Promise.all([...inflight]);
-  while (effects.length > 0 || state.revision !== publishedRevision) {
+  await inflight.settle();
+  while (effects.length > 0 || !publisher.current) {
     runEffects();
     publish();
-    await Promise.all([...inflight]);
+    await inflight.drain();
   }
   return view();
 }

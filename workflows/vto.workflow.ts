@@ -1,7 +1,5 @@
-import type { UpdateDefinition } from '@temporalio/common';
 import {
   ApplicationFailure,
-  allHandlersFinished,
   condition,
   continueAsNew,
   log,
@@ -48,7 +46,13 @@ import type { TrajectoryActivities } from '../activities/trajectory.activities';
 import type { VtoActivities } from '../activities/vto.activities';
 import { LETTER_OPTIONS, PROJECTION_OPTIONS } from './activity-options';
 import {
-  COMMAND_REFUSED,
+  createInflight,
+  letterRunner,
+  refuseCommand,
+  revisionPublisher,
+  setCommandHandlers,
+} from './support/process-kit';
+import {
   placedOnAgendaSignal,
   VTO_CASE_KIND,
   VTO_COMMAND_TYPES,
@@ -96,41 +100,27 @@ export async function vtoWorkflow(input: VtoInput, resumed?: VtoState): Promise<
   const state: VtoState = resumed ?? initialVtoState(input, new Date());
   const workflowId = workflowInfo().workflowId;
   const effects: VtoLetter[] = [];
-  const inflight = new Set<Promise<unknown>>();
+  const inflight = createInflight();
 
   setHandler(vtoStateQuery, () => view(state));
-  for (const type of VTO_COMMAND_TYPES) {
-    const update = vtoCommandUpdates[type] as unknown as UpdateDefinition<
-      VtoCommandResult,
-      [object]
-    >;
-    setHandler(
-      update,
-      (args: object) => {
-        effects.push(...applyVtoCommand(state, { ...args, type } as VtoCommand, new Date()));
-        return {
-          revision: state.revision,
-          status: state.status,
-          allowedCommands: allowedVtoCommands(state),
-        };
-      },
-      {
-        validator: (args: object) => {
-          const problems = vtoCommandProblems(state, { ...args, type } as VtoCommand, new Date());
-          if (problems.length > 0) {
-            // The second detail tells the API whether the state (409) or the data (422) refused it.
-            const byState = vtoCommandStateProblems(state, type).length > 0;
-            throw ApplicationFailure.create({
-              type: COMMAND_REFUSED,
-              message: problems.join('; '),
-              details: [problems, byState ? 'state' : 'data'],
-              nonRetryable: true,
-            });
-          }
-        },
-      },
-    );
-  }
+  setCommandHandlers<VtoCommand, VtoCommandResult>(
+    VTO_COMMAND_TYPES,
+    vtoCommandUpdates,
+    (command) => {
+      effects.push(...applyVtoCommand(state, command, new Date()));
+      return {
+        revision: state.revision,
+        status: state.status,
+        allowedCommands: allowedVtoCommands(state),
+      };
+    },
+    (command) => {
+      const problems = vtoCommandProblems(state, command, new Date());
+      if (problems.length > 0) {
+        throw refuseCommand(problems, vtoCommandStateProblems(state, command.type).length > 0);
+      }
+    },
+  );
   setHandler(placedOnAgendaSignal, (placement: AgendaPlacement) => {
     const placed = placeOnAgenda(state, placement, new Date());
     if (placed.length === 0) {
@@ -139,40 +129,31 @@ export async function vtoWorkflow(input: VtoInput, resumed?: VtoState): Promise<
     effects.push(...placed);
   });
 
-  const track = (promise: Promise<unknown>, what: string) => {
-    const tracked = promise
-      .catch((error: unknown) => log.warn(`${what} failed`, { error: String(error) }))
-      .finally(() => inflight.delete(tracked));
-    inflight.add(tracked);
-  };
+  const sendLetter = letterRunner({
+    state,
+    inflight,
+    send: (effect: VtoLetter, sequence: number) =>
+      letters.sendLetter({
+        workflowId,
+        sequence,
+        kind: effect.kind,
+        to: effect.to,
+        facts: effect.facts,
+      }),
+    undelivered: (effect, sequence, failures) => {
+      effects.push(
+        ...recordVtoDeliveryFailures(state, effect.kind, sequence, failures, new Date()),
+      );
+    },
+  });
 
   /** Starts the letters, in order, without waiting for them. */
   const runEffects = () => {
-    for (const effect of effects.splice(0)) {
-      state.letterSequence += 1;
-      const sequence = state.letterSequence;
-      const sent = letters
-        .sendLetter({ workflowId, sequence, kind: effect.kind, to: effect.to, facts: effect.facts })
-        .then((outcome) => {
-          effects.push(
-            ...recordVtoDeliveryFailures(
-              state,
-              effect.kind,
-              sequence,
-              outcome.failures ?? [],
-              new Date(),
-            ),
-          );
-        });
-      track(sent, `letter ${effect.kind}`);
-    }
+    for (const effect of effects.splice(0)) sendLetter(effect);
   };
 
-  let publishedRevision = 0;
   /** Search attributes, memo and read model follow every change. */
-  const publish = () => {
-    if (state.revision === publishedRevision) return;
-    publishedRevision = state.revision;
+  const { publish } = revisionPublisher(state, () => {
     const next = pendingVtoDeadlines(state)[0];
     // The partner it waits for: the beschermingsplein while on its agenda, then the Raad.
     const organisationId = state.raad?.organisationId ?? state.agenda?.beschermingspleinId;
@@ -188,8 +169,8 @@ export async function vtoWorkflow(input: VtoInput, resumed?: VtoState): Promise<
       { key: NextDueAtKey, value: next ? new Date(next.at) : null },
     ]);
     upsertMemo({ summary: vtoSummary(state) });
-    track(projection.projectVto(vtoProjectionOf(state, workflowId)), 'projection');
-  };
+    inflight.track(projection.projectVto(vtoProjectionOf(state, workflowId)), 'projection');
+  });
 
   if (!resumed) effects.push(...vtoOpeningLetters(state));
 
@@ -204,8 +185,7 @@ export async function vtoWorkflow(input: VtoInput, resumed?: VtoState): Promise<
     }
     if (workflowInfo().continueAsNewSuggested) {
       // Let running handlers and activities finish, so nothing is cut off mid-way.
-      await condition(allHandlersFinished);
-      await Promise.all([...inflight]);
+      await inflight.settle();
       if (effects.length === 0) return await continueAsNew<typeof vtoWorkflow>(input, state);
       continue;
     }
@@ -220,12 +200,11 @@ export async function vtoWorkflow(input: VtoInput, resumed?: VtoState): Promise<
   // notice about a last letter that could not be delivered.
   runEffects();
   publish();
-  await condition(allHandlersFinished);
-  await Promise.all([...inflight]);
+  await inflight.settle();
   while (effects.length > 0) {
     runEffects();
     publish();
-    await Promise.all([...inflight]);
+    await inflight.drain();
   }
   return view(state);
 }

@@ -3,3 +3,4 @@ export * from './search-attributes';
 export * from './task-queues';
 export * from './retention-schedule';
 export * from './beschermingsplein-schedule';
+export * from './schedules';

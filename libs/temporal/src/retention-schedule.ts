@@ -1,11 +1,13 @@
 // Client-side wiring only: type imports, so the workflow bundle (which imports this library for
 // its search attributes) never pulls in the Temporal client.
-import type {
-  Client,
-  ScheduleDescription,
-  ScheduleOptions,
-  ScheduleUpdateOptions,
-} from '@temporalio/client';
+import type { Client, ScheduleDescription, ScheduleOptions } from '@temporalio/client';
+import {
+  ensureSchedule,
+  rangeIsEvery,
+  rangeIsOnly,
+  singleCalendarOf,
+  type ScheduleOutcome,
+} from './schedules';
 import { CaseKindKey } from './search-attributes';
 
 /** The Temporal Schedule that runs the retention sweep (Jeugdwet 7.3.8) every night. */
@@ -24,7 +26,7 @@ export const RETENTION_SCHEDULE_HOUR = 2;
  */
 const CATCHUP_WINDOW_MS = 24 * 60 * 60 * 1000;
 
-export type RetentionScheduleOutcome = 'created' | 'updated' | 'unchanged';
+export type RetentionScheduleOutcome = ScheduleOutcome;
 
 /** What the schedule should be: spec, action and policies (no state: ops may pause it). */
 export function retentionScheduleOptions(taskQueue: string) {
@@ -55,81 +57,38 @@ export function retentionScheduleOptions(taskQueue: string) {
   } satisfies ScheduleOptions;
 }
 
-interface Range<T> {
-  start: T;
-  end: T;
-  step: number;
-}
-
-const only = <T>(ranges: Range<T>[] | undefined, value: T) =>
-  ranges?.length === 1 && ranges[0]!.start === value && ranges[0]!.end === value;
-
-const every = <T>(ranges: Range<T>[] | undefined, first: T, last: T) =>
-  ranges?.length === 1 &&
-  ranges[0]!.start === first &&
-  ranges[0]!.end === last &&
-  ranges[0]!.step === 1;
-
 /** Whether an existing schedule already is what {@link retentionScheduleOptions} describes. */
 export function isRetentionScheduleCurrent(
   description: ScheduleDescription,
   taskQueue: string,
 ): boolean {
-  const { spec, action, policies } = description;
-  const calendars = spec.calendars ?? [];
-  const calendar = calendars[0];
+  const calendar = singleCalendarOf(description, {
+    timezone: RETENTION_SCHEDULE_TIMEZONE,
+    workflowType: RETENTION_SWEEP_WORKFLOW_TYPE,
+    taskQueue,
+    catchupWindow: CATCHUP_WINDOW_MS,
+  });
   return (
-    spec.timezone === RETENTION_SCHEDULE_TIMEZONE &&
-    calendars.length === 1 &&
     !!calendar &&
-    only(calendar.hour, RETENTION_SCHEDULE_HOUR) &&
-    only(calendar.minute, 0) &&
-    only(calendar.second, 0) &&
-    every(calendar.dayOfMonth, 1, 31) &&
-    every(calendar.month, 'JANUARY', 'DECEMBER') &&
-    every(calendar.dayOfWeek, 'SUNDAY', 'SATURDAY') &&
-    (calendar.year ?? []).length === 0 &&
-    (spec.intervals ?? []).length === 0 &&
-    (spec.skip ?? []).length === 0 &&
-    action.type === 'startWorkflow' &&
-    action.workflowType === RETENTION_SWEEP_WORKFLOW_TYPE &&
-    action.taskQueue === taskQueue &&
-    policies.overlap === 'SKIP' &&
-    policies.catchupWindow === CATCHUP_WINDOW_MS
+    rangeIsOnly(calendar.hour, RETENTION_SCHEDULE_HOUR) &&
+    rangeIsOnly(calendar.minute, 0) &&
+    rangeIsOnly(calendar.second, 0) &&
+    rangeIsEvery(calendar.dayOfMonth, 1, 31) &&
+    rangeIsEvery(calendar.month, 'JANUARY', 'DECEMBER') &&
+    rangeIsEvery(calendar.dayOfWeek, 'SUNDAY', 'SATURDAY')
   );
 }
 
 /**
  * Makes sure the retention schedule exists as described above; safe to call at every worker
- * start, by several workers at once. Creates it when missing; when it exists with another spec,
- * action or policy (an older version, a hand edit), brings it back, keeping whether ops paused
- * it. Answers what it did.
+ * start, by several workers at once (see {@link ensureSchedule}). Answers what it did.
  */
-export async function ensureRetentionSchedule(
+export function ensureRetentionSchedule(
   client: Pick<Client, 'schedule'>,
   taskQueue: string,
 ): Promise<RetentionScheduleOutcome> {
-  const options = retentionScheduleOptions(taskQueue);
-  try {
-    await client.schedule.create(options);
-    return 'created';
-  } catch (error) {
-    // ScheduleAlreadyRunning, matched by name: this module imports the client's types only.
-    if ((error as Error | undefined)?.name !== 'ScheduleAlreadyRunning') throw error;
-  }
-  const handle = client.schedule.getHandle(RETENTION_SCHEDULE_ID);
-  if (isRetentionScheduleCurrent(await handle.describe(), taskQueue)) return 'unchanged';
-  await handle.update((previous): ScheduleUpdateOptions => ({
-    spec: options.spec,
-    action: options.action,
-    policies: options.policies,
-    state: {
-      paused: previous.state.paused,
-      ...(previous.state.note ? { note: previous.state.note } : {}),
-      ...(previous.state.remainingActions !== undefined
-        ? { remainingActions: previous.state.remainingActions }
-        : {}),
-    },
-  }));
-  return 'updated';
+  return ensureSchedule(client, {
+    options: retentionScheduleOptions(taskQueue),
+    matches: (description) => isRetentionScheduleCurrent(description, taskQueue),
+  });
 }

@@ -1,11 +1,18 @@
-import { applyDecorators } from '@nestjs/common';
+import { applyDecorators, type Type } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
+  ApiConflictResponse,
   ApiForbiddenResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiParam,
   ApiServiceUnavailableResponse,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
+  ApiUnprocessableEntityResponse,
+  type ApiParamOptions,
 } from '@nestjs/swagger';
 import { ErrorBody } from './error-body';
 
@@ -28,4 +35,44 @@ export const ApiProtected = (forbidden = 'Not for this role, or outside the toke
       type: ErrorBody,
       description: 'Temporal, a worker or the database is away; retry after Retry-After seconds',
     }),
+  );
+
+/** The optional Idempotency-Key header of a route that changes something. */
+export const ApiIdempotencyKey = () =>
+  ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'A key of your own (e.g. a UUID): a retry with the same key has its effect once',
+  });
+
+export interface ApiCommandAnswersOptions {
+  /** The path parameter naming the process (case number, handover or transfer id). */
+  param: ApiParamOptions;
+  /** 200: the process's state after the command. */
+  ok: { type: Type<unknown>; description: string };
+  /** 404, when the controller does not document it for all its routes. */
+  notFound?: string;
+  /** 409: refused in this state. */
+  conflict: string;
+  /** 422: refused by the data, when the command can be. */
+  unprocessable?: string;
+}
+
+/**
+ * What a process command route (a workflow update behind `POST …/:id/<command>`) documents
+ * besides its operation: the process's path parameter, the Idempotency-Key, 200 with the state
+ * after the command, and its refusals (404, 409, 422) in the one error body.
+ */
+export const ApiCommandAnswers = (options: ApiCommandAnswersOptions) =>
+  applyDecorators(
+    ApiParam(options.param),
+    ApiIdempotencyKey(),
+    ApiOkResponse(options.ok),
+    ...(options.notFound
+      ? [ApiNotFoundResponse({ type: ErrorBody, description: options.notFound })]
+      : []),
+    ApiConflictResponse({ type: ErrorBody, description: options.conflict }),
+    ...(options.unprocessable
+      ? [ApiUnprocessableEntityResponse({ type: ErrorBody, description: options.unprocessable })]
+      : []),
   );

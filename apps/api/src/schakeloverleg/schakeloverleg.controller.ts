@@ -15,7 +15,6 @@ import {
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -28,7 +27,7 @@ import { parseTransferId, type TransferCommandType } from '@cjg/domain';
 import { Audited } from '../audit/audit.interceptor';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
-import { ApiProtected } from '../common/api-docs';
+import { ApiCommandAnswers, ApiIdempotencyKey, ApiProtected } from '../common/api-docs';
 import { ErrorBody } from '../common/error-body';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import {
@@ -58,11 +57,6 @@ class TransferIdPipe implements PipeTransform<string, string> {
 }
 
 const TRANSFER_ID = { name: 'transferId', example: 'gi-limburg.JB-2026-1234' };
-const IDEMPOTENCY_KEY = {
-  name: 'Idempotency-Key',
-  required: false,
-  description: 'A key of your own (e.g. a UUID): a retry with the same key has its effect once',
-};
 
 /**
  * The Schakeloverleg transfer from the forced to the voluntary frame (000): a GI proposes it, the
@@ -86,7 +80,7 @@ export class SchakeloverlegController {
       'One workflow per GI and reference, `schakeloverleg-<organisation>.<reference>`. The same ' +
       'reference again starts nothing and answers 200 with `created: false`.',
   })
-  @ApiHeader(IDEMPOTENCY_KEY)
+  @ApiIdempotencyKey()
   @ApiCreatedResponse({ type: TransferProposedDto, description: 'Proposed' })
   @ApiOkResponse({ type: TransferProposedDto, description: 'Already proposed (created: false)' })
   @ApiUnprocessableEntityResponse({
@@ -153,9 +147,7 @@ export class SchakeloverlegController {
     operationId: 'planTransfer',
     summary: 'Plan (or move) the Schakeloverleg (coordinator, team lead of the municipality)',
   })
-  @ApiParam(TRANSFER_ID)
-  @ApiHeader(IDEMPOTENCY_KEY)
-  @CommandResponses()
+  @CommandAnswers()
   plan(
     @CurrentPrincipal() principal: Principal,
     @Param('transferId', TransferIdPipe) transferId: string,
@@ -175,9 +167,7 @@ export class SchakeloverlegController {
     summary:
       'Record the outcome of the Schakeloverleg: agreed (the trajectory starts on the end date) or not (a revisit date)',
   })
-  @ApiParam(TRANSFER_ID)
-  @ApiHeader(IDEMPOTENCY_KEY)
-  @CommandResponses()
+  @CommandAnswers()
   recordOutcome(
     @CurrentPrincipal() principal: Principal,
     @Param('transferId', TransferIdPipe) transferId: string,
@@ -204,9 +194,7 @@ export class SchakeloverlegController {
     operationId: 'changeTransferMeasureEnd',
     summary: 'The measure ends on another date (GI, own transfer)',
   })
-  @ApiParam(TRANSFER_ID)
-  @ApiHeader(IDEMPOTENCY_KEY)
-  @CommandResponses()
+  @CommandAnswers()
   changeMeasureEnd(
     @CurrentPrincipal() principal: Principal,
     @Param('transferId', TransferIdPipe) transferId: string,
@@ -233,9 +221,7 @@ export class SchakeloverlegController {
     operationId: 'withdrawTransfer',
     summary: 'Withdraw the proposal (GI, own transfer), until the trajectory has started',
   })
-  @ApiParam(TRANSFER_ID)
-  @ApiHeader(IDEMPOTENCY_KEY)
-  @CommandResponses()
+  @CommandAnswers()
   withdraw(
     @CurrentPrincipal() principal: Principal,
     @Param('transferId', TransferIdPipe) transferId: string,
@@ -269,21 +255,13 @@ export class SchakeloverlegController {
 }
 
 /** The answers of a command besides the common ones. */
-function CommandResponses(): MethodDecorator {
-  return (target, key, descriptor) => {
-    for (const decorate of [
-      ApiOkResponse({ type: TransferStateDto, description: 'Accepted: the state after it' }),
-      ApiNotFoundResponse({ type: ErrorBody, description: 'No transfer with this id' }),
-      ApiConflictResponse({
-        type: ErrorBody,
-        description: 'Refused in this state (wrong status, ended, meeting not yet held)',
-      }),
-      ApiUnprocessableEntityResponse({
-        type: ErrorBody,
-        description:
-          'Refused by the data (dates against the measure’s end, unregistered people, a case number in use), or the Idempotency-Key was used for another request',
-      }),
-    ])
-      decorate(target, key, descriptor);
-  };
+function CommandAnswers() {
+  return ApiCommandAnswers({
+    param: TRANSFER_ID,
+    ok: { type: TransferStateDto, description: 'Accepted: the state after it' },
+    notFound: 'No transfer with this id',
+    conflict: 'Refused in this state (wrong status, ended, meeting not yet held)',
+    unprocessable:
+      'Refused by the data (dates against the measure’s end, unregistered people, a case number in use), or the Idempotency-Key was used for another request',
+  });
 }

@@ -5,16 +5,13 @@ import {
   HttpStatus,
   Inject,
   Injectable,
-  NotFoundException,
   UnprocessableEntityException,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  ApplicationFailure,
   Client,
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
-  WorkflowUpdateFailedError,
 } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { In, type DataSource } from 'typeorm';
@@ -49,7 +46,6 @@ import {
 } from '@cjg/temporal';
 import type { schakeloverlegTransferWorkflow } from '@cjg/workflows';
 import {
-  COMMAND_REFUSED,
   SCHAKELOVERLEG_CASE_KIND,
   SCHAKELOVERLEG_WORKFLOW_TYPE,
   transferCommandUpdates,
@@ -64,6 +60,7 @@ import {
   type IdempotentAnswer,
 } from '../idempotency/idempotency.service';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
+import { giveUpdate, queryState, WRITE_DEADLINE_MS } from '../temporal/workflow-commands';
 import type {
   ListTransfersQueryDto,
   ProposeTransferDto,
@@ -76,11 +73,6 @@ import {
   SCHAKELOVERLEG_CONFIG,
   type SchakeloverlegConfig,
 } from './schakeloverleg.config';
-
-/** How long a read may wait for a worker to answer a query before the API answers 503. */
-const QUERY_DEADLINE_MS = 5_000;
-/** How long a start or a command may wait for Temporal and a worker before the API answers 503. */
-const WRITE_DEADLINE_MS = 10_000;
 
 /**
  * Who gives which transfer command: the CJG (a coordinator or team lead of the municipality)
@@ -389,30 +381,11 @@ export class SchakeloverlegService {
       TransferCommandResult,
       [object]
     >;
-    try {
-      return await this.client.connection.withDeadline(Date.now() + WRITE_DEADLINE_MS, () =>
-        handle.executeUpdate(update, { args: [body], ...(updateId ? { updateId } : {}) }),
-      );
-    } catch (error) {
-      if (isCompletedError(error)) {
-        throw new ConflictException(
-          `The transfer ${transferId} has ended; it takes no more commands`,
-        );
-      }
-      if (error instanceof WorkflowNotFoundError) {
-        throw new NotFoundException(`No transfer ${transferId}`);
-      }
-      if (
-        error instanceof WorkflowUpdateFailedError &&
-        error.cause instanceof ApplicationFailure &&
-        error.cause.type === COMMAND_REFUSED
-      ) {
-        const [problems, by] = (error.cause.details ?? []) as [string[], string];
-        if (by === 'state') throw new ConflictException(problems);
-        throw new UnprocessableEntityException(problems);
-      }
-      throw error;
-    }
+    return giveUpdate(this.client, handle, update, body, {
+      updateId,
+      notFound: `No transfer ${transferId}`,
+      ended: `The transfer ${transferId} has ended; it takes no more commands`,
+    });
   }
 
   /** The transfer's state: a running one answers its query, a closed one its result. */
@@ -420,16 +393,9 @@ export class SchakeloverlegService {
     const handle = this.client.workflow.getHandle<typeof schakeloverlegTransferWorkflow>(
       transferWorkflowId(transferId),
     );
-    try {
-      return await this.client.connection.withDeadline(Date.now() + QUERY_DEADLINE_MS, () =>
-        handle.query(transferStateQuery),
-      );
-    } catch (error) {
-      if (error instanceof WorkflowNotFoundError) {
-        throw new NotFoundException(`No transfer ${transferId}`);
-      }
-      throw error;
-    }
+    return queryState(this.client, handle, transferStateQuery, {
+      notFound: `No transfer ${transferId}`,
+    });
   }
 
   private async exists(transferId: string): Promise<boolean> {
@@ -451,10 +417,4 @@ export class SchakeloverlegService {
       throw error;
     }
   }
-}
-
-/** Temporal answers an update to a closed workflow with NOT_FOUND "workflow execution already completed". */
-function isCompletedError(error: unknown): boolean {
-  const text = `${(error as Error)?.message ?? ''} ${String((error as { cause?: unknown })?.cause ?? '')}`;
-  return /already completed|already finished/i.test(text);
 }

@@ -4,17 +4,10 @@ import {
   HttpStatus,
   Inject,
   Injectable,
-  NotFoundException,
   UnprocessableEntityException,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  ApplicationFailure,
-  Client,
-  WorkflowExecutionAlreadyStartedError,
-  WorkflowNotFoundError,
-  WorkflowUpdateFailedError,
-} from '@temporalio/client';
+import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
 import {
@@ -35,7 +28,6 @@ import {
 } from '@cjg/temporal';
 import type { trajectoryWorkflow } from '@cjg/workflows';
 import {
-  COMMAND_REFUSED,
   commandUpdates,
   TRAJECTORY_WORKFLOW_TYPE,
   trajectoryStateQuery,
@@ -56,20 +48,12 @@ import {
   type IdempotentAnswer,
 } from '../idempotency/idempotency.service';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
+import { giveUpdate, queryState, WRITE_DEADLINE_MS } from '../temporal/workflow-commands';
 import type {
   ListTrajectoriesQueryDto,
   TrajectoryPageDto,
   TrajectoryStartedDto,
 } from './dto/trajectory.dto';
-
-/** How long a read may wait for a worker to answer a query before the API answers 503. */
-const QUERY_DEADLINE_MS = 5_000;
-/**
- * How long a start or a command may wait for Temporal and a worker before the API answers 503.
- * A command cut off here may still be applied; a retry with its Idempotency-Key then has no
- * second effect.
- */
-const WRITE_DEADLINE_MS = 10_000;
 
 const SORT_COLUMNS = {
   caseNumber: 'case_number',
@@ -187,31 +171,11 @@ export class TrajectoriesService {
   async update(caseNumber: string, type: CommandType, body: object, updateId?: string) {
     const handle = this.client.workflow.getHandle(trajectoryWorkflowId(caseNumber));
     const update = commandUpdates[type] as unknown as UpdateDefinition<CommandResult, [object]>;
-    try {
-      return await this.client.connection.withDeadline(Date.now() + WRITE_DEADLINE_MS, () =>
-        handle.executeUpdate(update, { args: [body], ...(updateId ? { updateId } : {}) }),
-      );
-    } catch (error) {
-      // Temporal answers an update to a closed workflow as "not found"; say what it is.
-      if (isCompletedError(error)) {
-        throw new ConflictException(
-          `The trajectory ${caseNumber} has ended; it takes no more commands`,
-        );
-      }
-      if (error instanceof WorkflowNotFoundError) {
-        throw new NotFoundException(`No trajectory with case number ${caseNumber}`);
-      }
-      if (
-        error instanceof WorkflowUpdateFailedError &&
-        error.cause instanceof ApplicationFailure &&
-        error.cause.type === COMMAND_REFUSED
-      ) {
-        const [problems, by] = (error.cause.details ?? []) as [string[], string];
-        if (by === 'state') throw new ConflictException(problems);
-        throw new UnprocessableEntityException(problems);
-      }
-      throw error;
-    }
+    return giveUpdate(this.client, handle, update, body, {
+      updateId,
+      notFound: `No trajectory with case number ${caseNumber}`,
+      ended: `The trajectory ${caseNumber} has ended; it takes no more commands`,
+    });
   }
 
   /** The trajectory's state as its workflow answers it, for a caller allowed to see it. */
@@ -320,16 +284,9 @@ export class TrajectoriesService {
 
   private async state(caseNumber: string): Promise<TrajectoryView> {
     const handle = this.client.workflow.getHandle(trajectoryWorkflowId(caseNumber));
-    try {
-      return await this.client.connection.withDeadline(Date.now() + QUERY_DEADLINE_MS, () =>
-        handle.query(trajectoryStateQuery),
-      );
-    } catch (error) {
-      if (error instanceof WorkflowNotFoundError) {
-        throw new NotFoundException(`No trajectory with case number ${caseNumber}`);
-      }
-      throw error;
-    }
+    return queryState(this.client, handle, trajectoryStateQuery, {
+      notFound: `No trajectory with case number ${caseNumber}`,
+    });
   }
 
   private async assertRegistered(coordinatorId: string, clientId?: string): Promise<void> {
@@ -356,10 +313,4 @@ function outOfScope(principal: Principal): string {
 function iso(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   return value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString();
-}
-
-/** Temporal answers an update to a closed workflow with NOT_FOUND "workflow execution already completed". */
-function isCompletedError(error: unknown): boolean {
-  const text = `${(error as Error)?.message ?? ''} ${String((error as { cause?: unknown })?.cause ?? '')}`;
-  return /already completed|already finished/i.test(text);
 }

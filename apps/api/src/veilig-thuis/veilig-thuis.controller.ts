@@ -15,7 +15,6 @@ import {
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -28,7 +27,7 @@ import type { HandoverCommandType } from '@cjg/domain';
 import { Audited } from '../audit/audit.interceptor';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
-import { ApiProtected } from '../common/api-docs';
+import { ApiCommandAnswers, ApiIdempotencyKey, ApiProtected } from '../common/api-docs';
 import { ErrorBody } from '../common/error-body';
 import { IsMunicipalityCodePipe } from './municipality-code.pipe';
 import { IdempotencyService } from '../idempotency/idempotency.service';
@@ -51,32 +50,16 @@ import {
 import { HandoverAuditGuard, HandoverIdPipe } from './handover-id.pipe';
 import { VeiligThuisService } from './veilig-thuis.service';
 
-const IDEMPOTENCY_HEADER = ApiHeader({
-  name: 'Idempotency-Key',
-  required: false,
-  description: 'A key of your own (e.g. a UUID): a retry with the same key has its effect once',
-});
-
 /** The answers of every handover command besides its own. */
-const COMMAND_ANSWERS = [
-  ApiParam({ name: 'handoverId', example: 'VTH-2026-000123' }),
-  IDEMPOTENCY_HEADER,
-  ApiOkResponse({ type: HandoverDto, description: 'Accepted: the handover after the command' }),
-  ApiNotFoundResponse({ type: ErrorBody, description: 'No handover with this id' }),
-  ApiConflictResponse({
-    type: ErrorBody,
-    description: 'Refused in this status (or the handover has ended); nothing changed',
-  }),
-  ApiUnprocessableEntityResponse({
-    type: ErrorBody,
-    description:
+const CommandAnswers = () =>
+  ApiCommandAnswers({
+    param: { name: 'handoverId', example: 'VTH-2026-000123' },
+    ok: { type: HandoverDto, description: 'Accepted: the handover after the command' },
+    notFound: 'No handover with this id',
+    conflict: 'Refused in this status (or the handover has ended); nothing changed',
+    unprocessable:
       'Refused: the data does not fit the handover, an id is not registered, or the Idempotency-Key was used for another request',
-  }),
-];
-
-const CommandAnswers = (): MethodDecorator => (target, key, descriptor) => {
-  for (const decorate of COMMAND_ANSWERS) decorate(target, key, descriptor);
-};
+  });
 
 /**
  * The Veilig Thuis warm handover (002 §3.6, §5.6): Veilig Thuis hands a case over; the CJG
@@ -102,7 +85,7 @@ export class VeiligThuisController {
     description:
       'Starts one handover per Veilig Thuis reference. The same reference again starts nothing and answers 200 with `created: false`. The handover lead of the municipality and Veilig Thuis get a letter; the CJG accepts within 5 working days (1 when urgent).',
   })
-  @IDEMPOTENCY_HEADER
+  @ApiIdempotencyKey()
   @ApiCreatedResponse({ type: HandoverCreatedDto, description: 'Handed over' })
   @ApiOkResponse({ type: HandoverCreatedDto, description: 'Already handed over (created: false)' })
   @ApiConflictResponse({

@@ -10,11 +10,9 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  ApplicationFailure,
   Client,
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
-  WorkflowUpdateFailedError,
 } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -53,6 +51,7 @@ import {
   type IdempotentAnswer,
 } from '../idempotency/idempotency.service';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
+import { giveUpdate, queryState, WRITE_DEADLINE_MS } from '../temporal/workflow-commands';
 import type {
   CreateHandoverDto,
   HandoverCreatedDto,
@@ -61,11 +60,6 @@ import type {
   HandoverPageDto,
   ListHandoversQueryDto,
 } from './dto/handover.dto';
-
-/** How long a read may wait for a worker to answer a query before the API answers 503. */
-const QUERY_DEADLINE_MS = 5_000;
-/** How long a start or a command may wait for Temporal and a worker before the API answers 503. */
-const WRITE_DEADLINE_MS = 10_000;
 
 /** The handover's policy (deadlines in working days), read once at boot. */
 export const VEILIG_THUIS_POLICY = Symbol('VEILIG_THUIS_POLICY');
@@ -429,30 +423,12 @@ export class VeiligThuisService {
       HandoverCommandResult,
       [object]
     >;
-    try {
-      return await this.client.connection.withDeadline(Date.now() + WRITE_DEADLINE_MS, () =>
-        handle.executeUpdate(update, { args: [args], ...(updateId ? { updateId } : {}) }),
-      );
-    } catch (error) {
-      if (isCompletedError(error)) {
-        throw new ConflictException(
-          `The handover ${handoverId} has ended; it takes no more commands`,
-        );
-      }
-      if (error instanceof WorkflowNotFoundError) {
-        throw new NotFoundException(`No handover ${handoverId}`);
-      }
-      if (
-        error instanceof WorkflowUpdateFailedError &&
-        error.cause instanceof ApplicationFailure &&
-        error.cause.type === HANDOVER_COMMAND_REFUSED
-      ) {
-        const [problems, by] = (error.cause.details ?? []) as [string[], string];
-        if (by === 'state') throw new ConflictException(problems);
-        throw new UnprocessableEntityException(problems);
-      }
-      throw error;
-    }
+    return giveUpdate(this.client, handle, update, args, {
+      updateId,
+      notFound: `No handover ${handoverId}`,
+      ended: `The handover ${handoverId} has ended; it takes no more commands`,
+      refusedType: HANDOVER_COMMAND_REFUSED,
+    });
   }
 
   /** A text the accepted update did not take (a retry answered by an earlier update). */
@@ -541,16 +517,9 @@ export class VeiligThuisService {
 
   private async state(handoverId: string): Promise<HandoverView> {
     const handle = this.client.workflow.getHandle(handoverWorkflowId(handoverId));
-    try {
-      return await this.client.connection.withDeadline(Date.now() + QUERY_DEADLINE_MS, () =>
-        handle.query(handoverStateQuery),
-      );
-    } catch (error) {
-      if (error instanceof WorkflowNotFoundError) {
-        throw new NotFoundException(`No handover ${handoverId}`);
-      }
-      throw error;
-    }
+    return queryState(this.client, handle, handoverStateQuery, {
+      notFound: `No handover ${handoverId}`,
+    });
   }
 
   /** The texts the handover refers to, read from PostgreSQL for this answer. */
@@ -636,10 +605,4 @@ function isFinalRefusal(error: unknown): boolean {
 function iso(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   return value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString();
-}
-
-/** Temporal answers an update to a closed workflow with NOT_FOUND "workflow execution already completed". */
-function isCompletedError(error: unknown): boolean {
-  const text = `${(error as Error)?.message ?? ''} ${String((error as { cause?: unknown })?.cause ?? '')}`;
-  return /already completed|already finished/i.test(text);
 }

@@ -13,7 +13,6 @@ import {
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -26,7 +25,7 @@ import type { VtoCommandType } from '@cjg/domain';
 import { Audited } from '../audit/audit.interceptor';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
-import { ApiProtected } from '../common/api-docs';
+import { ApiCommandAnswers, ApiIdempotencyKey, ApiProtected } from '../common/api-docs';
 import { ErrorBody } from '../common/error-body';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { CaseNumberPipe } from '../trajectories/case-number.pipe';
@@ -44,12 +43,17 @@ import {
 import { VTO_COMMAND_ROLES } from './vto.access';
 import { VtoService } from './vto.service';
 
-const IDEMPOTENCY_KEY = ApiHeader({
-  name: 'Idempotency-Key',
-  required: false,
-  description: 'A key of your own (e.g. a UUID): a retry with the same key has its effect once',
-});
-const CASE_NUMBER = ApiParam({ name: 'caseNumber', example: 'VTO-2026-000012' });
+const CASE_NUMBER_PARAM = { name: 'caseNumber', example: 'VTO-2026-000012' };
+const CASE_NUMBER = ApiParam(CASE_NUMBER_PARAM);
+
+/** The answers of a VTO command besides the common ones (404 is documented for all routes). */
+const CommandAnswers = (answers: { ok: string; conflict: string; unprocessable?: string }) =>
+  ApiCommandAnswers({
+    param: CASE_NUMBER_PARAM,
+    ok: { type: VtoStateDto, description: answers.ok },
+    conflict: answers.conflict,
+    ...(answers.unprocessable ? { unprocessable: answers.unprocessable } : {}),
+  });
 
 /**
  * Verzoeken tot onderzoek at the Raad voor de Kinderbescherming (002 §3.6; docs/vto.md). The
@@ -73,7 +77,7 @@ export class VtoController {
       'waits until it is recorded that they were informed. The same case number again starts ' +
       'nothing and answers 200 with `created: false`.',
   })
-  @IDEMPOTENCY_KEY
+  @ApiIdempotencyKey()
   @ApiCreatedResponse({ type: VtoProposedDto, description: 'Proposed' })
   @ApiOkResponse({ type: VtoProposedDto, description: 'Already existed (created: false)' })
   @ApiUnprocessableEntityResponse({
@@ -143,11 +147,11 @@ export class VtoController {
       'Until this is recorded the VTO does not go onto the beschermingsplein’s agenda. ' +
       '`how`: conversation or letter; `informedOn` not in the future.',
   })
-  @CASE_NUMBER
-  @IDEMPOTENCY_KEY
-  @ApiOkResponse({ type: VtoStateDto, description: 'Accepted: the state after the command' })
-  @ApiConflictResponse({ type: ErrorBody, description: 'Not in this status; nothing changed' })
-  @ApiUnprocessableEntityResponse({ type: ErrorBody, description: 'The data does not fit' })
+  @CommandAnswers({
+    ok: 'Accepted: the state after the command',
+    conflict: 'Not in this status; nothing changed',
+    unprocessable: 'The data does not fit',
+  })
   recordParentsInformed(
     @CurrentPrincipal() principal: Principal,
     @Param('caseNumber', CaseNumberPipe) caseNumber: string,
@@ -178,13 +182,10 @@ export class VtoController {
       'parents are told), `not-send` with a reason (the parents are told why) or `postpone` ' +
       '(back on the next agenda).',
   })
-  @CASE_NUMBER
-  @IDEMPOTENCY_KEY
-  @ApiOkResponse({ type: VtoStateDto, description: 'Accepted: the state after the command' })
-  @ApiConflictResponse({ type: ErrorBody, description: 'Not on an agenda; nothing changed' })
-  @ApiUnprocessableEntityResponse({
-    type: ErrorBody,
-    description: 'Before the meeting, or a reason missing (not-send) or given (otherwise)',
+  @CommandAnswers({
+    ok: 'Accepted: the state after the command',
+    conflict: 'Not on an agenda; nothing changed',
+    unprocessable: 'Before the meeting, or a reason missing (not-send) or given (otherwise)',
   })
   recordDecision(
     @CurrentPrincipal() principal: Principal,
@@ -212,11 +213,11 @@ export class VtoController {
     operationId: 'recordVtoRaadOutcome',
     summary: 'Record the Raad’s answer: an investigation or not (coordinator)',
   })
-  @CASE_NUMBER
-  @IDEMPOTENCY_KEY
-  @ApiOkResponse({ type: VtoStateDto, description: 'Accepted: the VTO is closed' })
-  @ApiConflictResponse({ type: ErrorBody, description: 'Not sent to the Raad; nothing changed' })
-  @ApiUnprocessableEntityResponse({ type: ErrorBody, description: 'The data does not fit' })
+  @CommandAnswers({
+    ok: 'Accepted: the VTO is closed',
+    conflict: 'Not sent to the Raad; nothing changed',
+    unprocessable: 'The data does not fit',
+  })
   recordRaadOutcome(
     @CurrentPrincipal() principal: Principal,
     @Param('caseNumber', CaseNumberPipe) caseNumber: string,
@@ -243,10 +244,10 @@ export class VtoController {
     operationId: 'withdrawVto',
     summary: 'Withdraw the VTO before the beschermingsplein decided (coordinator)',
   })
-  @CASE_NUMBER
-  @IDEMPOTENCY_KEY
-  @ApiOkResponse({ type: VtoStateDto, description: 'Accepted: the VTO is closed' })
-  @ApiConflictResponse({ type: ErrorBody, description: 'Already decided; nothing changed' })
+  @CommandAnswers({
+    ok: 'Accepted: the VTO is closed',
+    conflict: 'Already decided; nothing changed',
+  })
   withdraw(
     @CurrentPrincipal() principal: Principal,
     @Param('caseNumber', CaseNumberPipe) caseNumber: string,

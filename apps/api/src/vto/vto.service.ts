@@ -5,17 +5,10 @@ import {
   HttpStatus,
   Inject,
   Injectable,
-  NotFoundException,
   UnprocessableEntityException,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  ApplicationFailure,
-  Client,
-  WorkflowExecutionAlreadyStartedError,
-  WorkflowNotFoundError,
-  WorkflowUpdateFailedError,
-} from '@temporalio/client';
+import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
 import { vtoInputProblems, vtoWorkflowId, type VtoCommandType, type VtoInput } from '@cjg/domain';
@@ -30,7 +23,6 @@ import {
 } from '@cjg/temporal';
 import type { vtoWorkflow } from '@cjg/workflows';
 import {
-  COMMAND_REFUSED,
   VTO_CASE_KIND,
   VTO_WORKFLOW_TYPE,
   vtoCommandUpdates,
@@ -46,6 +38,7 @@ import {
   type IdempotentAnswer,
 } from '../idempotency/idempotency.service';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
+import { giveUpdate, queryState, WRITE_DEADLINE_MS } from '../temporal/workflow-commands';
 import type {
   ListVtosQueryDto,
   ProposeVtoDto,
@@ -54,15 +47,6 @@ import type {
   VtoStateDto,
 } from './dto/vto.dto';
 import { canSeeVto, mayReadExplanation, VTO_COMMAND_ROLES } from './vto.access';
-
-/** How long a read may wait for a worker to answer a query before the API answers 503. */
-const QUERY_DEADLINE_MS = 5_000;
-/**
- * How long a proposal or a command may wait for Temporal and a worker before the API answers 503.
- * A command cut off here may still be applied; a retry with its Idempotency-Key then has no
- * second effect.
- */
-const WRITE_DEADLINE_MS = 10_000;
 
 const OUT_OF_SCOPE = 'the VTO belongs to a municipality outside the token scope';
 
@@ -245,29 +229,11 @@ export class VtoService {
       VtoCommandResult,
       [object]
     >;
-    try {
-      return await this.client.connection.withDeadline(Date.now() + WRITE_DEADLINE_MS, () =>
-        handle.executeUpdate(update, { args: [body], ...(updateId ? { updateId } : {}) }),
-      );
-    } catch (error) {
-      // Temporal answers an update to a closed workflow as "not found"; say what it is.
-      if (isCompletedError(error)) {
-        throw new ConflictException(`The VTO ${caseNumber} has ended; it takes no more commands`);
-      }
-      if (error instanceof WorkflowNotFoundError) {
-        throw new NotFoundException(`No VTO with case number ${caseNumber}`);
-      }
-      if (
-        error instanceof WorkflowUpdateFailedError &&
-        error.cause instanceof ApplicationFailure &&
-        error.cause.type === COMMAND_REFUSED
-      ) {
-        const [problems, by] = (error.cause.details ?? []) as [string[], string];
-        if (by === 'state') throw new ConflictException(problems);
-        throw new UnprocessableEntityException(problems);
-      }
-      throw error;
-    }
+    return giveUpdate(this.client, handle, update, body, {
+      updateId,
+      notFound: `No VTO with case number ${caseNumber}`,
+      ended: `The VTO ${caseNumber} has ended; it takes no more commands`,
+    });
   }
 
   /** The VTO's state as its workflow answers it, for a caller allowed to see it. */
@@ -352,26 +318,13 @@ export class VtoService {
 
   private async state(caseNumber: string): Promise<VtoView> {
     const handle = this.client.workflow.getHandle(vtoWorkflowId(caseNumber));
-    try {
-      return await this.client.connection.withDeadline(Date.now() + QUERY_DEADLINE_MS, () =>
-        handle.query(vtoStateQuery),
-      );
-    } catch (error) {
-      if (error instanceof WorkflowNotFoundError) {
-        throw new NotFoundException(`No VTO with case number ${caseNumber}`);
-      }
-      throw error;
-    }
+    return queryState(this.client, handle, vtoStateQuery, {
+      notFound: `No VTO with case number ${caseNumber}`,
+    });
   }
 }
 
 function iso(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   return value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString();
-}
-
-/** Temporal answers an update to a closed workflow with NOT_FOUND "workflow execution already completed". */
-function isCompletedError(error: unknown): boolean {
-  const text = `${(error as Error)?.message ?? ''} ${String((error as { cause?: unknown })?.cause ?? '')}`;
-  return /already completed|already finished/i.test(text);
 }

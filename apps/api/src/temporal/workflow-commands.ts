@@ -1,0 +1,104 @@
+import { ConflictException, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import {
+  ApplicationFailure,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  type Client,
+  type WorkflowHandle,
+} from '@temporalio/client';
+import type { QueryDefinition, UpdateDefinition } from '@temporalio/common';
+import { COMMAND_REFUSED } from '@cjg/workflows/trajectory.definitions';
+
+/** How long a read may wait for a worker to answer a query before the API answers 503. */
+export const QUERY_DEADLINE_MS = 5_000;
+/**
+ * How long a start or a command may wait for Temporal and a worker before the API answers 503.
+ * A command cut off here may still be applied; a retry with its Idempotency-Key then has no
+ * second effect.
+ */
+export const WRITE_DEADLINE_MS = 10_000;
+
+type Connected = Pick<Client, 'connection'>;
+
+export interface GiveUpdateOptions {
+  /** Temporal's update id: the same id again is answered by the first update, not applied twice. */
+  updateId?: string;
+  /** Defaults to {@link WRITE_DEADLINE_MS}. */
+  deadlineMs?: number;
+  /** The 404 message when there is no such workflow. */
+  notFound: string;
+  /** The 409 message when the workflow has closed and takes no more commands. */
+  ended: string;
+  /** The ApplicationFailure type of a refusal by the validator; defaults to {@link COMMAND_REFUSED}. */
+  refusedType?: string;
+}
+
+/**
+ * Gives a command to a workflow as an update and answers its result. A refusal by the workflow's
+ * validator (`COMMAND_REFUSED` with details `[problems, 'state' | 'data']`) becomes 409 (wrong
+ * state) or 422 (the data does not fit) with the problems; a closed workflow 409 `ended`; an
+ * unknown one 404 `notFound`.
+ */
+export async function giveUpdate<Ret, Arg>(
+  client: Connected,
+  handle: WorkflowHandle,
+  update: UpdateDefinition<Ret, [Arg]>,
+  arg: Arg,
+  options: GiveUpdateOptions,
+): Promise<Ret> {
+  const { updateId, deadlineMs = WRITE_DEADLINE_MS, notFound, ended } = options;
+  try {
+    return await client.connection.withDeadline(Date.now() + deadlineMs, () =>
+      handle.executeUpdate(update, { args: [arg], ...(updateId ? { updateId } : {}) }),
+    );
+  } catch (error) {
+    // Temporal answers an update to a closed workflow as "not found"; say what it is.
+    if (isCompletedError(error)) throw new ConflictException(ended);
+    if (error instanceof WorkflowNotFoundError) {
+      // An update racing the workflow's end can be answered "not found" without saying why:
+      // a workflow that exists and is closed has ended, one that does not exist is unknown.
+      const closed = await handle.describe().then(
+        (description) => description.status.name !== 'RUNNING',
+        () => false,
+      );
+      throw closed ? new ConflictException(ended) : new NotFoundException(notFound);
+    }
+    if (
+      error instanceof WorkflowUpdateFailedError &&
+      error.cause instanceof ApplicationFailure &&
+      error.cause.type === (options.refusedType ?? COMMAND_REFUSED)
+    ) {
+      const [problems, by] = (error.cause.details ?? []) as [string[], string];
+      if (by === 'state') throw new ConflictException(problems);
+      throw new UnprocessableEntityException(problems);
+    }
+    throw error;
+  }
+}
+
+/**
+ * Asks a workflow for its state with a query; an unknown workflow becomes 404 `notFound`. The
+ * deadline defaults to {@link QUERY_DEADLINE_MS}.
+ */
+export async function queryState<Ret>(
+  client: Connected,
+  handle: WorkflowHandle,
+  query: QueryDefinition<Ret, []>,
+  options: { notFound: string; deadlineMs?: number },
+): Promise<Ret> {
+  try {
+    return await client.connection.withDeadline(
+      Date.now() + (options.deadlineMs ?? QUERY_DEADLINE_MS),
+      () => handle.query(query),
+    );
+  } catch (error) {
+    if (error instanceof WorkflowNotFoundError) throw new NotFoundException(options.notFound);
+    throw error;
+  }
+}
+
+/** Temporal answers an update to a closed workflow with NOT_FOUND "workflow execution already completed". */
+export function isCompletedError(error: unknown): boolean {
+  const text = `${(error as Error)?.message ?? ''} ${String((error as { cause?: unknown })?.cause ?? '')}`;
+  return /already completed|already finished/i.test(text);
+}

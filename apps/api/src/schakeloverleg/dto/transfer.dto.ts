@@ -1,16 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
-  IsBoolean,
   IsIn,
-  IsInt,
   IsObject,
   IsOptional,
   Matches,
-  Max,
-  Min,
   ValidateNested,
 } from 'class-validator';
 import {
@@ -28,6 +24,7 @@ import {
   IsCalendarDate,
   IsProductCategory,
 } from '../../common/validators';
+import { PageLimit, QueryBoolean } from '../../common/query-params';
 
 const STATUS_DOC = {
   enum: TRANSFER_STATUSES,
@@ -282,20 +279,10 @@ export class ListTransfersQueryDto {
   @IsMunicipalityCode()
   municipalityCode?: string;
 
-  @ApiPropertyOptional({ description: 'Only overdue (true) or only not overdue (false) transfers' })
-  @IsOptional()
-  @Transform(({ value }: { value: unknown }) =>
-    value === 'true' ? true : value === 'false' ? false : value,
-  )
-  @IsBoolean()
+  @QueryBoolean({ description: 'Only overdue (true) or only not overdue (false) transfers' })
   overdue?: boolean;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @PageLimit()
   limit?: number;
 }
 

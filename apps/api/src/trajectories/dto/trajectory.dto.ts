@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { TRAJECTORY_PHASES, type TrajectoryPhase } from '@cjg/domain';
 import {
   IsAgbCode,
@@ -9,6 +8,7 @@ import {
   IsMunicipalityCode,
   IsPersonId,
 } from '../../common/validators';
+import { PageLimit, PageOffset, QueryBoolean } from '../../common/query-params';
 
 export class StartTrajectoryDto {
   @ApiProperty({
@@ -96,12 +96,7 @@ export class ListTrajectoriesQueryDto {
   @IsCalendarDate()
   dueBefore?: string;
 
-  @ApiPropertyOptional({ description: 'Only overdue (true) or only not overdue (false) cases' })
-  @IsOptional()
-  @Transform(({ value }: { value: unknown }) =>
-    value === 'true' ? true : value === 'false' ? false : value,
-  )
-  @IsBoolean()
+  @QueryBoolean({ description: 'Only overdue (true) or only not overdue (false) cases' })
   overdue?: boolean;
 
   @ApiPropertyOptional({
@@ -117,20 +112,10 @@ export class ListTrajectoriesQueryDto {
   @IsIn(['asc', 'desc'])
   order?: 'asc' | 'desc';
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @PageLimit()
   limit?: number;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 100000, default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(100_000)
+  @PageOffset()
   offset?: number;
 }
 

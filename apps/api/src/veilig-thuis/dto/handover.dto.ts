@@ -6,20 +6,16 @@
  * one per line of the letters; they are kept in PostgreSQL, never in the workflow.
  */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
   IsBoolean,
   IsIn,
-  IsInt,
   IsOptional,
   IsString,
   Matches,
-  Max,
   MaxLength,
-  Min,
 } from 'class-validator';
 import {
   CASE_NUMBER_PATTERN,
@@ -44,6 +40,7 @@ import {
   IsMunicipalityCode,
   IsPersonId,
 } from '../../common/validators';
+import { PageLimit, PageOffset, QueryBoolean } from '../../common/query-params';
 
 /** One item of a free text: a line of the letters. */
 const MAX_ITEM = 1000;
@@ -512,28 +509,13 @@ export class ListHandoversQueryDto {
   @IsMunicipalityCode()
   municipalityCode?: string;
 
-  @ApiPropertyOptional({ description: 'Only overdue (true) or only not overdue (false)' })
-  @IsOptional()
-  @Transform(({ value }: { value: unknown }) =>
-    value === 'true' ? true : value === 'false' ? false : value,
-  )
-  @IsBoolean()
+  @QueryBoolean({ description: 'Only overdue (true) or only not overdue (false)' })
   overdue?: boolean;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @PageLimit()
   limit?: number;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 100000, default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(100_000)
+  @PageOffset()
   offset?: number;
 }
 

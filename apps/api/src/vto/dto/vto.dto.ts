@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -7,13 +6,10 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsInt,
   IsOptional,
   IsString,
   Length,
   Matches,
-  Max,
-  Min,
 } from 'class-validator';
 import {
   PARENTS_INFORMED_HOW,
@@ -36,6 +32,7 @@ import {
   IsMunicipalityCode,
   IsPersonId,
 } from '../../common/validators';
+import { PageLimit, PageOffset, QueryBoolean } from '../../common/query-params';
 
 const GROUNDS = Object.keys(VTO_GROUNDS) as VtoGround[];
 const NOT_SENT_REASONS = Object.keys(VTO_NOT_SENT_REASONS) as VtoNotSentReason[];
@@ -274,9 +271,6 @@ export class VtoStateDto {
   explanation?: string;
 }
 
-const toBoolean = ({ value }: { value: unknown }) =>
-  value === 'true' ? true : value === 'false' ? false : value;
-
 /** Filters and page of GET /vtos; every filter narrows the caller's own scope. */
 export class ListVtosQueryDto {
   @ApiPropertyOptional({ enum: VTO_STATUSES })
@@ -304,26 +298,13 @@ export class ListVtosQueryDto {
   @IsPersonId()
   coordinatorId?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean()
+  @QueryBoolean()
   overdue?: boolean;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @PageLimit()
   limit?: number;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 100000, default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(100_000)
+  @PageOffset()
   offset?: number;
 }
 

@@ -1,10 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { resolvePolicy, trajectoryWorkflowId, type TrajectoryInput } from '@cjg/domain';
-import { CaseKindKey, CaseNumberKey, temporalConfigFromEnv } from '@cjg/temporal';
+import {
+  CaseKindKey,
+  CaseNumberKey,
+  CoordinatorIdKey,
+  FamilyIdKey,
+  MunicipalityCodeKey,
+  temporalConfigFromEnv,
+  TrajectoryPhaseKey,
+} from '@cjg/temporal';
 import type { trajectoryWorkflow } from '@cjg/workflows';
 import { commandUpdates, TRAJECTORY_WORKFLOW_TYPE } from '@cjg/workflows/trajectory.definitions';
-import { arg, devToken, fmt, machine, median, percentile, timed } from './common';
+import { databaseUrlFromEnv } from '@cjg/persistence';
+import { arg, devToken, fmt, machine, median, percentile, settle, timed } from './common';
 
 /**
  * Starts and commands through the API, side by side with the raw Temporal client doing the same
@@ -65,9 +74,14 @@ async function main(): Promise<void> {
       taskQueue: temporal.taskQueue,
       args: [{ ...input(caseNumber), policy }],
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      // The attributes the API sets at the start, so both sides start the same run.
       typedSearchAttributes: [
         { key: CaseKindKey, value: 'trajectory' },
         { key: CaseNumberKey, value: caseNumber },
+        { key: MunicipalityCodeKey, value: '0957' },
+        { key: CoordinatorIdKey, value: coordinator },
+        { key: FamilyIdKey, value: `fam-bench-${run.toLowerCase()}` },
+        { key: TrajectoryPhaseKey, value: 'intake' },
       ],
     });
   };
@@ -95,10 +109,16 @@ async function main(): Promise<void> {
       (_, i) => `CJG-B${run}-${side}${round}-${String(i).padStart(5, '0')}`,
     );
 
+  // Each phase starts on a quiet system: the letters and projections the previous phase left
+  // behind are done first, so neither side pays for the other's backlog.
+  const databaseUrl = databaseUrlFromEnv();
+  const quiet = () => settle(databaseUrl, `trajectory-CJG-B${run}-`);
+
   // Warm-up: connections, JIT, worker caches.
   const warm = Math.min(50, starts);
   await timed(warm, concurrency, (i) => startApi(caseNumbers('WA', 0)[i]!));
   await timed(warm, concurrency, (i) => startRaw(caseNumbers('WR', 0)[i]!));
+  await quiet();
 
   type Figures = { perSecond: number; p50: number; p95: number; p99: number; errors: number };
   const results: Record<string, Figures[]> = {
@@ -125,6 +145,7 @@ async function main(): Promise<void> {
         `start, ${side === 'A' ? 'API' : 'raw client'}`,
         await timed(starts, concurrency, (i) => start(cases[i]!)),
       );
+      await quiet();
     }
     for (const side of sides) {
       // Commands go to the other side's fresh trajectories so each gets one agreeResults.
@@ -134,6 +155,7 @@ async function main(): Promise<void> {
         `command (update), ${side === 'A' ? 'API' : 'raw client'}`,
         await timed(starts, concurrency, (i) => command(cases[i]!)),
       );
+      await quiet();
     }
   }
   await connection.close();
@@ -165,7 +187,9 @@ async function main(): Promise<void> {
   console.log(
     `API/raw, command: ${ratio('command (update), API', 'command (update), raw client')}`,
   );
-  console.log('(medians over the rounds; each round alternates which side goes first)');
+  console.log(
+    '(medians over the rounds; each round alternates which side goes first, and each phase starts once the letters and projections of the one before are done)',
+  );
 }
 
 main().catch((error: unknown) => {

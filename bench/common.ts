@@ -1,4 +1,5 @@
 import os from 'node:os';
+import { Client as PgClient } from 'pg';
 import { existsSync } from 'node:fs';
 import { devKeyFiles, mintDevToken, type DevTokenRequest } from '../scripts/stack/dev-keys';
 import { dataDir } from '../scripts/stack/paths';
@@ -61,4 +62,42 @@ export function arg(name: string, fallback: number): number {
   const value = index >= 0 ? Number(process.argv[index + 1]) : fallback;
   if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
   return value;
+}
+
+/**
+ * Waits until the work a phase left behind (letters, read-model projections of the workflows
+ * whose id starts with `workflowPrefix`) has stopped changing, so the next phase does not pay
+ * for the previous one's backlog. Answers how long that took (ms).
+ */
+export async function settle(
+  databaseUrl: string,
+  workflowPrefix: string,
+  timeoutMs = 180_000,
+): Promise<number> {
+  const started = performance.now();
+  const client = new PgClient({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    let last = '';
+    for (;;) {
+      const { rows } = await client.query<{ letters: string; sending: string; rows: string }>(
+        `SELECT (SELECT count(*) FROM notification_ledger WHERE workflow_id LIKE $1) AS letters,
+                (SELECT count(*) FROM notification_ledger
+                  WHERE workflow_id LIKE $1 AND status = 'sending') AS sending,
+                (SELECT coalesce(sum(revision), 0) FROM trajectory
+                  WHERE case_number LIKE $2) AS rows`,
+        [`${workflowPrefix}%`, `${workflowPrefix.replace(/^trajectory-/, '')}%`],
+      );
+      const now = JSON.stringify(rows[0]);
+      if (now === last && rows[0]!.sending === '0') break;
+      if (performance.now() - started > timeoutMs) {
+        throw new Error(`the stack did not settle within ${timeoutMs} ms (${now})`);
+      }
+      last = now;
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+  } finally {
+    await client.end();
+  }
+  return performance.now() - started;
 }

@@ -9,7 +9,6 @@ import {
   TRANSFER_COMMAND_FIELDS,
   type TransferCommand,
   type TransferCommandType,
-  type TransferStatus,
   type TransferView,
 } from '@cjg/domain';
 
@@ -25,11 +24,13 @@ export const SCHAKELOVERLEG_CASE_KIND = 'schakeloverleg-transfer';
 
 export const transferStateQuery = defineQuery<TransferView>('state');
 
-/** What an accepted command answers; kept small, since every answer is stored in the history. */
-export interface TransferCommandResult {
-  revision: number;
-  status: TransferStatus;
-}
+/**
+ * What an accepted command answers: the view right after the command, so the API can answer the
+ * caller without a second query (a query waits behind the workflow's next task, which under load
+ * took seconds: docs/performance.md). It carries ids and codes only; its size per update in the
+ * history is measured by `npm run bench:history`.
+ */
+export type TransferCommandResult = TransferView;
 
 /** Every command, in the order of the domain's TRANSFER_COMMAND_FIELDS. */
 export const TRANSFER_COMMAND_TYPES = Object.keys(

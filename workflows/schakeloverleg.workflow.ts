@@ -105,7 +105,7 @@ export async function schakeloverlegTransferWorkflow(
     transferCommandUpdates,
     (command) => {
       effects.push(...applyTransferCommand(state, command, new Date()));
-      return { revision: state.revision, status: state.status };
+      return transferView(state, new Date());
     },
     (command) => {
       const now = new Date();

@@ -19,12 +19,13 @@ export interface TrajectoryView extends TrajectoryState {
 
 export const trajectoryStateQuery = defineQuery<TrajectoryView>('state');
 
-/** What an accepted command answers; kept small, since every answer is stored in the history. */
-export interface CommandResult {
-  revision: number;
-  phase: TrajectoryState['phase'];
-  allowedCommands: CommandType[];
-}
+/**
+ * What an accepted command answers: the view right after the command, so the API can answer the
+ * caller without a second query (a query waits behind the workflow's next task, which under load
+ * took seconds: docs/performance.md). It carries ids and codes only; its size per update in the
+ * history is measured by `npm run bench:history`.
+ */
+export type CommandResult = TrajectoryView;
 
 /** Every command, in the order of domain's COMMAND_FIELDS (the single list of them). */
 export const COMMAND_TYPES = Object.keys(COMMAND_FIELDS) as readonly CommandType[];

@@ -101,11 +101,7 @@ export async function trajectoryWorkflow(
       (args: object) => {
         causes.push(`command:${type}`);
         effects.push(...applyCommand(state, { ...args, type } as TrajectoryCommand, new Date()));
-        return {
-          revision: state.revision,
-          phase: state.phase,
-          allowedCommands: allowedCommands(state),
-        };
+        return view(state);
       },
       {
         validator: (args: object) => {

@@ -29,11 +29,13 @@ export interface HandoverView extends HandoverState {
 
 export const handoverStateQuery = defineQuery<HandoverView>('state');
 
-/** What an accepted command answers; kept small, since every answer is stored in the history. */
-export interface HandoverCommandResult {
-  revision: number;
-  status: HandoverState['status'];
-}
+/**
+ * What an accepted command answers: the view right after the command, so the API can answer the
+ * caller without a second query (a query waits behind the workflow's next task, which under load
+ * took seconds: docs/performance.md). It carries ids and codes only; its size per update in the
+ * history is measured by `npm run bench:history`.
+ */
+export type HandoverCommandResult = HandoverView;
 
 /** Every command, in the order of the domain's HANDOVER_COMMAND_FIELDS. */
 export const HANDOVER_COMMAND_TYPES = Object.keys(

@@ -159,7 +159,7 @@ export async function veiligThuisHandoverWorkflow(
         }
       }
       effects.push(...applyHandoverCommand(state, command, new Date()));
-      return { revision: state.revision, status: state.status };
+      return view();
     },
     (command) => {
       if (starting) throw refuseCommand(['a trajectory is being started for this handover'], true);

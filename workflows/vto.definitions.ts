@@ -14,7 +14,6 @@ import {
   type VtoCommandType,
   type VtoDeadline,
   type VtoState,
-  type VtoStatus,
 } from '@cjg/domain';
 
 export { vtoWorkflowId } from '@cjg/domain';
@@ -41,12 +40,13 @@ export interface VtoView extends VtoState {
 
 export const vtoStateQuery = defineQuery<VtoView>('state');
 
-/** What an accepted command answers; kept small, since every answer is stored in the history. */
-export interface VtoCommandResult {
-  revision: number;
-  status: VtoStatus;
-  allowedCommands: VtoCommandType[];
-}
+/**
+ * What an accepted command answers: the view right after the command, so the API can answer the
+ * caller without a second query (a query waits behind the workflow's next task, which under load
+ * took seconds: docs/performance.md). It carries ids and codes only; its size per update in the
+ * history is measured by `npm run bench:history`.
+ */
+export type VtoCommandResult = VtoView;
 
 /** Every command, in the order of the domain's VTO_COMMAND_FIELDS. */
 export const VTO_COMMAND_TYPES = Object.keys(VTO_COMMAND_FIELDS) as readonly VtoCommandType[];

@@ -108,11 +108,7 @@ export async function vtoWorkflow(input: VtoInput, resumed?: VtoState): Promise<
     vtoCommandUpdates,
     (command) => {
       effects.push(...applyVtoCommand(state, command, new Date()));
-      return {
-        revision: state.revision,
-        status: state.status,
-        allowedCommands: allowedVtoCommands(state),
-      };
+      return view(state);
     },
     (command) => {
       const problems = vtoCommandProblems(state, command, new Date());

@@ -28,6 +28,7 @@ import type { TransferCommandType } from '@cjg/domain';
 import {
   advance,
   env,
+  eventually,
   refusal,
   stubActivities,
   testBundle,
@@ -328,6 +329,12 @@ describe('schakeloverlegTransferWorkflow (000)', () => {
     const input = await proposal(20);
     const meetingDate = addWorkingDays(await today(), 3);
     const rec = await withTransfer(input, async (handle) => {
+      // The escalation is due at once; a command that reached the workflow's first task would
+      // be handled before it (then there is nothing to escalate), so wait for it first.
+      await eventually(
+        () => view(handle),
+        (v) => v.overdue,
+      );
       await command(handle, 'plan', { meetingDate, coordinatorId: 'coord-anna' });
       await advanceTo(handle, addWorkingDays(meetingDate, 2), 8);
       expect(await view(handle)).toMatchObject({ status: 'planned', overdue: true });

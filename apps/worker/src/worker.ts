@@ -15,6 +15,7 @@ import {
   ensureRetentionSchedule,
   temporalConfigFromEnv,
 } from '@cjg/temporal';
+import { workerTuningFromEnv, type WorkerTuning } from './tuning';
 
 /**
  * Where the worker gets its workflow code: a prebuilt bundle (what production runs, built by
@@ -37,8 +38,10 @@ export class StartupError extends Error {}
 export async function runWorker(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const temporal = temporalConfigFromEnv(env);
   let answerLinks: ReturnType<typeof answerLinkConfigFromEnv>;
+  let tuning: WorkerTuning;
   try {
     answerLinks = answerLinkConfigFromEnv(env);
+    tuning = workerTuningFromEnv(env);
   } catch (error) {
     throw new StartupError((error as Error).message, { cause: error });
   }
@@ -98,6 +101,7 @@ export async function runWorker(env: NodeJS.ProcessEnv = process.env): Promise<v
         ...(answerLinks ? { answerLinks: answerLinkFactory(answerLinks) } : {}),
       }),
       ...workflowSource(env),
+      ...tuning,
     });
     console.log(
       `worker polling task queue ${temporal.taskQueue} in namespace ${temporal.namespace} at ${temporal.address}`,

@@ -60,7 +60,12 @@ import {
   type IdempotentAnswer,
 } from '../idempotency/idempotency.service';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
-import { giveUpdate, queryState, WRITE_DEADLINE_MS } from '../temporal/workflow-commands';
+import {
+  giveUpdate,
+  queryState,
+  viewAfterCommand,
+  WRITE_DEADLINE_MS,
+} from '../temporal/workflow-commands';
 import type {
   ListTransfersQueryDto,
   ProposeTransferDto,
@@ -245,7 +250,11 @@ export class SchakeloverlegService {
   /** The transfer, for a caller allowed to see it; `allowedCommands` lists what it can give now. */
   async get(principal: Principal, transferId: string): Promise<TransferView> {
     this.assertOwnOrganisation(principal, transferId);
-    const view = await this.state(transferId);
+    return this.present(principal, await this.state(transferId));
+  }
+
+  /** A view as this caller may see it: in scope, with the commands of its role. */
+  private present(principal: Principal, view: TransferView): TransferView {
     if (!canSeeTransfer(principal, view)) throw new ForbiddenException(outOfScope(principal));
     return {
       ...view,
@@ -274,13 +283,14 @@ export class SchakeloverlegService {
     if (!canSeeTransfer(principal, view)) throw new ForbiddenException(outOfScope(principal));
     return this.idempotency.run(principal, key, requestHash('POST', path, body), async () => {
       await this.assertReady(view, type, body);
-      await this.update(
+      const result = await this.update(
         transferId,
         type,
         body,
         key ? IdempotencyService.updateId(principal, key) : undefined,
       );
-      return { statusCode: HttpStatus.OK, body: await this.get(principal, transferId) };
+      const after = await viewAfterCommand(result, () => this.state(transferId));
+      return { statusCode: HttpStatus.OK, body: this.present(principal, after) };
     });
   }
 

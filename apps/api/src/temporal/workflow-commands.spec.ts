@@ -7,7 +7,7 @@ import {
   type WorkflowHandle,
 } from '@temporalio/client';
 import type { QueryDefinition, UpdateDefinition } from '@temporalio/common';
-import { giveUpdate, queryState } from './workflow-commands';
+import { giveUpdate, queryState, viewAfterCommand } from './workflow-commands';
 
 const update = { type: 'update', name: 'cmd' } as UpdateDefinition<string, [object]>;
 const query = { type: 'query', name: 'state' } as QueryDefinition<string, []>;
@@ -116,5 +116,24 @@ describe('queryState', () => {
     await expect(queryState(client, missing, query, options)).rejects.toBeInstanceOf(
       NotFoundException,
     );
+  });
+});
+
+describe('viewAfterCommand', () => {
+  it('answers the view a command returned, without a query', async () => {
+    const query = jest.fn();
+    const view = { revision: 3, allowedCommands: [], pendingDeadlines: [] };
+    await expect(viewAfterCommand(view, query)).resolves.toBe(view);
+    expect(query).not.toHaveBeenCalled();
+  });
+
+  it('queries the state for a run whose commands answered only their revision', async () => {
+    const queried = { revision: 4, allowedCommands: ['withdraw'], pendingDeadlines: [] };
+    const query = jest.fn().mockResolvedValue(queried);
+    await expect(
+      viewAfterCommand({ revision: 4, phase: 'intake', allowedCommands: ['withdraw'] }, query),
+    ).resolves.toBe(queried);
+    await expect(viewAfterCommand(undefined, query)).resolves.toBe(queried);
+    expect(query).toHaveBeenCalledTimes(2);
   });
 });

@@ -6,7 +6,7 @@ import {
   type Client,
   type WorkflowHandle,
 } from '@temporalio/client';
-import type { QueryDefinition, UpdateDefinition } from '@temporalio/common';
+import type { QueryDefinition, TypedSearchAttributes, UpdateDefinition } from '@temporalio/common';
 import { COMMAND_REFUSED } from '@cjg/workflows/trajectory.definitions';
 
 /** How long a read may wait for a worker to answer a query before the API answers 503. */
@@ -101,4 +101,43 @@ export async function queryState<Ret>(
 export function isCompletedError(error: unknown): boolean {
   const text = `${(error as Error)?.message ?? ''} ${String((error as { cause?: unknown })?.cause ?? '')}`;
   return /already completed|already finished/i.test(text);
+}
+
+/**
+ * The view a command answered: the workflow's view right after the command, so no second query
+ * is needed (a query waits behind the workflow's next task; under load that took seconds). A run
+ * started before commands answered their view gave only `{ revision, … }`; for it the state is
+ * queried.
+ */
+export async function viewAfterCommand<V extends { pendingDeadlines: unknown }>(
+  result: unknown,
+  query: () => Promise<V>,
+): Promise<V> {
+  const answered =
+    typeof result === 'object' &&
+    result !== null &&
+    Array.isArray((result as { pendingDeadlines?: unknown }).pendingDeadlines);
+  return answered ? (result as V) : query();
+}
+
+/**
+ * A workflow's search attributes as Temporal's own record of the run holds them: read from the
+ * server without a worker, so unlike a query it never waits behind the workflow's tasks. An
+ * unknown workflow becomes 404 `notFound`.
+ */
+export async function describeAttributes(
+  client: Connected,
+  handle: WorkflowHandle,
+  options: { notFound: string; deadlineMs?: number },
+): Promise<TypedSearchAttributes> {
+  try {
+    const description = await client.connection.withDeadline(
+      Date.now() + (options.deadlineMs ?? QUERY_DEADLINE_MS),
+      () => handle.describe(),
+    );
+    return description.typedSearchAttributes;
+  } catch (error) {
+    if (error instanceof WorkflowNotFoundError) throw new NotFoundException(options.notFound);
+    throw error;
+  }
 }

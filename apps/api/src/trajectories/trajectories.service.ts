@@ -24,6 +24,7 @@ import {
   CoordinatorIdKey,
   FamilyIdKey,
   MunicipalityCodeKey,
+  ProviderAgbCodesKey,
   TrajectoryPhaseKey,
 } from '@cjg/temporal';
 import type { trajectoryWorkflow } from '@cjg/workflows';
@@ -48,7 +49,13 @@ import {
   type IdempotentAnswer,
 } from '../idempotency/idempotency.service';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
-import { giveUpdate, queryState, WRITE_DEADLINE_MS } from '../temporal/workflow-commands';
+import {
+  describeAttributes,
+  giveUpdate,
+  queryState,
+  viewAfterCommand,
+  WRITE_DEADLINE_MS,
+} from '../temporal/workflow-commands';
 import type {
   ListTrajectoriesQueryDto,
   TrajectoryPageDto,
@@ -157,13 +164,14 @@ export class TrajectoriesService {
       await this.assertRegistered((body as { coordinatorId: string }).coordinatorId);
     }
     return this.idempotency.run(principal, key, requestHash('POST', path, body), async () => {
-      await this.update(
+      const result = await this.update(
         caseNumber,
         type,
         body,
         key ? IdempotencyService.updateId(principal, key) : undefined,
       );
-      return { statusCode: HttpStatus.OK, body: await this.get(principal, caseNumber) };
+      const view = await viewAfterCommand(result, () => this.state(caseNumber));
+      return { statusCode: HttpStatus.OK, body: this.visibleTo(principal, view) };
     });
   }
 
@@ -180,7 +188,11 @@ export class TrajectoriesService {
 
   /** The trajectory's state as its workflow answers it, for a caller allowed to see it. */
   async get(principal: Principal, caseNumber: string): Promise<TrajectoryView> {
-    const view = await this.state(caseNumber);
+    return this.visibleTo(principal, await this.state(caseNumber));
+  }
+
+  /** A view as this caller may see it: in scope, with the commands of its role. */
+  private visibleTo(principal: Principal, view: TrajectoryView): TrajectoryView {
     const facts = {
       municipalityCode: view.municipalityCode,
       providerAgbCodes: involvedProviders(view),
@@ -259,8 +271,10 @@ export class TrajectoriesService {
   }
 
   /**
-   * What decides access to a case: the read model row (cheap), or the workflow itself when the
-   * row is not written yet or a provider's part is newer than the row.
+   * What decides access to a case: the read model row (cheap), or, when the row is not written
+   * yet or a provider's part is newer than the row, the search attributes of the workflow's run
+   * (set at the start and at every change; read without a worker, so a busy worker does not
+   * delay the check).
    */
   private async accessFacts(
     caseNumber: string,
@@ -278,8 +292,17 @@ export class TrajectoriesService {
     ) {
       return { municipalityCode: row.municipality_code, providerAgbCodes: row.provider_agb_codes };
     }
-    const view = await this.state(caseNumber);
-    return { municipalityCode: view.municipalityCode, providerAgbCodes: involvedProviders(view) };
+    const handle = this.client.workflow.getHandle(trajectoryWorkflowId(caseNumber));
+    const attributes = await describeAttributes(this.client, handle, {
+      notFound: `No trajectory with case number ${caseNumber}`,
+    });
+    const municipalityCode = attributes.get(MunicipalityCodeKey);
+    if (municipalityCode === undefined) {
+      // A run started without its attributes (not by this API): ask the workflow itself.
+      const view = await this.state(caseNumber);
+      return { municipalityCode: view.municipalityCode, providerAgbCodes: involvedProviders(view) };
+    }
+    return { municipalityCode, providerAgbCodes: attributes.get(ProviderAgbCodesKey) ?? [] };
   }
 
   private async state(caseNumber: string): Promise<TrajectoryView> {

@@ -51,7 +51,12 @@ import {
   type IdempotentAnswer,
 } from '../idempotency/idempotency.service';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
-import { giveUpdate, queryState, WRITE_DEADLINE_MS } from '../temporal/workflow-commands';
+import {
+  giveUpdate,
+  queryState,
+  viewAfterCommand,
+  WRITE_DEADLINE_MS,
+} from '../temporal/workflow-commands';
 import type {
   CreateHandoverDto,
   HandoverCreatedDto,
@@ -288,7 +293,11 @@ export class VeiligThuisService {
   /** A handover for a caller who may see it: its state, its texts, and what it may do next. */
   async get(principal: Principal, handoverId: string): Promise<HandoverDto> {
     await this.assertAccess(principal, handoverId);
-    const view = await this.state(handoverId);
+    return this.present(principal, await this.state(handoverId));
+  }
+
+  /** A view for a caller already allowed to see the handover: its texts and its role's commands. */
+  private async present(principal: Principal, view: HandoverView): Promise<HandoverDto> {
     return {
       ...view,
       texts: await this.texts(view),
@@ -392,8 +401,9 @@ export class VeiligThuisService {
         args[text.field] = ref;
       }
       if (type === 'startTrajectory') args.policy = this.config.policy;
+      let result: HandoverCommandResult;
       try {
-        await this.update(
+        result = await this.update(
           handoverId,
           type,
           args,
@@ -405,9 +415,10 @@ export class VeiligThuisService {
         if (textId && isFinalRefusal(error)) await this.deleteText(textId);
         throw error;
       }
+      const after = await viewAfterCommand(result, () => this.state(handoverId));
       // A retry answered by an earlier update with the same key keeps the earlier text.
-      if (textId) await this.dropUnreferencedText(handoverId, textId);
-      return { statusCode: HttpStatus.OK, body: await this.get(principal, handoverId) };
+      if (textId) await this.dropUnreferencedText(after, textId);
+      return { statusCode: HttpStatus.OK, body: await this.present(principal, after) };
     });
   }
 
@@ -432,8 +443,7 @@ export class VeiligThuisService {
   }
 
   /** A text the accepted update did not take (a retry answered by an earlier update). */
-  private async dropUnreferencedText(handoverId: string, textId: string): Promise<void> {
-    const view = await this.state(handoverId);
+  private async dropUnreferencedText(view: HandoverView, textId: string): Promise<void> {
     const referenced = [
       view.meeting?.held?.agreements.textId,
       view.refusal?.explanation?.textId,

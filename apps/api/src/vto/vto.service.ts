@@ -38,7 +38,12 @@ import {
   type IdempotentAnswer,
 } from '../idempotency/idempotency.service';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
-import { giveUpdate, queryState, WRITE_DEADLINE_MS } from '../temporal/workflow-commands';
+import {
+  giveUpdate,
+  queryState,
+  viewAfterCommand,
+  WRITE_DEADLINE_MS,
+} from '../temporal/workflow-commands';
 import type {
   ListVtosQueryDto,
   ProposeVtoDto,
@@ -213,13 +218,14 @@ export class VtoService {
     const view = await this.state(caseNumber);
     if (!canSeeVto(principal, view.municipalityCode)) throw new ForbiddenException(OUT_OF_SCOPE);
     return this.idempotency.run(principal, key, requestHash('POST', path, body), async () => {
-      await this.update(
+      const result = await this.update(
         caseNumber,
         type,
         { ...body, recordedBy: principal.sub },
         key ? IdempotencyService.updateId(principal, key) : undefined,
       );
-      return { statusCode: HttpStatus.OK, body: await this.get(principal, caseNumber) };
+      const after = await viewAfterCommand(result, () => this.state(caseNumber));
+      return { statusCode: HttpStatus.OK, body: await this.present(principal, after) };
     });
   }
 
@@ -238,7 +244,11 @@ export class VtoService {
 
   /** The VTO's state as its workflow answers it, for a caller allowed to see it. */
   async get(principal: Principal, caseNumber: string): Promise<VtoStateDto> {
-    const view = await this.state(caseNumber);
+    return this.present(principal, await this.state(caseNumber));
+  }
+
+  /** A view as this caller may see it: in scope, with its role's commands and what it may read. */
+  private async present(principal: Principal, view: VtoView): Promise<VtoStateDto> {
     if (!canSeeVto(principal, view.municipalityCode)) throw new ForbiddenException(OUT_OF_SCOPE);
     const answer: VtoStateDto = {
       ...view,
@@ -249,7 +259,7 @@ export class VtoService {
     if (mayReadExplanation(principal)) {
       const row = await this.dataSource
         .getRepository(VtoExplanationEntity)
-        .findOneBy({ caseNumber });
+        .findOneBy({ caseNumber: view.caseNumber });
       if (row?.explanation) answer.explanation = row.explanation;
     }
     return answer;

@@ -1,9 +1,22 @@
 /**
  * `node dist/scripts/stack/cli.js up`       the whole local stack (what `npm start` runs)
  * `node dist/scripts/stack/cli.js toolchain` install the pinned tools and print what is used
+ * `node dist/scripts/stack/cli.js temporal-postgres [--port 7243] [--pg-port 54339]`
+ *     a real Temporal server on its own PostgreSQL (`npm run temporal:postgres`), until Ctrl-C
  */
+import path from 'node:path';
 import { dataDir } from './paths';
+import { LOCAL_DB_USER, startLocalPostgres } from './postgres';
+import { isListening } from './process';
 import { portsFromEnv, startStack } from './stack';
+import {
+  installTemporalServer,
+  startTemporalOnPostgres,
+  TEMPORAL_DATABASES,
+  TEMPORAL_PORT_COUNT,
+  TEMPORAL_SERVER_VERSION,
+  type TemporalOnPostgres,
+} from './temporal-postgres';
 import {
   ensurePostgresBinaries,
   ensureTemporalCli,
@@ -13,6 +26,13 @@ import {
 } from './toolchain';
 
 const log = (message: string) => console.log(`[stack] ${message}`);
+
+/** Resolves with the name of the first of these signals that arrives. */
+function nextSignal(): Promise<string> {
+  return new Promise<string>((resolve) => {
+    for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, () => resolve(sig));
+  });
+}
 
 async function up(): Promise<number> {
   const stack = await startStack({
@@ -42,9 +62,7 @@ async function up(): Promise<number> {
   }
   console.log(`\n  state in ${dataDir()}; logs in ${dataDir()}/logs; Ctrl-C stops everything\n`);
 
-  const signal = new Promise<string>((resolve) => {
-    for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(sig, () => resolve(sig));
-  });
+  const signal = nextSignal();
   const winner = await Promise.race([
     signal.then((sig) => ({ kind: 'signal' as const, name: sig })),
     stack.firstUnexpectedExit().then((name) => ({ kind: 'exit' as const, name })),
@@ -65,7 +83,99 @@ async function toolchain(): Promise<number> {
   return 0;
 }
 
-const commands: Record<string, () => Promise<number>> = { up, toolchain };
+/** `--name 123` or `--name=123` among the arguments, else the fallback; a TCP port. */
+function portOption(args: string[], name: string, fallback: string | undefined): number {
+  let value = fallback;
+  args.forEach((arg, i) => {
+    if (arg === `--${name}`) value = args[i + 1];
+    else if (arg.startsWith(`--${name}=`)) value = arg.slice(name.length + 3);
+  });
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new Error(`--${name} must be a TCP port, got ${JSON.stringify(value)}`);
+  }
+  return port;
+}
+
+/**
+ * A real Temporal server (go.temporal.io/server, built into .toolchain) on a PostgreSQL cluster of
+ * its own in <data>/temporal-pg, apart from the local stack's: for measurements. Runs until a signal.
+ */
+async function temporalPostgres(): Promise<number> {
+  const args = process.argv.slice(3);
+  const port = portOption(args, 'port', '7243');
+  const pgPort = portOption(args, 'pg-port', process.env.TEMPORAL_PG_PORT || '54339');
+  const root = path.join(dataDir(), 'temporal-pg');
+  const logs = path.join(root, 'logs');
+  // Checked before anything starts; startTemporalOnPostgres checks its ports again itself.
+  const wanted = [pgPort, ...Array.from({ length: TEMPORAL_PORT_COUNT }, (_, i) => port + i)];
+  const busy: number[] = [];
+  for (const candidate of wanted) if (await isListening(candidate)) busy.push(candidate);
+  if (busy.length > 0) {
+    throw new Error(
+      `Ports ${busy.join(', ')} are in use; PostgreSQL needs ${pgPort} (--pg-port or TEMPORAL_PG_PORT) and ` +
+        `Temporal ${port}-${port + TEMPORAL_PORT_COUNT - 1} (--port). Stop what runs there or choose others.`,
+    );
+  }
+  const [bin, server] = await Promise.all([
+    ensurePostgresBinaries(log),
+    installTemporalServer(log),
+  ]);
+  log(`PostgreSQL binaries: ${bin.path} (${bin.source})`);
+  log(`Temporal server v${TEMPORAL_SERVER_VERSION}: ${server.dir} (${server.source})`);
+  const pg = await startLocalPostgres({
+    binDir: bin.path,
+    dir: path.join(root, 'postgres'),
+    port: pgPort,
+    logFile: path.join(logs, 'postgres.log'),
+    log,
+    durable: true,
+  });
+  let temporal: TemporalOnPostgres;
+  try {
+    temporal = await startTemporalOnPostgres({
+      install: server,
+      postgres: { host: '127.0.0.1', port: pgPort, user: LOCAL_DB_USER },
+      port,
+      dir: path.join(root, 'temporal'),
+      logFile: path.join(logs, 'temporal-server.log'),
+      log,
+    });
+  } catch (error) {
+    await pg.process.stop();
+    throw error;
+  }
+  const pgUrl = `postgres://${LOCAL_DB_USER}@127.0.0.1:${pgPort}`;
+  console.log(`\nTemporal v${TEMPORAL_SERVER_VERSION} on PostgreSQL is up:\n`);
+  console.log(
+    `  ${'Temporal gRPC'.padEnd(22)} ${temporal.address} (namespace ${temporal.namespace})`,
+  );
+  console.log(
+    `  ${'PostgreSQL'.padEnd(22)} ${pgUrl}/${TEMPORAL_DATABASES.store}, ${pgUrl}/${TEMPORAL_DATABASES.visibility}`,
+  );
+  console.log(
+    `  ${'Ports taken'.padEnd(22)} ${port}-${port + TEMPORAL_PORT_COUNT - 1} (frontend, history, matching, worker; membership)`,
+  );
+  console.log(`\n  state in ${root}; logs in ${logs}; Ctrl-C stops both\n`);
+
+  const winner = await Promise.race([
+    nextSignal().then((name) => ({ kind: 'signal' as const, name })),
+    temporal.process.whenExited().then(() => ({ kind: 'exit' as const, name: 'temporal-server' })),
+    pg.process.whenExited().then(() => ({ kind: 'exit' as const, name: 'postgres' })),
+  ]);
+  if (winner.kind === 'exit') log(`${winner.name} stopped unexpectedly; stopping the rest`);
+  else log(`${winner.name}: stopping Temporal and PostgreSQL…`);
+  await temporal.stop();
+  await pg.process.stop();
+  log('stopped');
+  return winner.kind === 'exit' ? 1 : 0;
+}
+
+const commands: Record<string, () => Promise<number>> = {
+  up,
+  toolchain,
+  'temporal-postgres': temporalPostgres,
+};
 const command = process.argv[2] ?? 'up';
 const handler = commands[command];
 if (!handler) {

@@ -70,7 +70,7 @@ export function run(
   });
 }
 
-function isExecutable(file: string): boolean {
+export function isExecutable(file: string): boolean {
   try {
     accessSync(file, constants.X_OK);
     return statSync(file).isFile();
@@ -89,7 +89,7 @@ export function which(command: string, env: NodeJS.ProcessEnv = process.env): st
   return undefined;
 }
 
-function lastLines(text: string, count = 6): string {
+export function lastLines(text: string, count = 6): string {
   return text
     .trim()
     .split('\n')
@@ -98,13 +98,13 @@ function lastLines(text: string, count = 6): string {
     .join('\n');
 }
 
-async function freshDir(parent: string, prefix: string): Promise<string> {
+export async function freshDir(parent: string, prefix: string): Promise<string> {
   await mkdir(parent, { recursive: true });
   return mkdtemp(path.join(parent, `${prefix}.tmp-`));
 }
 
 /** Moves a finished install into place; another process may have won the race, which is fine. */
-async function publish(tmp: string, final: string): Promise<void> {
+export async function publish(tmp: string, final: string): Promise<void> {
   try {
     await rename(tmp, final);
   } catch (error) {

@@ -2,7 +2,6 @@ import { mkdtemp, chmod } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection, WorkflowUpdateFailedError } from '@temporalio/client';
-import { Client as PgClient } from 'pg';
 import {
   addToDate,
   amsterdamDate,
@@ -18,10 +17,14 @@ import {
   trajectoryStateQuery,
   type TrajectoryView,
 } from '@cjg/workflows/trajectory.definitions';
-import { startLocalPostgres } from '../../scripts/stack/postgres';
-import { freePort, ManagedProcess } from '../../scripts/stack/process';
-import { prepareNamespace, startTemporalDevServer } from '../../scripts/stack/temporal-server';
-import { ensurePostgresBinaries, ensureTemporalCli } from '../../scripts/stack/toolchain';
+import { freePort, type ManagedProcess } from '../../scripts/stack/process';
+import {
+  registerPeople,
+  sql,
+  startSidePostgres,
+  startSideTemporal,
+  startSideWorker,
+} from '../../scripts/stack/side-stack';
 import { SmtpCatcher } from '../support/smtp-catcher';
 
 /**
@@ -64,57 +67,25 @@ const log = (message: string) => console.log(`[drill] ${message}`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function startTemporal(p: Parts): Promise<void> {
-  const cli = await ensureTemporalCli(() => undefined);
-  p.temporal = await startTemporalDevServer({
-    cli: cli.path,
-    port: p.ports.temporal,
-    dbFile: path.join(p.dir, 'temporal', 'temporal.db'),
-    namespace: 'default',
-    logFile: path.join(p.dir, 'logs', 'temporal.log'),
-  });
-  await prepareNamespace(`127.0.0.1:${p.ports.temporal}`, 'default', () => undefined, p.temporal);
+  p.temporal = await startSideTemporal(p.dir, p.ports.temporal);
 }
 
 async function startPostgres(p: Parts): Promise<void> {
-  const bin = await ensurePostgresBinaries(() => undefined);
-  const pg = await startLocalPostgres({
-    binDir: bin.path,
-    dir: path.join(p.dir, 'postgres'),
-    port: p.ports.postgres,
-    logFile: path.join(p.dir, 'logs', 'postgres.log'),
-    log: () => undefined,
-    durable: true,
-  });
+  const pg = await startSidePostgres(p.dir, p.ports.postgres);
   p.postgres = pg.process;
   p.databaseUrl = pg.url;
 }
 
 async function startWorker(p: Parts): Promise<void> {
-  p.worker = new ManagedProcess({
-    name: 'worker',
-    command: process.execPath,
-    args: [path.resolve(__dirname, '../../dist/apps/worker/src/main.js')],
-    env: {
-      ...process.env,
-      TEMPORAL_ADDRESS: `127.0.0.1:${p.ports.temporal}`,
-      DATABASE_URL: p.databaseUrl,
-      SMTP_URL: p.smtp.url,
-      LOG_FORMAT: 'json',
-    },
-    logFile: path.join(p.dir, 'logs', 'worker.log'),
+  p.worker = await startSideWorker(p.dir, {
+    temporalAddress: `127.0.0.1:${p.ports.temporal}`,
+    databaseUrl: p.databaseUrl,
+    smtpUrl: p.smtp.url,
   });
-  await p.worker.waitForLine(/worker polling task queue/, 120_000);
 }
 
-async function sql<T>(p: Parts, text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new PgClient({ connectionString: p.databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query(text, values)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
+const query = <T>(p: Parts, text: string, values: unknown[] = []) =>
+  sql<T>(p.databaseUrl, text, values);
 
 /** Retries an operation while a part is away: what a client of the system would do. */
 async function persist<T>(
@@ -224,7 +195,7 @@ async function drive(
 /** What a drill counts afterwards: closed cases, letters sent and received, the read model. */
 async function audit(p: Parts, caseNumbers: string[]) {
   const ids = caseNumbers.map(trajectoryWorkflowId);
-  const ledger = await sql<{
+  const ledger = await query<{
     workflow_id: string;
     status: string;
     message_id: string | null;
@@ -242,7 +213,7 @@ async function audit(p: Parts, caseNumbers: string[]) {
       persist('state', () => p.client!.workflow.getHandle(id).query(trajectoryStateQuery)),
     ),
   );
-  const rows = await sql<{ case_number: string; phase: string; revision: number }>(
+  const rows = await query<{ case_number: string; phase: string; revision: number }>(
     p,
     `SELECT case_number, phase, revision FROM trajectory WHERE case_number = ANY($1)`,
     [caseNumbers],
@@ -283,21 +254,7 @@ describe('fault drills', () => {
     p.smtp = await SmtpCatcher.start(() => false, smtp);
     await Promise.all([startTemporal(p), startPostgres(p)]);
     await runMigrations(p.databaseUrl);
-    await sql(
-      p,
-      `INSERT INTO coordinator (id, name, email) VALUES ($1, 'Anna', 'anna@cjg.example')`,
-      [people.coordinator],
-    );
-    await sql(
-      p,
-      `INSERT INTO client (id, name, email) VALUES ($1, 'Sam', 'ouders@gezin.example')`,
-      [people.client],
-    );
-    await sql(
-      p,
-      `INSERT INTO provider (agb_code, name, email) VALUES ($1, 'Zorg', 'zorg@zorg.example')`,
-      [AGB],
-    );
+    await registerPeople(p.databaseUrl, { ...people, provider: AGB });
     await startWorker(p);
     p.client = new Client({
       connection: Connection.lazy({ address: `127.0.0.1:${p.ports.temporal}` }),

@@ -1,0 +1,219 @@
+import path from 'node:path';
+import type { WorkflowHandle } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
+import { Worker } from '@temporalio/worker';
+import {
+  addToDate,
+  amsterdamDate,
+  resolvePolicy,
+  trajectoryWorkflowId,
+  type CommandType,
+  type TrajectoryInput,
+} from '@cjg/domain';
+import type { TrajectoryActivities } from '@cjg/activities';
+import {
+  commandUpdates,
+  TRAJECTORY_WORKFLOW_TYPE,
+  trajectoryStateQuery,
+  type CommandArgs,
+  type TrajectoryView,
+} from '@cjg/workflows/trajectory.definitions';
+import { repoRoot } from '../scripts/stack/paths';
+import { ensureTestServer } from '../scripts/stack/toolchain';
+import { createTimeSkippingEnv } from '../test/support/workflow-env';
+import { arg, fmt, machine } from './common';
+
+/**
+ * History: how big a long trajectory's history gets, run by run, and how long a worker takes to
+ * replay each run (what it does after a restart or a cache eviction). A trajectory of `--years`
+ * with a half-yearly review each half year, then its end evaluation and closure, on Temporal's
+ * time-skipping test server (the project's pinned one) with the built workflow bundle; letters
+ * and projections are stubbed with results of the real shape, so the history is the real one.
+ *
+ *   npm run build && npm run bench:history -- [--years 10] [--replays 20]
+ */
+
+const AGB = '12345678';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function main(): Promise<void> {
+  const years = arg('years', 10);
+  const replays = arg('replays', 20);
+  const server = await ensureTestServer((message) => console.log(`[history] ${message}`));
+  process.env.TEMPORAL_TEST_SERVER_PATH = server.path;
+  const workflowBundle = { codePath: path.join(repoRoot(), 'dist', 'workflow-bundle.js') };
+  const env = await createTimeSkippingEnv();
+  const policy = resolvePolicy({});
+  console.log(`# History of a ${years}-year trajectory\n\nmachine: ${machine()}`);
+  console.log(
+    `parameters: ${years * 2} half-yearly reviews, policy maxHistoryEvents ${policy.maxHistoryEvents}, ${replays} replays per run on one replay worker; time-skipping test server ${path.basename(path.dirname(server.path))}\n`,
+  );
+
+  const activities: TrajectoryActivities = {
+    async projectTrajectory() {},
+    async sendLetter(request) {
+      return { sent: request.to.length, alreadySent: 0, undeliverable: 0, failures: [] };
+    },
+    async reportFamilyCare() {},
+  };
+  const taskQueue = 'bench-history';
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowBundle,
+    activities,
+  });
+  const input: TrajectoryInput = {
+    caseNumber: 'CJG-2026-HISTORY',
+    municipalityCode: '0957',
+    coordinatorId: 'coord-anna',
+    clientId: 'client-0001',
+    familyId: 'fam-history',
+    policy,
+  };
+  const workflowId = trajectoryWorkflowId(input.caseNumber);
+  let firstRunId = '';
+  const took = Date.now();
+
+  await worker.runUntil(async () => {
+    const handle = await env.client.workflow.start(TRAJECTORY_WORKFLOW_TYPE, {
+      workflowId,
+      taskQueue,
+      args: [input],
+    });
+    firstRunId = handle.firstExecutionRunId;
+    const latest = () => env.client.workflow.getHandle(workflowId);
+    const give = <T extends CommandType>(type: T, args: CommandArgs<T>) =>
+      latest().executeUpdate(commandUpdates[type], { args: [args] as never });
+    const view = () => latest().query(trajectoryStateQuery);
+    const until = async (done: (v: TrajectoryView) => boolean) => {
+      for (let i = 0; i < 200; i += 1) {
+        await settle(latest());
+        if (done(await view())) return;
+        await sleep(50);
+      }
+      throw new Error('the trajectory did not get there');
+    };
+    /** Skips the server's clock to `target`; a skip the server does not answer is asked again. */
+    const skipTo = async (target: number) => {
+      for (let attempt = 0; attempt < 20; attempt += 1) {
+        await settle(latest());
+        const now = await env.currentTimeMs();
+        if (now >= target) return;
+        await Promise.race([env.sleep(target - now), sleep(10_000)]);
+      }
+      throw new Error('the test server did not skip time');
+    };
+
+    const today = amsterdamDate(new Date(await env.currentTimeMs()));
+    const inzet = {
+      productCategory: '45',
+      omvang: { volume: 4, unit: '04', frequency: '2' },
+    } as const;
+    const goals = [{ resultId: 'school', outcome: 'reached' as const }];
+    await give('agreeResults', {
+      plan: { results: [{ id: 'school', description: 'school', measure: 'aanwezig' }], inzet },
+    });
+    await give('referToProvider', { agbCode: AGB });
+    await give('recordProviderIntake', {
+      agbCode: AGB,
+      activities: ['gezinsbegeleiding'],
+      expectedDurationWeeks: 26,
+    });
+    await give('issueBeschikking', {
+      beschikking: {
+        number: 'B-HISTORY',
+        kind: 'zin',
+        startDate: today,
+        endDate: addToDate(today, years * 12 + 1),
+        toewijzingen: [{ agbCode: AGB, toewijzingnummer: 'T1', ...inzet }],
+      },
+    });
+    await give('decideCoordination', {
+      coordinate: true,
+      criteria: {
+        typeOfCare: 'ambulant',
+        numberOfProducts: 1,
+        complexity: 'high',
+        helpQuestion: 'unclear',
+        selfReliance: 'low',
+      },
+    });
+    await give('startZorg', { agbCode: AGB, date: today });
+    for (let review = 1; review <= years * 2; review += 1) {
+      // To a day after the reminder, two weeks before the review is due; then the review.
+      const due = Date.parse((await view()).monitoring.nextReviewDue!);
+      await skipTo(due - 13 * 86_400_000);
+      await until((v) => v.monitoring.reminded);
+      await give('recordReview', { outcomes: goals, decision: 'continue' });
+      if (review % 4 === 0) console.log(`[history] review ${review} of ${years * 2} recorded`);
+    }
+    await give('requestEndEvaluation', { reason: 'doelen bereikt' });
+    await give('reportEvaluation', { agbCode: AGB, kind: 'end', outcomes: goals });
+    await give('recordEndEvaluation', { goals, decision: 'close' });
+    await until((v) => v.questionnaires.end.status === 'sent');
+    await give('answerQuestionnaire', { moment: 'end', rating: 4 });
+    await until((v) => v.phase === 'closed');
+  });
+  console.log(`[history] driven in ${((Date.now() - took) / 1000).toFixed(0)} s\n`);
+
+  const runs: Array<{ events: number; bytes: number; updateBytes: number; replayMs: number }> = [];
+  let runId: string | undefined = firstRunId;
+  while (runId) {
+    const history: temporal.api.history.v1.IHistory = await env.client.workflow
+      .getHandle(workflowId, runId)
+      .fetchHistory();
+    const events: temporal.api.history.v1.IHistoryEvent[] = history.events ?? [];
+    const bytes = temporal.api.history.v1.History.encode(history).finish().length;
+    const updateBytes = events.reduce(
+      (n, e) =>
+        n +
+        (e.workflowExecutionUpdateCompletedEventAttributes
+          ? temporal.api.history.v1.HistoryEvent.encode(e).finish().length
+          : 0),
+      0,
+    );
+    // One replay worker for all repeats, as a worker replays many workflows: the per-history
+    // time, without the worker's own start.
+    const t0 = performance.now();
+    const results = Worker.runReplayHistories(
+      { workflowBundle },
+      Array.from({ length: replays }, (_, i) => ({ workflowId: `${workflowId}-${i}`, history })),
+    );
+    for await (const result of results) {
+      if (result.error) throw result.error;
+    }
+    const replayMs = (performance.now() - t0) / replays;
+    runs.push({ events: events.length, bytes, updateBytes, replayMs });
+    runId =
+      events.at(-1)?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId ?? undefined;
+  }
+  await env.teardown();
+
+  console.log('| run | events | bytes | of which update answers | replay ms per history |');
+  console.log('| ---: | ---: | ---: | ---: | ---: |');
+  runs.forEach((r, i) =>
+    console.log(`| ${i + 1} | ${r.events} | ${r.bytes} | ${r.updateBytes} | ${fmt(r.replayMs)} |`),
+  );
+  const total = (key: 'events' | 'bytes') => runs.reduce((n, r) => n + r[key], 0);
+  console.log(
+    `\n${runs.length} run(s): ${total('events')} events, ${total('bytes')} bytes in all; largest run ${Math.max(...runs.map((r) => r.events))} events, ${Math.max(...runs.map((r) => r.bytes))} bytes; replay of the largest ${fmt(Math.max(...runs.map((r) => r.replayMs)))} ms`,
+  );
+}
+
+/** Waits until the workflow has no task and no activity outstanding. */
+async function settle(handle: WorkflowHandle): Promise<void> {
+  for (let i = 0; i < 100; i += 1) {
+    const { raw } = await handle.describe();
+    if (!raw.pendingWorkflowTask && (raw.pendingActivities?.length ?? 0) === 0) return;
+    await sleep(50);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.stack : error);
+    process.exit(1);
+  },
+);

@@ -57,7 +57,8 @@ module.exports = {
     {
       ...common,
       displayName: 'workflows',
-      testMatch: ['<rootDir>/test/workflows/**/*.spec.ts'],
+      // The 10-year trajectory (test/long) runs here too; `npm run test:long` runs it alone.
+      testMatch: ['<rootDir>/test/workflows/**/*.spec.ts', '<rootDir>/test/long/**/*.spec.ts'],
       globalSetup: '<rootDir>/test/workflows/global-setup.ts',
     },
     {

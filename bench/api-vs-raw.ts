@@ -13,7 +13,7 @@ import {
 import type { trajectoryWorkflow } from '@cjg/workflows';
 import { commandUpdates, TRAJECTORY_WORKFLOW_TYPE } from '@cjg/workflows/trajectory.definitions';
 import { databaseUrlFromEnv } from '@cjg/persistence';
-import { arg, devToken, fmt, machine, median, percentile, settle, timed } from './common';
+import { arg, args, devToken, fmt, machine, median, percentile, settle, timed } from './common';
 
 /**
  * Starts and commands through the API, side by side with the raw Temporal client doing the same
@@ -21,10 +21,12 @@ import { arg, devToken, fmt, machine, median, percentile, settle, timed } from '
  * that starts workflows. Needs the local stack (npm start).
  *
  *   npm run bench:api -- [--starts 300] [--concurrency 16] [--rounds 3]
+ *
+ * `--concurrency 4,16,32` measures each level in turn: the curve of throughput and latency.
  */
 async function main(): Promise<void> {
   const starts = arg('starts', 300);
-  const concurrency = arg('concurrency', 16);
+  const levels = args('concurrency', [16]);
   const rounds = arg('rounds', 3);
   const api = process.env.API_URL ?? 'http://127.0.0.1:3000';
   const temporal = temporalConfigFromEnv();
@@ -101,12 +103,12 @@ async function main(): Promise<void> {
 
   console.log(`# API vs raw Temporal client\n\nmachine: ${machine()}`);
   console.log(
-    `parameters: ${starts} starts and ${starts} commands per side per round, concurrency ${concurrency}, ${rounds} rounds after a warm-up; API ${api}, Temporal ${temporal.address}\n`,
+    `parameters: ${starts} starts and ${starts} commands per side per round, concurrency ${levels.join(', ')}, ${rounds} rounds after a warm-up; API ${api}, Temporal ${temporal.address}\n`,
   );
-  const caseNumbers = (side: string, round: number) =>
+  const caseNumbers = (side: string, round: number, level = 0) =>
     Array.from(
       { length: starts },
-      (_, i) => `CJG-B${run}-${side}${round}-${String(i).padStart(5, '0')}`,
+      (_, i) => `CJG-B${run}-${side}${round}C${level}-${String(i).padStart(5, '0')}`,
     );
 
   // Each phase starts on a quiet system: the letters and projections the previous phase left
@@ -116,79 +118,89 @@ async function main(): Promise<void> {
 
   // Warm-up: connections, JIT, worker caches.
   const warm = Math.min(50, starts);
-  await timed(warm, concurrency, (i) => startApi(caseNumbers('WA', 0)[i]!));
-  await timed(warm, concurrency, (i) => startRaw(caseNumbers('WR', 0)[i]!));
+  await timed(warm, levels[0]!, (i) => startApi(caseNumbers('WA', 0)[i]!));
+  await timed(warm, levels[0]!, (i) => startRaw(caseNumbers('WR', 0)[i]!));
   await quiet();
 
   type Figures = { perSecond: number; p50: number; p95: number; p99: number; errors: number };
-  const results: Record<string, Figures[]> = {
-    'start, API': [],
-    'start, raw client': [],
-    'command (update), API': [],
-    'command (update), raw client': [],
-  };
-  const record = (name: string, r: Awaited<ReturnType<typeof timed>>) =>
-    results[name]!.push({
-      perSecond: (r.durations.length / r.wallMs) * 1000,
-      p50: percentile(r.durations, 50),
-      p95: percentile(r.durations, 95),
-      p99: percentile(r.durations, 99),
-      errors: r.errors,
-    });
-  for (let round = 1; round <= rounds; round += 1) {
-    // Alternate the order per round so neither side always runs on a warmer system.
-    const sides = round % 2 ? (['A', 'R'] as const) : (['R', 'A'] as const);
-    for (const side of sides) {
-      const cases = caseNumbers(side, round);
-      const start = side === 'A' ? startApi : startRaw;
-      record(
-        `start, ${side === 'A' ? 'API' : 'raw client'}`,
-        await timed(starts, concurrency, (i) => start(cases[i]!)),
-      );
-      await quiet();
-    }
-    for (const side of sides) {
-      // Commands go to the other side's fresh trajectories so each gets one agreeResults.
-      const cases = caseNumbers(side === 'A' ? 'R' : 'A', round);
-      const command = side === 'A' ? commandApi : commandRaw;
-      record(
-        `command (update), ${side === 'A' ? 'API' : 'raw client'}`,
-        await timed(starts, concurrency, (i) => command(cases[i]!)),
-      );
-      await quiet();
+  const OPERATIONS = [
+    'start, API',
+    'start, raw client',
+    'command (update), API',
+    'command (update), raw client',
+  ] as const;
+  type Operation = (typeof OPERATIONS)[number];
+  const measured: Array<{ level: number; results: Record<Operation, Figures[]> }> = [];
+  for (const concurrency of levels) {
+    const results = Object.fromEntries(OPERATIONS.map((o) => [o, []])) as unknown as Record<
+      Operation,
+      Figures[]
+    >;
+    measured.push({ level: concurrency, results });
+    const record = (name: Operation, r: Awaited<ReturnType<typeof timed>>) =>
+      results[name].push({
+        perSecond: (r.durations.length / r.wallMs) * 1000,
+        p50: percentile(r.durations, 50),
+        p95: percentile(r.durations, 95),
+        p99: percentile(r.durations, 99),
+        errors: r.errors,
+      });
+    for (let round = 1; round <= rounds; round += 1) {
+      // Alternate the order per round so neither side always runs on a warmer system.
+      const sides = round % 2 ? (['A', 'R'] as const) : (['R', 'A'] as const);
+      for (const side of sides) {
+        const cases = caseNumbers(side, round, concurrency);
+        const start = side === 'A' ? startApi : startRaw;
+        record(
+          `start, ${side === 'A' ? 'API' : 'raw client'}`,
+          await timed(starts, concurrency, (i) => start(cases[i]!)),
+        );
+        await quiet();
+      }
+      for (const side of sides) {
+        // Commands go to the other side's fresh trajectories so each gets one agreeResults.
+        const cases = caseNumbers(side === 'A' ? 'R' : 'A', round, concurrency);
+        const command = side === 'A' ? commandApi : commandRaw;
+        record(
+          `command (update), ${side === 'A' ? 'API' : 'raw client'}`,
+          await timed(starts, concurrency, (i) => command(cases[i]!)),
+        );
+        await quiet();
+      }
     }
   }
   await connection.close();
 
-  const summary = (name: string) => {
-    const r = results[name]!;
-    return {
-      perSecond: median(r.map((x) => x.perSecond)),
-      p50: median(r.map((x) => x.p50)),
-      p95: median(r.map((x) => x.p95)),
-      p99: median(r.map((x) => x.p99)),
-      errors: r.reduce((n, x) => n + x.errors, 0),
-    };
-  };
-  console.log('| operation | per second | p50 ms | p95 ms | p99 ms | errors |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
-  for (const name of Object.keys(results)) {
-    const s = summary(name);
-    console.log(
-      `| ${name} | ${s.perSecond.toFixed(0)} | ${fmt(s.p50)} | ${fmt(s.p95)} | ${fmt(s.p99)} | ${s.errors} |`,
-    );
+  const summary = (r: Figures[]) => ({
+    perSecond: median(r.map((x) => x.perSecond)),
+    p50: median(r.map((x) => x.p50)),
+    p95: median(r.map((x) => x.p95)),
+    p99: median(r.map((x) => x.p99)),
+    errors: r.reduce((n, x) => n + x.errors, 0),
+  });
+  console.log('| concurrency | operation | per second | p50 ms | p95 ms | p99 ms | errors |');
+  console.log('| ---: | --- | ---: | ---: | ---: | ---: | ---: |');
+  for (const { level, results } of measured) {
+    for (const name of OPERATIONS) {
+      const x = summary(results[name]);
+      console.log(
+        `| ${level} | ${name} | ${x.perSecond.toFixed(1)} | ${fmt(x.p50)} | ${fmt(x.p95)} | ${fmt(x.p99)} | ${x.errors} |`,
+      );
+    }
   }
-  const ratio = (a: string, b: string) => {
-    const x = summary(a);
-    const y = summary(b);
-    return `throughput ${(x.perSecond / y.perSecond).toFixed(2)}×, p99 ${(x.p99 / y.p99).toFixed(2)}×`;
-  };
-  console.log(`\nAPI/raw, start: ${ratio('start, API', 'start, raw client')}`);
+  console.log('\n| concurrency | API/raw | throughput | p99 |');
+  console.log('| ---: | --- | ---: | ---: |');
+  for (const { level, results } of measured) {
+    const ratio = (what: string, a: Operation, b: Operation) => {
+      const x = summary(results[a]);
+      const y = summary(results[b]);
+      return `| ${level} | ${what} | ${(x.perSecond / y.perSecond).toFixed(2)}× | ${(x.p99 / y.p99).toFixed(2)}× |`;
+    };
+    console.log(ratio('start', 'start, API', 'start, raw client'));
+    console.log(ratio('command', 'command (update), API', 'command (update), raw client'));
+  }
   console.log(
-    `API/raw, command: ${ratio('command (update), API', 'command (update), raw client')}`,
-  );
-  console.log(
-    '(medians over the rounds; each round alternates which side goes first, and each phase starts once the letters and projections of the one before are done)',
+    '\n(medians over the rounds; each round alternates which side goes first, and each phase starts once the letters and projections of the one before are done)',
   );
 }
 

@@ -57,6 +57,19 @@ export async function devToken(request: DevTokenRequest): Promise<string> {
   return mintDevToken(privateKeyFile, request);
 }
 
+/** A comma-separated list of positive numbers: `--name 4,16,32`. */
+export function args(name: string, fallback: number[]): number[] {
+  const index = process.argv.indexOf(`--${name}`);
+  if (index < 0) return fallback;
+  const values = String(process.argv[index + 1])
+    .split(',')
+    .map(Number);
+  if (values.some((v) => !Number.isFinite(v) || v <= 0)) {
+    throw new Error(`--${name} must be positive numbers separated by commas`);
+  }
+  return values;
+}
+
 export function arg(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
   const value = index >= 0 ? Number(process.argv[index + 1]) : fallback;

@@ -19,9 +19,10 @@ jest.setTimeout(300_000);
 useTimeSkippingServerPerTest();
 
 /**
- * Not part of `npm test`: on temporal-test-server 1.38.0 this long run (20 half-yearly reviews
- * over 10 years of skipped time) sometimes stalls in the server's sleep call. Run it with
- * `npm run test:long`; it prints the history figures of every run.
+ * 20 half-yearly reviews over 10 years of skipped time. temporal-test-server 1.38.0 sometimes
+ * does not answer a skip; `advance` then asks again for what is left (counted as stalled
+ * sleeps). Part of the workflows tier of `npm test`; `npm run test:long` runs it alone and
+ * prints the history figures of every run (`npm run bench:history` measures them in full).
  */
 describe('trajectoryWorkflow: ten years', () => {
   it('a 10-year trajectory with 20 half-yearly reviews stays under 1,000 events per run', async () => {

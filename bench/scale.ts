@@ -382,7 +382,7 @@ async function main(): Promise<void> {
 
     console.log('\n| figure | value |');
     console.log('| --- | ---: |');
-    console.log(`| trajectories open at rest | ${open.count} |`);
+    console.log(`| workflows open at rest (trajectories and their families) | ${open.count} |`);
     console.log(
       `| create ${bulk} (raw client, concurrency ${opts.concurrency}) | ${(created.wallMs / 1000).toFixed(0)} s, ${((bulk / created.wallMs) * 1000).toFixed(1)}/s, start p50 ${fmt(percentile(created.durations, 50))} ms, p99 ${fmt(percentile(created.durations, 99))} ms |`,
     );

@@ -216,8 +216,8 @@ export const SAMPLE_SECRETS = {
  * What the API (`api`) or the worker (`worker`) makes of its environment at start, run with the
  * readers in dist/ (no connection is made): the messages that would stop it, empty when it would
  * start. The API's readers are apps/api/src/config.ts and the Veilig Thuis policy; both read the
- * answer-link settings (libs/notifications/src/answer-link.ts); the worker the Temporal, database
- * and mail settings as apps/worker/src/worker.ts does.
+ * answer-link settings (libs/notifications/src/answer-link.ts); the worker the Temporal, database,
+ * mail and tuning settings as apps/worker/src/worker.ts does.
  */
 export function startupProblems(role, env) {
   const { answerLinkConfigFromEnv, mailerConfigFromEnv } = requireFromRoot(
@@ -235,6 +235,7 @@ export function startupProblems(role, env) {
       requireFromRoot('./dist/libs/temporal/src/index.js').temporalConfigFromEnv,
       requireFromRoot('./dist/libs/persistence/src/index.js').databaseUrlFromEnv,
       mailerConfigFromEnv,
+      requireFromRoot('./dist/apps/worker/src/tuning.js').workerTuningFromEnv,
     );
   }
   const problems = [];

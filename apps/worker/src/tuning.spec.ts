@@ -21,6 +21,12 @@ describe('workerTuningFromEnv', () => {
     expect(workerTuningFromEnv({ WORKER_MAX_CACHED_WORKFLOWS: '0' })).toEqual({
       maxCachedWorkflows: 0,
     });
+    expect(
+      workerTuningFromEnv({
+        WORKER_MAX_CONCURRENT_WORKFLOW_TASK_POLLS: '20',
+        WORKER_NON_STICKY_POLL_RATIO: '0.5',
+      }),
+    ).toEqual({ maxConcurrentWorkflowTaskPolls: 20, nonStickyToStickyPollRatio: 0.5 });
   });
 
   it.each([
@@ -29,6 +35,10 @@ describe('workerTuningFromEnv', () => {
     ['WORKER_MAX_CACHED_WORKFLOWS', '2.5'],
     ['WORKER_MAX_CONCURRENT_WORKFLOW_TASKS', '1'],
     ['WORKER_MAX_CONCURRENT_ACTIVITIES', '0'],
+    ['WORKER_MAX_CONCURRENT_WORKFLOW_TASK_POLLS', '1'],
+    ['WORKER_NON_STICKY_POLL_RATIO', '0'],
+    ['WORKER_NON_STICKY_POLL_RATIO', '1.5'],
+    ['WORKER_NON_STICKY_POLL_RATIO', 'half'],
   ])('refuses %s=%s, naming the variable', (name, value) => {
     expect(() => workerTuningFromEnv({ [name]: value })).toThrow(name);
   });

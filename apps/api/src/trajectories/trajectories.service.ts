@@ -17,7 +17,6 @@ import {
   type CommandType,
   type TrajectoryInput,
 } from '@cjg/domain';
-import { ClientEntity, CoordinatorEntity } from '@cjg/persistence';
 import {
   CaseKindKey,
   CaseNumberKey,
@@ -312,17 +311,18 @@ export class TrajectoriesService {
     });
   }
 
+  /** Both ids must be registered; one round trip, since every start asks it. */
   private async assertRegistered(coordinatorId: string, clientId?: string): Promise<void> {
+    const [found] = (await this.dataSource.query(
+      `SELECT EXISTS (SELECT 1 FROM coordinator WHERE id = $1) AS coordinator,
+              ($2::text IS NULL OR EXISTS (SELECT 1 FROM client WHERE id = $2)) AS client`,
+      [coordinatorId, clientId ?? null],
+    )) as Array<{ coordinator: boolean; client: boolean }>;
     const problems: string[] = [];
-    if (!(await this.dataSource.getRepository(CoordinatorEntity).existsBy({ id: coordinatorId }))) {
+    if (!found?.coordinator) {
       problems.push(`coordinatorId ${coordinatorId} is not a registered coordinator`);
     }
-    if (
-      clientId !== undefined &&
-      !(await this.dataSource.getRepository(ClientEntity).existsBy({ id: clientId }))
-    ) {
-      problems.push(`clientId ${clientId} is not a registered client`);
-    }
+    if (!found?.client) problems.push(`clientId ${clientId} is not a registered client`);
     if (problems.length > 0) throw new UnprocessableEntityException(problems);
   }
 }

@@ -1,5 +1,7 @@
 import os from 'node:os';
 import { Client as PgClient } from 'pg';
+import { addToDate, type CommandType } from '@cjg/domain';
+import type { CommandArgs } from '@cjg/workflows/trajectory.definitions';
 import { existsSync } from 'node:fs';
 import { devKeyFiles, mintDevToken, type DevTokenRequest } from '../scripts/stack/dev-keys';
 import { dataDir } from '../scripts/stack/paths';
@@ -113,4 +115,52 @@ export async function settle(
     await client.end();
   }
   return performance.now() - started;
+}
+
+/** Gives one command to one trajectory (through whatever client the benchmark uses). */
+export type GiveCommand = <T extends CommandType>(
+  type: T,
+  args: CommandArgs<T>,
+) => Promise<unknown>;
+
+/** The criteria of a case the coordinator follows up: complex, unclear, little self-reliance. */
+export const COORDINATED_CRITERIA = {
+  typeOfCare: 'ambulant',
+  numberOfProducts: 1,
+  complexity: 'high',
+  helpQuestion: 'unclear',
+  selfReliance: 'low',
+} as const;
+
+/**
+ * A trajectory from intake to an issued beschikking for one provider (agreed results, referral,
+ * provider intake, beschikking of `months` from `startDate`): the steps before coordination.
+ */
+export async function toBeschikking(
+  give: GiveCommand,
+  options: { agbCode: string; number: string; startDate: string; months: number },
+): Promise<void> {
+  const { agbCode, number, startDate, months } = options;
+  const inzet = {
+    productCategory: '45',
+    omvang: { volume: 4, unit: '04', frequency: '2' },
+  } as const;
+  await give('agreeResults', {
+    plan: { results: [{ id: 'school', description: 'school', measure: 'aanwezig' }], inzet },
+  });
+  await give('referToProvider', { agbCode });
+  await give('recordProviderIntake', {
+    agbCode,
+    activities: ['gezinsbegeleiding'],
+    expectedDurationWeeks: 26,
+  });
+  await give('issueBeschikking', {
+    beschikking: {
+      number,
+      kind: 'zin',
+      startDate,
+      endDate: addToDate(startDate, months),
+      toewijzingen: [{ agbCode, toewijzingnummer: 'T1', ...inzet }],
+    },
+  });
 }

@@ -3,7 +3,6 @@ import type { WorkflowHandle } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
 import {
-  addToDate,
   amsterdamDate,
   resolvePolicy,
   trajectoryWorkflowId,
@@ -21,7 +20,7 @@ import {
 import { repoRoot } from '../scripts/stack/paths';
 import { ensureTestServer } from '../scripts/stack/toolchain';
 import { createTimeSkippingEnv } from '../test/support/workflow-env';
-import { arg, fmt, machine, median } from './common';
+import { arg, COORDINATED_CRITERIA, fmt, machine, median, toBeschikking } from './common';
 
 /**
  * History: how big a long trajectory's history gets, run by run, and how long a worker takes to
@@ -106,39 +105,14 @@ async function main(): Promise<void> {
     };
 
     const today = amsterdamDate(new Date(await env.currentTimeMs()));
-    const inzet = {
-      productCategory: '45',
-      omvang: { volume: 4, unit: '04', frequency: '2' },
-    } as const;
     const goals = [{ resultId: 'school', outcome: 'reached' as const }];
-    await give('agreeResults', {
-      plan: { results: [{ id: 'school', description: 'school', measure: 'aanwezig' }], inzet },
-    });
-    await give('referToProvider', { agbCode: AGB });
-    await give('recordProviderIntake', {
+    await toBeschikking(give, {
       agbCode: AGB,
-      activities: ['gezinsbegeleiding'],
-      expectedDurationWeeks: 26,
+      number: 'B-HISTORY',
+      startDate: today,
+      months: years * 12 + 1,
     });
-    await give('issueBeschikking', {
-      beschikking: {
-        number: 'B-HISTORY',
-        kind: 'zin',
-        startDate: today,
-        endDate: addToDate(today, years * 12 + 1),
-        toewijzingen: [{ agbCode: AGB, toewijzingnummer: 'T1', ...inzet }],
-      },
-    });
-    await give('decideCoordination', {
-      coordinate: true,
-      criteria: {
-        typeOfCare: 'ambulant',
-        numberOfProducts: 1,
-        complexity: 'high',
-        helpQuestion: 'unclear',
-        selfReliance: 'low',
-      },
-    });
+    await give('decideCoordination', { coordinate: true, criteria: COORDINATED_CRITERIA });
     await give('startZorg', { agbCode: AGB, date: today });
     for (let review = 1; review <= years * 2; review += 1) {
       // To a day after the reminder, two weeks before the review is due; then the review.

@@ -6,8 +6,8 @@ import type { temporal } from '@temporalio/proto';
 import { SMTPServer } from 'smtp-server';
 import {
   amsterdamDate,
-  addToDate,
   amsterdamInstant,
+  type CommandType,
   resolvePolicy,
   trajectoryWorkflowId,
   type TrajectoryInput,
@@ -27,7 +27,6 @@ import {
   type CommandArgs,
   type TrajectoryView,
 } from '@cjg/workflows/trajectory.definitions';
-import type { CommandType } from '@cjg/domain';
 import { dataDir } from '../scripts/stack/paths';
 import { freePort, type ManagedProcess } from '../scripts/stack/process';
 import {
@@ -38,7 +37,7 @@ import {
   startSideWorker,
   temporalDbFile,
 } from '../scripts/stack/side-stack';
-import { fmt, machine, percentile, timed } from './common';
+import { COORDINATED_CRITERIA, fmt, machine, percentile, timed, toBeschikking } from './common';
 
 /**
  * Scale: many open trajectories with pending timers on this machine, on a stack of its own (the
@@ -261,29 +260,13 @@ async function main(): Promise<void> {
       client.workflow
         .getHandle(trajectoryWorkflowId(caseNumber(i)))
         .executeUpdate(commandUpdates[type], { args: [args] as never });
-    const inzet = {
-      productCategory: '45',
-      omvang: { volume: 4, unit: '04', frequency: '2' },
-    } as const;
     const setup = await timed(opts.wave, opts.concurrency, async (i) => {
       await start(i, policy);
-      await give(i, 'agreeResults', {
-        plan: { results: [{ id: 'school', description: 'school', measure: 'aanwezig' }], inzet },
-      });
-      await give(i, 'referToProvider', { agbCode: PEOPLE.provider });
-      await give(i, 'recordProviderIntake', {
+      await toBeschikking((type, args) => give(i, type, args), {
         agbCode: PEOPLE.provider,
-        activities: ['gezinsbegeleiding'],
-        expectedDurationWeeks: 26,
-      });
-      await give(i, 'issueBeschikking', {
-        beschikking: {
-          number: `B-${caseNumber(i)}`,
-          kind: 'zin',
-          startDate: today,
-          endDate: addToDate(today, 12),
-          toewijzingen: [{ agbCode: PEOPLE.provider, toewijzingnummer: 'T1', ...inzet }],
-        },
+        number: `B-${caseNumber(i)}`,
+        startDate: today,
+        months: 12,
       });
     });
     if (setup.errors > 0) throw new Error(`${setup.errors} wave trajectories could not be set up`);
@@ -299,13 +282,7 @@ async function main(): Promise<void> {
     const decided = await timed(opts.wave, opts.concurrency, async (i) => {
       const view = (await give(i, 'decideCoordination', {
         coordinate: true,
-        criteria: {
-          typeOfCare: 'ambulant',
-          numberOfProducts: 1,
-          complexity: 'low',
-          helpQuestion: 'clear',
-          selfReliance: 'high',
-        },
+        criteria: COORDINATED_CRITERIA,
         reviewInterval: interval,
       })) as TrajectoryView;
       dueAt[i] = view.monitoring.nextReviewDue ?? '';

@@ -80,16 +80,25 @@ export async function giveUpdate<Ret, Arg>(
  * Asks a workflow for its state with a query; an unknown workflow becomes 404 `notFound`. The
  * deadline defaults to {@link QUERY_DEADLINE_MS}.
  */
-export async function queryState<Ret>(
+export function queryState<Ret>(
   client: Connected,
   handle: WorkflowHandle,
   query: QueryDefinition<Ret, []>,
   options: { notFound: string; deadlineMs?: number },
 ): Promise<Ret> {
+  return read(client, options, () => handle.query(query));
+}
+
+/** A read within its deadline (default {@link QUERY_DEADLINE_MS}); an unknown workflow is 404. */
+async function read<T>(
+  client: Connected,
+  options: { notFound: string; deadlineMs?: number },
+  operation: () => Promise<T>,
+): Promise<T> {
   try {
     return await client.connection.withDeadline(
       Date.now() + (options.deadlineMs ?? QUERY_DEADLINE_MS),
-      () => handle.query(query),
+      operation,
     );
   } catch (error) {
     if (error instanceof WorkflowNotFoundError) throw new NotFoundException(options.notFound);
@@ -130,14 +139,5 @@ export async function describeAttributes(
   handle: WorkflowHandle,
   options: { notFound: string; deadlineMs?: number },
 ): Promise<TypedSearchAttributes> {
-  try {
-    const description = await client.connection.withDeadline(
-      Date.now() + (options.deadlineMs ?? QUERY_DEADLINE_MS),
-      () => handle.describe(),
-    );
-    return description.typedSearchAttributes;
-  } catch (error) {
-    if (error instanceof WorkflowNotFoundError) throw new NotFoundException(options.notFound);
-    throw error;
-  }
+  return (await read(client, options, () => handle.describe())).typedSearchAttributes;
 }

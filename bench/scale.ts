@@ -248,7 +248,12 @@ async function main(): Promise<void> {
     sampler.phase = 'create';
     const created = await timed(bulk, opts.concurrency, (i) => start(opts.wave + i));
     log(`created ${bulk} in ${(created.wallMs / 1000).toFixed(0)} s (${created.errors} errors)`);
-    const bulkSettleMs = await settled(pg.url, bulk - created.errors, 60 * 60_000);
+    // The worker works off the starts' backlog at its own pace: allow 5 trajectories a second.
+    const bulkSettleMs = await settled(
+      pg.url,
+      bulk - created.errors,
+      Math.max(60 * 60_000, bulk * 200),
+    );
     log(`letters and read model caught up ${(bulkSettleMs / 1000).toFixed(0)} s later`);
 
     // 2. The wave: W trajectories driven to monitoring, reviews due at one instant.

@@ -1,4 +1,5 @@
-// Three tiers, each a Jest project: `npm run test:unit|test:workflows|test:e2e`.
+// Three tiers, each a Jest project: `npm run test:unit|test:workflows|test:e2e`; and the
+// projects outside `npm test`: long, drills, record.
 const swc = [
   '@swc/jest',
   {
@@ -78,6 +79,22 @@ module.exports = {
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/e2e/global-setup.ts',
       globalTeardown: '<rootDir>/test/e2e/global-teardown.ts',
+    },
+    {
+      ...common,
+      // `npm run histories:record`: records workflow histories for the replay test on the e2e
+      // tier's stack (test/record); it records rather than tests, so `npm test` does not run it.
+      displayName: 'record',
+      testMatch: ['<rootDir>/test/record/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/e2e/global-setup.ts',
+      globalTeardown: '<rootDir>/test/e2e/global-teardown.ts',
+    },
+    {
+      ...common,
+      // Its part that needs days to pass: on the time-skipping test server (test/record).
+      displayName: 'record-workflows',
+      testMatch: ['<rootDir>/test/record/**/*.workflow-spec.ts'],
+      globalSetup: '<rootDir>/test/workflows/global-setup.ts',
     },
   ],
 };

@@ -132,6 +132,12 @@ export function createRetentionActivities({ dataSource }: RetentionActivityDepen
           [cases.map((c) => trajectoryWorkflowId(c.case_number)), `client:${clientId}`],
         );
 
+        // The trajectories' free texts (results, activities, reasons) may name people: they go
+        // with the client's other data; the histories name them by id only.
+        await tx.query(`DELETE FROM case_text WHERE case_number = ANY($1::varchar[])`, [
+          cases.map((c) => c.case_number),
+        ]);
+
         // A Veilig Thuis handover's free texts (safety conditions, agreements) may name people:
         // they go with the client's other data. The handover row itself holds ids and codes.
         await tx.query(

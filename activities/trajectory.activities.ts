@@ -37,6 +37,9 @@ export interface FamilyCareReportInput {
   threshold: number;
 }
 
+/** A letter fact that names a stored free text ends so: `reasonTextId` is put in as `reason`. */
+export const TEXT_ID_SUFFIX = 'TextId';
+
 /** What the activities need from the world; tests hand in real or fake ones. */
 export interface ActivityDependencies {
   dataSource: DataSource;
@@ -208,6 +211,32 @@ export function createTrajectoryActivities({
     }
   }
 
+  /**
+   * The facts with each free text they name (`reasonTextId`) put in as itself (`reason`), read
+   * from the case's texts (case_text) at send time: the workflow carries only the ids. A text
+   * already put in (a process with texts of its own) or gone (destroyed) is left as it is.
+   */
+  async function withCaseTexts(facts: LetterFacts): Promise<LetterFacts> {
+    const named = Object.entries(facts).filter(
+      (entry): entry is [string, string] =>
+        entry[0].endsWith(TEXT_ID_SUFFIX) &&
+        typeof entry[1] === 'string' &&
+        !Object.hasOwn(facts, entry[0].slice(0, -TEXT_ID_SUFFIX.length)),
+    );
+    if (named.length === 0 || typeof facts.caseNumber !== 'string') return facts;
+    const rows: Array<{ id: string; items: string[] }> = await dataSource.query(
+      `SELECT id::text AS id, items FROM case_text WHERE case_number = $1 AND id = ANY($2::uuid[])`,
+      [facts.caseNumber, named.map(([, id]) => id)],
+    );
+    const texts = new Map(rows.map((row) => [row.id, row.items.join('\n')]));
+    const resolved: LetterFacts = { ...facts };
+    for (const [key, id] of named) {
+      const text = texts.get(id);
+      if (text !== undefined) resolved[key.slice(0, -TEXT_ID_SUFFIX.length)] = text;
+    }
+    return resolved;
+  }
+
   return {
     /**
      * Writes the trajectory to the read model: its row, beschikkingen, toewijzingen, reviews,
@@ -298,6 +327,7 @@ export function createTrajectoryActivities({
     async sendLetter(request: LetterRequest): Promise<LetterOutcome> {
       const ledger = dataSource.getRepository(NotificationLedgerEntity);
       const outcome: LetterOutcome = { sent: 0, alreadySent: 0, undeliverable: 0, failures: [] };
+      const letterFacts = await withCaseTexts(request.facts);
       const fail = (recipient: Recipient, reason: DeliveryFailure['reason']) => {
         outcome.undeliverable += 1;
         outcome.failures.push({ recipient, reason });
@@ -343,14 +373,14 @@ export function createTrajectoryActivities({
           fail(recipient, reason);
           continue;
         }
-        const question = answerQuestion(request.kind, request.facts);
+        const question = answerQuestion(request.kind, letterFacts);
         const facts =
           question && recipient.role === 'client' && answerLinks
             ? {
-                ...request.facts,
-                answerUrl: answerLinks({ caseNumber: String(request.facts.caseNumber), question }),
+                ...letterFacts,
+                answerUrl: answerLinks({ caseNumber: String(letterFacts.caseNumber), question }),
               }
-            : request.facts;
+            : letterFacts;
         let sent: SentMessage;
         try {
           sent = await mailer.send(person.email, renderLetter(request.kind, facts, person.name), {

@@ -1,6 +1,7 @@
 import type { HandoverProjection, LetterFacts } from '@cjg/domain';
 import {
   createTrajectoryActivities,
+  TEXT_ID_SUFFIX,
   type ActivityDependencies,
   type LetterOutcome,
   type LetterRequest,
@@ -10,8 +11,6 @@ import {
 export interface HandoverLetterRequest extends LetterRequest {
   handoverId: string;
 }
-
-const TEXT_ID_SUFFIX = 'TextId';
 
 /**
  * The activities of the Veilig Thuis warm handover (002 §3.6, §5.6): its letters and its row in

@@ -13,7 +13,18 @@ import {
 import type { trajectoryWorkflow } from '@cjg/workflows';
 import { commandUpdates, TRAJECTORY_WORKFLOW_TYPE } from '@cjg/workflows/trajectory.definitions';
 import { databaseUrlFromEnv } from '@cjg/persistence';
-import { arg, args, devToken, fmt, machine, median, percentile, settle, timed } from './common';
+import {
+  arg,
+  args,
+  devToken,
+  fmt,
+  machine,
+  median,
+  percentile,
+  settle,
+  storedText,
+  timed,
+} from './common';
 
 /**
  * Starts and commands through the API, side by side with the raw Temporal client doing the same
@@ -87,18 +98,27 @@ async function main(): Promise<void> {
       ],
     });
   };
+  const inzet = { productCategory: '45', omvang: { volume: 4, unit: '04', frequency: '2' } };
   const plan = {
     plan: {
       results: [{ id: 'school', description: 'naar school', measure: 'aanwezigheid' }],
-      inzet: { productCategory: '45', omvang: { volume: 4, unit: '04', frequency: '2' } },
+      inzet,
     },
   };
   const commandApi = (caseNumber: string) =>
     call('POST', `/trajectories/${caseNumber}/agree-results`, tokens.coordinator, plan);
+  // The raw client gives what the API gives the workflow: references to stored texts (the API
+  // also stores the texts, one INSERT, which is part of what is measured on its side).
   const commandRaw = async (caseNumber: string) => {
+    const args = {
+      plan: {
+        results: [{ id: 'school', description: storedText(), measure: storedText() }],
+        inzet,
+      },
+    };
     await raw.workflow
       .getHandle(trajectoryWorkflowId(caseNumber))
-      .executeUpdate(commandUpdates.agreeResults, { args: [plan as never] });
+      .executeUpdate(commandUpdates.agreeResults, { args: [args as never] });
   };
 
   console.log(`# API vs raw Temporal client\n\nmachine: ${machine()}`);

@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { Client as PgClient } from 'pg';
-import { addToDate, type CommandType } from '@cjg/domain';
+import { addToDate, type CommandType, type TextRef } from '@cjg/domain';
 import type { CommandArgs } from '@cjg/workflows/trajectory.definitions';
 import { existsSync } from 'node:fs';
 import { devKeyFiles, mintDevToken, type DevTokenRequest } from '../scripts/stack/dev-keys';
@@ -136,6 +137,12 @@ export const COORDINATED_CRITERIA = {
  * A trajectory from intake to an issued beschikking for one provider (agreed results, referral,
  * provider intake, beschikking of `months` from `startDate`): the steps before coordination.
  */
+/**
+ * A reference to a free text, as the API hands it to the workflow (the benchmarks give updates
+ * with the raw client, which takes no text; the letters then say the text is missing).
+ */
+export const storedText = (): TextRef => ({ textId: randomUUID(), items: 1 });
+
 export async function toBeschikking(
   give: GiveCommand,
   options: { agbCode: string; number: string; startDate: string; months: number },
@@ -146,12 +153,15 @@ export async function toBeschikking(
     omvang: { volume: 4, unit: '04', frequency: '2' },
   } as const;
   await give('agreeResults', {
-    plan: { results: [{ id: 'school', description: 'school', measure: 'aanwezig' }], inzet },
+    plan: {
+      results: [{ id: 'school', description: storedText(), measure: storedText() }],
+      inzet,
+    },
   });
   await give('referToProvider', { agbCode });
   await give('recordProviderIntake', {
     agbCode,
-    activities: ['gezinsbegeleiding'],
+    activities: storedText(),
     expectedDurationWeeks: 26,
   });
   await give('issueBeschikking', {

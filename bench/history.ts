@@ -20,7 +20,15 @@ import {
 import { repoRoot } from '../scripts/stack/paths';
 import { ensureTestServer } from '../scripts/stack/toolchain';
 import { createTimeSkippingEnv } from '../test/support/workflow-env';
-import { arg, COORDINATED_CRITERIA, fmt, machine, median, toBeschikking } from './common';
+import {
+  arg,
+  COORDINATED_CRITERIA,
+  fmt,
+  machine,
+  median,
+  storedText,
+  toBeschikking,
+} from './common';
 
 /**
  * History: how big a long trajectory's history gets, run by run, and how long a worker takes to
@@ -122,7 +130,7 @@ async function main(): Promise<void> {
       await give('recordReview', { outcomes: goals, decision: 'continue' });
       if (review % 4 === 0) console.log(`[history] review ${review} of ${years * 2} recorded`);
     }
-    await give('requestEndEvaluation', { reason: 'doelen bereikt' });
+    await give('requestEndEvaluation', { reason: storedText() });
     await give('reportEvaluation', { agbCode: AGB, kind: 'end', outcomes: goals });
     await give('recordEndEvaluation', { goals, decision: 'close' });
     await until((v) => v.questionnaires.end.status === 'sent');

@@ -28,6 +28,13 @@ export function destructionWorkflowId(caseNumber: string): string {
 export const REQUEST_REFERENCE_MAX_LENGTH = 500;
 
 /**
+ * A request's reference: a registration number (`AVG-2026-0042`), not words. Words typed by a
+ * person may name people, and the reference is in the workflow's history and the audit trail,
+ * which outlive the personal data. Runs started before this rule took up to 500 characters.
+ */
+export const REQUEST_REFERENCE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9./:_-]{0,63}$/;
+
+/**
  * Without `caseNumber`: the sweep (7.3.8) over every client whose trajectories are all past their
  * archive action date on `asOf`. With `caseNumber`: a destruction on request (7.3.9) of the
  * personal data of that case's client. Ids, dates and a reference only: it is in the history.
@@ -39,7 +46,7 @@ export interface RetentionSweepInput {
   caseNumber?: string;
   /** Who gave the request: an actor id (the token subject), never a name. */
   requestedBy?: string;
-  /** The request's reference (e.g. its registration number); never personal data. */
+  /** The request's reference: its registration number (REQUEST_REFERENCE_PATTERN). */
   requestReference?: string;
 }
 

@@ -1,6 +1,7 @@
 import {
   ApplicationFailure,
   continueAsNew,
+  patched,
   proxyActivities,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -9,6 +10,7 @@ import type { RetentionActivities } from '../activities/retention.activities';
 import { RETENTION_DESTRUCTION_OPTIONS, RETENTION_SELECTION_OPTIONS } from './activity-options';
 import {
   REQUEST_REFERENCE_MAX_LENGTH,
+  REQUEST_REFERENCE_PATTERN,
   type DestructionOutcome,
   type RetentionSweepInput,
   type RetentionSweepResult,
@@ -16,6 +18,9 @@ import {
 
 const selection = proxyActivities<RetentionActivities>(RETENTION_SELECTION_OPTIONS);
 const destruction = proxyActivities<RetentionActivities>(RETENTION_DESTRUCTION_OPTIONS);
+
+/** Since issue 15 a request's reference is a registration number, not words. */
+const REFERENCE_IS_A_CODE = 'request-reference-is-a-code';
 
 /** Clients one selection returns. */
 export const RETENTION_BATCH_SIZE = 500;
@@ -37,7 +42,11 @@ export interface RetentionSweepCarry {
   result: RetentionSweepResult;
 }
 
-export function retentionInputProblems(input: RetentionSweepInput): string[] {
+export function retentionInputProblems(
+  input: RetentionSweepInput,
+  /** Runs from before the reference became a code took any text (see REQUEST_REFERENCE_PATTERN). */
+  referenceIsCode = true,
+): string[] {
   const problems: string[] = [];
   if (input.asOf !== undefined && !isCalendarDate(input.asOf))
     problems.push('asOf must be a calendar date (YYYY-MM-DD)');
@@ -51,12 +60,21 @@ export function retentionInputProblems(input: RetentionSweepInput): string[] {
     )
       problems.push('requestedBy (1-64 characters) is required for a request');
   }
-  if (
-    input.requestReference !== undefined &&
-    (typeof input.requestReference !== 'string' ||
-      input.requestReference.length > REQUEST_REFERENCE_MAX_LENGTH)
-  )
+  if (input.requestReference === undefined) return problems;
+  if (referenceIsCode) {
+    if (
+      typeof input.requestReference !== 'string' ||
+      !REQUEST_REFERENCE_PATTERN.test(input.requestReference)
+    )
+      problems.push(
+        'requestReference must be a registration number: 1-64 characters A-Z, a-z, 0-9, . / : _ -',
+      );
+  } else if (
+    typeof input.requestReference !== 'string' ||
+    input.requestReference.length > REQUEST_REFERENCE_MAX_LENGTH
+  ) {
     problems.push(`requestReference must be at most ${REQUEST_REFERENCE_MAX_LENGTH} characters`);
+  }
   return problems;
 }
 
@@ -94,7 +112,10 @@ export async function retentionSweepWorkflow(
   input: RetentionSweepInput = {},
   carried?: RetentionSweepCarry,
 ): Promise<RetentionSweepResult> {
-  const problems = retentionInputProblems(input);
+  const problems = retentionInputProblems(
+    input,
+    input.requestReference === undefined || patched(REFERENCE_IS_A_CODE),
+  );
   if (problems.length > 0) {
     throw ApplicationFailure.nonRetryable(problems.join('; '), 'InvalidRetentionInput');
   }

@@ -1,12 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import {
   activeProviders,
   amsterdamDate,
   applyCommand,
+  COMMAND_FREE_TEXT,
   commandProblems,
   initialState,
   isValidBsn,
   isValidCaseNumber,
   isValidPersonId,
+  mapFreeText,
   TRAJECTORY_PHASES,
   type TrajectoryCommand,
   type TrajectoryState,
@@ -14,7 +17,10 @@ import {
 import { COORDINATORS, MUNICIPALITIES } from './data';
 import { buildSteps, planCases, type CaseSpec } from './plan';
 
-/** Runs a case's steps through the domain rules the workflow applies, as the API would. */
+/**
+ * Runs a case's steps through the domain rules the workflow applies, as the API would: with each
+ * free text stored (here: a reference to nothing) and the reference in its place.
+ */
 function walk(spec: CaseSpec, now: Date): TrajectoryState {
   const state = initialState(
     {
@@ -27,7 +33,11 @@ function walk(spec: CaseSpec, now: Date): TrajectoryState {
     now,
   );
   for (const step of buildSteps(spec, amsterdamDate(now))) {
-    const command = { type: step.command, ...step.body } as TrajectoryCommand;
+    const body = mapFreeText(step.body, COMMAND_FREE_TEXT[step.command] ?? [], (value) => ({
+      textId: randomUUID(),
+      items: Array.isArray(value) ? value.length : 1,
+    }));
+    const command = { type: step.command, ...body } as TrajectoryCommand;
     expect({
       case: spec.caseNumber,
       step: step.id,

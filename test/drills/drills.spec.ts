@@ -26,6 +26,7 @@ import {
   startSideWorker,
 } from '../../scripts/stack/side-stack';
 import { SmtpCatcher } from '../support/smtp-catcher';
+import { storedText } from '../support/texts';
 
 /**
  * Fault drills (issue 9): a stack of its own (Temporal dev server on its SQLite file, a durable
@@ -152,12 +153,12 @@ async function drive(
   const judged = [{ resultId: 'school', outcome: 'reached' }];
   const today = amsterdamDate(new Date());
   await give('agreeResults', {
-    plan: { results: [{ id: 'school', description: 'school', measure: 'aanwezig' }], inzet },
+    plan: { results: [{ id: 'school', description: storedText(), measure: storedText() }], inzet },
   });
   await give('referToProvider', { agbCode: AGB });
   await give('recordProviderIntake', {
     agbCode: AGB,
-    activities: ['x'],
+    activities: storedText(),
     expectedDurationWeeks: 10,
   });
   await give('issueBeschikking', {

@@ -25,6 +25,7 @@ import { E2E_POLICY } from './global-setup';
 import { caughtMail, eventually, register, sql, unique } from '../support/e2e';
 import { FaultProxy } from '../support/fault-proxy';
 import { SmtpCatcher } from '../support/smtp-catcher';
+import { storedText } from '../support/texts';
 
 jest.setTimeout(120_000);
 
@@ -192,7 +193,7 @@ describe('letters through a real SMTP server', () => {
     it('sends a letter once when the activity is retried after the letter went out', async () => {
       await give('agreeResults', {
         plan: {
-          results: [{ id: 'school', description: 'naar school', measure: 'aanwezigheid' }],
+          results: [{ id: 'school', description: storedText(), measure: storedText() }],
           inzet: { productCategory: '45', omvang: { volume: 4, unit: '04', frequency: '2' } },
         },
       });
@@ -220,7 +221,7 @@ describe('letters through a real SMTP server', () => {
       const agbCode = people.provider.agbCode;
       await give('recordProviderIntake', {
         agbCode,
-        activities: ['gezinsbegeleiding'],
+        activities: storedText(),
         expectedDurationWeeks: 26,
       });
       const today = new Date().toISOString().slice(0, 10);

@@ -326,6 +326,10 @@ describe('retention: the sweep (7.3.8) and destruction on request (7.3.9)', () =
     expect((await api('POST', path, body, { as: callers.provider('12345678') })).status).toBe(403);
     expect((await api('POST', path, body, { as: null })).status).toBe(401);
     expect((await api('POST', path, {}, asOps)).status).toBe(400);
+    // Words may name people; the reference outlives the personal data in history and audit.
+    const words = await api('POST', path, { reason: 'verzoek van Jan Jansen' }, asOps);
+    expect(words.status).toBe(400);
+    expect(JSON.stringify(words.body)).toMatch(/registration number/);
     expect(
       (await api('POST', `/trajectories/CJG-RET-${upper}-NONE/destruction`, body, asOps)).status,
     ).toBe(404);

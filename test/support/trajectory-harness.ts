@@ -25,6 +25,7 @@ import {
   type CommandArgs,
 } from '@cjg/workflows/trajectory.definitions';
 import type { CommandType } from '@cjg/domain';
+import { storedText } from './texts';
 import { createTimeSkippingEnv, testWorkflowBundle } from './workflow-env';
 
 export let env: TestWorkflowEnvironment;
@@ -45,14 +46,13 @@ export function useTimeSkippingServerPerTest(): void {
 }
 
 export const AGB_A = '12345678';
+
+export { storedText };
+
 export const PLAN = {
   results: [
-    {
-      id: 'school',
-      description: 'Sam gaat weer naar school',
-      measure: 'aanwezigheid 4 van 5 dagen',
-    },
-    { id: 'rust', description: 'Rust in huis', measure: 'ouders geven 7 of hoger' },
+    { id: 'school', description: storedText(), measure: storedText() },
+    { id: 'rust', description: storedText(), measure: storedText() },
   ],
   inzet: {
     productCategory: '45' as const,
@@ -189,7 +189,7 @@ export async function toMonitoring(
   for (const agbCode of providers) {
     await command(handle, 'recordProviderIntake', {
       agbCode,
-      activities: ['gezinsbegeleiding'],
+      activities: storedText(),
       expectedDurationWeeks: 26,
     });
   }

@@ -15,6 +15,7 @@ import {
   PLAN,
   refusal,
   state,
+  storedText,
   stubActivities,
   testBundle,
   today,
@@ -45,7 +46,7 @@ describe('trajectoryWorkflow: intake to beschikking', () => {
       expect(s.phase).toBe('results-agreed');
       s = await command(handle, 'recordProviderIntake', {
         agbCode: AGB_A,
-        activities: ['gezinsbegeleiding'],
+        activities: storedText(),
         expectedDurationWeeks: 26,
       });
       expect(s.phase).toBe('provider-intake');
@@ -82,7 +83,7 @@ describe('trajectoryWorkflow: intake to beschikking', () => {
       await command(handle, 'agreeResults', { plan: PLAN });
       let s = await command(handle, 'recordProviderIntake', {
         agbCode: AGB_A,
-        activities: ['intensieve gezinsbehandeling'],
+        activities: storedText(),
         expectedDurationWeeks: 52,
         requestedInzet: {
           productCategory: '45',
@@ -114,7 +115,7 @@ describe('trajectoryWorkflow: intake to beschikking', () => {
       s = await command(handle, 'decideDivergence', {
         agbCode: AGB_A,
         accept: false,
-        reason: 'plan deel 1 volstaat',
+        reason: storedText(),
       });
       expect(s.providerIntakes[0]?.divergence?.status).toBe('refused');
       // Refused: the provider cannot raise the omvang (002 §6 item 14).
@@ -148,7 +149,7 @@ describe('trajectoryWorkflow: intake to beschikking', () => {
       expect(s.overdue).toBe(true);
       s = await command(handle, 'recordVerdaging', {
         newDueDate: addToDate(await today(), 0, 28),
-        reason: 'advies jeugdarts nodig',
+        reason: storedText(),
       });
       expect(s.awb.overdue).toBe(false);
       expect(s.awb.verdagingen).toHaveLength(1);
@@ -209,7 +210,7 @@ describe('trajectoryWorkflow: monitoring', () => {
       await command(handle, 'agreeResults', { plan: PLAN });
       await command(handle, 'recordProviderIntake', {
         agbCode: AGB_A,
-        activities: ['x'],
+        activities: storedText(),
         expectedDurationWeeks: 10,
       });
       await command(handle, 'issueBeschikking', {
@@ -378,7 +379,7 @@ describe('trajectoryWorkflow: the end', () => {
   it('a verlenging at the end evaluation starts a new beschikking period and goes on monitoring', async () => {
     await withTrajectory(input(), async (handle) => {
       await toMonitoring(handle, { coordinate: true });
-      await command(handle, 'requestEndEvaluation', { reason: 'einddatum nadert' });
+      await command(handle, 'requestEndEvaluation', { reason: storedText() });
       const current = (await state(handle)).beschikking!;
       const s = await command(handle, 'recordEndEvaluation', {
         goals: ALL_REACHED,
@@ -396,10 +397,11 @@ describe('trajectoryWorkflow: the end', () => {
     const rec = await withTrajectory(input(), async (handle) => {
       await toMonitoring(handle, { coordinate: true });
       await advance(handle, '30 days');
-      await command(handle, 'withdraw', { reason: 'gezin verhuisd' });
+      const reason = storedText();
+      await command(handle, 'withdraw', { reason });
       const result = await handle.result();
       expect(result.phase).toBe('withdrawn');
-      expect(result.withdrawal?.reason).toBe('gezin verhuisd');
+      expect(result.withdrawal?.reason).toEqual(reason);
       expect(result.pendingDeadlines).toEqual([]);
     });
     expect(kinds(rec).at(-1)).toBe('trajectory-ended');

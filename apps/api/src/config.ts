@@ -1,4 +1,4 @@
-import { resolvePolicy, type TrajectoryPolicy } from '@cjg/domain';
+import { isDuration, resolvePolicy, type TrajectoryPolicy } from '@cjg/domain';
 import { databaseUrlFromEnv } from '@cjg/persistence';
 import { temporalConfigFromEnv, type TemporalConfig } from '@cjg/temporal';
 import { authConfigFromEnv, type AuthConfig } from './auth/auth.config';
@@ -15,6 +15,11 @@ export interface ApiConfig {
   auth: AuthConfig;
   /** CORS, rate limit, body limit, proxies (common/http.config.ts). */
   http: HttpConfig;
+  /**
+   * How long a provider, Veilig Thuis or GI keeps reading a case after its part ended and the
+   * case closed (ISO 8601 duration; need-to-know: the AVG allows no longer than the work needs).
+   */
+  partnerAccessAfterEnd: string;
 }
 
 /** Read once at boot; a bad value stops the API with a message instead of failing later. */
@@ -41,7 +46,18 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
     temporal: temporalConfigFromEnv(env),
     auth: authConfigFromEnv(env),
     http: httpConfigFromEnv(env),
+    partnerAccessAfterEnd: partnerAccessAfterEndFrom(env.PARTNER_ACCESS_AFTER_END),
   };
+}
+
+function partnerAccessAfterEndFrom(raw: string | undefined): string {
+  const value = raw?.trim() || 'P3M';
+  if (!isDuration(value)) {
+    throw new Error(
+      `PARTNER_ACCESS_AFTER_END must be an ISO 8601 duration such as P3M, got ${JSON.stringify(raw)}`,
+    );
+  }
+  return value;
 }
 
 export const API_CONFIG = Symbol('API_CONFIG');

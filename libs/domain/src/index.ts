@@ -14,3 +14,5 @@ export * from './trajectory';
 export * from './working-days';
 export * from './projection';
 export * from './retention';
+export * from './text-ref';
+export * from './partner-views';

@@ -3,15 +3,23 @@ import { proposeCoordination } from './coordination';
 import { intervalWithin, nextReviewDue } from './monitoring';
 import { DEFAULT_POLICY, resolvePolicy } from './policy';
 import { amsterdamInstant } from './time';
+import { randomUUID } from 'node:crypto';
+import { isTextRef, mapFreeText, type TextRef } from './text-ref';
 import {
   allowedCommands,
   applyCommand,
   applyDeadline,
+  COMMAND_FREE_TEXT,
   commandProblems,
   initialState,
   involvedProviders,
   pendingDeadlines,
+  type TrajectoryCommand,
+  type TrajectoryState,
 } from './trajectory';
+
+/** A reference to a text the API stored (the workflow never takes the text). */
+const text = (items = 1): TextRef => ({ textId: randomUUID(), items });
 
 describe('coordination proposal (001)', () => {
   const base = {
@@ -170,13 +178,16 @@ describe('trajectory rules', () => {
     expect(
       commandProblems(
         state,
-        { type: 'reassignCoordinator', coordinatorId: 'coord-a', reason: '' },
+        { type: 'reassignCoordinator', coordinatorId: 'coord-a', reason: '' as never },
         now,
       ),
-    ).toEqual(['the case is already with this coordinator', 'reason is required']);
+    ).toEqual([
+      'the case is already with this coordinator',
+      'reason must be a reference to a stored text ({ textId, items }), never the text',
+    ]);
     const effects = applyCommand(
       state,
-      { type: 'reassignCoordinator', coordinatorId: 'coord-b', reason: 'verlof' },
+      { type: 'reassignCoordinator', coordinatorId: 'coord-b', reason: text() },
       now,
     );
     expect(state.coordinatorId).toBe('coord-b');
@@ -185,9 +196,126 @@ describe('trajectory rules', () => {
 
   it('withdraws from any open phase and then waits for nothing', () => {
     const state = fresh();
-    applyCommand(state, { type: 'withdraw', reason: 'verhuisd' }, now);
+    applyCommand(state, { type: 'withdraw', reason: text() }, now);
     expect(state.phase).toBe('withdrawn');
     expect(pendingDeadlines(state)).toEqual([]);
     expect(allowedCommands(state)).toEqual([]);
+  });
+});
+
+describe('free text by reference (histories hold ids and codes only)', () => {
+  const now = new Date('2026-11-23T09:00:00Z');
+  const inzet = {
+    productCategory: '45',
+    omvang: { volume: 4, unit: '04', frequency: '2' },
+  } as const;
+
+  /** A state in which each command with free text is allowed, and that command with refs. */
+  const cases: Array<{ state: () => TrajectoryState; command: TrajectoryCommand }> = [];
+  const at = (phase: TrajectoryState['phase']) => () => {
+    const state = initialState(
+      {
+        caseNumber: 'CJG-1-2',
+        municipalityCode: '0957',
+        coordinatorId: 'coord-a',
+        clientId: 'client-1',
+        familyId: 'fam-1',
+      },
+      now,
+    );
+    state.phase = phase;
+    state.plan = {
+      results: [{ id: 'school', description: text(), measure: text() }],
+      inzet,
+      agreedAt: now.toISOString(),
+    };
+    state.providerIntakes = [
+      {
+        agbCode: '12345678',
+        activities: text(2),
+        expectedDurationWeeks: 10,
+        recordedAt: now.toISOString(),
+        divergence: { status: 'pending', reasons: ['more omvang'] },
+      },
+    ];
+    return state;
+  };
+  cases.push(
+    {
+      state: at('intake'),
+      command: {
+        type: 'agreeResults',
+        plan: { results: [{ id: 'school', description: text(), measure: text() }], inzet },
+      },
+    },
+    {
+      state: at('results-agreed'),
+      command: {
+        type: 'recordProviderIntake',
+        agbCode: '87654321',
+        activities: text(3),
+        expectedDurationWeeks: 12,
+      },
+    },
+    {
+      state: at('provider-intake'),
+      command: { type: 'decideDivergence', agbCode: '12345678', accept: true, reason: text() },
+    },
+    {
+      state: at('intake'),
+      command: { type: 'recordVerdaging', newDueDate: '2027-03-01', reason: text() },
+    },
+    { state: at('monitoring'), command: { type: 'requestEndEvaluation', reason: text() } },
+    { state: at('intake'), command: { type: 'withdraw', reason: text() } },
+    {
+      state: at('intake'),
+      command: { type: 'reassignCoordinator', coordinatorId: 'coord-b', reason: text() },
+    },
+  );
+
+  it('knows every command that carries free text', () => {
+    expect(cases.map((c) => c.command.type).sort()).toEqual(Object.keys(COMMAND_FREE_TEXT).sort());
+  });
+
+  it.each(cases.map((c) => [c.command.type, c] as const))(
+    '%s takes references and refuses the text itself in each free-text field',
+    (_type, { state, command }) => {
+      expect(commandProblems(state(), command, now)).toEqual([]);
+      for (const path of COMMAND_FREE_TEXT[command.type]!) {
+        const withText = mapFreeText(command, [path], () => 'Sam gaat weer naar school');
+        const problems = commandProblems(state(), withText, now);
+        expect(problems.join('\n')).toMatch(/must be a reference to a stored text/);
+      }
+    },
+  );
+
+  it('keeps the references in the state and names them in letter facts', () => {
+    const state = at('monitoring')();
+    const reason = text();
+    const effects = applyCommand(state, { type: 'requestEndEvaluation', reason }, now);
+    expect(effects).toEqual([
+      expect.objectContaining({
+        kind: 'evaluation-request',
+        facts: { caseNumber: 'CJG-1-2', trigger: 'coordinator', reasonTextId: reason.textId },
+      }),
+    ]);
+    const withdrawal = text();
+    applyCommand(state, { type: 'withdraw', reason: withdrawal }, now);
+    expect(isTextRef(state.withdrawal?.reason)).toBe(true);
+    expect(JSON.stringify(state)).not.toMatch(/Sam|school gaat/);
+  });
+
+  it('still applies a command of a run from before, with the text itself in the history', () => {
+    const state = at('monitoring')();
+    const effects = applyCommand(
+      state,
+      { type: 'requestEndEvaluation', reason: 'einddatum nadert' as never },
+      now,
+    );
+    expect(effects[0]).toEqual(
+      expect.objectContaining({
+        facts: { caseNumber: 'CJG-1-2', trigger: 'coordinator', reason: 'einddatum nadert' },
+      }),
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { AnswerTokenUseEntity } from './entities/answer-token-use.entity';
 import { AuditEventEntity } from './entities/audit-event.entity';
+import { CaseTextEntity } from './entities/case-text.entity';
 import { ClientEntity } from './entities/client.entity';
 import { FamilyEntity } from './entities/family.entity';
 import { MunicipalityEntity } from './entities/municipality.entity';
@@ -36,6 +37,7 @@ import { PartnerOrganisations1763960000000 } from './migrations/1763960000000-Pa
 import { BackfillArchiveActionDate1763990000000 } from './migrations/1763990000000-BackfillArchiveActionDate';
 import { VeiligThuisHandover1763970000000 } from './migrations/1763970000000-VeiligThuisHandover';
 import { Vto1763980000000 } from './migrations/1763980000000-Vto';
+import { CaseText1764000000000 } from './migrations/1764000000000-CaseText';
 
 export const ENTITIES = [
   CoordinatorEntity,
@@ -61,6 +63,7 @@ export const ENTITIES = [
   VeiligThuisHandoverLeadEntity,
   VtoEntity,
   VtoExplanationEntity,
+  CaseTextEntity,
 ];
 export const MIGRATIONS = [
   InitialSchema1763900000000,
@@ -74,6 +77,7 @@ export const MIGRATIONS = [
   VeiligThuisHandover1763970000000,
   Vto1763980000000,
   BackfillArchiveActionDate1763990000000,
+  CaseText1764000000000,
 ];
 
 /** The local stack's database; `npm start` creates it in a project-local cluster. */

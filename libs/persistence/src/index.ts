@@ -1,6 +1,7 @@
 export * from './data-source';
 export * from './entities/answer-token-use.entity';
 export * from './entities/audit-event.entity';
+export * from './entities/case-text.entity';
 export * from './entities/client.entity';
 export * from './entities/coordinator.entity';
 export * from './entities/family.entity';

@@ -1,4 +1,4 @@
-import type { CommandType } from '@cjg/domain';
+import { partnerAccessEndsAt, type CommandType } from '@cjg/domain';
 import type { Principal, Role } from './principal';
 
 /**
@@ -33,10 +33,19 @@ export interface TrajectoryAccessFacts {
   municipalityCode: string;
   /** Providers with a part in the case: referred, intake recorded or granted care. */
   providerAgbCodes: string[];
+  /**
+   * For a provider: when its access ends, a while after the case closed and its care ended
+   * (PARTNER_ACCESS_AFTER_END); absent while the case is open.
+   */
+  accessEndsAt?: string;
 }
 
 /** Whether the principal may read this trajectory at all. */
-export function canSeeTrajectory(principal: Principal, facts: TrajectoryAccessFacts): boolean {
+export function canSeeTrajectory(
+  principal: Principal,
+  facts: TrajectoryAccessFacts,
+  now: Date = new Date(),
+): boolean {
   switch (principal.role) {
     case 'ops':
       return true;
@@ -44,7 +53,11 @@ export function canSeeTrajectory(principal: Principal, facts: TrajectoryAccessFa
     case 'team-lead':
       return principal.municipalities.includes(facts.municipalityCode);
     case 'provider':
-      return principal.agbCode !== undefined && facts.providerAgbCodes.includes(principal.agbCode);
+      return (
+        principal.agbCode !== undefined &&
+        facts.providerAgbCodes.includes(principal.agbCode) &&
+        (facts.accessEndsAt === undefined || now < new Date(facts.accessEndsAt))
+      );
     case 'veilig-thuis':
     case 'gi':
       // Partners see their own handovers and transfers, not the trajectories that follow.
@@ -79,4 +92,21 @@ export function commandRefusal(
 /** The commands of `allowed` this principal could give (what a client should offer its user). */
 export function commandsFor(principal: Principal, allowed: readonly CommandType[]): CommandType[] {
   return allowed.filter((type) => COMMAND_ROLES[type].includes(principal.role));
+}
+
+/** The refusal when a partner's access to a closed case has ended. */
+export const PARTNER_ACCESS_ENDED =
+  'the case closed longer ago than partners keep access (PARTNER_ACCESS_AFTER_END)';
+
+/**
+ * Whether a partner's (provider, Veilig Thuis, GI) access to a case has ended: `after` (an ISO
+ * duration) past its closing. Need-to-know: once its part is done, it has no more to read.
+ */
+export function accessEnded(
+  closedAt: string | Date | null | undefined,
+  after: string,
+  now: Date = new Date(),
+): boolean {
+  const ends = partnerAccessEndsAt(closedAt, after);
+  return ends !== undefined && now >= new Date(ends);
 }

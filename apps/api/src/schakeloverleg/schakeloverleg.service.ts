@@ -16,7 +16,9 @@ import {
 import type { UpdateDefinition } from '@temporalio/common';
 import { In, type DataSource } from 'typeorm';
 import {
+  giPartView,
   parseTransferId,
+  subtractDuration,
   trajectoryWorkflowId,
   transferIdFromWorkflowId,
   transferIdOf,
@@ -52,6 +54,7 @@ import {
   transferStateQuery,
   type TransferCommandResult,
 } from '@cjg/workflows/schakeloverleg.definitions';
+import { accessEnded, PARTNER_ACCESS_ENDED } from '../auth/access';
 import type { Principal, Role } from '../auth/principal';
 import { API_CONFIG, type ApiConfig } from '../config';
 import {
@@ -111,6 +114,11 @@ export function canSeeTransfer(principal: Principal, facts: TransferAccessFacts)
       return false;
   }
 }
+
+/** What a caller is answered about a transfer: the whole of it, or the GI's own part. */
+export type TransferAnswer =
+  | (TransferView & { view: 'case' })
+  | (ReturnType<typeof giPartView<TransferView>> & { allowedCommands: TransferCommandType[] });
 
 function outOfScope(principal: Principal): string {
   return principal.role === 'gi'
@@ -248,20 +256,28 @@ export class SchakeloverlegService {
   }
 
   /** The transfer, for a caller allowed to see it; `allowedCommands` lists what it can give now. */
-  async get(principal: Principal, transferId: string): Promise<TransferView> {
+  async get(principal: Principal, transferId: string): Promise<TransferAnswer> {
     this.assertOwnOrganisation(principal, transferId);
     return this.present(principal, await this.state(transferId));
   }
 
-  /** A view as this caller may see it: in scope, with the commands of its role. */
-  private present(principal: Principal, view: TransferView): TransferView {
+  /**
+   * A view as this caller may see it: in scope, with the commands of its role; for the GI its own
+   * part (giPartView), until its access ended after the close.
+   */
+  private present(principal: Principal, view: TransferView): TransferAnswer {
     if (!canSeeTransfer(principal, view)) throw new ForbiddenException(outOfScope(principal));
-    return {
-      ...view,
-      allowedCommands: view.allowedCommands.filter((type) =>
-        TRANSFER_COMMAND_ROLES[type].includes(principal.role),
-      ),
-    };
+    const after = this.config.partnerAccessAfterEnd;
+    const partner = principal.role === 'gi';
+    if (partner && accessEnded(view.closedAt, after)) {
+      throw new ForbiddenException(PARTNER_ACCESS_ENDED);
+    }
+    const allowedCommands = view.allowedCommands.filter((type) =>
+      TRANSFER_COMMAND_ROLES[type].includes(principal.role),
+    );
+    return partner
+      ? { ...giPartView(view, after), allowedCommands }
+      : { view: 'case', ...view, allowedCommands };
   }
 
   /**
@@ -275,7 +291,7 @@ export class SchakeloverlegService {
     body: object,
     path: string,
     key: string | undefined,
-  ): Promise<IdempotentAnswer<TransferView>> {
+  ): Promise<IdempotentAnswer<TransferAnswer>> {
     if (!TRANSFER_COMMAND_ROLES[type].includes(principal.role))
       throw new ForbiddenException(`the ${principal.role} role may not give ${type}`);
     this.assertOwnOrganisation(principal, transferId);
@@ -340,7 +356,12 @@ export class SchakeloverlegService {
         `MunicipalityCode IN (${principal.municipalities.map((c) => `'${c}'`).join(', ')})`,
       );
     }
-    if (principal.role === 'gi') where.push(`OrganisationId = '${principal.organisationId}'`);
+    if (principal.role === 'gi') {
+      where.push(`OrganisationId = '${principal.organisationId}'`);
+      // Its access ends a while after the transfer closed (PARTNER_ACCESS_AFTER_END).
+      const since = subtractDuration(new Date(), this.config.partnerAccessAfterEnd);
+      where.push(`(ExecutionStatus = 'Running' OR CloseTime > '${since.toISOString()}')`);
+    }
     if (query.municipalityCode) where.push(`MunicipalityCode = '${query.municipalityCode}'`);
     if (query.status) where.push(`ProcessStatus = '${query.status}'`);
     if (query.overdue !== undefined) where.push(`Overdue = ${query.overdue}`);
@@ -359,7 +380,8 @@ export class SchakeloverlegService {
         municipalityCode: attributes.get(MunicipalityCodeKey) ?? '',
         organisationId: attributes.get(OrganisationIdKey) ?? '',
         coordinatorId: attributes.get(CoordinatorIdKey) ?? null,
-        caseNumber: attributes.get(CaseNumberKey) ?? null,
+        // The CJG's own case number is not the GI's business.
+        caseNumber: principal.role === 'gi' ? null : (attributes.get(CaseNumberKey) ?? null),
         nextDueAt: attributes.get(NextDueAtKey)?.toISOString() ?? null,
         overdue: attributes.get(OverdueKey) ?? false,
         proposedAt: execution.startTime.toISOString(),

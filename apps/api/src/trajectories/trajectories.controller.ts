@@ -2,6 +2,7 @@ import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiExtraModels,
   ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -19,16 +20,19 @@ import { ErrorBody } from '../common/error-body';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { CaseNumberPipe } from './case-number.pipe';
 import {
+  CASE_VIEW_RESPONSE,
   ListTrajectoriesQueryDto,
+  ProviderTrajectoryViewDto,
   StartTrajectoryDto,
   TrajectoryPageDto,
   TrajectoryStartedDto,
   TrajectoryStateDto,
 } from './dto/trajectory.dto';
-import { TrajectoriesService } from './trajectories.service';
+import { TrajectoriesService, type CaseView } from './trajectories.service';
 
 @ApiTags('trajectories')
 @ApiProtected()
+@ApiExtraModels(TrajectoryStateDto, ProviderTrajectoryViewDto)
 @Controller('trajectories')
 export class TrajectoriesController {
   constructor(private readonly trajectories: TrajectoriesService) {}
@@ -87,14 +91,18 @@ export class TrajectoriesController {
   @ApiOperation({
     operationId: 'getTrajectory',
     summary: 'The state of one trajectory, what this caller can do next, and what falls due',
+    description:
+      'Coordinators, team leads and ops get the whole case (`view: case`); a provider its own ' +
+      'part (`view: provider`), until PARTNER_ACCESS_AFTER_END after the case closed. Free ' +
+      'texts are read from PostgreSQL for this answer.',
   })
   @ApiParam({ name: 'caseNumber', example: 'CJG-2026-000123' })
-  @ApiOkResponse({ type: TrajectoryStateDto })
+  @ApiOkResponse(CASE_VIEW_RESPONSE)
   @ApiNotFoundResponse({ type: ErrorBody })
   get(
     @CurrentPrincipal() principal: Principal,
     @Param('caseNumber', CaseNumberPipe) caseNumber: string,
-  ): Promise<TrajectoryStateDto> {
-    return this.trajectories.get(principal, caseNumber) as Promise<TrajectoryStateDto>;
+  ): Promise<CaseView> {
+    return this.trajectories.get(principal, caseNumber);
   }
 }

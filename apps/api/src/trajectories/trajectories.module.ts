@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
+import { CaseTextsService } from '../texts/case-texts.service';
 import { TrajectoriesController } from './trajectories.controller';
 import { TrajectoriesService } from './trajectories.service';
 import { TrajectoryCommandsController } from './trajectory-commands.controller';
 
 @Module({
   controllers: [TrajectoriesController, TrajectoryCommandsController],
-  providers: [TrajectoriesService],
+  providers: [TrajectoriesService, CaseTextsService],
   exports: [TrajectoriesService],
 })
 export class TrajectoriesModule {}

@@ -4,6 +4,7 @@ import {
   HttpStatus,
   Inject,
   Injectable,
+  NotFoundException,
   UnprocessableEntityException,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -11,10 +12,15 @@ import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client
 import type { UpdateDefinition } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
 import {
+  addDuration,
   amsterdamInstant,
+  COMMAND_FREE_TEXT,
   involvedProviders,
+  providerAccessEndsAt,
+  providerView,
   trajectoryWorkflowId,
   type CommandType,
+  type ProviderTrajectoryView,
   type TrajectoryInput,
 } from '@cjg/domain';
 import {
@@ -48,6 +54,7 @@ import {
   type IdempotentAnswer,
 } from '../idempotency/idempotency.service';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
+import { CaseTextsService } from '../texts/case-texts.service';
 import {
   describeAttributes,
   giveUpdate,
@@ -75,6 +82,7 @@ export class TrajectoriesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     private readonly idempotency: IdempotencyService,
+    private readonly texts: CaseTextsService,
   ) {}
 
   /**
@@ -145,8 +153,10 @@ export class TrajectoriesService {
 
   /**
    * Gives a command to the trajectory as a workflow update, after checking that this caller may.
-   * The workflow's validator checks it against the state: a refused command answers 409 (wrong
-   * phase or state) or 422 (the data does not fit the case) and never enters the history.
+   * Its free texts are stored first and the update carries their ids (COMMAND_FREE_TEXT). The
+   * workflow's validator checks it against the state: a refused command answers 409 (wrong phase
+   * or state) or 422 (the data does not fit the case), never enters the history, and leaves no
+   * text behind.
    */
   async command(
     principal: Principal,
@@ -155,7 +165,7 @@ export class TrajectoriesService {
     body: object,
     path: string,
     key: string | undefined,
-  ): Promise<IdempotentAnswer<TrajectoryView>> {
+  ): Promise<IdempotentAnswer<CaseView>> {
     const facts = await this.accessFacts(caseNumber, principal);
     const refusal = commandRefusal(principal, type, facts, (body as { agbCode?: unknown }).agbCode);
     if (refusal) throw new ForbiddenException(refusal);
@@ -163,14 +173,28 @@ export class TrajectoriesService {
       await this.assertRegistered((body as { coordinatorId: string }).coordinatorId);
     }
     return this.idempotency.run(principal, key, requestHash('POST', path, body), async () => {
-      const result = await this.update(
+      const { data, textIds } = await this.texts.store(
         caseNumber,
-        type,
+        COMMAND_FREE_TEXT[type] ?? [],
         body,
-        key ? IdempotencyService.updateId(principal, key) : undefined,
+        principal,
       );
+      let result: CommandResult;
+      try {
+        result = await this.update(
+          caseNumber,
+          type,
+          data,
+          key ? IdempotencyService.updateId(principal, key) : undefined,
+        );
+      } catch (error) {
+        // Refused for good: no command names the texts. (Timed out: the update may still be
+        // applied, so they stay; retention removes them with the case either way.)
+        if (isFinalRefusal(error)) await this.texts.discard(textIds);
+        throw error;
+      }
       const view = await viewAfterCommand(result, () => this.state(caseNumber));
-      return { statusCode: HttpStatus.OK, body: this.visibleTo(principal, view) };
+      return { statusCode: HttpStatus.OK, body: await this.present(principal, view) };
     });
   }
 
@@ -185,19 +209,30 @@ export class TrajectoriesService {
     });
   }
 
-  /** The trajectory's state as its workflow answers it, for a caller allowed to see it. */
-  async get(principal: Principal, caseNumber: string): Promise<TrajectoryView> {
-    return this.visibleTo(principal, await this.state(caseNumber));
+  /** The trajectory as this caller may see it (see {@link present}). */
+  async get(principal: Principal, caseNumber: string): Promise<CaseView> {
+    return this.present(principal, await this.state(caseNumber));
   }
 
-  /** A view as this caller may see it: in scope, with the commands of its role. */
-  private visibleTo(principal: Principal, view: TrajectoryView): TrajectoryView {
-    const facts = {
+  /**
+   * A view as this caller may see it, with the commands of its role and the free texts read in:
+   * the whole case for the CJG and ops, its own part for a provider (providerView), and nothing
+   * (403) outside the caller's scope or after a provider's access ended.
+   */
+  private async present(principal: Principal, view: TrajectoryView): Promise<CaseView> {
+    const after = this.config.partnerAccessAfterEnd;
+    const agbCode = principal.role === 'provider' ? principal.agbCode : undefined;
+    const facts: TrajectoryAccessFacts = {
       municipalityCode: view.municipalityCode,
       providerAgbCodes: involvedProviders(view),
+      ...(agbCode ? { accessEndsAt: providerAccessEndsAt(view, agbCode, after) } : {}),
     };
     if (!canSeeTrajectory(principal, facts)) throw new ForbiddenException(outOfScope(principal));
-    return { ...view, allowedCommands: commandsFor(principal, view.allowedCommands) };
+    const allowedCommands = commandsFor(principal, view.allowedCommands);
+    const visible: CaseView = agbCode
+      ? { ...providerView(view, agbCode, after), allowedCommands }
+      : { view: 'case', ...view, allowedCommands };
+    return this.texts.resolve(view.caseNumber, visible);
   }
 
   /** Trajectories from the read model, narrowed to what the caller may see. */
@@ -221,6 +256,15 @@ export class TrajectoriesService {
         throw new ForbiddenException('a provider lists its own trajectories only');
       }
       add('? = ANY(provider_agb_codes)', principal.agbCode);
+      // Its access ends a while after the case closed and its care ended (see present()).
+      values.push(principal.agbCode, this.config.partnerAccessAfterEnd);
+      where.push(
+        `(closed_at IS NULL OR GREATEST(closed_at, (
+            SELECT max(c.stopped_on + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam'
+              FROM trajectory_care c
+             WHERE c.case_number = trajectory.case_number AND c.agb_code = $${values.length - 1}
+          )) + $${values.length}::interval > now())`,
+      );
     }
     if (query.municipalityCode) add('municipality_code = ?', query.municipalityCode);
     if (query.phase) add('phase = ?', query.phase);
@@ -246,6 +290,8 @@ export class TrajectoriesService {
       ) as Promise<Array<Record<string, unknown>>>,
       this.dataSource.query(`SELECT count(*)::int AS total FROM trajectory ${filter}`, values),
     ]);
+    // A provider sees its own part: not the family, not the other providers.
+    const own = principal.role === 'provider' ? principal.agbCode : undefined;
     return {
       total: (count as { total: number }).total,
       limit,
@@ -254,13 +300,13 @@ export class TrajectoriesService {
         caseNumber: r.case_number as string,
         municipalityCode: r.municipality_code as string,
         coordinatorId: r.coordinator_id as string,
-        familyId: (r.family_id as string | null) ?? null,
+        familyId: own ? null : ((r.family_id as string | null) ?? null),
         phase: r.phase as TrajectoryView['phase'],
         startedAt: iso(r.started_at)!,
         updatedAt: iso(r.updated_at)!,
         coordinated: (r.coordinated as boolean | null) ?? null,
         beschikkingEnd: (r.beschikking_end as string | null) ?? null,
-        providerAgbCodes: r.provider_agb_codes as string[],
+        providerAgbCodes: own ? [own] : (r.provider_agb_codes as string[]),
         nextDueAt: iso(r.next_due_at),
         nextDueKind: (r.next_due_kind as string | null) ?? null,
         overdue: r.overdue as boolean,
@@ -279,17 +325,32 @@ export class TrajectoriesService {
     caseNumber: string,
     principal: Principal,
   ): Promise<TrajectoryAccessFacts> {
-    const rows: Array<{ municipality_code: string; provider_agb_codes: string[] }> =
-      await this.dataSource.query(
-        'SELECT municipality_code, provider_agb_codes FROM trajectory WHERE case_number = $1',
-        [caseNumber],
-      );
+    const rows: Array<{
+      municipality_code: string;
+      provider_agb_codes: string[];
+      closed_at: Date | null;
+    }> = await this.dataSource.query(
+      'SELECT municipality_code, provider_agb_codes, closed_at FROM trajectory WHERE case_number = $1',
+      [caseNumber],
+    );
     const row = rows[0];
     if (
       row &&
       (principal.role !== 'provider' || row.provider_agb_codes.includes(principal.agbCode!))
     ) {
-      return { municipalityCode: row.municipality_code, providerAgbCodes: row.provider_agb_codes };
+      return {
+        municipalityCode: row.municipality_code,
+        providerAgbCodes: row.provider_agb_codes,
+        // A closed case takes no commands anyway; past the provider's access it is not its own.
+        ...(row.closed_at
+          ? {
+              accessEndsAt: addDuration(
+                row.closed_at,
+                this.config.partnerAccessAfterEnd,
+              ).toISOString(),
+            }
+          : {}),
+      };
     }
     const handle = this.client.workflow.getHandle(trajectoryWorkflowId(caseNumber));
     const attributes = await describeAttributes(this.client, handle, {
@@ -325,6 +386,20 @@ export class TrajectoriesService {
     if (!found?.client) problems.push(`clientId ${clientId} is not a registered client`);
     if (problems.length > 0) throw new UnprocessableEntityException(problems);
   }
+}
+
+/** What a caller is answered about one trajectory: the whole case, or a provider's part. */
+export type CaseView =
+  | (TrajectoryView & { view: 'case' })
+  | (ProviderTrajectoryView & { allowedCommands: CommandType[] });
+
+/** A refusal by the workflow or an unknown case: the command will never be applied. */
+function isFinalRefusal(error: unknown): boolean {
+  return (
+    error instanceof ConflictException ||
+    error instanceof UnprocessableEntityException ||
+    error instanceof NotFoundException
+  );
 }
 
 function outOfScope(principal: Principal): string {

@@ -21,8 +21,8 @@ import { IdempotencyService } from '../idempotency/idempotency.service';
 import { CaseNumberPipe } from './case-number.pipe';
 import { COMMAND_ROUTES } from './command-routes';
 import { COMMAND_DTOS } from './dto/commands.dto';
-import { TrajectoryStateDto } from './dto/trajectory.dto';
-import { TrajectoriesService } from './trajectories.service';
+import { CASE_VIEW_RESPONSE } from './dto/trajectory.dto';
+import { TrajectoriesService, type CaseView } from './trajectories.service';
 
 /**
  * The command endpoints, one per command, made from the table in command-routes.ts so that
@@ -53,7 +53,7 @@ export class TrajectoryCommandsController {
     body: object,
     idempotencyKey: string | undefined,
     res: Response,
-  ): Promise<TrajectoryStateDto> {
+  ): Promise<CaseView> {
     const answer = await this.trajectories.command(
       principal,
       caseNumber,
@@ -63,7 +63,7 @@ export class TrajectoryCommandsController {
       IdempotencyService.key(idempotencyKey),
     );
     if (answer.replayed) res.setHeader('Idempotent-Replayed', 'true');
-    return answer.body as TrajectoryStateDto;
+    return answer.body;
   }
 }
 
@@ -100,8 +100,8 @@ for (const route of COMMAND_ROUTES) {
     }),
     ApiBody({ type: dto }),
     ApiOkResponse({
-      type: TrajectoryStateDto,
-      description: 'Accepted: the state after the command',
+      ...CASE_VIEW_RESPONSE,
+      description: 'Accepted: the state after the command, as this caller may see it',
     }),
   ]) {
     decorate(prototype, method, descriptor);

@@ -21,6 +21,7 @@ import {
   handoverWorkflowId,
   resolveVeiligThuisPolicy,
   trajectoryWorkflowId,
+  veiligThuisPartView,
   type HandoverCommandType,
   type HandoverInput,
   type HandoverTextKind,
@@ -43,6 +44,7 @@ import {
   type HandoverCommandResult,
   type HandoverView,
 } from '@cjg/workflows/veilig-thuis.definitions';
+import { accessEnded, PARTNER_ACCESS_ENDED } from '../auth/access';
 import type { Principal, Role } from '../auth/principal';
 import { API_CONFIG, type ApiConfig } from '../config';
 import {
@@ -296,15 +298,23 @@ export class VeiligThuisService {
     return this.present(principal, await this.state(handoverId));
   }
 
-  /** A view for a caller already allowed to see the handover: its texts and its role's commands. */
+  /**
+   * A view for a caller allowed to see the handover: its texts and its role's commands; for
+   * Veilig Thuis its own part (veiligThuisPartView), until its access ended after the close.
+   */
   private async present(principal: Principal, view: HandoverView): Promise<HandoverDto> {
+    const after = this.config.partnerAccessAfterEnd;
+    const partner = principal.role === 'veilig-thuis';
+    if (partner && accessEnded(view.closedAt, after)) {
+      throw new ForbiddenException(PARTNER_ACCESS_ENDED);
+    }
     return {
-      ...view,
+      ...(partner ? veiligThuisPartView(view, after) : { view: 'case' as const, ...view }),
       texts: await this.texts(view),
       allowedCommands: view.allowedCommands.filter((type) =>
         HANDOVER_COMMAND_ROLES[type].includes(principal.role),
       ),
-    };
+    } as HandoverDto;
   }
 
   /** Handovers from the read model, narrowed to what the caller may see. */
@@ -315,7 +325,14 @@ export class VeiligThuisService {
       values.push(value);
       where.push(sql.replace('?', `$${values.length}`));
     };
-    if (principal.role === 'veilig-thuis') add('organisation_id = ?', principal.organisationId);
+    if (principal.role === 'veilig-thuis') {
+      add('organisation_id = ?', principal.organisationId);
+      // Its access ends a while after the handover closed (PARTNER_ACCESS_AFTER_END).
+      add(
+        '(closed_at IS NULL OR closed_at + ?::interval > now())',
+        this.config.partnerAccessAfterEnd,
+      );
+    }
     if (principal.role === 'coordinator' || principal.role === 'team-lead') {
       if (query.municipalityCode && !principal.municipalities.includes(query.municipalityCode)) {
         throw new ForbiddenException(
@@ -362,7 +379,11 @@ export class VeiligThuisService {
         nextDueAt: iso(r.next_due_at),
         nextDueKind: (r.next_due_kind as HandoverDto['pendingDeadlines'][number]['kind']) ?? null,
         overdue: r.overdue as boolean,
-        trajectoryCaseNumber: (r.trajectory_case_number as string | null) ?? null,
+        // The CJG's own case number is not Veilig Thuis's business.
+        trajectoryCaseNumber:
+          principal.role === 'veilig-thuis'
+            ? null
+            : ((r.trajectory_case_number as string | null) ?? null),
         createdAt: iso(r.created_at)!,
         closedAt: iso(r.closed_at),
       })),

@@ -19,6 +19,7 @@ import { isValidMunicipalityCode } from '../municipality';
 import { policyProblems } from '../policy';
 import type { TrajectoryPolicy } from '../policy';
 import { amsterdamDate, amsterdamInstant, compareDates, isCalendarDate } from '../time';
+import { textRefProblems, type TextRef } from '../text-ref';
 import type { CalendarDate } from '../time';
 import type {
   DeliveryFailure,
@@ -134,15 +135,6 @@ export function handoverWorkflowId(handoverId: string): string {
  */
 export const isValidVeiligThuisReference = isValidCaseNumber;
 
-/**
- * A free text kept in PostgreSQL (table veilig_thuis_handover_text): the id the process carries
- * and how many items (lines) it holds. The text itself never enters a workflow history.
- */
-export interface TextRef {
-  textId: string;
-  items: number;
-}
-
 /** The kinds of free text a handover holds (table veilig_thuis_handover_text). */
 export const HANDOVER_TEXT_KINDS = [
   'safety-conditions',
@@ -151,20 +143,6 @@ export const HANDOVER_TEXT_KINDS = [
   'refusal-explanation',
 ] as const;
 export type HandoverTextKind = (typeof HANDOVER_TEXT_KINDS)[number];
-
-const TEXT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-/** Items in one text (conditions, agreements): enough for any real handover, bounded. */
-export const MAX_TEXT_ITEMS = 30;
-
-function textRefProblems(ref: TextRef | undefined, path: string, minItems = 1): string[] {
-  if (!ref || typeof ref !== 'object') return [`${path} is required`];
-  const problems: string[] = [];
-  if (typeof ref.textId !== 'string' || !TEXT_ID.test(ref.textId))
-    problems.push(`${path}.textId must be a UUID`);
-  if (!Number.isInteger(ref.items) || ref.items < minItems || ref.items > MAX_TEXT_ITEMS)
-    problems.push(`${path}.items must be a whole number from ${minItems} to ${MAX_TEXT_ITEMS}`);
-  return problems;
-}
 
 // ───────────────────────────────────────────────────────────── policy
 

@@ -142,7 +142,7 @@ const TRAJECTORY_TEMPLATES: Templates<
   'evaluation-request': (x) => [
     `Eindevaluatie nodig: casus ${f(x, 'caseNumber')}`,
     [
-      `De gespecialiseerde hulp in casus ${f(x, 'caseNumber')} eindigt (${f(x, 'reason')}).`,
+      `De gespecialiseerde hulp in casus ${f(x, 'caseNumber')} eindigt${x.reason ? ` (${f(x, 'reason')})` : ''}.`,
       'Een eindevaluatie is altijd nodig: welke resultaten zijn behaald? Lever uw evaluatie aan.',
     ],
   ],

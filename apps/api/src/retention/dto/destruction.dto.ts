@@ -1,20 +1,23 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Length, Matches } from 'class-validator';
-import { REQUEST_REFERENCE_MAX_LENGTH } from '@cjg/workflows/retention.definitions';
+import { IsString, Matches } from 'class-validator';
+import { REQUEST_REFERENCE_PATTERN } from '@cjg/workflows/retention.definitions';
 
 /** A request under Jeugdwet 7.3.9 to destroy a client's personal data, as ops register it. */
 export class DestructionRequestDto {
   @ApiProperty({
     description:
-      'What the request is: its reference number in the records system, or a short note. ' +
-      'Kept in the audit trail after the personal data is gone, so it must not contain ' +
-      'personal data (no names, BSN, addresses or dates of birth).',
-    maxLength: REQUEST_REFERENCE_MAX_LENGTH,
-    example: 'AVG-2026-0042, verzoek 7.3.9 ontvangen 2026-03-02',
+      'The request: its registration number in the records system (1-64 characters A-Z, a-z, ' +
+      '0-9, . / : _ -). Not words: it is kept in the workflow history and the audit trail ' +
+      'after the personal data is gone, so it may not name anyone. Keep the request itself, ' +
+      'with its words, in the records system.',
+    pattern: REQUEST_REFERENCE_PATTERN.source,
+    example: 'AVG-2026-0042',
   })
   @IsString()
-  @Length(1, REQUEST_REFERENCE_MAX_LENGTH)
-  @Matches(/\S/, { message: 'reason must not be blank' })
+  @Matches(REQUEST_REFERENCE_PATTERN, {
+    message:
+      'reason must be the request’s registration number: 1-64 characters A-Z, a-z, 0-9, . / : _ -',
+  })
   reason!: string;
 }
 

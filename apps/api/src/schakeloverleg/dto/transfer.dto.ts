@@ -154,6 +154,14 @@ export class TransferDatesDto {
  * personal data. `allowedCommands` lists what this caller can do now.
  */
 export class TransferStateDto {
+  @ApiProperty({
+    enum: ['case', 'partner'],
+    description:
+      'case: the whole transfer (the CJG, ops); partner: the GI’s own part, without the CJG’s ' +
+      'case number and the letters’ recipients (`agreement` then has `agreedAt` only)',
+  })
+  view!: 'case' | 'partner';
+
   @ApiProperty({ example: 'gi-limburg.JB-2026-1234' })
   transferId!: string;
 
@@ -265,6 +273,14 @@ export class TransferStateDto {
 
   @ApiPropertyOptional({ example: '2027-03-01T07:00:00.000Z' })
   closedAt?: string;
+
+  @ApiPropertyOptional({ description: 'Partner view: whether the voluntary frame took over' })
+  trajectoryStarted?: boolean;
+
+  @ApiPropertyOptional({
+    description: 'Partner view: when the GI stops seeing the transfer (after its close)',
+  })
+  accessEndsAt?: string;
 }
 
 /** Filters of GET /transfers; every filter narrows the caller's own scope. */

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { TRAJECTORY_PHASES, type TrajectoryPhase } from '@cjg/domain';
 import {
@@ -192,6 +192,13 @@ export class DueItemDto {
  * decisions, never personal data. `allowedCommands` lists what this caller can do now.
  */
 export class TrajectoryStateDto {
+  @ApiProperty({
+    enum: ['case'],
+    example: 'case',
+    description: 'The whole case (coordinators, team leads, ops); a provider gets `provider`',
+  })
+  view!: 'case';
+
   @ApiProperty({ example: 'CJG-2026-000123' })
   caseNumber!: string;
 
@@ -299,3 +306,98 @@ export class TrajectoryStateDto {
   @ApiPropertyOptional({ example: '2027-12-01T10:00:00.000Z' })
   closedAt?: string;
 }
+
+/**
+ * What a provider sees of a trajectory: its own part (need-to-know). The results of plan deel 1
+ * it works towards, its referral, intake, toewijzingen, care, evaluations and due items; not the
+ * other providers, the family's answers, the coordinator's reasons or linked cases. Its access
+ * ends PARTNER_ACCESS_AFTER_END (default three months) after the case closed and its care ended.
+ */
+export class ProviderTrajectoryViewDto {
+  @ApiProperty({ enum: ['provider'], example: 'provider' })
+  view!: 'provider';
+
+  @ApiProperty({ example: 'CJG-2026-000123' })
+  caseNumber!: string;
+
+  @ApiProperty({ example: '0957' })
+  municipalityCode!: string;
+
+  @ApiProperty({ example: 'coord-anna', description: 'The coordinator of the case' })
+  coordinatorId!: string;
+
+  @ApiProperty({ ...PHASE_DOC, example: 'monitoring' })
+  phase!: TrajectoryPhase;
+
+  @ApiProperty({ example: 9 })
+  revision!: number;
+
+  @ApiProperty({ description: 'The family chose this provider (verwijzing)' })
+  referred!: boolean;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Plan deel 1: the results (with their words) and the inzet',
+  })
+  plan?: object;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Its own intake (plan deel 2); a divergence with its status only',
+  })
+  intake?: object;
+
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object' },
+    description: 'Its toewijzingen with beschikking number and period',
+  })
+  toewijzingen!: object[];
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Its start and stop zorg',
+  })
+  care!: object;
+
+  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Its own evaluations' })
+  evaluations!: object[];
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
+  endEvaluation?: object;
+
+  @ApiProperty({ type: [DueItemDto], description: 'What falls due for this provider' })
+  pendingDeadlines!: DueItemDto[];
+
+  @ApiProperty({ example: ['reportEvaluation', 'stopZorg'], type: [String] })
+  allowedCommands!: string[];
+
+  @ApiPropertyOptional({ example: '2027-12-01T10:00:00.000Z' })
+  closedAt?: string;
+
+  @ApiPropertyOptional({
+    example: '2028-03-01T10:00:00.000Z',
+    description: 'When this provider stops seeing the case',
+  })
+  accessEndsAt?: string;
+}
+
+/** What a case read or command answers: the whole case, or a provider's part (`view` says which). */
+export const CASE_VIEW_RESPONSE = {
+  schema: {
+    oneOf: [
+      { $ref: getSchemaPath(TrajectoryStateDto) },
+      { $ref: getSchemaPath(ProviderTrajectoryViewDto) },
+    ],
+    discriminator: {
+      propertyName: 'view',
+      mapping: {
+        case: getSchemaPath(TrajectoryStateDto),
+        provider: getSchemaPath(ProviderTrajectoryViewDto),
+      },
+    },
+  },
+};

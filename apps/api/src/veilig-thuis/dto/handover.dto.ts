@@ -412,6 +412,14 @@ const COMMANDS = [
 
 /** A handover as its workflow answers it, with its texts and what this caller can do next. */
 export class HandoverDto {
+  @ApiProperty({
+    enum: ['case', 'partner'],
+    description:
+      'case: the whole handover (the CJG, ops); partner: Veilig Thuis’s own part, without the ' +
+      'client and family the CJG linked, the CJG’s case number and the letters’ recipients',
+  })
+  view!: 'case' | 'partner';
+
   @ApiProperty({ example: 'VTH-2026-000123' })
   handoverId!: string;
 
@@ -473,11 +481,19 @@ export class HandoverDto {
   @ApiPropertyOptional({ type: WithdrawalDto })
   withdrawal?: WithdrawalDto;
 
-  @ApiProperty({ type: [DeliveryProblemDto] })
-  deliveryProblems!: DeliveryProblemDto[];
+  @ApiPropertyOptional({
+    type: [DeliveryProblemDto],
+    description: 'Letters not delivered (not in the partner view)',
+  })
+  deliveryProblems?: DeliveryProblemDto[];
 
   @ApiPropertyOptional()
   closedAt?: string;
+
+  @ApiPropertyOptional({
+    description: 'Partner view: when Veilig Thuis stops seeing the handover (after its close)',
+  })
+  accessEndsAt?: string;
 
   @ApiProperty({ type: HandoverTextsDto })
   texts!: HandoverTextsDto;

@@ -141,3 +141,15 @@ export async function describeAttributes(
 ): Promise<TypedSearchAttributes> {
   return (await read(client, options, () => handle.describe())).typedSearchAttributes;
 }
+
+/**
+ * A refusal by the workflow's validator, a closed or an unknown workflow: the command will never
+ * be applied (unlike a timeout, after which the update may still be applied).
+ */
+export function isFinalRefusal(error: unknown): boolean {
+  return (
+    error instanceof ConflictException ||
+    error instanceof UnprocessableEntityException ||
+    error instanceof NotFoundException
+  );
+}

@@ -4,7 +4,6 @@ import {
   HttpStatus,
   Inject,
   Injectable,
-  NotFoundException,
   UnprocessableEntityException,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -58,6 +57,7 @@ import { CaseTextsService } from '../texts/case-texts.service';
 import {
   describeAttributes,
   giveUpdate,
+  isFinalRefusal,
   queryState,
   viewAfterCommand,
   WRITE_DEADLINE_MS,
@@ -392,15 +392,6 @@ export class TrajectoriesService {
 export type CaseView =
   | (TrajectoryView & { view: 'case' })
   | (ProviderTrajectoryView & { allowedCommands: CommandType[] });
-
-/** A refusal by the workflow or an unknown case: the command will never be applied. */
-function isFinalRefusal(error: unknown): boolean {
-  return (
-    error instanceof ConflictException ||
-    error instanceof UnprocessableEntityException ||
-    error instanceof NotFoundException
-  );
-}
 
 function outOfScope(principal: Principal): string {
   return principal.role === 'provider'

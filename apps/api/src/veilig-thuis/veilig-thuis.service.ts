@@ -55,6 +55,7 @@ import {
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 import {
   giveUpdate,
+  isFinalRefusal,
   queryState,
   viewAfterCommand,
   WRITE_DEADLINE_MS,
@@ -623,15 +624,6 @@ const TEXT_FIELDS: Partial<Record<HandoverCommandType, { field: string; kind: Ha
     refuse: { field: 'explanation', kind: 'refusal-explanation' },
     recordMeeting: { field: 'agreements', kind: 'meeting-agreements' },
   };
-
-/** A refusal by the workflow or an unknown handover: the command will never be applied. */
-function isFinalRefusal(error: unknown): boolean {
-  return (
-    error instanceof ConflictException ||
-    error instanceof UnprocessableEntityException ||
-    error instanceof NotFoundException
-  );
-}
 
 function iso(value: unknown): string | null {
   if (value === null || value === undefined) return null;

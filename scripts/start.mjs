@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// `npm start`: installs what is missing (npm packages, build), then brings the stack up.
+// `npm start`: runs on the project's Node (installing the pinned one when the machine's is older),
+// installs what is missing (npm packages, build), then brings the stack up.
 // Plain JavaScript without dependencies, so it runs on a fresh clone before `npm ci`.
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureDependencies } from './install-deps.mjs';
+import { ensureSupportedNode } from './node-runtime.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -19,6 +21,7 @@ function step(command, args) {
   }
 }
 
+await ensureSupportedNode('start');
 ensureDependencies(root, 'start');
 console.log('[start] building…');
 step(npm, ['run', '--silent', 'build']);

@@ -5,7 +5,7 @@
  *     a real Temporal server on its own PostgreSQL (`npm run temporal:postgres`), until Ctrl-C
  */
 import path from 'node:path';
-import { dataDir } from './paths';
+import { dataDir, repoRoot } from './paths';
 import { LOCAL_DB_USER, startLocalPostgres } from './postgres';
 import { isListening } from './process';
 import { portsFromEnv, startStack } from './stack';
@@ -21,6 +21,8 @@ import {
   ensurePostgresBinaries,
   ensureTemporalCli,
   ensureTestServer,
+  lastLines,
+  run,
   ToolchainError,
   type Resolved,
 } from './toolchain';
@@ -75,6 +77,20 @@ async function up(): Promise<number> {
 }
 
 async function toolchain(): Promise<number> {
+  // The pinned Node comes from plain JavaScript that runs before any build (npm start, npm test).
+  const node = await run(process.execPath, [path.join(repoRoot(), 'scripts', 'node-runtime.mjs')], {
+    timeoutMs: 600_000,
+  });
+  if (node.code !== 0) {
+    throw new ToolchainError(`the pinned Node could not be installed:\n${lastLines(node.output)}`);
+  }
+  log(
+    node.output
+      .trim()
+      .split('\n')
+      .at(-1)!
+      .replace(/^\[node\] /, ''),
+  );
   const show = (name: string, resolved: Resolved) =>
     log(`${name}: ${resolved.path} (${resolved.source})`);
   show('Temporal CLI', await ensureTemporalCli(log));

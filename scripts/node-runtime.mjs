@@ -193,6 +193,16 @@ export async function ensureSupportedNode(tag, env = process.env) {
   process.exit(code);
 }
 
+/**
+ * In a run started by {@link ensureSupportedNode}: calls `onGone` when the run that started this
+ * one is gone (killed without passing a signal on), so that nothing is left running without it.
+ */
+export function whenStarterGone(onGone) {
+  if (!process.connected) return;
+  process.channel?.unref();
+  process.once('disconnect', onGone);
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   await ensureSupportedNode('node');
 }

@@ -20,7 +20,7 @@ const moduleNameMapper = {
 };
 
 /**
- * NestJS 12, jose and a few of their dependencies ship ES modules only. Node 20 loads them from
+ * NestJS 12, jose and a few of their dependencies ship ES modules only. Node loads them from
  * our CommonJS build (require(esm)), but Jest's module system cannot, so Jest compiles them to
  * CommonJS with swc like our own sources.
  */

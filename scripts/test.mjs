@@ -1,15 +1,17 @@
 #!/usr/bin/env node
 // `npm test`: every check, in order: lint, typecheck, build, the deploy artefacts, unit, workflow,
-// replay and end-to-end tests.
+// replay and end-to-end tests, on the project's Node (the pinned one when the machine's is older).
 // Runs each step even when an earlier one failed, prints a summary, exits non-zero on any failure.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureDependencies } from './install-deps.mjs';
+import { ensureSupportedNode } from './node-runtime.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
+await ensureSupportedNode('test');
 ensureDependencies(root, 'test');
 
 const steps = [

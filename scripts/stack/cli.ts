@@ -5,10 +5,11 @@
  *     a real Temporal server on its own PostgreSQL (`npm run temporal:postgres`), until Ctrl-C
  */
 import path from 'node:path';
-import { dataDir } from './paths';
+import { dataDir, repoRoot } from './paths';
 import { LOCAL_DB_USER, startLocalPostgres } from './postgres';
 import { isListening } from './process';
 import { portsFromEnv, startStack } from './stack';
+import { crashCount, restartPolicyFromEnv } from './supervisor';
 import {
   installTemporalServer,
   startTemporalOnPostgres,
@@ -21,6 +22,8 @@ import {
   ensurePostgresBinaries,
   ensureTemporalCli,
   ensureTestServer,
+  lastLines,
+  run,
   ToolchainError,
   type Resolved,
 } from './toolchain';
@@ -34,13 +37,29 @@ function nextSignal(): Promise<string> {
   });
 }
 
+/**
+ * Resolves when the process that started this one (`npm start`'s scripts/start.mjs, over an IPC
+ * channel) is gone without passing a signal on, e.g. killed with SIGKILL; never without a channel.
+ */
+function starterGone(): Promise<string> {
+  return new Promise<string>((resolve) => {
+    if (!process.connected) return;
+    process.channel?.unref();
+    process.once('disconnect', () => resolve('the process that started the stack is gone'));
+  });
+}
+
 async function up(): Promise<number> {
+  // Listened for from the start: a signal while the parts start stops them once they are up.
+  const stopRequest = Promise.race([nextSignal(), starterGone()]);
+  const policy = restartPolicyFromEnv(process.env);
   const stack = await startStack({
     dataDir: dataDir(),
     ports: portsFromEnv(process.env),
     env: process.env,
     echo: true,
     ephemeral: false,
+    supervise: policy,
     log,
   });
   const rows: Array<[string, string | undefined]> = [
@@ -61,20 +80,43 @@ async function up(): Promise<number> {
     );
   }
   console.log(`\n  state in ${dataDir()}; logs in ${dataDir()}/logs; Ctrl-C stops everything\n`);
+  log(`pids: ${stack.parts.map((part) => `${part.name} ${part.pid}`).join(', ')}`);
+  log(
+    `a part that dies on its own is restarted; ${policy.maxCrashes} crashes of one part within ` +
+      `${policy.windowMs / 1000} s stop the stack (CJG_CRASH_LIMIT, CJG_CRASH_WINDOW_SECONDS)`,
+  );
 
-  const signal = nextSignal();
   const winner = await Promise.race([
-    signal.then((sig) => ({ kind: 'signal' as const, name: sig })),
-    stack.firstUnexpectedExit().then((name) => ({ kind: 'exit' as const, name })),
+    stopRequest.then((reason) => ({ kind: 'stop' as const, reason })),
+    stack.failure.then((failure) => ({ kind: 'failure' as const, failure })),
   ]);
-  if (winner.kind === 'exit') log(`${winner.name} stopped unexpectedly; stopping the stack`);
-  else log(`${winner.name}: stopping the stack…`);
+  if (winner.kind === 'failure') {
+    const { name, crashes, logFile, tail } = winner.failure;
+    log(
+      `${name}: ${crashCount(crashes)} within ${policy.windowMs / 1000} s; stopping the stack. ` +
+        `The last lines of ${logFile}:\n${tail}`,
+    );
+  } else log(`${winner.reason}: stopping the stack…`);
   await stack.stop();
   log('stopped');
-  return winner.kind === 'exit' ? 1 : 0;
+  return winner.kind === 'failure' ? 1 : 0;
 }
 
 async function toolchain(): Promise<number> {
+  // The pinned Node comes from plain JavaScript that runs before any build (npm start, npm test).
+  const node = await run(process.execPath, [path.join(repoRoot(), 'scripts', 'node-runtime.mjs')], {
+    timeoutMs: 600_000,
+  });
+  if (node.code !== 0) {
+    throw new ToolchainError(`the pinned Node could not be installed:\n${lastLines(node.output)}`);
+  }
+  log(
+    node.output
+      .trim()
+      .split('\n')
+      .at(-1)!
+      .replace(/^\[node\] /, ''),
+  );
   const show = (name: string, resolved: Resolved) =>
     log(`${name}: ${resolved.path} (${resolved.source})`);
   show('Temporal CLI', await ensureTemporalCli(log));

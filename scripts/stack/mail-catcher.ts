@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { isListening, ManagedProcess, waitUntil } from './process';
+import { isListening, ManagedProcess, readyOrStopped, waitUntil } from './process';
 import { repoRoot } from './paths';
 
 /**
@@ -11,6 +11,7 @@ export async function startMailCatcher(options: {
   webPort: number;
   mailDir: string;
   logFile: string;
+  ownProcessGroup?: boolean;
 }): Promise<ManagedProcess> {
   const bin = path.join(repoRoot(), 'node_modules', 'maildev', 'dist', 'bin', 'maildev.js');
   const maildev = new ManagedProcess({
@@ -30,12 +31,15 @@ export async function startMailCatcher(options: {
       options.mailDir,
     ],
     logFile: options.logFile,
+    ownProcessGroup: options.ownProcessGroup,
   });
-  await waitUntil(
-    `MailDev on ports ${options.smtpPort} and ${options.webPort}`,
-    async () => (await isListening(options.smtpPort)) && (await isListening(options.webPort)),
-    60_000,
+  return readyOrStopped(
     maildev,
+    waitUntil(
+      `MailDev on ports ${options.smtpPort} and ${options.webPort}`,
+      async () => (await isListening(options.smtpPort)) && (await isListening(options.webPort)),
+      60_000,
+      maildev,
+    ),
   );
-  return maildev;
 }

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { chmod, chown, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { Client } from 'pg';
-import { ManagedProcess, waitUntil } from './process';
+import { Client, type ClientConfig } from 'pg';
+import { ManagedProcess, readyOrStopped, waitUntil } from './process';
 import { run, ToolchainError, type Log } from './toolchain';
 
 export const LOCAL_DB_USER = 'cjg';
@@ -46,6 +46,7 @@ export async function startLocalPostgres(options: {
   log: Log;
   /** Off for throw-away test clusters: faster, and nothing there needs to survive a crash. */
   durable: boolean;
+  ownProcessGroup?: boolean;
 }): Promise<LocalPostgres> {
   const runAs = await unprivilegedUser();
   await mkdir(options.dir, { recursive: true });
@@ -90,6 +91,7 @@ export async function startLocalPostgres(options: {
     gid: runAs?.gid,
     // SIGINT is PostgreSQL's "fast" shutdown: it does not wait for clients to disconnect.
     stopSignal: 'SIGINT',
+    ownProcessGroup: options.ownProcessGroup,
   });
   const admin = {
     host: '127.0.0.1',
@@ -97,8 +99,17 @@ export async function startLocalPostgres(options: {
     user: LOCAL_DB_USER,
     database: 'postgres',
   };
+  await readyOrStopped(postgres, databaseReady(postgres, admin));
+  return {
+    process: postgres,
+    url: `postgres://${LOCAL_DB_USER}@127.0.0.1:${options.port}/${LOCAL_DB_NAME}`,
+  };
+}
+
+/** Waits until PostgreSQL accepts connections, then creates the project's database once. */
+async function databaseReady(postgres: ManagedProcess, admin: ClientConfig): Promise<void> {
   await waitUntil(
-    `PostgreSQL on port ${options.port}`,
+    `PostgreSQL on port ${admin.port}`,
     async () => {
       const client = new Client(admin);
       await client.connect();
@@ -119,8 +130,4 @@ export async function startLocalPostgres(options: {
   } finally {
     await client.end();
   }
-  return {
-    process: postgres,
-    url: `postgres://${LOCAL_DB_USER}@127.0.0.1:${options.port}/${LOCAL_DB_NAME}`,
-  };
 }

@@ -18,6 +18,26 @@ export interface ManagedProcessOptions {
   gid?: number;
   /** The signal that shuts the program down quickly and cleanly. */
   stopSignal?: NodeJS.Signals;
+  /**
+   * Run in a process group of its own: a Ctrl-C at the terminal then reaches the stack only, which
+   * stops the part itself (and restarts it when it dies of anything else), and {@link stop} ends
+   * whatever the part left running of its own children.
+   */
+  ownProcessGroup?: boolean;
+}
+
+/** How a process ended: `exit code 1`, `killed by SIGKILL`. */
+export function describeExit(code: number | null, signal: NodeJS.Signals | null): string {
+  return signal ? `killed by ${signal}` : `exit code ${code}`;
+}
+
+/** True when `promise` settles within `ms`; leaves no timer behind either way. */
+function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  return Promise.race([promise.then(() => true), late]).finally(() => clearTimeout(timer));
 }
 
 /** A child process of the stack: logged to a file, watched, and stopped on request. */
@@ -26,8 +46,10 @@ export class ManagedProcess {
   private readonly child: ChildProcess;
   private readonly log: WriteStream;
   private readonly exited: Promise<number | null>;
+  /** Resolves when the output has been written to the log file and the file is closed. */
+  private readonly logged: Promise<void>;
   private exitCode: number | null | undefined;
-  private stopping = false;
+  private exitSignal: NodeJS.Signals | null = null;
   private readonly listeners = new Set<(line: string) => void>();
 
   constructor(private readonly options: ManagedProcessOptions) {
@@ -42,6 +64,7 @@ export class ManagedProcess {
       cwd: options.cwd,
       uid: options.uid,
       gid: options.gid,
+      detached: options.ownProcessGroup ?? false,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     for (const stream of [this.child.stdout, this.child.stderr]) {
@@ -55,21 +78,37 @@ export class ManagedProcess {
         for (const line of lines) this.onLine(line);
       });
     }
+    // The log ends when the output does ('close'), which can be after the process has exited.
+    let endLog: () => void = () => undefined;
+    this.logged = new Promise((resolve) => {
+      let ended = false;
+      endLog = () => {
+        if (ended) return;
+        ended = true;
+        this.log.end(resolve);
+      };
+    });
     this.exited = new Promise((resolve) => {
       this.child.on('error', (error) => {
         this.log.write(`\n[spawn error] ${error.message}\n`);
         this.exitCode = -1;
+        endLog();
         resolve(-1);
       });
       this.child.on('exit', (code, signal) => {
         this.exitCode = code ?? (signal ? 128 : null);
-        this.log.write(`\n=== exited code=${code} signal=${signal}\n`);
-        if (!this.stopping && options.echo) {
-          console.error(`[${this.name}] exited unexpectedly (code ${code}, signal ${signal})`);
-        }
+        this.exitSignal = signal;
         resolve(this.exitCode);
       });
+      this.child.on('close', (code, signal) => {
+        this.log.write(`\n=== exited code=${code} signal=${signal}\n`);
+        endLog();
+      });
     });
+  }
+
+  get logFile(): string {
+    return this.options.logFile;
   }
 
   get pid(): number | undefined {
@@ -83,6 +122,17 @@ export class ManagedProcess {
   /** Resolves with the exit code when the process ends. */
   whenExited(): Promise<number | null> {
     return this.exited;
+  }
+
+  /** How the process ended, once it has. */
+  describeExit(): string {
+    return describeExit(this.exitCode ?? null, this.exitSignal);
+  }
+
+  /** Resolves once the process has ended and its last output is in the log file (2 s at most). */
+  async whenLogged(): Promise<void> {
+    await this.exited;
+    await settlesWithin(this.logged, 2_000);
   }
 
   /** Resolves on the first output line matching the pattern. */
@@ -125,25 +175,45 @@ export class ManagedProcess {
     }
   }
 
-  /** Stops the process with its stop signal, then SIGKILL after the grace time. */
+  /**
+   * Stops the process with its stop signal, then SIGKILL after the grace time. In a process group
+   * of its own, whatever is left of the group after that is killed too.
+   */
   async stop(graceMs = 10_000): Promise<void> {
-    if (!this.running) return;
-    this.stopping = true;
-    this.child.kill(this.options.stopSignal ?? 'SIGTERM');
-    const killed = await Promise.race([
-      this.exited.then(() => false),
-      new Promise<boolean>((resolve) => setTimeout(() => resolve(true), graceMs)),
-    ]);
-    if (killed && this.running) {
-      this.child.kill('SIGKILL');
-      await this.exited;
+    if (this.running) {
+      this.child.kill(this.options.stopSignal ?? 'SIGTERM');
+      if (!(await settlesWithin(this.exited, graceMs))) this.child.kill('SIGKILL');
     }
-    await new Promise<void>((resolve) => this.log.end(resolve));
+    if (this.options.ownProcessGroup && this.child.pid !== undefined) {
+      try {
+        process.kill(-this.child.pid, 'SIGKILL');
+      } catch {
+        // ESRCH: nothing of the group is left
+      }
+    }
+    await this.whenLogged();
   }
 
   private onLine(line: string): void {
     if (this.options.echo) console.log(`[${this.name}] ${line}`);
     for (const listener of [...this.listeners]) listener(line);
+  }
+}
+
+/**
+ * Resolves with the process once `ready` does; a process that does not get ready is stopped, not
+ * left running beside the one a retry starts.
+ */
+export async function readyOrStopped(
+  process: ManagedProcess,
+  ready: Promise<unknown>,
+): Promise<ManagedProcess> {
+  try {
+    await ready;
+    return process;
+  } catch (error) {
+    await process.stop();
+    throw error;
   }
 }
 

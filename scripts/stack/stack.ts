@@ -1,3 +1,4 @@
+import { appendFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { runMigrations } from '@cjg/persistence';
@@ -5,7 +6,8 @@ import { startMailCatcher } from './mail-catcher';
 import { DEV_AUDIENCE, DEV_ISSUER, ensureAnswerTokenSecret, ensureDevKeys } from './dev-keys';
 import { repoRoot } from './paths';
 import { startLocalPostgres } from './postgres';
-import { isListening, ManagedProcess, waitUntil } from './process';
+import { isListening, ManagedProcess, readyOrStopped, waitUntil } from './process';
+import { NO_RESTARTS, SupervisedPart, type PartFailure, type RestartPolicy } from './supervisor';
 import { prepareNamespace, startTemporalDevServer } from './temporal-server';
 import { ensurePostgresBinaries, ensureTemporalCli, type Log } from './toolchain';
 
@@ -28,6 +30,12 @@ export interface StackOptions {
   echo: boolean;
   /** A throw-away stack (tests): PostgreSQL without fsync. */
   ephemeral: boolean;
+  /**
+   * Restart a part that dies on its own by this policy, and run every part in a process group of
+   * its own, so that the stack alone decides when they stop (`npm start`). Without it, a part's
+   * first unexpected exit is the stack's failure (the test tiers, where a crash must show).
+   */
+  supervise?: RestartPolicy;
   log: Log;
 }
 
@@ -46,12 +54,13 @@ export interface Stack {
   /** The dev key that signs tokens for this stack's API, when it uses one. */
   devTokenKey?: string;
   namespace: string;
-  processes: ManagedProcess[];
+  /** The parts in the order they started; each knows its process of the moment. */
+  parts: SupervisedPart[];
   /** The environment the worker and the API run with. */
   serviceEnv: NodeJS.ProcessEnv;
   stop(): Promise<void>;
-  /** Resolves with the name of the first process that exits without being asked to. */
-  firstUnexpectedExit(): Promise<string>;
+  /** Resolves when a part crashed more often than the restart policy allows. */
+  failure: Promise<PartFailure>;
 }
 
 /** The default ports of the local stack; each is overridable by environment variable. */
@@ -91,10 +100,24 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const logs = path.join(options.dataDir, 'logs');
   await mkdir(logs, { recursive: true });
   const namespace = env.TEMPORAL_NAMESPACE || 'default';
-  const started: ManagedProcess[] = [];
+  const policy = options.supervise ?? NO_RESTARTS;
+  const ownProcessGroup = options.supervise !== undefined;
+  const stackLog = path.join(logs, 'stack.log');
+  const report = (message: string) => {
+    log(message);
+    appendFileSync(stackLog, `${new Date().toISOString()} ${message}\n`);
+  };
+  const started: SupervisedPart[] = [];
+  /** Starts a part, supervised from the moment it is first ready. */
+  const startPart = async (name: string, start: () => Promise<ManagedProcess>) => {
+    const part = new SupervisedPart({ name, start, policy, report });
+    await part.begin();
+    started.push(part);
+    return part;
+  };
   let devTokenKey: string | undefined;
   const stopAll = async () => {
-    for (const proc of [...started].reverse()) await proc.stop();
+    for (const part of [...started].reverse()) await part.stop();
   };
 
   try {
@@ -115,44 +138,52 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       if (env.TEMPORAL_ADDRESS) return { address: env.TEMPORAL_ADDRESS, ui: undefined };
       const cli = await ensureTemporalCli(log, env);
       log(`Temporal CLI: ${cli.path} (${cli.source})`);
-      const server = await startTemporalDevServer({
-        cli: cli.path,
-        port: ports.temporal,
-        uiPort: ports.temporalUi || undefined,
-        dbFile: path.join(options.dataDir, 'temporal', 'temporal.db'),
-        namespace,
-        logFile: path.join(logs, 'temporal.log'),
-      });
-      started.push(server);
+      const server = await startPart('temporal', () =>
+        startTemporalDevServer({
+          cli: cli.path,
+          port: ports.temporal,
+          uiPort: ports.temporalUi || undefined,
+          dbFile: path.join(options.dataDir, 'temporal', 'temporal.db'),
+          namespace,
+          logFile: path.join(logs, 'temporal.log'),
+          ownProcessGroup,
+        }),
+      );
       return {
         address: `127.0.0.1:${ports.temporal}`,
         ui: ports.temporalUi ? `http://127.0.0.1:${ports.temporalUi}` : undefined,
-        server,
+        server: server.process,
       };
     })();
     const database = (async () => {
       if (env.DATABASE_URL) return env.DATABASE_URL;
       const bin = await ensurePostgresBinaries(log, env);
       log(`PostgreSQL binaries: ${bin.path} (${bin.source})`);
-      const pg = await startLocalPostgres({
-        binDir: bin.path,
-        dir: path.join(options.dataDir, 'postgres'),
-        port: ports.postgres,
-        logFile: path.join(logs, 'postgres.log'),
-        log,
-        durable: !options.ephemeral,
+      let url = '';
+      await startPart('postgres', async () => {
+        const pg = await startLocalPostgres({
+          binDir: bin.path,
+          dir: path.join(options.dataDir, 'postgres'),
+          port: ports.postgres,
+          logFile: path.join(logs, 'postgres.log'),
+          log,
+          durable: !options.ephemeral,
+          ownProcessGroup,
+        });
+        url = pg.url;
+        return pg.process;
       });
-      started.push(pg.process);
-      return pg.url;
+      return url;
     })();
     const mail = (async () => {
       if (env.SMTP_URL) return { smtpUrl: env.SMTP_URL, ui: undefined };
-      started.push(
-        await startMailCatcher({
+      await startPart('maildev', () =>
+        startMailCatcher({
           smtpPort: ports.smtp,
           webPort: ports.mailUi,
           mailDir: path.join(options.dataDir, 'mail'),
           logFile: path.join(logs, 'maildev.log'),
+          ownProcessGroup,
         }),
       );
       return { smtpUrl: `smtp://127.0.0.1:${ports.smtp}`, ui: `http://127.0.0.1:${ports.mailUi}` };
@@ -202,35 +233,36 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       API_HOST: env.API_HOST || '127.0.0.1',
       LOG_FORMAT: env.LOG_FORMAT || (options.echo ? 'text' : 'json'),
     };
-    const worker = new ManagedProcess({
-      name: 'worker',
-      command: process.execPath,
-      args: [path.join(dist, 'apps', 'worker', 'src', 'main.js')],
-      env: serviceEnv,
-      logFile: path.join(logs, 'worker.log'),
-      echo: options.echo,
+    const service = (name: 'worker' | 'api') =>
+      new ManagedProcess({
+        name,
+        command: process.execPath,
+        args: [path.join(dist, 'apps', name, 'src', 'main.js')],
+        env: serviceEnv,
+        logFile: path.join(logs, `${name}.log`),
+        echo: options.echo,
+        ownProcessGroup,
+      });
+    await startPart('worker', () => {
+      const worker = service('worker');
+      return readyOrStopped(worker, worker.waitForLine(/worker polling task queue/, 120_000));
     });
-    started.push(worker);
-    await worker.waitForLine(/worker polling task queue/, 120_000);
 
     const apiUrl = `http://127.0.0.1:${ports.api}`;
-    const api = new ManagedProcess({
-      name: 'api',
-      command: process.execPath,
-      args: [path.join(dist, 'apps', 'api', 'src', 'main.js')],
-      env: serviceEnv,
-      logFile: path.join(logs, 'api.log'),
-      echo: options.echo,
+    await startPart('api', () => {
+      const api = service('api');
+      return readyOrStopped(
+        api,
+        waitUntil(
+          `the API at ${apiUrl}/health`,
+          async () => (await fetch(`${apiUrl}/health`)).status === 200,
+          120_000,
+          api,
+        ),
+      );
     });
-    started.push(api);
-    await waitUntil(
-      `the API at ${apiUrl}/health`,
-      async () => (await fetch(`${apiUrl}/health`)).status === 200,
-      120_000,
-      api,
-    );
 
-    const processes = [...started];
+    const parts = [...started];
     return {
       urls: {
         api: apiUrl,
@@ -243,11 +275,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       },
       devTokenKey,
       namespace,
-      processes,
+      parts,
       serviceEnv,
       stop: stopAll,
-      firstUnexpectedExit: () =>
-        Promise.race(processes.map((proc) => proc.whenExited().then(() => proc.name))),
+      failure: Promise.race(parts.map((part) => part.failure)),
     };
   } catch (error) {
     await stopAll();

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { ensureSearchAttributes } from '@cjg/temporal';
-import { isListening, ManagedProcess, waitUntil } from './process';
+import { isListening, ManagedProcess, readyOrStopped, waitUntil } from './process';
 import type { Log } from './toolchain';
 
 /**
@@ -16,6 +16,7 @@ export async function startTemporalDevServer(options: {
   dbFile: string;
   namespace: string;
   logFile: string;
+  ownProcessGroup?: boolean;
 }): Promise<ManagedProcess> {
   await mkdir(path.dirname(options.dbFile), { recursive: true });
   const args = [
@@ -39,14 +40,12 @@ export async function startTemporalDevServer(options: {
     command: options.cli,
     args,
     logFile: options.logFile,
+    ownProcessGroup: options.ownProcessGroup,
   });
-  await waitUntil(
-    `Temporal on port ${options.port}`,
-    () => isListening(options.port),
-    90_000,
+  return readyOrStopped(
     server,
+    waitUntil(`Temporal on port ${options.port}`, () => isListening(options.port), 90_000, server),
   );
-  return server;
 }
 
 /**

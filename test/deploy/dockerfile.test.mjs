@@ -15,6 +15,7 @@ import {
   runAsync,
   stageChain,
 } from './support.mjs';
+import { PINNED_NODE } from '../../scripts/node-runtime.mjs';
 
 const dockerfilePath = path.join(deployDir, 'docker', 'Dockerfile');
 const instructions = parseDockerfile(dockerfilePath);
@@ -140,10 +141,11 @@ describe('Dockerfile', () => {
     }
   });
 
-  it('pins the Node base image to a version package.json accepts', () => {
+  it('pins the Node base image to the Node the tests run on, which package.json accepts', () => {
     const arg = instructions.find((i) => i.cmd === 'ARG' && i.value[0].startsWith('NODE_VERSION='));
     const version = arg.value[0].split('=')[1];
     assert.match(version, /^\d+\.\d+\.\d+$/);
+    assert.equal(version, PINNED_NODE, 'the image runs the Node of the local toolchain');
     const engines = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).engines.node;
     const [, major, minor] = /^>=(\d+)\.(\d+)/.exec(engines);
     const [vMajor, vMinor] = version.split('.').map(Number);

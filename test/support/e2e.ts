@@ -137,8 +137,9 @@ export interface CaughtMail {
   html: string;
 }
 
-export async function caughtMail(): Promise<CaughtMail[]> {
-  const response = await fetch(`${required('E2E_MAIL_URL')}/api/email`);
+/** The messages MailDev holds (the e2e stack's, or the one at `mailUrl`). */
+export async function caughtMail(mailUrl = required('E2E_MAIL_URL')): Promise<CaughtMail[]> {
+  const response = await fetch(`${mailUrl}/api/email`);
   if (!response.ok) throw new Error(`MailDev answered ${response.status}`);
   return (await response.json()) as CaughtMail[];
 }

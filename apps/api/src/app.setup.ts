@@ -132,10 +132,12 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
       .setDescription(
         'Toegang trajectories of a Centrum voor Jeugd en Gezin, each run by a durable Temporal ' +
           'workflow. Every route but /health and the client answer pages under /answers (whose ' +
-          "link's signed token is the credential) needs a bearer JWT (RS256/ES256) whose `role` claim " +
-          'is coordinator, team-lead, provider or ops, and whose `scope` carries ' +
-          '`municipality:<CBS code>` entries (coordinator, team lead) or one `agb:<AGB code>` ' +
-          '(provider). Errors share one body: statusCode, error, message, details, requestId.',
+          "link's signed token is the credential) needs a bearer access token (a JWT, RS256/ES256, " +
+          'typ at+jwt) whose `role` claim is coordinator, team-lead, provider, ops, veilig-thuis ' +
+          'or gi, and whose `cjg_scope` claim carries `municipality:<CBS code>` entries ' +
+          '(coordinator, team lead), one `agb:<AGB code>` (provider) or one `org:<id>` (partner ' +
+          'liaison); the OAuth `scope` gives no data scope. Errors share one body: statusCode, ' +
+          'error, message, details, requestId.',
       )
       .setVersion('0.1.0')
       .addBearerAuth({

@@ -5,6 +5,8 @@ import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { NextFunction, Request, Response } from 'express';
 import { ANSWER_PAGE_STYLE_SOURCE, isAnswersPath } from './answers/answer-page';
+import { authenticate } from './auth/auth.guard';
+import { TokenVerifier } from './auth/token-verifier';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { httpConfigFromEnv, type HttpConfig } from './common/http.config';
 import { accessLogMiddleware, rootLogger } from './common/logger';
@@ -115,9 +117,26 @@ export function configureApp(
   app.useGlobalFilters(new AllExceptionsFilter({ retryAfterSeconds: http.retryAfterSeconds }));
   app.enableShutdownHooks();
 
-  SwaggerModule.setup('docs', app, openApiDocument(app), {
-    jsonDocumentUrl: 'docs/openapi.json',
-  });
+  if (http.apiDocs === 'token') app.use(docsAccess(app.get(TokenVerifier)));
+  if (http.apiDocs !== 'off') {
+    SwaggerModule.setup('docs', app, openApiDocument(app), {
+      jsonDocumentUrl: 'docs/openapi.json',
+    });
+  }
+}
+
+/** `API_DOCS=token`: /docs answers only to a valid access token (any role), as the API does. */
+function docsAccess(verifier: TokenVerifier) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (!isDocsPath(req.path)) {
+      next();
+      return;
+    }
+    authenticate(verifier, req, res).then(
+      () => next(),
+      (error: unknown) => next(error),
+    );
+  };
 }
 
 /**

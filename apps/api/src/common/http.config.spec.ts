@@ -8,7 +8,20 @@ describe(httpConfigFromEnv.name, () => {
       bodyLimit: '64kb',
       trustProxy: false,
       retryAfterSeconds: 5,
+      apiDocs: 'public',
     });
+  });
+
+  it('keeps /docs off in production unless API_DOCS says otherwise', () => {
+    expect(httpConfigFromEnv({ NODE_ENV: 'production' }).apiDocs).toBe('off');
+    expect(httpConfigFromEnv({ NODE_ENV: 'production', API_DOCS: 'token' }).apiDocs).toBe('token');
+    expect(httpConfigFromEnv({ NODE_ENV: 'production', API_DOCS: 'Public' }).apiDocs).toBe(
+      'public',
+    );
+    expect(httpConfigFromEnv({ API_DOCS: 'off' }).apiDocs).toBe('off');
+    expect(() => httpConfigFromEnv({ API_DOCS: 'yes' })).toThrow(
+      /API_DOCS must be off, token, public/,
+    );
   });
 
   it('reads good values', () => {
@@ -19,6 +32,7 @@ describe(httpConfigFromEnv.name, () => {
         BODY_LIMIT: '1MB',
         TRUST_PROXY: '10.0.0.0/8, loopback,::1',
         RETRY_AFTER_SECONDS: '30',
+        API_DOCS: 'token',
       }),
     ).toEqual({
       corsOrigins: ['https://portal.example.nl', 'http://localhost:5173'],
@@ -26,6 +40,7 @@ describe(httpConfigFromEnv.name, () => {
       bodyLimit: '1mb',
       trustProxy: '10.0.0.0/8,loopback,::1',
       retryAfterSeconds: 30,
+      apiDocs: 'token',
     });
     expect(httpConfigFromEnv({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
     expect(httpConfigFromEnv({ TRUST_PROXY: '2' }).trustProxy).toBe(2);

@@ -12,7 +12,15 @@ export interface HttpConfig {
   trustProxy: boolean | number | string;
   /** Seconds a client is told to wait (Retry-After) when a dependency is unavailable. */
   retryAfterSeconds: number;
+  /**
+   * The OpenAPI document and Swagger UI under /docs: `public`, `token` (any valid access token)
+   * or `off`. A production API does not hand its map to whoever asks.
+   */
+  apiDocs: ApiDocsMode;
 }
+
+export const API_DOCS_MODES = ['off', 'token', 'public'] as const;
+export type ApiDocsMode = (typeof API_DOCS_MODES)[number];
 
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
@@ -24,7 +32,19 @@ export function httpConfigFromEnv(env: NodeJS.ProcessEnv = process.env): HttpCon
     bodyLimit: bodyLimitFrom(env.BODY_LIMIT),
     trustProxy: trustProxyFrom(env.TRUST_PROXY),
     retryAfterSeconds: integerFrom('RETRY_AFTER_SECONDS', env.RETRY_AFTER_SECONDS, 5, 1, 3600),
+    apiDocs: apiDocsFrom(env.API_DOCS, env.NODE_ENV),
   };
+}
+
+function apiDocsFrom(raw: string | undefined, nodeEnv: string | undefined): ApiDocsMode {
+  const value = raw?.trim().toLowerCase() ?? '';
+  if (value === '') return nodeEnv === 'production' ? 'off' : 'public';
+  if (!(API_DOCS_MODES as readonly string[]).includes(value)) {
+    throw new Error(
+      `API_DOCS must be ${API_DOCS_MODES.join(', ')} (default: off when NODE_ENV=production, else public), got ${JSON.stringify(raw)}`,
+    );
+  }
+  return value as ApiDocsMode;
 }
 
 function corsOriginsFrom(

@@ -85,9 +85,19 @@ class HealthStubController {
   }
 }
 
+/** Stands in for the public client answer pages (answers/). */
+@Controller('answers')
+class AnswerPageStubController {
+  @Get(':caseNumber')
+  show(): { question: string } {
+    return { question: 'three-month-check' };
+  }
+}
+
 const baseHttp: HttpConfig = {
   corsOrigins: [],
   rateLimitPerMinute: 0,
+  answerRateLimitPerMinute: 0,
   bodyLimit: '1kb',
   trustProxy: false,
   retryAfterSeconds: 7,
@@ -100,7 +110,7 @@ async function startApp(
 ): Promise<{ app: INestApplication; lines: Record<string, unknown>[] }> {
   @Module({
     imports: [HardeningModule.forRoot({ http })],
-    controllers: [ThingsController, HealthStubController],
+    controllers: [ThingsController, HealthStubController, AnswerPageStubController],
     providers,
   })
   class TestModule {}
@@ -320,6 +330,54 @@ describe(`${configureApp.name} with CORS and a rate limit`, () => {
     expect(last!.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests' });
     for (let i = 0; i < 5; i++) {
       expect((await request(app.getHttpServer()).get('/health')).status).toBe(200);
+    }
+  });
+});
+
+describe(`${configureApp.name} with a rate limit of its own for the answer pages`, () => {
+  let app: INestApplication;
+
+  beforeAll(async () => {
+    ({ app } = await startApp({
+      ...baseHttp,
+      rateLimitPerMinute: 100,
+      answerRateLimitPerMinute: 20,
+    }));
+  });
+  afterAll(() => app.close());
+
+  it('answers the 21st answer-page request in a minute with 429, while other routes go on', async () => {
+    const statuses: number[] = [];
+    let last: request.Response | undefined;
+    for (let i = 0; i < 21; i++) {
+      // Other case numbers, one budget: the limit is per client, not per link.
+      last = await request(app.getHttpServer()).get(
+        `/answers/CJG-2026-${String(i).padStart(6, '0')}`,
+      );
+      statuses.push(last.status);
+    }
+    expect(statuses).toEqual([...Array<number>(20).fill(200), 429]);
+    expect(Number(last!.headers['retry-after'])).toBeGreaterThan(0);
+    expect(last!.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests' });
+    for (let i = 0; i < 5; i++) {
+      expect((await request(app.getHttpServer()).get('/things/conflict')).status).toBe(409);
+    }
+    expect((await request(app.getHttpServer()).get('/health')).status).toBe(200);
+  });
+
+  it('limits the answer pages also when the general limit is off', async () => {
+    const { app: unlimited } = await startApp({ ...baseHttp, answerRateLimitPerMinute: 2 });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        statuses.push((await request(unlimited.getHttpServer()).get('/answers/CJG-1')).status);
+      }
+      expect(statuses).toEqual([200, 200, 429]);
+      for (let i = 0; i < 5; i++) {
+        expect((await request(unlimited.getHttpServer()).get('/things/conflict')).status).toBe(409);
+      }
+    } finally {
+      await unlimited.close();
     }
   });
 });

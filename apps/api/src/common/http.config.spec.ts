@@ -5,6 +5,7 @@ describe(httpConfigFromEnv.name, () => {
     expect(httpConfigFromEnv({})).toEqual({
       corsOrigins: [],
       rateLimitPerMinute: 600,
+      answerRateLimitPerMinute: 20,
       bodyLimit: '64kb',
       trustProxy: false,
       retryAfterSeconds: 5,
@@ -29,6 +30,7 @@ describe(httpConfigFromEnv.name, () => {
       httpConfigFromEnv({
         CORS_ORIGINS: 'https://portal.example.nl, http://localhost:5173',
         RATE_LIMIT_PER_MINUTE: '0',
+        ANSWER_RATE_LIMIT_PER_MINUTE: '5',
         BODY_LIMIT: '1MB',
         TRUST_PROXY: '10.0.0.0/8, loopback,::1',
         RETRY_AFTER_SECONDS: '30',
@@ -37,6 +39,7 @@ describe(httpConfigFromEnv.name, () => {
     ).toEqual({
       corsOrigins: ['https://portal.example.nl', 'http://localhost:5173'],
       rateLimitPerMinute: 0,
+      answerRateLimitPerMinute: 5,
       bodyLimit: '1mb',
       trustProxy: '10.0.0.0/8,loopback,::1',
       retryAfterSeconds: 30,
@@ -64,6 +67,7 @@ describe(httpConfigFromEnv.name, () => {
     [{ RATE_LIMIT_PER_MINUTE: '-1' }, /RATE_LIMIT_PER_MINUTE/],
     [{ RATE_LIMIT_PER_MINUTE: '1.5' }, /RATE_LIMIT_PER_MINUTE/],
     [{ RATE_LIMIT_PER_MINUTE: 'lots' }, /RATE_LIMIT_PER_MINUTE/],
+    [{ ANSWER_RATE_LIMIT_PER_MINUTE: '-5' }, /ANSWER_RATE_LIMIT_PER_MINUTE/],
     [{ BODY_LIMIT: '64 kilobytes' }, /BODY_LIMIT/],
     [{ BODY_LIMIT: '0' }, /BODY_LIMIT/],
     [{ BODY_LIMIT: '1gb' }, /BODY_LIMIT/],

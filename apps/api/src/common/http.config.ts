@@ -6,6 +6,11 @@ export interface HttpConfig {
   corsOrigins: readonly string[] | '*';
   /** Requests per minute per client IP; 0 turns rate limiting off. */
   rateLimitPerMinute: number;
+  /**
+   * Requests per minute per client IP to the public client answer pages (/answers), on top of
+   * the general limit; 0 turns it off.
+   */
+  answerRateLimitPerMinute: number;
   /** Largest JSON body accepted, in body-parser notation (`64kb`, `1mb`, `2048`). */
   bodyLimit: string;
   /** Express `trust proxy`: false, true, a hop count or a list of addresses/subnets/names. */
@@ -29,6 +34,12 @@ export function httpConfigFromEnv(env: NodeJS.ProcessEnv = process.env): HttpCon
   return {
     corsOrigins: corsOriginsFrom(env.CORS_ORIGINS, env.NODE_ENV),
     rateLimitPerMinute: integerFrom('RATE_LIMIT_PER_MINUTE', env.RATE_LIMIT_PER_MINUTE, 600, 0),
+    answerRateLimitPerMinute: integerFrom(
+      'ANSWER_RATE_LIMIT_PER_MINUTE',
+      env.ANSWER_RATE_LIMIT_PER_MINUTE,
+      20,
+      0,
+    ),
     bodyLimit: bodyLimitFrom(env.BODY_LIMIT),
     trustProxy: trustProxyFrom(env.TRUST_PROXY),
     retryAfterSeconds: integerFrom('RETRY_AFTER_SECONDS', env.RETRY_AFTER_SECONDS, 5, 1, 3600),

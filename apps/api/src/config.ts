@@ -3,6 +3,7 @@ import { databaseUrlFromEnv } from '@cjg/persistence';
 import { temporalConfigFromEnv, type TemporalConfig } from '@cjg/temporal';
 import { authConfigFromEnv, type AuthConfig } from './auth/auth.config';
 import { httpConfigFromEnv, type HttpConfig } from './common/http.config';
+import { idempotencyConfigFromEnv, type IdempotencyConfig } from './idempotency/idempotency.config';
 
 export interface ApiConfig {
   host: string;
@@ -15,6 +16,8 @@ export interface ApiConfig {
   auth: AuthConfig;
   /** CORS, rate limit, body limit, proxies (common/http.config.ts). */
   http: HttpConfig;
+  /** How long answers to Idempotency-Key requests are kept (IDEMPOTENCY_TTL). */
+  idempotency: IdempotencyConfig;
 }
 
 /** Read once at boot; a bad value stops the API with a message instead of failing later. */
@@ -41,6 +44,7 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
     temporal: temporalConfigFromEnv(env),
     auth: authConfigFromEnv(env),
     http: httpConfigFromEnv(env),
+    idempotency: idempotencyConfigFromEnv(env),
   };
 }
 

@@ -1,7 +1,6 @@
 import {
   ConflictException,
   ForbiddenException,
-  HttpStatus,
   Inject,
   Injectable,
   UnprocessableEntityException,
@@ -92,18 +91,18 @@ export class TrajectoriesService {
         `municipality ${input.municipalityCode} is outside the token scope`,
       );
     }
-    const hash = requestHash('POST', '/trajectories', input);
-    return this.idempotency.run(principal, key, hash, async () => {
-      const created = await this.startOnce(input);
-      return {
-        statusCode: created ? HttpStatus.CREATED : HttpStatus.OK,
-        body: {
-          caseNumber: input.caseNumber,
-          workflowId: trajectoryWorkflowId(input.caseNumber),
-          created,
-        },
-      };
-    });
+    const workflowId = trajectoryWorkflowId(input.caseNumber);
+    return this.idempotency.start(
+      principal,
+      key,
+      requestHash('POST', '/trajectories', input),
+      async () => ({
+        caseNumber: input.caseNumber,
+        workflowId,
+        created: await this.startOnce(input),
+      }),
+      workflowId,
+    );
   }
 
   private async startOnce(input: TrajectoryInput): Promise<boolean> {
@@ -162,15 +161,14 @@ export class TrajectoriesService {
     if (type === 'reassignCoordinator') {
       await this.assertRegistered((body as { coordinatorId: string }).coordinatorId);
     }
-    return this.idempotency.run(principal, key, requestHash('POST', path, body), async () => {
-      const result = await this.update(
-        caseNumber,
-        type,
-        body,
-        key ? IdempotencyService.updateId(principal, key) : undefined,
-      );
-      const view = await viewAfterCommand(result, () => this.state(caseNumber));
-      return { statusCode: HttpStatus.OK, body: this.visibleTo(principal, view) };
+    return this.idempotency.command(principal, key, requestHash('POST', path, body), {
+      workflowId: trajectoryWorkflowId(caseNumber),
+      give: async (updateId) => {
+        const result = await this.update(caseNumber, type, body, updateId);
+        const view = await viewAfterCommand(result, () => this.state(caseNumber));
+        return this.visibleTo(principal, view);
+      },
+      view: () => this.get(principal, caseNumber),
     });
   }
 

@@ -1,6 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
-import { trajectoryWorkflowId } from '@cjg/domain';
+import { handoverWorkflowId, trajectoryWorkflowId, vtoWorkflowId } from '@cjg/domain';
 import {
   DESTROYED_NAME,
   destructionWorkflowId,
@@ -152,6 +152,24 @@ export function createRetentionActivities({ dataSource }: RetentionActivityDepen
             WHERE case_number IN (SELECT case_number FROM vto WHERE client_id = $1)`,
           [clientId],
         );
+
+        // The API's answers to retried requests about the client's cases (Idempotency-Key) go
+        // with them: they hold ids and refusals only, but nothing of a destroyed case is kept.
+        const handovers: Array<{ id: string }> = await tx.query(
+          `SELECT id FROM veilig_thuis_handover WHERE client_id = $1`,
+          [clientId],
+        );
+        const vtos: Array<{ case_number: string }> = await tx.query(
+          `SELECT case_number FROM vto WHERE client_id = $1`,
+          [clientId],
+        );
+        await tx.query(`DELETE FROM idempotency_record WHERE workflow_id = ANY($1::varchar[])`, [
+          [
+            ...cases.map((c) => trajectoryWorkflowId(c.case_number)),
+            ...handovers.map((h) => handoverWorkflowId(h.id)),
+            ...vtos.map((v) => vtoWorkflowId(v.case_number)),
+          ],
+        ]);
 
         // Ids and codes only: the audit trail outlives the personal data.
         const requested = reason === '7.3.9';

@@ -16,9 +16,9 @@ import {
   ProviderEntity,
 } from '@cjg/persistence';
 import {
+  mailFailure,
   MailRefusedError,
   renderLetter,
-  withoutAddresses,
   type AnswerQuestion,
   type Letter,
   type SentMessage,
@@ -386,7 +386,10 @@ export function createTrajectoryActivities({
           sent = await mailer.send(person.email, renderLetter(request.kind, facts, person.name), {
             messageId: messageIdOf(entry.id),
           });
-        } catch (error) {
+        } catch (thrown) {
+          // Whatever the mailer threw, without the addresses a mail error quotes: it goes into
+          // the ledger, the workflow's history and the worker's log.
+          const error = mailFailure(thrown);
           if (error instanceof MailRefusedError) {
             await ledger.update(
               { id: entry.id },
@@ -400,10 +403,7 @@ export function createTrajectoryActivities({
           await ledger
             .update(
               { id: entry.id },
-              {
-                lastError: withoutAddresses(String((error as Error).message)).slice(0, 300),
-                updatedAt: new Date(),
-              },
+              { lastError: error.message.slice(0, 300), updatedAt: new Date() },
             )
             .catch(() => undefined);
           throw error;

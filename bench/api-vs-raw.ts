@@ -45,11 +45,15 @@ async function main(): Promise<void> {
   const coordinator = `coord-bench-${run.toLowerCase()}`;
   const client = `client-bench-${run.toLowerCase()}`;
   const tokens = {
-    lead: await devToken({ role: 'team-lead', sub: 'lead-bench', scope: ['municipality:0957'] }),
+    lead: await devToken({
+      role: 'team-lead',
+      sub: 'lead-bench',
+      dataScope: ['municipality:0957'],
+    }),
     coordinator: await devToken({
       role: 'coordinator',
       sub: coordinator,
-      scope: ['municipality:0957'],
+      dataScope: ['municipality:0957'],
     }),
   };
   const call = async (method: string, path: string, token: string, body?: unknown) => {

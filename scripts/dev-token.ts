@@ -39,7 +39,7 @@ async function main(): Promise<void> {
     console.error(`No dev key at ${privateKeyFile}: start the local stack once (npm start).`);
     process.exit(1);
   }
-  const scope = [
+  const dataScope = [
     ...(values.municipality ?? []).map((code) => `municipality:${code}`),
     ...(values.agb ? [`agb:${values.agb}`] : []),
     ...(values.org ? [`org:${values.org}`] : []),
@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   const request: DevTokenRequest = {
     role: values.role as DevTokenRequest['role'],
     sub: values.sub ?? `${values.role}-dev`,
-    scope,
+    dataScope,
     ...(values.ttl ? { ttlSeconds: Number(values.ttl) } : {}),
   };
   process.stdout.write(`${await mintDevToken(privateKeyFile, request)}\n`);

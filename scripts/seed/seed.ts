@@ -98,7 +98,7 @@ function coordinatorCaller(id: string): DevTokenRequest {
   return {
     role: 'coordinator',
     sub: coordinator.id,
-    scope: coordinator.municipalities.map((m) => `municipality:${m}`),
+    dataScope: coordinator.municipalities.map((m) => `municipality:${m}`),
   };
 }
 function leadCaller(teamId: string): DevTokenRequest {
@@ -106,13 +106,13 @@ function leadCaller(teamId: string): DevTokenRequest {
   return {
     role: 'team-lead',
     sub: team.lead.id,
-    scope: team.municipalities.map((m) => `municipality:${m}`),
+    dataScope: team.municipalities.map((m) => `municipality:${m}`),
   };
 }
 const providerCaller = (agbCode: string): DevTokenRequest => ({
   role: 'provider',
   sub: `zorg-${agbCode}`,
-  scope: [`agb:${agbCode}`],
+  dataScope: [`agb:${agbCode}`],
 });
 
 function resolveOptions(options: SeedOptions) {

@@ -341,9 +341,10 @@ describe('authorisation: every role × every endpoint', () => {
     const [header, payload] = valid.split('.');
     const unsigned = `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${payload}.`;
     const stranger = await generateKeyPair('ES256');
-    const wronglySigned = await new SignJWT({ role: 'ops', scope: '' })
+    const wronglySigned = await new SignJWT({ role: 'ops', cjg_scope: [] })
       .setProtectedHeader({
         alg: 'ES256',
+        typ: 'at+jwt',
         kid: JSON.parse(Buffer.from(header!, 'base64url').toString()).kid,
       })
       .setSubject('ops-e2e')
@@ -352,11 +353,19 @@ describe('authorisation: every role × every endpoint', () => {
       .setExpirationTime('5m')
       .sign(stranger.privateKey);
     expect(await exportJWK(stranger.publicKey)).toBeDefined();
+    // Signed by the right key, but not access tokens: an ID token, and an untyped JWT.
+    const idToken = await tokenFor(as.ops, {
+      typ: 'JWT',
+      claims: { nonce: 'n-0S6_WzA2Mj', azp: 'cjg-portal' },
+    });
+    const untyped = await tokenFor(as.ops, { typ: 'JWT' });
     for (const [what, token] of Object.entries({
       expired,
       otherAudience,
       unsigned,
       wronglySigned,
+      idToken,
+      untyped,
       garbage: 'abc.def.ghi',
     })) {
       const res = await api<{ message: string }>('GET', path, undefined, { token });
@@ -374,6 +383,25 @@ describe('authorisation: every role × every endpoint', () => {
   it('refuses a valid token without a usable role or scope with 403', async () => {
     const noScope = await tokenFor({ role: 'coordinator', sub: 'coord-x' });
     expect((await api('GET', '/trajectories', undefined, { token: noScope })).status).toBe(403);
+  });
+
+  it('takes the data scope from its own claim, never from the OAuth scope a client asks for', async () => {
+    // The municipality only in `scope`: no data scope at all.
+    const asked = await tokenFor(
+      { role: 'coordinator', sub: 'coord-asks' },
+      { oauthScope: 'openid municipality:0957' },
+    );
+    expect(
+      (await api('GET', `/trajectories/${caseNumber}`, undefined, { token: asked })).status,
+    ).toBe(403);
+    // One municipality in the scope claim and another asked for in `scope`: only the first.
+    const venlo = await tokenFor(
+      { role: 'coordinator', sub: 'coord-venlo', municipalities: ['0983'] },
+      { oauthScope: 'municipality:0957' },
+    );
+    expect(
+      (await api('GET', `/trajectories/${caseNumber}`, undefined, { token: venlo })).status,
+    ).toBe(403);
   });
 
   it('wrote an audit record for every command it answered, with who, role, what and result', async () => {

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { freePort, ManagedProcess, waitUntil } from '../../scripts/stack/process';
 import { api, callers, commandPath, register, sql, unique, withTemporal } from '../support/e2e';
 
 jest.setTimeout(90_000);
@@ -127,6 +129,113 @@ describe('idempotency: retries have their effect once', () => {
     expect(mine.status).toBe(200);
     expect(theirs.status).toBe(409);
     expect(theirs.headers.get('idempotent-replayed')).toBeNull();
+  });
+
+  it('keeps of a command only what a replay needs, and replays it from the case as it is', async () => {
+    const caseNumber = newCase();
+    await api('POST', '/trajectories', { caseNumber, municipalityCode: '0957', ...person });
+    const description = `Sam gaat weer naar school, zegt juf Anneke (${id})`;
+    const body = { plan: { ...plan, results: [{ ...plan.results[0]!, description }] } };
+    const key = `agree-${unique()}`;
+    const agree = (idempotencyKey: string) =>
+      api<{ phase: string; plan: unknown }>('POST', commandPath(caseNumber, 'agreeResults'), body, {
+        headers: { 'idempotency-key': idempotencyKey },
+      });
+    const first = await agree(key);
+    expect(first.status).toBe(200);
+    expect(JSON.stringify(first.body)).toContain(description);
+    const [row] = await sql<{
+      status_code: number;
+      response: unknown;
+      workflow_id: string;
+      json: string;
+    }>(
+      `SELECT status_code, response, workflow_id, to_jsonb(r)::text AS json
+         FROM idempotency_record r WHERE idempotency_key = $1`,
+      [key],
+    );
+    // The status and the case it is about; not the view with the plan's text.
+    expect(row).toMatchObject({
+      status_code: 200,
+      response: null,
+      workflow_id: `trajectory-${caseNumber}`,
+    });
+    expect(row!.json).not.toContain('juf Anneke');
+    const again = await agree(key);
+    expect(again.status).toBe(200);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.body.phase).toBe(first.body.phase);
+    expect(again.body.plan).toEqual(first.body.plan);
+    expect(await acceptedUpdates(caseNumber, 'agreeResults')).toBe(1);
+
+    // A refusal is kept as the refusal (ids and the rule's reason), with its case.
+    const refusedKey = `agree-again-${unique()}`;
+    const refused = await agree(refusedKey);
+    expect(refused.status).toBe(409);
+    const [kept] = await sql<{ status_code: number; workflow_id: string }>(
+      `SELECT status_code, workflow_id FROM idempotency_record WHERE idempotency_key = $1`,
+      [refusedKey],
+    );
+    expect(kept).toEqual({ status_code: 409, workflow_id: `trajectory-${caseNumber}` });
+  });
+
+  it('forgets a key after IDEMPOTENCY_TTL, and an API process deletes the record', async () => {
+    const key = randomUUID();
+    const headers = { 'idempotency-key': key };
+    const body = { caseNumber: newCase(), municipalityCode: '0957', ...person };
+    expect((await api('POST', '/trajectories', body, { headers })).status).toBe(201);
+    const backdate = () =>
+      sql(
+        `UPDATE idempotency_record SET created_at = now() - interval '25 hours'
+          WHERE idempotency_key = $1`,
+        [key],
+      );
+    await backdate();
+    // Past its time the record answers nothing: the start runs again (and finds its case).
+    const later = await api<{ created: boolean }>('POST', '/trajectories', body, { headers });
+    expect(later.status).toBe(200);
+    expect(later.body.created).toBe(false);
+    expect(later.headers.get('idempotent-replayed')).toBeNull();
+    const [taken] = await sql<{ fresh: boolean }>(
+      `SELECT created_at > now() - interval '1 minute' AS fresh FROM idempotency_record
+        WHERE idempotency_key = $1`,
+      [key],
+    );
+    expect(taken).toEqual({ fresh: true });
+
+    // An API process deletes what is past its time when it starts (and every 15 minutes).
+    await backdate();
+    const port = await freePort();
+    const second = new ManagedProcess({
+      name: 'api-idempotency-sweep',
+      command: process.execPath,
+      args: [path.resolve(__dirname, '../../dist/apps/api/src/main.js')],
+      env: {
+        ...process.env,
+        ...(JSON.parse(process.env.E2E_SERVICE_ENV!) as NodeJS.ProcessEnv),
+        PORT: String(port),
+        RATE_LIMIT_PER_MINUTE: '0',
+      },
+      logFile: path.join(process.env.E2E_DATA_DIR!, 'logs', 'api-idempotency-sweep.log'),
+    });
+    try {
+      await waitUntil(
+        'the second API',
+        async () =>
+          (await fetch(`http://127.0.0.1:${port}/health`).catch(() => undefined))?.status === 200,
+        60_000,
+        second,
+      );
+      await waitUntil(
+        'the record past its time deleted',
+        async () =>
+          (await sql('SELECT 1 FROM idempotency_record WHERE idempotency_key = $1', [key]))
+            .length === 0,
+        20_000,
+      );
+    } finally {
+      await second.stop();
+    }
   });
 
   it('refuses a malformed Idempotency-Key with 400', async () => {

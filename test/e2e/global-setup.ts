@@ -43,9 +43,10 @@ export default async function globalSetup(): Promise<void> {
     delete env[name];
   // Short durations, so a whole trajectory runs in seconds through the real server.
   env.CJG_POLICY = JSON.stringify(E2E_POLICY);
-  // Every test file calls from 127.0.0.1: one client for the limiter. The limit itself is
-  // tested in apps/api/src/app.setup.spec.ts.
+  // Every test file calls from 127.0.0.1: one client for the limiter. The limits themselves
+  // (all routes, and the answer pages') are tested in apps/api/src/app.setup.spec.ts.
   env.RATE_LIMIT_PER_MINUTE = '20000';
+  env.ANSWER_RATE_LIMIT_PER_MINUTE = '20000';
   const [temporal, postgres, smtp, mailUi, api] = await Promise.all(
     Array.from({ length: 5 }, () => freePort()),
   );

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
+import { DefaultFailureConverter, defaultPayloadConverter } from '@temporalio/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import {
@@ -14,7 +15,7 @@ import {
   trajectoryWorkflowId,
   type TrajectoryInput,
 } from '@cjg/domain';
-import { LETTER_EXAMPLES, Mailer, renderLetter } from '@cjg/notifications';
+import { LETTER_EXAMPLES, MailDeliveryError, Mailer, renderLetter } from '@cjg/notifications';
 import { createDataSource } from '@cjg/persistence';
 import {
   commandUpdates,
@@ -47,7 +48,11 @@ describe('letters through a real SMTP server', () => {
   it('sends every letter kind with subject, recipient and both parts, once per retry', async () => {
     const email = `alle.brieven.${id}@gezin.example`;
     await register.client(`client-all-${id}`, { name: 'Familie Jansen', email });
-    const mailer = new Mailer({ smtpUrl: process.env.E2E_SMTP_URL!, from: FROM });
+    const mailer = new Mailer({
+      smtpUrl: process.env.E2E_SMTP_URL!,
+      from: FROM,
+      requireTls: false,
+    });
     const activities = createTrajectoryActivities({ dataSource, mailer });
     try {
       for (const [sequence, kind] of LETTER_KINDS.entries()) {
@@ -78,6 +83,66 @@ describe('letters through a real SMTP server', () => {
       expect(mail?.text.trim()).toBe(expected.text.trim());
       expect(mail?.html).toContain('<html lang="nl">');
       expect(mail?.html).toContain('<p>Beste Familie Jansen,</p>');
+    }
+  });
+
+  it('fails a letter the relay refuses for now without its address in the Temporal failure or the ledger', async () => {
+    const email = `druk.bezet.${id}@gezin.example`;
+    const clientId = `client-busy-${id}`;
+    await register.client(clientId, { name: 'Familie Druk', email });
+    const catcher = await SmtpCatcher.start((to) => (to === email ? 'temporarily' : false));
+    const realMailer = new Mailer({ smtpUrl: catcher.url, from: FROM, requireTls: false });
+    // The mailer as wired in the worker, and one that throws nodemailer's error as it is: the
+    // activity keeps addresses out of what it throws whatever its mailer does.
+    const rawMailer = {
+      send: async () => {
+        throw Object.assign(new Error(`450 4.2.1 <${email}>: Mailbox busy, try again later`), {
+          code: 'EENVELOPE',
+          responseCode: 450,
+          rejected: [email],
+        });
+      },
+    };
+    const failures: string[] = [];
+    try {
+      for (const [sequence, mailer] of [realMailer, rawMailer].entries()) {
+        const request: LetterRequest = {
+          workflowId: `letters-busy-${id}`,
+          sequence,
+          kind: 'plan-deel-1',
+          to: [{ role: 'client', id: clientId }],
+          facts: LETTER_EXAMPLES['plan-deel-1'],
+        };
+        const thrown = await createTrajectoryActivities({ dataSource, mailer })
+          .sendLetter(request)
+          .then(
+            () => undefined,
+            (error: unknown) => error,
+          );
+        expect(thrown).toBeInstanceOf(MailDeliveryError);
+        failures.push(
+          JSON.stringify(
+            new DefaultFailureConverter().errorToFailure(thrown, defaultPayloadConverter),
+          ),
+        );
+      }
+    } finally {
+      realMailer.close();
+      await catcher.stop();
+    }
+    for (const failure of failures) {
+      expect(failure).toContain('Mailbox busy');
+      expect(failure).not.toContain(email);
+    }
+    const rows = await sql<{ status: string; last_error: string }>(
+      `SELECT status, last_error FROM notification_ledger WHERE workflow_id = $1 ORDER BY sequence`,
+      [`letters-busy-${id}`],
+    );
+    expect(rows).toHaveLength(2);
+    for (const row of rows) {
+      expect(row.status).toBe('sending');
+      expect(row.last_error).toContain('<adres>: Mailbox busy');
+      expect(row.last_error).not.toContain(email);
     }
   });
 
@@ -112,7 +177,11 @@ describe('letters through a real SMTP server', () => {
       const address = process.env.E2E_TEMPORAL_ADDRESS!;
       const connection = await Connection.connect({ address });
       client = new Client({ connection });
-      const mailer = new Mailer({ smtpUrl: `smtp://127.0.0.1:${proxy.port}`, from: FROM });
+      const mailer = new Mailer({
+        smtpUrl: `smtp://127.0.0.1:${proxy.port}`,
+        from: FROM,
+        requireTls: false,
+      });
       const real = createTrajectoryActivities({
         dataSource,
         mailer,

@@ -210,12 +210,12 @@ describe('npm start: the local stack on Node 24, kept up by its supervisor', () 
     const asLead = await stack.token({
       role: 'team-lead',
       sub: 'lead',
-      scope: ['municipality:0957'],
+      dataScope: ['municipality:0957'],
     });
     const asCoordinator = await stack.token({
       role: 'coordinator',
       sub: 'coord',
-      scope: ['municipality:0957'],
+      dataScope: ['municipality:0957'],
     });
     const call = (method: string, route: string, body: unknown, token: string) =>
       api(method, route, body, { baseUrl: stack.apiUrl, token });

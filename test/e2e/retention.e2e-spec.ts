@@ -253,6 +253,22 @@ describe('retention: the sweep (7.3.8) and destruction on request (7.3.9)', () =
   it('destroys one client’s personal data on request (ops), and a repeat is harmless', async () => {
     const path = `/trajectories/${cases.d1}/destruction`;
     const reference = `AVG-${upper}`;
+    // Retries the API answers from a record (Idempotency-Key): for the case, and for another
+    // client's, which stays.
+    const keyed = (caseNumber: string) =>
+      api(
+        'POST',
+        commandPath(caseNumber, 'withdraw'),
+        { reason: 'nogmaals' },
+        {
+          headers: { 'idempotency-key': `ret-${id}-${caseNumber}` },
+        },
+      );
+    expect((await keyed(cases.d1)).status).toBe(409);
+    expect((await keyed(cases.b2)).status).toBe(409);
+    const recordsOf = (caseNumber: string) =>
+      sql('SELECT 1 FROM idempotency_record WHERE workflow_id = $1', [`trajectory-${caseNumber}`]);
+    expect(await recordsOf(cases.d1)).toHaveLength(1);
     const done = await api('POST', path, { reason: reference }, asOps);
     expect(done).toMatchObject({
       status: 200,
@@ -272,6 +288,8 @@ describe('retention: the sweep (7.3.8) and destruction on request (7.3.9)', () =
     });
     expect(await destroyedAt(cases.d1)).not.toBeNull();
     for (const text of personalDataOf(people.d)) expect(await whereInDatabase(text)).toEqual({});
+    expect(await recordsOf(cases.d1)).toEqual([]);
+    expect(await recordsOf(cases.b2)).toHaveLength(1);
 
     const [entry, ...more] = await auditOf('retention:destroyed-on-request', [cases.d1]);
     expect(more).toEqual([]);

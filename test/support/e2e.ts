@@ -52,7 +52,7 @@ export function tokenFor(caller: Caller, extra: Partial<DevTokenRequest> = {}): 
   const request: DevTokenRequest = {
     role: caller.role,
     sub: caller.sub,
-    scope: [
+    dataScope: [
       ...(caller.municipalities ?? []).map((code) => `municipality:${code}`),
       ...(caller.agbCode ? [`agb:${caller.agbCode}`] : []),
       ...(caller.organisationId ? [`org:${caller.organisationId}`] : []),

@@ -11,21 +11,27 @@ export interface CaughtMessage {
 }
 
 /**
- * A real SMTP server for letter tests and drills: it takes mail over SMTP like any relay, keeps
- * what it received, refuses recipients the test names with a permanent 550 (as a relay refuses an
- * address that does not exist), and can go down and come back on the same port.
+ * How the server answers a recipient: take it, refuse it for good (550, as a relay refuses an
+ * address that does not exist: `true`) or for now (450, a full or greylisted mailbox).
+ */
+export type RecipientAnswer = boolean | 'temporarily';
+
+/**
+ * A real SMTP server for letter tests and drills: it takes mail over SMTP like any relay (in
+ * plain text: it offers no STARTTLS), keeps what it received, refuses the recipients the test
+ * names, quoting the address as relays do, and can go down and come back on the same port.
  */
 export class SmtpCatcher {
   readonly messages: CaughtMessage[] = [];
   private server: SMTPServer;
   private port = 0;
 
-  private constructor(private readonly refuse: (address: string) => boolean) {
+  private constructor(private readonly refuse: (address: string) => RecipientAnswer) {
     this.server = this.createServer();
   }
 
   static async start(
-    refuse: (address: string) => boolean = () => false,
+    refuse: (address: string) => RecipientAnswer = () => false,
     port = 0,
   ): Promise<SmtpCatcher> {
     const catcher = new SmtpCatcher(refuse);
@@ -67,7 +73,13 @@ export class SmtpCatcher {
       disabledCommands: ['STARTTLS'],
       logger: false,
       onRcptTo: (address, _session, callback) => {
-        if (this.refuse(address.address)) {
+        const answer = this.refuse(address.address);
+        if (answer === 'temporarily') {
+          const error = new Error(`4.2.1 <${address.address}>: Mailbox busy, try again later`);
+          (error as Error & { responseCode: number }).responseCode = 450;
+          return callback(error);
+        }
+        if (answer) {
           const error = new Error(`5.1.1 <${address.address}>: Recipient address rejected`);
           (error as Error & { responseCode: number }).responseCode = 550;
           return callback(error);

@@ -7,14 +7,19 @@ import {
   Module,
   Post,
   type INestApplication,
+  type Provider,
 } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { ServiceError } from '@temporalio/client';
 import { Type } from 'class-transformer';
 import { IsArray, IsString, Matches, ValidateNested } from 'class-validator';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import request from 'supertest';
 import { configureApp } from './app.setup';
+import { authConfigFromEnv } from './auth/auth.config';
+import { TokenVerifier } from './auth/token-verifier';
+import { API_CONFIG, type ApiConfig } from './config';
 import { HardeningModule } from './common/hardening.module';
 import type { HttpConfig } from './common/http.config';
 import { createLogger, PinoLoggerService } from './common/logger';
@@ -80,20 +85,33 @@ class HealthStubController {
   }
 }
 
+/** Stands in for the public client answer pages (answers/). */
+@Controller('answers')
+class AnswerPageStubController {
+  @Get(':caseNumber')
+  show(): { question: string } {
+    return { question: 'three-month-check' };
+  }
+}
+
 const baseHttp: HttpConfig = {
   corsOrigins: [],
   rateLimitPerMinute: 0,
+  answerRateLimitPerMinute: 0,
   bodyLimit: '1kb',
   trustProxy: false,
   retryAfterSeconds: 7,
+  apiDocs: 'public',
 };
 
 async function startApp(
   http: HttpConfig,
+  providers: Provider[] = [],
 ): Promise<{ app: INestApplication; lines: Record<string, unknown>[] }> {
   @Module({
     imports: [HardeningModule.forRoot({ http })],
-    controllers: [ThingsController, HealthStubController],
+    controllers: [ThingsController, HealthStubController, AnswerPageStubController],
+    providers,
   })
   class TestModule {}
 
@@ -312,6 +330,112 @@ describe(`${configureApp.name} with CORS and a rate limit`, () => {
     expect(last!.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests' });
     for (let i = 0; i < 5; i++) {
       expect((await request(app.getHttpServer()).get('/health')).status).toBe(200);
+    }
+  });
+});
+
+describe(`${configureApp.name} with a rate limit of its own for the answer pages`, () => {
+  let app: INestApplication;
+
+  beforeAll(async () => {
+    ({ app } = await startApp({
+      ...baseHttp,
+      rateLimitPerMinute: 100,
+      answerRateLimitPerMinute: 20,
+    }));
+  });
+  afterAll(() => app.close());
+
+  it('answers the 21st answer-page request in a minute with 429, while other routes go on', async () => {
+    const statuses: number[] = [];
+    let last: request.Response | undefined;
+    for (let i = 0; i < 21; i++) {
+      // Other case numbers, one budget: the limit is per client, not per link.
+      last = await request(app.getHttpServer()).get(
+        `/answers/CJG-2026-${String(i).padStart(6, '0')}`,
+      );
+      statuses.push(last.status);
+    }
+    expect(statuses).toEqual([...Array<number>(20).fill(200), 429]);
+    expect(Number(last!.headers['retry-after'])).toBeGreaterThan(0);
+    expect(last!.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests' });
+    for (let i = 0; i < 5; i++) {
+      expect((await request(app.getHttpServer()).get('/things/conflict')).status).toBe(409);
+    }
+    expect((await request(app.getHttpServer()).get('/health')).status).toBe(200);
+  });
+
+  it('limits the answer pages also when the general limit is off', async () => {
+    const { app: unlimited } = await startApp({ ...baseHttp, answerRateLimitPerMinute: 2 });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        statuses.push((await request(unlimited.getHttpServer()).get('/answers/CJG-1')).status);
+      }
+      expect(statuses).toEqual([200, 200, 429]);
+      for (let i = 0; i < 5; i++) {
+        expect((await request(unlimited.getHttpServer()).get('/things/conflict')).status).toBe(409);
+      }
+    } finally {
+      await unlimited.close();
+    }
+  });
+});
+
+describe(`${configureApp.name} with API_DOCS`, () => {
+  const docsPaths = ['/docs', '/docs/openapi.json', '/docs/swagger-ui-init.js'];
+
+  it('serves no /docs when off (the default in production)', async () => {
+    const { app } = await startApp({ ...baseHttp, apiDocs: 'off' });
+    try {
+      for (const path of docsPaths) {
+        expect({ path, status: (await request(app.getHttpServer()).get(path)).status }).toEqual({
+          path,
+          status: 404,
+        });
+      }
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('serves /docs only with a valid access token when token', async () => {
+    const pair = await generateKeyPair('ES256');
+    const auth = authConfigFromEnv({
+      AUTH_PUBLIC_KEY: JSON.stringify(await exportJWK(pair.publicKey)),
+    });
+    const { app } = await startApp({ ...baseHttp, apiDocs: 'token' }, [
+      { provide: API_CONFIG, useValue: { auth } as ApiConfig },
+      TokenVerifier,
+    ]);
+    const token = (key = pair.privateKey) =>
+      new SignJWT({ role: 'ops' })
+        .setProtectedHeader({ alg: 'ES256', typ: 'at+jwt' })
+        .setSubject('ops-c')
+        .setIssuer(auth.issuer)
+        .setAudience(auth.audience)
+        .setExpirationTime('5m')
+        .sign(key);
+    const stranger = (await generateKeyPair('ES256')).privateKey;
+    try {
+      for (const path of docsPaths) {
+        const bare = await request(app.getHttpServer()).get(path);
+        expect({ path, status: bare.status }).toEqual({ path, status: 401 });
+        expect(bare.headers['www-authenticate']).toBe('Bearer');
+        expect(bare.body).toMatchObject({ statusCode: 401, error: 'Unauthorized' });
+        const forged = await request(app.getHttpServer())
+          .get(path)
+          .set('Authorization', `Bearer ${await token(stranger)}`);
+        expect({ path, status: forged.status }).toEqual({ path, status: 401 });
+        const signed = await request(app.getHttpServer())
+          .get(path)
+          .set('Authorization', `Bearer ${await token()}`);
+        expect({ path, status: signed.status }).toEqual({ path, status: 200 });
+      }
+      // The API itself is not behind the docs' gate.
+      expect((await request(app.getHttpServer()).get('/things/conflict')).status).toBe(409);
+    } finally {
+      await app.close();
     }
   });
 });

@@ -5,6 +5,8 @@ import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { NextFunction, Request, Response } from 'express';
 import { ANSWER_PAGE_STYLE_SOURCE, isAnswersPath } from './answers/answer-page';
+import { authenticate } from './auth/auth.guard';
+import { TokenVerifier } from './auth/token-verifier';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { httpConfigFromEnv, type HttpConfig } from './common/http.config';
 import { accessLogMiddleware, rootLogger } from './common/logger';
@@ -115,9 +117,26 @@ export function configureApp(
   app.useGlobalFilters(new AllExceptionsFilter({ retryAfterSeconds: http.retryAfterSeconds }));
   app.enableShutdownHooks();
 
-  SwaggerModule.setup('docs', app, openApiDocument(app), {
-    jsonDocumentUrl: 'docs/openapi.json',
-  });
+  if (http.apiDocs === 'token') app.use(docsAccess(app.get(TokenVerifier)));
+  if (http.apiDocs !== 'off') {
+    SwaggerModule.setup('docs', app, openApiDocument(app), {
+      jsonDocumentUrl: 'docs/openapi.json',
+    });
+  }
+}
+
+/** `API_DOCS=token`: /docs answers only to a valid access token (any role), as the API does. */
+function docsAccess(verifier: TokenVerifier) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (!isDocsPath(req.path)) {
+      next();
+      return;
+    }
+    authenticate(verifier, req, res).then(
+      () => next(),
+      (error: unknown) => next(error),
+    );
+  };
 }
 
 /**
@@ -132,10 +151,12 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
       .setDescription(
         'Toegang trajectories of a Centrum voor Jeugd en Gezin, each run by a durable Temporal ' +
           'workflow. Every route but /health and the client answer pages under /answers (whose ' +
-          "link's signed token is the credential) needs a bearer JWT (RS256/ES256) whose `role` claim " +
-          'is coordinator, team-lead, provider or ops, and whose `scope` carries ' +
-          '`municipality:<CBS code>` entries (coordinator, team lead) or one `agb:<AGB code>` ' +
-          '(provider). Errors share one body: statusCode, error, message, details, requestId.',
+          "link's signed token is the credential) needs a bearer access token (a JWT, RS256/ES256, " +
+          'typ at+jwt) whose `role` claim is coordinator, team-lead, provider, ops, veilig-thuis ' +
+          'or gi, and whose `cjg_scope` claim carries `municipality:<CBS code>` entries ' +
+          '(coordinator, team lead), one `agb:<AGB code>` (provider) or one `org:<id>` (partner ' +
+          'liaison); the OAuth `scope` gives no data scope. Errors share one body: statusCode, ' +
+          'error, message, details, requestId.',
       )
       .setVersion('0.1.0')
       .addBearerAuth({

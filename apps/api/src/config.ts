@@ -3,6 +3,7 @@ import { databaseUrlFromEnv } from '@cjg/persistence';
 import { temporalConfigFromEnv, type TemporalConfig } from '@cjg/temporal';
 import { authConfigFromEnv, type AuthConfig } from './auth/auth.config';
 import { httpConfigFromEnv, type HttpConfig } from './common/http.config';
+import { idempotencyConfigFromEnv, type IdempotencyConfig } from './idempotency/idempotency.config';
 
 export interface ApiConfig {
   host: string;
@@ -20,6 +21,8 @@ export interface ApiConfig {
    * case closed (ISO 8601 duration; need-to-know: the AVG allows no longer than the work needs).
    */
   partnerAccessAfterEnd: string;
+  /** How long answers to Idempotency-Key requests are kept (IDEMPOTENCY_TTL). */
+  idempotency: IdempotencyConfig;
 }
 
 /** Read once at boot; a bad value stops the API with a message instead of failing later. */
@@ -47,6 +50,7 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
     auth: authConfigFromEnv(env),
     http: httpConfigFromEnv(env),
     partnerAccessAfterEnd: partnerAccessAfterEndFrom(env.PARTNER_ACCESS_AFTER_END),
+    idempotency: idempotencyConfigFromEnv(env),
   };
 }
 

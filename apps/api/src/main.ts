@@ -17,8 +17,13 @@ async function bootstrap(): Promise<void> {
   app.useLogger(logger);
   configureApp(app, config.http);
   await app.listen(config.port, config.host);
+  const docs = {
+    public: 'OpenAPI at /docs',
+    token: 'OpenAPI at /docs with a token',
+    off: 'no /docs',
+  };
   logger.log(
-    `api listening on http://${config.host}:${config.port} (OpenAPI at /docs)`,
+    `api listening on http://${config.host}:${config.port} (${docs[config.http.apiDocs]})`,
     'Bootstrap',
   );
 }

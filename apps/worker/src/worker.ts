@@ -9,6 +9,7 @@ import {
   answerLinkFactory,
   Mailer,
   mailerConfigFromEnv,
+  type MailerConfig,
 } from '@cjg/notifications';
 import {
   ensureBeschermingspleinSchedule,
@@ -39,11 +40,18 @@ export async function runWorker(env: NodeJS.ProcessEnv = process.env): Promise<v
   const temporal = temporalConfigFromEnv(env);
   let answerLinks: ReturnType<typeof answerLinkConfigFromEnv>;
   let tuning: WorkerTuning;
+  let mail: MailerConfig;
   try {
     answerLinks = answerLinkConfigFromEnv(env);
     tuning = workerTuningFromEnv(env);
+    mail = mailerConfigFromEnv(env);
   } catch (error) {
     throw new StartupError((error as Error).message, { cause: error });
+  }
+  if (!mail.requireTls && env.NODE_ENV === 'production') {
+    console.warn(
+      'SMTP_REQUIRE_TLS is off: letters may reach the relay in plain text. Only for a mail catcher on the same host (docs/configuration.md)',
+    );
   }
   if (!answerLinks) {
     console.warn(
@@ -69,7 +77,7 @@ export async function runWorker(env: NodeJS.ProcessEnv = process.env): Promise<v
       `PostgreSQL is unreachable (${(error as Error).message}). Start it (npm start does) or set DATABASE_URL.`,
     );
   }
-  const mailer = new Mailer(mailerConfigFromEnv(env));
+  const mailer = new Mailer(mail);
   // Activities that start, signal or update other workflows (the family's, the trajectories a
   // re-assessment batch asks) use an ordinary client.
   const clientConnection = await Connection.connect({ address: temporal.address });

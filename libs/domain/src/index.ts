@@ -5,6 +5,7 @@ export * from './coordination';
 export * from './ids';
 export * from './monitoring';
 export * from './municipality';
+export * from './personal-data';
 export * from './policy';
 export * from './processes/schakeloverleg';
 export * from './processes/veilig-thuis';

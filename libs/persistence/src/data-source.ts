@@ -38,6 +38,7 @@ import { BackfillArchiveActionDate1763990000000 } from './migrations/17639900000
 import { VeiligThuisHandover1763970000000 } from './migrations/1763970000000-VeiligThuisHandover';
 import { Vto1763980000000 } from './migrations/1763980000000-Vto';
 import { CaseText1764000000000 } from './migrations/1764000000000-CaseText';
+import { IdempotencyRecordWorkflow1764100000020 } from './migrations/1764100000020-IdempotencyRecordWorkflow';
 
 export const ENTITIES = [
   CoordinatorEntity,
@@ -78,6 +79,7 @@ export const MIGRATIONS = [
   Vto1763980000000,
   BackfillArchiveActionDate1763990000000,
   CaseText1764000000000,
+  IdempotencyRecordWorkflow1764100000020,
 ];
 
 /** The local stack's database; `npm start` creates it in a project-local cluster. */

@@ -12,11 +12,41 @@ export interface AuthConfig {
   audience: string;
   algorithms: string[];
   clockToleranceSeconds: number;
+  /**
+   * The claim that carries the data scope (`municipality:<code>`, `agb:<code>`, `org:<id>`): one
+   * the identity provider sets from its own records, never the OAuth `scope` a client asks for.
+   */
+  scopeClaim: string;
+  /**
+   * Client ids (`azp`) whose tokens count as access tokens without `typ: at+jwt`, for identity
+   * providers that do not type their access tokens. Empty: only `at+jwt` is taken.
+   */
+  acceptedAzp: string[];
 }
 
 export const DEV_ISSUER = 'cjg-toegang-dev';
 export const DEFAULT_AUDIENCE = 'cjg-toegang-api';
+export const DEFAULT_SCOPE_CLAIM = 'cjg_scope';
 const ALGORITHMS = ['RS256', 'ES256'];
+/**
+ * Claims that cannot carry the data scope: the OAuth scope a client chooses itself (`scope`,
+ * `scp`), and the registered claims that mean something else.
+ */
+const NOT_A_SCOPE_CLAIM = new Set([
+  'scope',
+  'scp',
+  'sub',
+  'iss',
+  'aud',
+  'exp',
+  'nbf',
+  'iat',
+  'jti',
+  'azp',
+  'client_id',
+  'role',
+]);
+const CLAIM_NAME = /^[A-Za-z][A-Za-z0-9_.:/-]{0,99}$/;
 
 /** Read at boot; without a key source the API refuses to start rather than run open. */
 export function authConfigFromEnv(env: NodeJS.ProcessEnv): AuthConfig {
@@ -50,6 +80,13 @@ export function authConfigFromEnv(env: NodeJS.ProcessEnv): AuthConfig {
     }
     if (!env.AUTH_ISSUER) throw new Error('AUTH_ISSUER is required with AUTH_JWKS_URL');
   }
+  // In production the issuer is never the dev default: a token is taken only from the one
+  // identity provider the operator names.
+  if (!env.AUTH_ISSUER && env.NODE_ENV === 'production') {
+    throw new Error(
+      "AUTH_ISSUER is required when NODE_ENV=production: set it to your identity provider's issuer (its OIDC discovery's `issuer`)",
+    );
+  }
   const algorithms = (env.AUTH_ALGORITHMS || ALGORITHMS.join(','))
     .split(',')
     .map((a) => a.trim())
@@ -62,6 +99,16 @@ export function authConfigFromEnv(env: NodeJS.ProcessEnv): AuthConfig {
   if (!Number.isInteger(tolerance) || tolerance < 0 || tolerance > 300) {
     throw new Error('AUTH_CLOCK_TOLERANCE_SECONDS must be a whole number from 0 to 300');
   }
+  const scopeClaim = env.AUTH_SCOPE_CLAIM?.trim() || DEFAULT_SCOPE_CLAIM;
+  if (!CLAIM_NAME.test(scopeClaim) || NOT_A_SCOPE_CLAIM.has(scopeClaim.toLowerCase())) {
+    throw new Error(
+      `AUTH_SCOPE_CLAIM must name a claim of its own that the identity provider sets (default ${DEFAULT_SCOPE_CLAIM}), not the OAuth scope or a registered claim, got ${JSON.stringify(env.AUTH_SCOPE_CLAIM)}`,
+    );
+  }
+  const acceptedAzp = (env.AUTH_ACCEPTED_AZP ?? '')
+    .split(',')
+    .map((azp) => azp.trim())
+    .filter(Boolean);
   return {
     ...(jwksUrl ? { jwksUrl } : {}),
     ...(publicKey ? { publicKey } : {}),
@@ -69,5 +116,7 @@ export function authConfigFromEnv(env: NodeJS.ProcessEnv): AuthConfig {
     audience: env.AUTH_AUDIENCE || DEFAULT_AUDIENCE,
     algorithms,
     clockToleranceSeconds: tolerance,
+    scopeClaim,
+    acceptedAzp,
   };
 }

@@ -1,4 +1,5 @@
 import { isValidAgbCode, isValidMunicipalityCode, isValidPersonId } from '@cjg/domain';
+import { DEFAULT_SCOPE_CLAIM } from './auth.config';
 
 /**
  * Who may use the API. Coordinators run cases in their own municipalities; team leads read and
@@ -25,10 +26,26 @@ export interface Principal {
 export class PrincipalError extends Error {}
 
 /**
- * Reads the role and scope from verified claims. `role` is one of ROLES; `scope` is the OAuth
- * space-separated list, here `municipality:<code>` entries or one `agb:<code>`.
+ * The data scope entries of a token: its scope claim as an array of strings or as one
+ * space-separated string (identity providers map a multi-valued user attribute either way).
  */
-export function principalFromClaims(claims: Record<string, unknown>): Principal {
+function scopeEntries(value: unknown): string[] {
+  if (typeof value === 'string') return value.split(' ').filter(Boolean);
+  if (Array.isArray(value))
+    return value.filter((entry): entry is string => typeof entry === 'string');
+  return [];
+}
+
+/**
+ * Reads the role and data scope from verified claims. `role` is one of ROLES; the scope claim
+ * (AUTH_SCOPE_CLAIM, default `cjg_scope`) holds `municipality:<code>` entries, one `agb:<code>`
+ * or one `org:<id>`. The OAuth `scope` gives no data scope: a client may ask for any scope it
+ * likes, while the scope claim is set by the identity provider from who the user is.
+ */
+export function principalFromClaims(
+  claims: Record<string, unknown>,
+  scopeClaim: string = DEFAULT_SCOPE_CLAIM,
+): Principal {
   const sub = claims.sub;
   if (typeof sub !== 'string' || !isValidPersonId(sub)) {
     throw new PrincipalError('the token has no usable subject (sub)');
@@ -37,7 +54,7 @@ export function principalFromClaims(claims: Record<string, unknown>): Principal 
   if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) {
     throw new PrincipalError(`the token's role must be one of ${ROLES.join(', ')}`);
   }
-  const scopes = typeof claims.scope === 'string' ? claims.scope.split(' ').filter(Boolean) : [];
+  const scopes = scopeEntries(claims[scopeClaim]);
   const municipalities: string[] = [];
   const agbCodes: string[] = [];
   const organisations: string[] = [];

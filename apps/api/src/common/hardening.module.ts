@@ -1,40 +1,92 @@
-import { Module, type DynamicModule, type ExecutionContext } from '@nestjs/common';
+import { Injectable, Module, type DynamicModule, type ExecutionContext } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import {
+  ThrottlerGuard,
+  ThrottlerModule,
+  type ThrottlerLimitDetail,
+  type ThrottlerOptions,
+} from '@nestjs/throttler';
+import type { Response } from 'express';
+import { isAnswersPath } from '../answers/answer-page';
 import type { HttpConfig } from './http.config';
 import { isHealthPath, pathOf } from './logger';
 
 const MINUTE_MS = 60_000;
 
+function requestPath(context: ExecutionContext): string {
+  return pathOf(context.switchToHttp().getRequest<{ originalUrl?: string; url?: string }>());
+}
+
 /** Health probes are never throttled: an orchestrator must always be able to ask. */
 export function skipThrottle(context: ExecutionContext): boolean {
   if (context.getType() !== 'http') return true;
-  return isHealthPath(
-    pathOf(context.switchToHttp().getRequest<{ originalUrl?: string; url?: string }>()),
-  );
+  return isHealthPath(requestPath(context));
+}
+
+/** The answer pages' own limit counts only requests to them. */
+function skipAnswerThrottle(context: ExecutionContext): boolean {
+  return skipThrottle(context) || !isAnswersPath(requestPath(context));
 }
 
 /**
- * Rate limiting: `RATE_LIMIT_PER_MINUTE` requests per client IP (all routes together, per API
- * process; `req.ip`, so TRUST_PROXY decides which address counts), 429 with Retry-After beyond
- * it. 0 turns it off.
+ * The throttler's guard, with `Retry-After` whichever limit was reached: the throttler itself
+ * names the header `Retry-After-<name>` for every limit but the one named `default`.
+ */
+@Injectable()
+export class RateLimitGuard extends ThrottlerGuard {
+  protected override async throwThrottlingException(
+    context: ExecutionContext,
+    detail: ThrottlerLimitDetail,
+  ): Promise<void> {
+    context
+      .switchToHttp()
+      .getResponse<Response>()
+      .setHeader('Retry-After', String(detail.timeToBlockExpire));
+    return super.throwThrottlingException(context, detail);
+  }
+}
+
+/**
+ * Rate limiting per client IP (`req.ip`, so TRUST_PROXY decides which address counts), per API
+ * process, 429 with Retry-After beyond it: `RATE_LIMIT_PER_MINUTE` requests over all routes
+ * together, and `ANSWER_RATE_LIMIT_PER_MINUTE`, far lower, for the public client answer pages,
+ * which anyone may reach without an account and where a client answers a question or two. 0
+ * turns a limit off.
  */
 @Module({})
 export class HardeningModule {
-  static forRoot(config: { http: Pick<HttpConfig, 'rateLimitPerMinute'> }): DynamicModule {
-    const limit = config.http.rateLimitPerMinute;
-    if (limit <= 0) return { module: HardeningModule };
+  static forRoot(config: {
+    http: Pick<HttpConfig, 'rateLimitPerMinute' | 'answerRateLimitPerMinute'>;
+  }): DynamicModule {
+    const { rateLimitPerMinute, answerRateLimitPerMinute } = config.http;
+    const throttlers: ThrottlerOptions[] = [];
+    if (rateLimitPerMinute > 0) {
+      throttlers.push({
+        name: 'default',
+        ttl: MINUTE_MS,
+        limit: rateLimitPerMinute,
+        skipIf: skipThrottle,
+      });
+    }
+    if (answerRateLimitPerMinute > 0) {
+      throttlers.push({
+        name: 'answers',
+        ttl: MINUTE_MS,
+        limit: answerRateLimitPerMinute,
+        skipIf: skipAnswerThrottle,
+      });
+    }
+    if (throttlers.length === 0) return { module: HardeningModule };
     return {
       module: HardeningModule,
       imports: [
         ThrottlerModule.forRoot({
-          throttlers: [{ name: 'default', ttl: MINUTE_MS, limit }],
-          skipIf: skipThrottle,
-          // One budget per client, not one per route.
+          throttlers,
+          // One budget per client and limit, not one per route.
           generateKey: (_context, tracker, name) => `${name}:${tracker}`,
         }),
       ],
-      providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }],
+      providers: [{ provide: APP_GUARD, useClass: RateLimitGuard }],
     };
   }
 }

@@ -5,10 +5,24 @@ describe(httpConfigFromEnv.name, () => {
     expect(httpConfigFromEnv({})).toEqual({
       corsOrigins: [],
       rateLimitPerMinute: 600,
+      answerRateLimitPerMinute: 20,
       bodyLimit: '64kb',
       trustProxy: false,
       retryAfterSeconds: 5,
+      apiDocs: 'public',
     });
+  });
+
+  it('keeps /docs off in production unless API_DOCS says otherwise', () => {
+    expect(httpConfigFromEnv({ NODE_ENV: 'production' }).apiDocs).toBe('off');
+    expect(httpConfigFromEnv({ NODE_ENV: 'production', API_DOCS: 'token' }).apiDocs).toBe('token');
+    expect(httpConfigFromEnv({ NODE_ENV: 'production', API_DOCS: 'Public' }).apiDocs).toBe(
+      'public',
+    );
+    expect(httpConfigFromEnv({ API_DOCS: 'off' }).apiDocs).toBe('off');
+    expect(() => httpConfigFromEnv({ API_DOCS: 'yes' })).toThrow(
+      /API_DOCS must be off, token, public/,
+    );
   });
 
   it('reads good values', () => {
@@ -16,16 +30,20 @@ describe(httpConfigFromEnv.name, () => {
       httpConfigFromEnv({
         CORS_ORIGINS: 'https://portal.example.nl, http://localhost:5173',
         RATE_LIMIT_PER_MINUTE: '0',
+        ANSWER_RATE_LIMIT_PER_MINUTE: '5',
         BODY_LIMIT: '1MB',
         TRUST_PROXY: '10.0.0.0/8, loopback,::1',
         RETRY_AFTER_SECONDS: '30',
+        API_DOCS: 'token',
       }),
     ).toEqual({
       corsOrigins: ['https://portal.example.nl', 'http://localhost:5173'],
       rateLimitPerMinute: 0,
+      answerRateLimitPerMinute: 5,
       bodyLimit: '1mb',
       trustProxy: '10.0.0.0/8,loopback,::1',
       retryAfterSeconds: 30,
+      apiDocs: 'token',
     });
     expect(httpConfigFromEnv({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
     expect(httpConfigFromEnv({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
@@ -49,6 +67,7 @@ describe(httpConfigFromEnv.name, () => {
     [{ RATE_LIMIT_PER_MINUTE: '-1' }, /RATE_LIMIT_PER_MINUTE/],
     [{ RATE_LIMIT_PER_MINUTE: '1.5' }, /RATE_LIMIT_PER_MINUTE/],
     [{ RATE_LIMIT_PER_MINUTE: 'lots' }, /RATE_LIMIT_PER_MINUTE/],
+    [{ ANSWER_RATE_LIMIT_PER_MINUTE: '-5' }, /ANSWER_RATE_LIMIT_PER_MINUTE/],
     [{ BODY_LIMIT: '64 kilobytes' }, /BODY_LIMIT/],
     [{ BODY_LIMIT: '0' }, /BODY_LIMIT/],
     [{ BODY_LIMIT: '1gb' }, /BODY_LIMIT/],

@@ -6,13 +6,26 @@ export interface HttpConfig {
   corsOrigins: readonly string[] | '*';
   /** Requests per minute per client IP; 0 turns rate limiting off. */
   rateLimitPerMinute: number;
+  /**
+   * Requests per minute per client IP to the public client answer pages (/answers), on top of
+   * the general limit; 0 turns it off.
+   */
+  answerRateLimitPerMinute: number;
   /** Largest JSON body accepted, in body-parser notation (`64kb`, `1mb`, `2048`). */
   bodyLimit: string;
   /** Express `trust proxy`: false, true, a hop count or a list of addresses/subnets/names. */
   trustProxy: boolean | number | string;
   /** Seconds a client is told to wait (Retry-After) when a dependency is unavailable. */
   retryAfterSeconds: number;
+  /**
+   * The OpenAPI document and Swagger UI under /docs: `public`, `token` (any valid access token)
+   * or `off`. A production API does not hand its map to whoever asks.
+   */
+  apiDocs: ApiDocsMode;
 }
+
+export const API_DOCS_MODES = ['off', 'token', 'public'] as const;
+export type ApiDocsMode = (typeof API_DOCS_MODES)[number];
 
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
@@ -21,10 +34,28 @@ export function httpConfigFromEnv(env: NodeJS.ProcessEnv = process.env): HttpCon
   return {
     corsOrigins: corsOriginsFrom(env.CORS_ORIGINS, env.NODE_ENV),
     rateLimitPerMinute: integerFrom('RATE_LIMIT_PER_MINUTE', env.RATE_LIMIT_PER_MINUTE, 600, 0),
+    answerRateLimitPerMinute: integerFrom(
+      'ANSWER_RATE_LIMIT_PER_MINUTE',
+      env.ANSWER_RATE_LIMIT_PER_MINUTE,
+      20,
+      0,
+    ),
     bodyLimit: bodyLimitFrom(env.BODY_LIMIT),
     trustProxy: trustProxyFrom(env.TRUST_PROXY),
     retryAfterSeconds: integerFrom('RETRY_AFTER_SECONDS', env.RETRY_AFTER_SECONDS, 5, 1, 3600),
+    apiDocs: apiDocsFrom(env.API_DOCS, env.NODE_ENV),
   };
+}
+
+function apiDocsFrom(raw: string | undefined, nodeEnv: string | undefined): ApiDocsMode {
+  const value = raw?.trim().toLowerCase() ?? '';
+  if (value === '') return nodeEnv === 'production' ? 'off' : 'public';
+  if (!(API_DOCS_MODES as readonly string[]).includes(value)) {
+    throw new Error(
+      `API_DOCS must be ${API_DOCS_MODES.join(', ')} (default: off when NODE_ENV=production, else public), got ${JSON.stringify(raw)}`,
+    );
+  }
+  return value as ApiDocsMode;
 }
 
 function corsOriginsFrom(

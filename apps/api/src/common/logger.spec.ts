@@ -9,6 +9,13 @@ import {
 } from './logger';
 import { runWithRequestId } from './request-context';
 
+/** None of the secrets is anywhere in the written lines (named, so a failure says which). */
+function expectNoneIn(lines: Record<string, unknown>[], secrets: string[]): void {
+  const text = JSON.stringify(lines);
+  const found = secrets.filter((secret) => text.includes(secret));
+  expect(found).toEqual([]);
+}
+
 function capture() {
   const lines: Record<string, unknown>[] = [];
   const logger = createLogger(
@@ -68,18 +75,74 @@ describe(PinoLoggerService.name, () => {
       },
     });
     logger.info({ req: { headers: { authorization: 'Bearer secret' } } }, 'headers');
-    const text = JSON.stringify(lines);
-    for (const secret of [
+    expectNoneIn(lines, [
       'a@b.nl',
       'Jan Jansen',
       '111222333',
       'Dorpsstraat',
       '2015-01-01',
       'Bearer secret',
-    ]) {
-      expect(text).not.toContain(secret);
-    }
+    ]);
     expect(lines[0]).toMatchObject({ email: '[redacted]', client: { name: '[redacted]' } });
+  });
+
+  it('redacts personal data at any depth, in arrays, in errors and in the message', () => {
+    const { logger, lines } = capture();
+    const service = new PinoLoggerService(logger);
+    const nested = {
+      msg: 'import failed',
+      batch: {
+        rows: [
+          {
+            caseNumber: 'CJG-2026-000123',
+            client: { person: { name: 'Sam Jansen', bsn: '111222333' } },
+          },
+          [
+            {
+              contact: { emailAddress: 'ouders.jansen@gezin.example', phone_number: '0612345678' },
+            },
+          ],
+        ],
+        request: { headers: { Authorization: 'Bearer eyJhbGciOi.secret.sig', cookie: 'sid=1' } },
+        plan: { results: [{ id: 'school', description: 'Sam gaat weer naar school' }] },
+        vto: { deeper: { still: { explanation: 'Vader slaat', answerToken: 'p.mac' } } },
+        cause: Object.assign(new Error('550 <ouders.jansen@gezin.example> rejected'), {
+          rejected: ['ouders.jansen@gezin.example'],
+        }),
+      },
+    };
+    service.warn(nested, 'Import');
+    logger.info(
+      { a: { b: { c: { d: { e: { f: { g: { h: { dateOfBirth: '2015-01-01' } } } } } } } } },
+      'deep',
+    );
+    logger.info('mail to ouders.jansen@gezin.example failed, Bearer abc.def.ghi');
+    expectNoneIn(lines, [
+      'Sam Jansen',
+      '111222333',
+      'ouders.jansen@gezin.example',
+      '0612345678',
+      'eyJhbGciOi',
+      'sid=1',
+      'Sam gaat weer naar school',
+      'Vader slaat',
+      'p.mac',
+      '2015-01-01',
+      'abc.def.ghi',
+    ]);
+    // Ids and codes stay readable.
+    expect(lines[0]).toMatchObject({
+      context: 'Import',
+      batch: {
+        rows: [
+          { caseNumber: 'CJG-2026-000123', client: { person: { name: '[redacted]' } } },
+          [{ contact: { emailAddress: '[redacted]' } }],
+        ],
+        plan: { results: [{ id: 'school', description: '[redacted]' }] },
+        cause: { type: 'Error', message: '550 <[email]> rejected' },
+      },
+    });
+    expect(lines[2]!.msg).toBe('mail to [email] failed, Bearer [redacted]');
   });
 
   it('logs errors as type, message, code and stack only', () => {

@@ -3,19 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { LoggerService } from '@nestjs/common';
 import { pino, type DestinationStream, type Level, type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
+import { errorSummary, redactPersonalData, withoutPersonalText } from '@cjg/domain';
 import { currentRequestId, requestIdOf } from './request-context';
-
-/**
- * Keys that may hold personal data. Bodies and query strings are never logged; this is the safety
- * net for an object that slips into a log call anyway.
- */
-export const REDACT_PATHS: readonly string[] = [
-  ...['name', 'bsn', 'email', 'address', 'dateOfBirth'].flatMap((key) => [key, `*.${key}`]),
-  'req.headers.authorization',
-  'req.headers.cookie',
-  'headers.authorization',
-  'headers.cookie',
-];
 
 const LEVELS: readonly string[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
@@ -51,11 +40,21 @@ export function createLogger(options: LoggerOptions, destination?: DestinationSt
       level: options.level,
       base: { service: 'cjg-api', pid: process.pid, hostname: hostname() },
       timestamp: pino.stdTimeFunctions.isoTime,
-      formatters: { level: (label) => ({ level: label }) },
-      redact: { paths: [...REDACT_PATHS], censor: '[redacted]' },
-      // Errors as type, message, code and stack only: pg and TypeORM errors carry query parameters.
+      formatters: {
+        level: (label) => ({ level: label }),
+        // Bodies, query strings and headers are never logged; this is the safety net for an
+        // object that slips into a log call anyway: personal data and credentials out at any
+        // depth, errors as type, message, code and stack only (pg and TypeORM errors carry
+        // query parameters).
+        log: (object) => redactPersonalData(object) as Record<string, unknown>,
+        bindings: (bindings) => redactPersonalData(bindings) as Record<string, unknown>,
+      },
       serializers: {
+        // Already summarised by the formatter; this keeps pino's own error serializer away.
         err: (value: unknown) => (value instanceof Error ? errorSummary(value) : value),
+        // The message too: no e-mail address or bearer token in it.
+        msg: (value: unknown) =>
+          typeof value === 'string' ? withoutPersonalText(value) : redactPersonalData(value),
       },
       mixin: () => {
         const requestId = currentRequestId();
@@ -77,17 +76,7 @@ export function rootLogger(): Logger {
   return root;
 }
 
-/** A safe summary of an error: type, message, code and stack; never its other properties (pg and TypeORM errors carry query parameters). */
-export function errorSummary(error: unknown): Record<string, unknown> {
-  if (!(error instanceof Error)) return { type: typeof error, message: String(error) };
-  const code = (error as { code?: unknown }).code;
-  return {
-    type: error.constructor?.name ?? error.name,
-    message: error.message,
-    ...(typeof code === 'string' || typeof code === 'number' ? { code } : {}),
-    stack: error.stack,
-  };
-}
+export { errorSummary };
 
 type NestLevel = 'log' | 'error' | 'warn' | 'debug' | 'verbose' | 'fatal';
 

@@ -2,7 +2,6 @@ import {
   BadRequestException,
   ConflictException,
   ForbiddenException,
-  HttpStatus,
   Inject,
   Injectable,
   UnprocessableEntityException,
@@ -166,18 +165,18 @@ export class SchakeloverlegService {
     if (escalateToId) input.escalateToId = escalateToId;
     const malformed = transferInputProblems(input);
     if (malformed.length > 0) throw new BadRequestException(malformed);
-    const hash = requestHash('POST', '/transfers', body);
-    return this.idempotency.run(principal, key, hash, async () => {
-      const created = await this.startOnce(input);
-      return {
-        statusCode: created ? HttpStatus.CREATED : HttpStatus.OK,
-        body: {
-          transferId: input.transferId,
-          workflowId: transferWorkflowId(input.transferId),
-          created,
-        },
-      };
-    });
+    const workflowId = transferWorkflowId(input.transferId);
+    return this.idempotency.start(
+      principal,
+      key,
+      requestHash('POST', '/transfers', body),
+      async () => ({
+        transferId: input.transferId,
+        workflowId,
+        created: await this.startOnce(input),
+      }),
+      workflowId,
+    );
   }
 
   private async startOnce(input: TransferInput): Promise<boolean> {
@@ -297,16 +296,15 @@ export class SchakeloverlegService {
     this.assertOwnOrganisation(principal, transferId);
     const view = await this.state(transferId);
     if (!canSeeTransfer(principal, view)) throw new ForbiddenException(outOfScope(principal));
-    return this.idempotency.run(principal, key, requestHash('POST', path, body), async () => {
-      await this.assertReady(view, type, body);
-      const result = await this.update(
-        transferId,
-        type,
-        body,
-        key ? IdempotencyService.updateId(principal, key) : undefined,
-      );
-      const after = await viewAfterCommand(result, () => this.state(transferId));
-      return { statusCode: HttpStatus.OK, body: this.present(principal, after) };
+    return this.idempotency.command(principal, key, requestHash('POST', path, body), {
+      workflowId: transferWorkflowId(transferId),
+      give: async (updateId) => {
+        await this.assertReady(view, type, body);
+        const result = await this.update(transferId, type, body, updateId);
+        const after = await viewAfterCommand(result, () => this.state(transferId));
+        return this.present(principal, after);
+      },
+      view: async () => this.present(principal, await this.state(transferId)),
     });
   }
 

@@ -1,7 +1,6 @@
 import {
   ConflictException,
   ForbiddenException,
-  HttpStatus,
   Inject,
   Injectable,
   UnprocessableEntityException,
@@ -100,18 +99,18 @@ export class TrajectoriesService {
         `municipality ${input.municipalityCode} is outside the token scope`,
       );
     }
-    const hash = requestHash('POST', '/trajectories', input);
-    return this.idempotency.run(principal, key, hash, async () => {
-      const created = await this.startOnce(input);
-      return {
-        statusCode: created ? HttpStatus.CREATED : HttpStatus.OK,
-        body: {
-          caseNumber: input.caseNumber,
-          workflowId: trajectoryWorkflowId(input.caseNumber),
-          created,
-        },
-      };
-    });
+    const workflowId = trajectoryWorkflowId(input.caseNumber);
+    return this.idempotency.start(
+      principal,
+      key,
+      requestHash('POST', '/trajectories', input),
+      async () => ({
+        caseNumber: input.caseNumber,
+        workflowId,
+        created: await this.startOnce(input),
+      }),
+      workflowId,
+    );
   }
 
   private async startOnce(input: TrajectoryInput): Promise<boolean> {
@@ -172,29 +171,28 @@ export class TrajectoriesService {
     if (type === 'reassignCoordinator') {
       await this.assertRegistered((body as { coordinatorId: string }).coordinatorId);
     }
-    return this.idempotency.run(principal, key, requestHash('POST', path, body), async () => {
-      const { data, textIds } = await this.texts.store(
-        caseNumber,
-        COMMAND_FREE_TEXT[type] ?? [],
-        body,
-        principal,
-      );
-      let result: CommandResult;
-      try {
-        result = await this.update(
+    return this.idempotency.command(principal, key, requestHash('POST', path, body), {
+      workflowId: trajectoryWorkflowId(caseNumber),
+      give: async (updateId) => {
+        const { data, textIds } = await this.texts.store(
           caseNumber,
-          type,
-          data,
-          key ? IdempotencyService.updateId(principal, key) : undefined,
+          COMMAND_FREE_TEXT[type] ?? [],
+          body,
+          principal,
         );
-      } catch (error) {
-        // Refused for good: no command names the texts. (Timed out: the update may still be
-        // applied, so they stay; retention removes them with the case either way.)
-        if (isFinalRefusal(error)) await this.texts.discard(textIds);
-        throw error;
-      }
-      const view = await viewAfterCommand(result, () => this.state(caseNumber));
-      return { statusCode: HttpStatus.OK, body: await this.present(principal, view) };
+        let result: CommandResult;
+        try {
+          result = await this.update(caseNumber, type, data, updateId);
+        } catch (error) {
+          // Refused for good: no command names the texts. (Timed out: the update may still be
+          // applied, so they stay; retention removes them with the case either way.)
+          if (isFinalRefusal(error)) await this.texts.discard(textIds);
+          throw error;
+        }
+        const view = await viewAfterCommand(result, () => this.state(caseNumber));
+        return this.present(principal, view);
+      },
+      view: () => this.get(principal, caseNumber),
     });
   }
 

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import {
   ConflictException,
   ForbiddenException,
-  HttpStatus,
   Inject,
   Injectable,
   NotFoundException,
@@ -147,7 +146,7 @@ export class VeiligThuisService {
         `the CJG has no handover lead for municipality ${body.municipalityCode} (its team lead or ops register one with PUT /handover-leads/${body.municipalityCode})`,
       ]);
     }
-    return this.idempotency.run(
+    return this.idempotency.start(
       principal,
       key,
       requestHash('POST', '/handovers', body),
@@ -168,10 +167,7 @@ export class VeiligThuisService {
           policy: this.policy,
         };
         const created = await this.startOnce(input);
-        return {
-          statusCode: created ? HttpStatus.CREATED : HttpStatus.OK,
-          body: { handoverId: row.id, workflowId: handoverWorkflowId(row.id), created },
-        };
+        return { handoverId: row.id, workflowId: handoverWorkflowId(row.id), created };
       },
     );
   }
@@ -407,40 +403,39 @@ export class VeiligThuisService {
   ): Promise<IdempotentAnswer<HandoverDto>> {
     await this.assertAccess(principal, handoverId);
     await this.assertRegistered(type, handoverId, body);
-    return this.idempotency.run(principal, key, requestHash('POST', path, body), async () => {
-      const args = { ...body };
-      let textId: string | undefined;
-      const text = TEXT_FIELDS[type];
-      if (text && Array.isArray(body[text.field])) {
-        const ref = await this.storeText(
-          this.dataSource,
-          handoverId,
-          text.kind,
-          body[text.field] as string[],
-          principal,
-        );
-        textId = ref.textId;
-        args[text.field] = ref;
-      }
-      if (type === 'startTrajectory') args.policy = this.config.policy;
-      let result: HandoverCommandResult;
-      try {
-        result = await this.update(
-          handoverId,
-          type,
-          args,
-          key ? IdempotencyService.updateId(principal, key) : undefined,
-        );
-      } catch (error) {
-        // Refused for good: the text has no use. (Timed out: the update may still be applied,
-        // so the text stays.)
-        if (textId && isFinalRefusal(error)) await this.deleteText(textId);
-        throw error;
-      }
-      const after = await viewAfterCommand(result, () => this.state(handoverId));
-      // A retry answered by an earlier update with the same key keeps the earlier text.
-      if (textId) await this.dropUnreferencedText(after, textId);
-      return { statusCode: HttpStatus.OK, body: await this.present(principal, after) };
+    return this.idempotency.command(principal, key, requestHash('POST', path, body), {
+      workflowId: handoverWorkflowId(handoverId),
+      give: async (updateId) => {
+        const args = { ...body };
+        let textId: string | undefined;
+        const text = TEXT_FIELDS[type];
+        if (text && Array.isArray(body[text.field])) {
+          const ref = await this.storeText(
+            this.dataSource,
+            handoverId,
+            text.kind,
+            body[text.field] as string[],
+            principal,
+          );
+          textId = ref.textId;
+          args[text.field] = ref;
+        }
+        if (type === 'startTrajectory') args.policy = this.config.policy;
+        let result: HandoverCommandResult;
+        try {
+          result = await this.update(handoverId, type, args, updateId);
+        } catch (error) {
+          // Refused for good: the text has no use. (Timed out: the update may still be applied,
+          // so the text stays.)
+          if (textId && isFinalRefusal(error)) await this.deleteText(textId);
+          throw error;
+        }
+        const after = await viewAfterCommand(result, () => this.state(handoverId));
+        // A retry answered by an earlier update with the same key keeps the earlier text.
+        if (textId) await this.dropUnreferencedText(after, textId);
+        return this.present(principal, after);
+      },
+      view: async () => this.present(principal, await this.state(handoverId)),
     });
   }
 

@@ -2,7 +2,6 @@ import {
   BadRequestException,
   ConflictException,
   ForbiddenException,
-  HttpStatus,
   Inject,
   Injectable,
   UnprocessableEntityException,
@@ -80,8 +79,7 @@ export class VtoService {
         `municipality ${body.municipalityCode} is outside the token scope`,
       );
     }
-    const hash = requestHash('POST', '/vtos', body);
-    return this.idempotency.run(principal, key, hash, async () => {
+    return this.idempotency.start(principal, key, requestHash('POST', '/vtos', body), async () => {
       const input = await this.inputOf(body);
       const created = await this.startOnce(input);
       // After the start, so that a retry after a failure here still writes it; never replaced.
@@ -96,14 +94,7 @@ export class VtoService {
         })
         .orIgnore()
         .execute();
-      return {
-        statusCode: created ? HttpStatus.CREATED : HttpStatus.OK,
-        body: {
-          caseNumber: input.caseNumber,
-          workflowId: vtoWorkflowId(input.caseNumber),
-          created,
-        },
-      };
+      return { caseNumber: input.caseNumber, workflowId: vtoWorkflowId(input.caseNumber), created };
     });
   }
 
@@ -217,15 +208,17 @@ export class VtoService {
   ): Promise<IdempotentAnswer<VtoStateDto>> {
     const view = await this.state(caseNumber);
     if (!canSeeVto(principal, view.municipalityCode)) throw new ForbiddenException(OUT_OF_SCOPE);
-    return this.idempotency.run(principal, key, requestHash('POST', path, body), async () => {
-      const result = await this.update(
-        caseNumber,
-        type,
-        { ...body, recordedBy: principal.sub },
-        key ? IdempotencyService.updateId(principal, key) : undefined,
-      );
-      const after = await viewAfterCommand(result, () => this.state(caseNumber));
-      return { statusCode: HttpStatus.OK, body: await this.present(principal, after) };
+    return this.idempotency.command(principal, key, requestHash('POST', path, body), {
+      workflowId: vtoWorkflowId(caseNumber),
+      give: async (updateId) => {
+        const args = { ...body, recordedBy: principal.sub };
+        const result = await this.update(caseNumber, type, args, updateId);
+        return this.present(
+          principal,
+          await viewAfterCommand(result, () => this.state(caseNumber)),
+        );
+      },
+      view: async () => this.present(principal, await this.state(caseNumber)),
     });
   }
 

@@ -1,6 +1,6 @@
 import { resolvePolicy, type TrajectoryPolicy } from '@cjg/domain';
 import { databaseUrlFromEnv } from '@cjg/persistence';
-import { temporalConfigFromEnv, type TemporalConfig } from '@cjg/temporal';
+import { temporalSettingsFromEnv, type TemporalSettings } from '@cjg/temporal/connection';
 import { authConfigFromEnv, type AuthConfig } from './auth/auth.config';
 import { httpConfigFromEnv, type HttpConfig } from './common/http.config';
 
@@ -8,7 +8,8 @@ export interface ApiConfig {
   host: string;
   port: number;
   databaseUrl: string;
-  temporal: TemporalConfig;
+  /** Address, namespace, TLS/API key and the payload codec (libs/temporal/src/connection). */
+  temporal: TemporalSettings;
   /** Handed to (and recorded in) every new trajectory. */
   policy: TrajectoryPolicy;
   /** Bearer-token verification. */
@@ -38,7 +39,7 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
     host: env.API_HOST || '127.0.0.1',
     port,
     databaseUrl: databaseUrlFromEnv(env),
-    temporal: temporalConfigFromEnv(env),
+    temporal: temporalSettingsFromEnv(env),
     auth: authConfigFromEnv(env),
     http: httpConfigFromEnv(env),
   };

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, temporalFamilyReporter } from '@cjg/activities';
 import { createDataSource, databaseUrlFromEnv } from '@cjg/persistence';
@@ -10,11 +9,13 @@ import {
   Mailer,
   mailerConfigFromEnv,
 } from '@cjg/notifications';
+import { ensureBeschermingspleinSchedule, ensureRetentionSchedule } from '@cjg/temporal';
 import {
-  ensureBeschermingspleinSchedule,
-  ensureRetentionSchedule,
-  temporalConfigFromEnv,
-} from '@cjg/temporal';
+  connectClient,
+  describeTemporalSettings,
+  temporalSettingsFromEnv,
+  type TemporalSettings,
+} from '@cjg/temporal/connection';
 import { workerTuningFromEnv, type WorkerTuning } from './tuning';
 
 /**
@@ -36,10 +37,12 @@ export class StartupError extends Error {}
 
 /** Connects to Temporal, PostgreSQL and SMTP and runs the worker until a shutdown signal. */
 export async function runWorker(env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  const temporal = temporalConfigFromEnv(env);
+  let temporal: TemporalSettings;
   let answerLinks: ReturnType<typeof answerLinkConfigFromEnv>;
   let tuning: WorkerTuning;
   try {
+    // Refuses a production start without a payload key, or with a broken TLS setting.
+    temporal = temporalSettingsFromEnv(env);
     answerLinks = answerLinkConfigFromEnv(env);
     tuning = workerTuningFromEnv(env);
   } catch (error) {
@@ -52,7 +55,7 @@ export async function runWorker(env: NodeJS.ProcessEnv = process.env): Promise<v
   }
   let connection: NativeConnection;
   try {
-    connection = await NativeConnection.connect({ address: temporal.address });
+    connection = await NativeConnection.connect(temporal.connection);
   } catch (error) {
     throw new StartupError(
       `Temporal is unreachable at ${temporal.address} (${(error as Error).message}). ` +
@@ -72,8 +75,7 @@ export async function runWorker(env: NodeJS.ProcessEnv = process.env): Promise<v
   const mailer = new Mailer(mailerConfigFromEnv(env));
   // Activities that start, signal or update other workflows (the family's, the trajectories a
   // re-assessment batch asks) use an ordinary client.
-  const clientConnection = await Connection.connect({ address: temporal.address });
-  const client = new Client({ connection: clientConnection, namespace: temporal.namespace });
+  const client = await connectClient(temporal);
   // The nightly retention sweep (docs/retention.md). Not fatal: the trajectories must keep
   // running; the next start tries again.
   await ensureRetentionSchedule(client, temporal.taskQueue).then(
@@ -93,6 +95,8 @@ export async function runWorker(env: NodeJS.ProcessEnv = process.env): Promise<v
       connection,
       namespace: temporal.namespace,
       taskQueue: temporal.taskQueue,
+      // The codec runs here, outside the workflow sandbox: workflows see decrypted values.
+      dataConverter: temporal.dataConverter,
       activities: createActivities({
         dataSource,
         mailer,
@@ -104,13 +108,13 @@ export async function runWorker(env: NodeJS.ProcessEnv = process.env): Promise<v
       ...tuning,
     });
     console.log(
-      `worker polling task queue ${temporal.taskQueue} in namespace ${temporal.namespace} at ${temporal.address}`,
+      `worker polling task queue ${temporal.taskQueue} in namespace ${temporal.namespace} at ${describeTemporalSettings(temporal)}`,
     );
     // Worker.run() returns after SIGINT/SIGTERM, once running tasks have finished.
     await worker.run();
   } finally {
     mailer.close();
-    await clientConnection.close();
+    await client.connection.close();
     await dataSource.destroy();
     await connection.close();
   }

@@ -1,17 +1,20 @@
 import { Module, type DynamicModule, type ExecutionContext } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
-import type { HttpConfig } from './http.config';
+import { isCodecPath, type HttpConfig } from './http.config';
 import { isHealthPath, pathOf } from './logger';
 
 const MINUTE_MS = 60_000;
 
-/** Health probes are never throttled: an orchestrator must always be able to ask. */
+/**
+ * Health probes are never throttled: an orchestrator must always be able to ask. Nor is the codec
+ * server: the Temporal Web UI decodes every event's payloads in a call of its own, hundreds for
+ * one workflow page; those calls are ops-only and each decode is audited.
+ */
 export function skipThrottle(context: ExecutionContext): boolean {
   if (context.getType() !== 'http') return true;
-  return isHealthPath(
-    pathOf(context.switchToHttp().getRequest<{ originalUrl?: string; url?: string }>()),
-  );
+  const path = pathOf(context.switchToHttp().getRequest<{ originalUrl?: string; url?: string }>());
+  return isHealthPath(path) || isCodecPath(path);
 }
 
 /**

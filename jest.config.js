@@ -14,6 +14,7 @@ const swc = [
 
 const moduleNameMapper = {
   '^@cjg/(domain|persistence|notifications|temporal)$': '<rootDir>/libs/$1/src/index.ts',
+  '^@cjg/temporal/connection$': '<rootDir>/libs/temporal/src/connection/index.ts',
   '^@cjg/workflows$': '<rootDir>/workflows/index.ts',
   '^@cjg/workflows/(.*)$': '<rootDir>/workflows/$1',
   '^@cjg/activities$': '<rootDir>/activities/index.ts',

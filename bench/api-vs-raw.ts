@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { Client, Connection } from '@temporalio/client';
 import { resolvePolicy, trajectoryWorkflowId, type TrajectoryInput } from '@cjg/domain';
 import {
   CaseKindKey,
@@ -7,17 +6,18 @@ import {
   CoordinatorIdKey,
   FamilyIdKey,
   MunicipalityCodeKey,
-  temporalConfigFromEnv,
   TrajectoryPhaseKey,
 } from '@cjg/temporal';
 import type { trajectoryWorkflow } from '@cjg/workflows';
 import { commandUpdates, TRAJECTORY_WORKFLOW_TYPE } from '@cjg/workflows/trajectory.definitions';
 import { databaseUrlFromEnv } from '@cjg/persistence';
+import { connectClient } from '@cjg/temporal/connection';
 import {
   arg,
   args,
   devToken,
   fmt,
+  localStackTemporalSettings,
   machine,
   median,
   percentile,
@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   const levels = args('concurrency', [16]);
   const rounds = arg('rounds', 3);
   const api = process.env.API_URL ?? 'http://127.0.0.1:3000';
-  const temporal = temporalConfigFromEnv();
+  const temporal = localStackTemporalSettings();
   const run = randomUUID().slice(0, 6).toUpperCase();
   const coordinator = `coord-bench-${run.toLowerCase()}`;
   const client = `client-bench-${run.toLowerCase()}`;
@@ -73,8 +73,8 @@ async function main(): Promise<void> {
   });
   await call('PUT', `/clients/${client}`, tokens.coordinator, { name: 'Bench' });
 
-  const connection = await Connection.connect({ address: temporal.address });
-  const raw = new Client({ connection, namespace: temporal.namespace });
+  // The raw client encrypts its payloads as the API does: the same work on both sides.
+  const raw = await connectClient(temporal);
   const input = (caseNumber: string): TrajectoryInput => ({
     caseNumber,
     municipalityCode: '0957',
@@ -193,7 +193,7 @@ async function main(): Promise<void> {
       }
     }
   }
-  await connection.close();
+  await raw.connection.close();
 
   const summary = (r: Figures[]) => ({
     perSecond: median(r.map((x) => x.perSecond)),

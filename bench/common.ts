@@ -4,7 +4,13 @@ import { Client as PgClient } from 'pg';
 import { addToDate, type CommandType, type TextRef } from '@cjg/domain';
 import type { CommandArgs } from '@cjg/workflows/trajectory.definitions';
 import { existsSync } from 'node:fs';
-import { devKeyFiles, mintDevToken, type DevTokenRequest } from '../scripts/stack/dev-keys';
+import { temporalSettingsFromEnv, type TemporalSettings } from '@cjg/temporal/connection';
+import {
+  devKeyFiles,
+  mintDevToken,
+  payloadKeysFile,
+  type DevTokenRequest,
+} from '../scripts/stack/dev-keys';
 import { dataDir } from '../scripts/stack/paths';
 
 /** The machine a figure was measured on, printed with every result. */
@@ -58,6 +64,18 @@ export async function devToken(request: DevTokenRequest): Promise<string> {
     throw new Error(`No dev key at ${privateKeyFile}: start the local stack first (npm start)`);
   }
   return mintDevToken(privateKeyFile, request);
+}
+
+/**
+ * The Temporal settings of the local stack's worker and API (npm start): the environment's, with
+ * the stack's own payload key when the environment names none.
+ */
+export function localStackTemporalSettings(env = process.env): TemporalSettings {
+  const stackKeys = payloadKeysFile(dataDir());
+  const ownKeys = env.TEMPORAL_PAYLOAD_KEYS || env.TEMPORAL_PAYLOAD_KEYS_FILE;
+  return temporalSettingsFromEnv(
+    ownKeys || !existsSync(stackKeys) ? env : { ...env, TEMPORAL_PAYLOAD_KEYS_FILE: stackKeys },
+  );
 }
 
 /** A comma-separated list of positive numbers: `--name 4,16,32`. */

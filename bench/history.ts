@@ -19,7 +19,7 @@ import {
 } from '@cjg/workflows/trajectory.definitions';
 import { repoRoot } from '../scripts/stack/paths';
 import { ensureTestServer } from '../scripts/stack/toolchain';
-import { createTimeSkippingEnv } from '../test/support/workflow-env';
+import { createTimeSkippingEnv, testDataConverter } from '../test/support/workflow-env';
 import {
   arg,
   COORDINATED_CRITERIA,
@@ -66,6 +66,7 @@ async function main(): Promise<void> {
   const taskQueue = 'bench-history';
   const worker = await Worker.create({
     connection: env.nativeConnection,
+    dataConverter: testDataConverter,
     taskQueue,
     workflowBundle,
     activities,

@@ -1,7 +1,7 @@
 import { rm, stat } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Client, Connection } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import type { temporal } from '@temporalio/proto';
 import { SMTPServer } from 'smtp-server';
 import {
@@ -13,6 +13,7 @@ import {
   type TrajectoryInput,
 } from '@cjg/domain';
 import { runMigrations } from '@cjg/persistence';
+import { connectClient, temporalSettingsFromEnv } from '@cjg/temporal/connection';
 import {
   CaseKindKey,
   CaseNumberKey,
@@ -193,7 +194,7 @@ async function main(): Promise<void> {
   const parts: { temporal?: ManagedProcess; postgres?: ManagedProcess; worker?: ManagedProcess } =
     {};
   const smtp = await countingSmtp();
-  let connection: Connection | undefined;
+  let connected: Client | undefined;
   try {
     const [temporalPort, pgPort] = [await freePort(), await freePort()];
     const address = opts.temporal ?? `127.0.0.1:${temporalPort}`;
@@ -211,8 +212,11 @@ async function main(): Promise<void> {
       opts.cache === undefined ? {} : { WORKER_MAX_CACHED_WORKFLOWS: String(opts.cache) },
     );
     const sampler = new RssSampler(parts.worker.pid!);
-    connection = await Connection.connect({ address });
-    const client = new Client({ connection });
+    // The worker's settings (startSideWorker: this environment and the side stack's address).
+    const client = await connectClient(
+      temporalSettingsFromEnv({ ...process.env, TEMPORAL_ADDRESS: address }),
+    );
+    connected = client;
     log(`stack up in ${dir}; Temporal ${address}`);
 
     const caseNumber = (i: number) => `CJG-S${run}-${String(i).padStart(6, '0')}`;
@@ -391,7 +395,7 @@ async function main(): Promise<void> {
     );
     console.log(`| review-overdue: workflow acted − due (ms) | ${summary(lags.dueActed)} |`);
   } finally {
-    await connection?.close().catch(() => undefined);
+    await connected?.connection.close().catch(() => undefined);
     if (!opts.keep) {
       await parts.worker?.stop();
       await parts.postgres?.stop();

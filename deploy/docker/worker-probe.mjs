@@ -10,8 +10,9 @@
 import os from 'node:os';
 import { Connection } from '@temporalio/client';
 import { tsToMs } from '@temporalio/common/lib/time.js';
-// The same settings the worker reads (dist/ is there once `npm run build` ran, and in the image).
-import { temporalConfigFromEnv } from '../../dist/libs/temporal/src/index.js';
+// The same settings the worker reads, TLS and API key included (dist/ is there once `npm run
+// build` ran, and in the image). No payload passes here: the probe needs no payload key.
+import { temporalEndpointFromEnv } from '../../dist/libs/temporal/src/connection/index.js';
 
 const TASK_QUEUE_KIND_NORMAL = 1;
 const TASK_QUEUE_TYPES = { workflow: 1, activity: 2 };
@@ -20,10 +21,10 @@ const CONNECT_TIMEOUT_MS = 4_000;
 const ASK_TIMEOUT_MS = 4_000;
 
 async function probe(env = process.env) {
-  const { address, namespace, taskQueue } = temporalConfigFromEnv(env);
+  const { namespace, taskQueue, connection: options } = temporalEndpointFromEnv(env);
   const maxAgeMs = Number(env.WORKER_PROBE_MAX_POLL_AGE_SECONDS || 120) * 1000;
   const host = os.hostname();
-  const connection = await Connection.connect({ address, connectTimeout: CONNECT_TIMEOUT_MS });
+  const connection = await Connection.connect({ ...options, connectTimeout: CONNECT_TIMEOUT_MS });
   try {
     const problems = [];
     const deadline = Date.now() + ASK_TIMEOUT_MS;

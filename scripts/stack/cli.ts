@@ -67,6 +67,7 @@ async function up(): Promise<number> {
     ['OpenAPI docs', stack.urls.docs],
     ['Health', `${stack.urls.api}/health`],
     ['Temporal Web UI', stack.urls.temporalUi],
+    ['Web UI codec (dev)', stack.urls.codecProxy],
     ['Temporal gRPC', stack.urls.temporalAddress],
     ['Mail inbox (MailDev)', stack.urls.mailUi],
     ['SMTP', stack.urls.smtpUrl],

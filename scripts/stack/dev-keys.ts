@@ -65,6 +65,32 @@ export async function ensureAnswerTokenSecret(dataDir: string): Promise<string> 
   return secret;
 }
 
+/** Where {@link ensurePayloadKeysFile} keeps the local stack's payload key. */
+export function payloadKeysFile(dataDir: string): string {
+  return path.join(dataDir, 'dev-keys', 'payload.keys');
+}
+
+/**
+ * The local stack's payload key (TEMPORAL_PAYLOAD_KEYS_FILE): one AES-256 key, made once per data
+ * folder so that the histories in `.data/temporal` stay readable after a restart. The stack
+ * encrypts payloads like a deployment does, and the Web UI decodes them through the dev codec
+ * proxy (dev-codec-proxy.ts). Returns the file.
+ */
+export async function ensurePayloadKeysFile(dataDir: string): Promise<string> {
+  const file = payloadKeysFile(dataDir);
+  if (existsSync(file)) return file;
+  await mkdir(path.dirname(file), { recursive: true });
+  const id = `dev-${new Date().toISOString().slice(0, 10)}`;
+  await writeFile(
+    file,
+    `# The local stack's payload key (id:base64), made by npm start. Never use it elsewhere.\n` +
+      `${id}:${randomBytes(32).toString('base64')}\n`,
+    { mode: 0o600 },
+  );
+  await chmod(file, 0o600);
+  return file;
+}
+
 export interface DevTokenRequest {
   role: 'coordinator' | 'team-lead' | 'provider' | 'ops' | 'veilig-thuis' | 'gi';
   sub: string;

@@ -3,7 +3,13 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { runMigrations } from '@cjg/persistence';
 import { startMailCatcher } from './mail-catcher';
-import { DEV_AUDIENCE, DEV_ISSUER, ensureAnswerTokenSecret, ensureDevKeys } from './dev-keys';
+import {
+  DEV_AUDIENCE,
+  DEV_ISSUER,
+  ensureAnswerTokenSecret,
+  ensureDevKeys,
+  ensurePayloadKeysFile,
+} from './dev-keys';
 import { repoRoot } from './paths';
 import { startLocalPostgres } from './postgres';
 import { isListening, ManagedProcess, readyOrStopped, waitUntil } from './process';
@@ -15,6 +21,8 @@ export interface StackPorts {
   temporal: number;
   /** 0: no Web UI (headless dev server). */
   temporalUi: number;
+  /** The Web UI's codec endpoint (dev-codec-proxy.ts); absent or 0: none. */
+  codecProxy?: number;
   postgres: number;
   smtp: number;
   mailUi: number;
@@ -44,6 +52,8 @@ export interface StackUrls {
   docs: string;
   temporalAddress: string;
   temporalUi?: string;
+  /** The dev codec proxy the Web UI decodes payloads through. */
+  codecProxy?: string;
   databaseUrl: string;
   smtpUrl: string;
   mailUi?: string;
@@ -75,6 +85,7 @@ export function portsFromEnv(env: NodeJS.ProcessEnv): StackPorts {
   return {
     temporal: port('TEMPORAL_PORT', 7233),
     temporalUi: port('TEMPORAL_UI_PORT', 8233),
+    codecProxy: port('TEMPORAL_UI_CODEC_PORT', 8234),
     postgres: port('PG_PORT', 54329),
     smtp: port('SMTP_PORT', 1025),
     mailUi: port('MAIL_UI_PORT', 1080),
@@ -119,12 +130,27 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const stopAll = async () => {
     for (const part of [...started].reverse()) await part.stop();
   };
+  // Without an identity provider configured, the API trusts the stack's own dev key.
+  const devAuth = !env.AUTH_JWKS_URL && !env.AUTH_PUBLIC_KEY && !env.AUTH_PUBLIC_KEY_FILE;
+  // The dev UI has no login: it decodes payloads through a loopback proxy that signs in as ops
+  // with the dev key (dev-codec-proxy.ts). Not with a real identity provider, nor in production.
+  const codecProxyPort =
+    !env.TEMPORAL_ADDRESS &&
+    ports.temporalUi &&
+    ports.codecProxy &&
+    devAuth &&
+    env.NODE_ENV !== 'production'
+      ? ports.codecProxy
+      : undefined;
 
   try {
     const checks: Promise<void>[] = [assertFree(ports.api, 'the API', 'PORT')];
     if (!env.TEMPORAL_ADDRESS) {
       checks.push(assertFree(ports.temporal, 'Temporal', 'TEMPORAL_PORT'));
       checks.push(assertFree(ports.temporalUi, 'the Temporal Web UI', 'TEMPORAL_UI_PORT'));
+    }
+    if (codecProxyPort) {
+      checks.push(assertFree(codecProxyPort, 'the Web UI codec proxy', 'TEMPORAL_UI_CODEC_PORT'));
     }
     if (!env.DATABASE_URL) checks.push(assertFree(ports.postgres, 'PostgreSQL', 'PG_PORT'));
     if (!env.SMTP_URL) {
@@ -143,6 +169,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
           cli: cli.path,
           port: ports.temporal,
           uiPort: ports.temporalUi || undefined,
+          ...(codecProxyPort ? { uiCodecEndpoint: `http://127.0.0.1:${codecProxyPort}` } : {}),
           dbFile: path.join(options.dataDir, 'temporal', 'temporal.db'),
           namespace,
           logFile: path.join(logs, 'temporal.log'),
@@ -203,9 +230,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     ]);
 
     const dist = path.join(repoRoot(), 'dist');
-    // Without an identity provider configured, the API trusts the stack's own dev key.
     const auth: NodeJS.ProcessEnv = {};
-    if (!env.AUTH_JWKS_URL && !env.AUTH_PUBLIC_KEY && !env.AUTH_PUBLIC_KEY_FILE) {
+    if (devAuth) {
       const keys = await ensureDevKeys(options.dataDir);
       auth.AUTH_PUBLIC_KEY_FILE = keys.publicKeyFile;
       auth.AUTH_ISSUER = DEV_ISSUER;
@@ -221,10 +247,16 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       answerLinks.ANSWER_TOKEN_SECRET = await ensureAnswerTokenSecret(options.dataDir);
     }
     if (!env.PUBLIC_BASE_URL) answerLinks.PUBLIC_BASE_URL = `http://127.0.0.1:${ports.api}`;
+    // Payloads are encrypted as in a deployment, with the stack's own key.
+    const payloadKeys: NodeJS.ProcessEnv = {};
+    if (!env.TEMPORAL_PAYLOAD_KEYS && !env.TEMPORAL_PAYLOAD_KEYS_FILE) {
+      payloadKeys.TEMPORAL_PAYLOAD_KEYS_FILE = await ensurePayloadKeysFile(options.dataDir);
+    }
     const serviceEnv: NodeJS.ProcessEnv = {
       ...env,
       ...auth,
       ...answerLinks,
+      ...payloadKeys,
       TEMPORAL_ADDRESS: temporalInfo.address,
       TEMPORAL_NAMESPACE: namespace,
       DATABASE_URL: databaseUrl,
@@ -262,6 +294,31 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       );
     });
 
+    let codecProxy: string | undefined;
+    if (codecProxyPort && temporalInfo.ui && devTokenKey) {
+      const ui = temporalInfo.ui;
+      await startPart('codec-proxy', () => {
+        const proxy = new ManagedProcess({
+          name: 'codec-proxy',
+          command: process.execPath,
+          args: [path.join(dist, 'scripts', 'stack', 'dev-codec-proxy.js')],
+          env: {
+            ...process.env,
+            CODEC_PROXY_PORT: String(codecProxyPort),
+            CODEC_PROXY_API_URL: apiUrl,
+            // The UI as the README names it, and as `localhost`.
+            CODEC_PROXY_UI_ORIGINS: `${ui},http://localhost:${ports.temporalUi}`,
+            CODEC_PROXY_DEV_KEY_FILE: devTokenKey,
+          },
+          logFile: path.join(logs, 'codec-proxy.log'),
+          echo: options.echo,
+          ownProcessGroup,
+        });
+        return readyOrStopped(proxy, proxy.waitForLine(/dev codec proxy on/, 30_000));
+      });
+      codecProxy = `http://127.0.0.1:${codecProxyPort}`;
+    }
+
     const parts = [...started];
     return {
       urls: {
@@ -269,6 +326,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         docs: `${apiUrl}/docs`,
         temporalAddress: temporalInfo.address,
         temporalUi: temporalInfo.ui,
+        codecProxy,
         databaseUrl,
         smtpUrl: mailInfo.smtpUrl,
         mailUi: mailInfo.ui,

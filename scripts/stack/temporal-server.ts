@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { ensureSearchAttributes } from '@cjg/temporal';
+import type { TemporalConnectionOptions } from '@cjg/temporal/connection';
 import { isListening, ManagedProcess, readyOrStopped, waitUntil } from './process';
 import type { Log } from './toolchain';
 
@@ -13,6 +14,8 @@ export async function startTemporalDevServer(options: {
   cli: string;
   port: number;
   uiPort?: number;
+  /** The Web UI's remote codec endpoint (the browser calls it to decode payloads). */
+  uiCodecEndpoint?: string;
   dbFile: string;
   namespace: string;
   logFile: string;
@@ -33,8 +36,10 @@ export async function startTemporalDevServer(options: {
     '--log-level',
     'warn',
   ];
-  if (options.uiPort) args.push('--ui-port', String(options.uiPort));
-  else args.push('--headless');
+  if (options.uiPort) {
+    args.push('--ui-port', String(options.uiPort));
+    if (options.uiCodecEndpoint) args.push('--ui-codec-endpoint', options.uiCodecEndpoint);
+  } else args.push('--headless');
   const server = new ManagedProcess({
     name: 'temporal',
     command: options.cli,
@@ -51,18 +56,21 @@ export async function startTemporalDevServer(options: {
 /**
  * Waits until the frontend answers, then registers the project's search attributes (the Java
  * test server and external clusters need this too; the operator service is the one way for all).
+ * `frontend` is an address (the local dev server) or connection options with TLS or an API key
+ * (a deployment's search-attributes job).
  */
 export async function prepareNamespace(
-  address: string,
+  frontend: string | TemporalConnectionOptions,
   namespace: string,
   log: Log,
   server?: ManagedProcess,
 ): Promise<void> {
+  const options = typeof frontend === 'string' ? { address: frontend } : frontend;
   let connection: Connection | undefined;
   await waitUntil(
-    `the Temporal frontend at ${address}`,
+    `the Temporal frontend at ${options.address}`,
     async () => {
-      const candidate = await Connection.connect({ address, connectTimeout: 2_000 });
+      const candidate = await Connection.connect({ ...options, connectTimeout: 2_000 });
       try {
         await candidate.workflowService.describeNamespace({ namespace });
       } catch (error) {

@@ -36,6 +36,7 @@ const operatorEnv = {
   TEMPORAL_DB_PASSWORD: 'pw-temporal',
   CJG_DB_PASSWORD: 'pw-cjg',
   ANSWER_TOKEN_SECRETS: SAMPLE_SECRETS.ANSWER_TOKEN_SECRETS,
+  TEMPORAL_PAYLOAD_KEYS: SAMPLE_SECRETS.TEMPORAL_PAYLOAD_KEYS,
 };
 const { result: compose } = interpolate(raw, operatorEnv);
 const services = compose.services;
@@ -81,7 +82,12 @@ describe('compose.yaml', () => {
     const undocumented = [...used].filter((name) => !(name in example));
     assert.deepEqual(undocumented, [], 'variables used but missing from .env.example');
     const missing = [...new Set(errors.map((error) => error.split(':')[0]))].sort();
-    assert.deepEqual(missing, ['ANSWER_TOKEN_SECRETS', 'CJG_DB_PASSWORD', 'TEMPORAL_DB_PASSWORD']);
+    assert.deepEqual(missing, [
+      'ANSWER_TOKEN_SECRETS',
+      'CJG_DB_PASSWORD',
+      'TEMPORAL_DB_PASSWORD',
+      'TEMPORAL_PAYLOAD_KEYS',
+    ]);
   });
 
   it('gives the API and the worker what they need to start in production', () => {
@@ -97,6 +103,14 @@ describe('compose.yaml', () => {
     ]) {
       assert.equal(env.NODE_ENV, 'production', name);
       assert.deepEqual(startupProblems(name, env), [], `${name} would not start`);
+      // Without the payload keys neither starts.
+      const withoutKeys = { ...env };
+      delete withoutKeys.TEMPORAL_PAYLOAD_KEYS;
+      assert.match(
+        startupProblems(name, withoutKeys).join('\n'),
+        /TEMPORAL_PAYLOAD_KEYS or TEMPORAL_PAYLOAD_KEYS_FILE is required when NODE_ENV=production/,
+        name,
+      );
       // Without the answer-link secret neither starts (the check can fail).
       const withoutSecret = { ...env };
       delete withoutSecret.ANSWER_TOKEN_SECRETS;
@@ -106,8 +120,16 @@ describe('compose.yaml', () => {
         name,
       );
     }
-    // The worker signs the links the API verifies: one secret, one address, one validity.
-    for (const key of ['ANSWER_TOKEN_SECRETS', 'PUBLIC_BASE_URL', 'ANSWER_LINK_VALID_FOR']) {
+    // The worker signs the links the API verifies: one secret, one address, one validity; the
+    // worker encrypts the payloads the API decrypts: one set of keys, one Temporal connection.
+    for (const key of [
+      'ANSWER_TOKEN_SECRETS',
+      'PUBLIC_BASE_URL',
+      'ANSWER_LINK_VALID_FOR',
+      'TEMPORAL_PAYLOAD_KEYS',
+      'TEMPORAL_TLS',
+      'TEMPORAL_API_KEY',
+    ]) {
       assert.equal(api[key], worker[key], key);
     }
     assert.match(example.PUBLIC_BASE_URL, /^https:\/\//, 'the links point at the https proxy');
@@ -255,11 +277,13 @@ describe('compose.yaml', () => {
     assert.equal(tag('temporal-ui'), match[3], 'temporalio/ui = the dev server UI');
   });
 
-  it('takes passwords from .env only', () => {
+  it('takes passwords and keys from .env only', () => {
     for (const [name, service] of Object.entries(raw.services)) {
       for (const [key, value] of Object.entries(service.environment ?? {})) {
-        if (/PASSWORD|PWD|SECRET/.test(key)) {
-          assert.match(String(value), /^\$\{[A-Z_]+:\?[^}]+\}$/, `${name}.${key}`);
+        // Required (`:?`), or optional with nothing in its place (`:-`, e.g. the Web UI's OIDC
+        // client secret, an API key for Temporal Cloud): never a value written here.
+        if (/PASSWORD|PWD|SECRET|API_KEY|_KEYS$/.test(key)) {
+          assert.match(String(value), /^\$\{[A-Z_]+(:\?[^}]+|:-)\}$/, `${name}.${key}`);
         }
         if (/_URL$/.test(key) && /:\/\/[^/@]+:[^/@]+@/.test(String(value))) {
           assert.match(String(value), /:\/\/[^/:@]+:\$\{[A-Z_]+:\?[^}]+\}@/, `${name}.${key}`);

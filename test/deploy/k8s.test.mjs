@@ -2,11 +2,13 @@
 // (kubernetes-validate, offline, unknown fields refused) for the oldest and newest supported
 // version, then cross-checked for what a schema cannot see (selectors, references, probes).
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import {
   containerEnv,
+  loadYaml,
+  requireFromRoot,
   deployDir,
   dockerStages,
   documentedSettings,
@@ -63,6 +65,89 @@ const documentedSecrets = new Set(
   ].map((m) => m[1]),
 );
 
+/** The components in components/ (mTLS, Temporal Cloud): name → their patches and targets. */
+const componentsDir = path.join(k8sDir, 'components');
+const components = Object.fromEntries(
+  readdirSync(componentsDir).map((name) => {
+    const dir = path.join(componentsDir, name);
+    const [kustomization] = loadYaml(path.join(dir, 'kustomization.yaml'));
+    return [name, { kustomization, dir }];
+  }),
+);
+
+/** A kustomize patch target (kind, name, labelSelector `key=value`) selects this object. */
+function targets(target, object) {
+  if (target.kind && target.kind !== object.kind) return false;
+  if (target.name && target.name !== object.metadata.name) return false;
+  if (target.labelSelector) {
+    const [key, value] = target.labelSelector.split('=');
+    if (object.metadata.labels?.[key] !== value) return false;
+  }
+  return true;
+}
+
+/** The JSON 6902 `add` and `replace` operations the components use, applied in place. */
+function applyJsonPatch(object, operations) {
+  for (const { op, path: pointer, value } of operations) {
+    const keys = pointer
+      .split('/')
+      .slice(1)
+      .map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const last = keys.pop();
+    let parent = object;
+    for (const key of keys) {
+      parent = parent?.[key];
+      assert.ok(parent !== undefined, `${pointer}: ${key} does not exist`);
+    }
+    if (op === 'replace') {
+      assert.ok(last in parent, `${pointer} does not exist to replace`);
+      parent[last] = value;
+    } else if (op === 'add' && Array.isArray(parent)) {
+      if (last === '-') parent.push(value);
+      else parent.splice(Number(last), 0, value);
+    } else if (op === 'add') {
+      parent[last] = value;
+    } else {
+      assert.fail(`${pointer}: unsupported operation ${op}`);
+    }
+  }
+}
+
+/** The base objects (deploy/k8s and jobs/) with a component's patches applied, as kustomize does. */
+function withComponent(name, docs = objects) {
+  const { kustomization, dir } = components[name];
+  const copy = JSON.parse(JSON.stringify(docs));
+  for (const { path: file, target } of kustomization.patches) {
+    const [operations] = loadYaml(path.join(dir, file));
+    const matched = copy.filter((object) => targets(target, object));
+    assert.ok(matched.length > 0, `${name}/${file} patches nothing`);
+    for (const object of matched) applyJsonPatch(object, operations);
+  }
+  return copy;
+}
+
+/** Secrets a workload takes: by env (secretKeyRef) and as mounted volumes. */
+function secretsOf(workload) {
+  const names = (podSpec(workload).volumes ?? []).flatMap((v) =>
+    v.secret ? [v.secret.secretName] : [],
+  );
+  for (const container of containers(workload)) {
+    for (const value of Object.values(containerEnv(container))) {
+      if (value?.secretKeyRef) names.push(value.secretKeyRef.name);
+    }
+  }
+  return names;
+}
+
+/** Secrets only a component uses: documented, and not used by the plain manifests. */
+const componentSecrets = new Set(
+  Object.keys(components).flatMap((name) =>
+    withComponent(name)
+      .filter((o) => o.kind === 'Deployment' || o.kind === 'Job')
+      .flatMap(secretsOf),
+  ),
+);
+
 /**
  * What is wrong with the settings and secrets the workloads among `docs` take: undocumented
  * settings, secrets in the config map, secrets the README does not create (or creates for
@@ -80,6 +165,13 @@ function settingProblems(docs) {
   }
   const referenced = new Set();
   for (const workload of docs.filter((o) => o.kind === 'Deployment' || o.kind === 'Job')) {
+    for (const volume of podSpec(workload).volumes ?? []) {
+      if (!volume.secret) continue;
+      referenced.add(volume.secret.secretName);
+      if (!documentedSecrets.has(volume.secret.secretName)) {
+        problems.push(`${workload.file}: secret ${volume.secret.secretName} is not in README.md`);
+      }
+    }
     for (const container of containers(workload)) {
       for (const { configMapRef } of container.envFrom ?? []) {
         if (!find('ConfigMap', configMapRef.name))
@@ -101,18 +193,23 @@ function settingProblems(docs) {
     }
   }
   for (const name of documentedSecrets) {
-    if (!referenced.has(name)) problems.push(`README.md creates secret ${name} that nothing uses`);
+    if (!referenced.has(name) && !componentSecrets.has(name)) {
+      problems.push(`README.md creates secret ${name} that nothing uses`);
+    }
   }
-  // The worker signs the answer links in letters and the API verifies them: one secret for both.
-  const answerSecrets = ['cjg-toegang-api', 'cjg-toegang-worker'].map((name) => {
-    const ref = containers(find('Deployment', name))
-      .map((c) => containerEnv(c).ANSWER_TOKEN_SECRETS?.secretKeyRef)
-      .find(Boolean);
-    if (!ref) problems.push(`${name} does not take ANSWER_TOKEN_SECRETS from a Secret`);
-    return ref?.name;
-  });
-  if (answerSecrets.every(Boolean) && answerSecrets[0] !== answerSecrets[1]) {
-    problems.push(`the API and the worker take ANSWER_TOKEN_SECRETS from different secrets`);
+  // The worker signs the answer links in letters and the API verifies them; the worker encrypts
+  // payloads the API decrypts (and the other way round): one secret each, for both.
+  for (const key of ['ANSWER_TOKEN_SECRETS', 'TEMPORAL_PAYLOAD_KEYS']) {
+    const secrets = ['cjg-toegang-api', 'cjg-toegang-worker'].map((name) => {
+      const ref = containers(find('Deployment', name))
+        .map((c) => containerEnv(c)[key]?.secretKeyRef)
+        .find(Boolean);
+      if (!ref) problems.push(`${name} does not take ${key} from a Secret`);
+      return ref?.name;
+    });
+    if (secrets.every(Boolean) && secrets[0] !== secrets[1]) {
+      problems.push(`the API and the worker take ${key} from different secrets`);
+    }
   }
   return problems;
 }
@@ -262,7 +359,10 @@ describe('deploy/k8s', () => {
     assert.deepEqual([...documentedSecrets].sort(), [
       'cjg-toegang-answer-links',
       'cjg-toegang-db',
+      'cjg-toegang-payload-keys',
       'cjg-toegang-smtp',
+      'cjg-toegang-temporal-api-key',
+      'cjg-toegang-temporal-tls',
     ]);
     assert.deepEqual(settingProblems(objects), []);
   });
@@ -310,6 +410,13 @@ describe('deploy/k8s', () => {
       }
       assert.equal(env.NODE_ENV, 'production', name);
       assert.deepEqual(startupProblems(role, env), [], `${name} would not start`);
+      const withoutKeys = { ...env };
+      delete withoutKeys.TEMPORAL_PAYLOAD_KEYS;
+      assert.match(
+        startupProblems(role, withoutKeys).join('\n'),
+        /TEMPORAL_PAYLOAD_KEYS or TEMPORAL_PAYLOAD_KEYS_FILE is required when NODE_ENV=production/,
+        `${name} without the payload keys`,
+      );
       delete env.ANSWER_TOKEN_SECRETS;
       assert.match(
         startupProblems(role, env).join('\n'),
@@ -321,5 +428,108 @@ describe('deploy/k8s', () => {
     // Behind the ingress: trust its hop (or address) for the client IP, never any X-Forwarded-For.
     assert.ok(!['', 'false', 'true'].includes(config.TRUST_PROXY ?? ''), 'TRUST_PROXY');
     assert.ok(config.MAIL_FROM, 'the worker’s sender');
+  });
+});
+
+describe('deploy/k8s components: Temporal over mTLS, and Temporal Cloud with an API key', () => {
+  const { temporalEndpointFromEnv } = requireFromRoot(
+    './dist/libs/temporal/src/connection/index.js',
+  );
+  const pemDir = tempDir('k8s-tls');
+  after(() => rmSync(pemDir, { recursive: true, force: true }));
+
+  /**
+   * What a container of `docs` sees: the image's ENV, the config map, its env with stand-ins for
+   * the secrets, and its mounted secrets as files (stand-in PEM files under a temporary folder,
+   * the mount path rewritten to it).
+   */
+  function containerSees(docs, workload) {
+    const [container] = containers(workload);
+    const config = docs.find((o) => o.kind === 'ConfigMap').data;
+    const env = { ...imageEnv(stages, imageTarget(container.image)), ...config };
+    for (const { name: key, value, valueFrom } of container.env ?? []) {
+      env[key] = valueFrom ? SAMPLE_SECRETS[key] : value;
+    }
+    for (const mount of container.volumeMounts ?? []) {
+      const volume = podSpec(workload).volumes.find((v) => v.name === mount.name);
+      if (!volume.secret) continue;
+      const dir = path.join(pemDir, volume.secret.secretName);
+      mkdirSync(dir, { recursive: true });
+      for (const file of ['tls.crt', 'tls.key', 'ca.crt']) {
+        writeTemp(dir, file, `-----BEGIN X-----\n${file}\n`);
+      }
+      for (const [key, value] of Object.entries(env)) {
+        if (typeof value === 'string' && value.startsWith(`${mount.mountPath}/`)) {
+          env[key] = path.join(dir, value.slice(mount.mountPath.length + 1));
+        }
+      }
+    }
+    return env;
+  }
+
+  for (const name of Object.keys(components)) {
+    it(`${name}: every patched manifest validates strictly against Kubernetes`, () => {
+      const patched = withComponent(name).filter((o) => o.kind !== 'Kustomization');
+      const dir = tempDir(`k8s-${name}`);
+      after(() => rmSync(dir, { recursive: true, force: true }));
+      const files = patched.map((o, i) => {
+        const manifest = { ...o };
+        delete manifest.file;
+        return writeTemp(dir, `${i}.json`, manifest);
+      });
+      for (const version of KUBERNETES_VERSIONS) {
+        const { status, output } = validate(files, version);
+        assert.equal(status, 0, `${version}: ${output}`);
+      }
+      assert.deepEqual(settingProblems(patched), []);
+    });
+  }
+
+  it('temporal-mtls: the API, the workers and the search-attributes job connect with the client certificate', () => {
+    const patched = withComponent('temporal-mtls');
+    const workloadsOf = patched.filter(
+      (o) =>
+        o.kind === 'Deployment' ||
+        (o.kind === 'Job' &&
+          o.metadata.labels['app.kubernetes.io/component'] === 'search-attributes'),
+    );
+    assert.equal(workloadsOf.length, 3);
+    for (const workload of workloadsOf) {
+      const env = containerSees(patched, workload);
+      const { connection } = temporalEndpointFromEnv(env);
+      const where = workload.metadata.name ?? workload.metadata.generateName;
+      assert.match(connection.tls?.clientCertPair?.crt.toString() ?? '', /tls\.crt/, where);
+      assert.match(connection.tls?.clientCertPair?.key.toString() ?? '', /tls\.key/, where);
+      assert.match(connection.tls?.serverRootCACertificate?.toString() ?? '', /ca\.crt/, where);
+      assert.equal(connection.tls?.serverNameOverride, 'temporal-frontend.temporal.svc', where);
+      if (workload.kind === 'Deployment') {
+        const role = workload.metadata.name === 'cjg-toegang-api' ? 'api' : 'worker';
+        assert.deepEqual(startupProblems(role, env), [], `${where} would not start`);
+      }
+    }
+    // The check can fail: without the mounted secret the settings name files that are not there.
+    const unmounted = JSON.parse(JSON.stringify(patched));
+    const api = unmounted.find((o) => o.metadata.name === 'cjg-toegang-api');
+    containers(api)[0].volumeMounts = containers(api)[0].volumeMounts.filter(
+      (m) => m.name !== 'temporal-tls',
+    );
+    assert.match(
+      startupProblems('api', containerSees(unmounted, api)).join('\n'),
+      /TEMPORAL_TLS_\w+_PATH \/var\/run\/secrets\/temporal-tls\/\S+ cannot be read/,
+    );
+  });
+
+  it('temporal-cloud: the API and the workers send the API key over TLS to the Cloud namespace', () => {
+    const patched = withComponent('temporal-cloud');
+    for (const workload of patched.filter((o) => o.kind === 'Deployment')) {
+      const env = containerSees(patched, workload);
+      const { connection, namespace } = temporalEndpointFromEnv(env);
+      assert.equal(connection.apiKey, SAMPLE_SECRETS.TEMPORAL_API_KEY);
+      assert.deepEqual(connection.tls, {});
+      assert.match(connection.address, /\.api\.temporal\.io:7233$/);
+      assert.equal(namespace, 'cjg-toegang.a1b2c');
+      const role = workload.metadata.name === 'cjg-toegang-api' ? 'api' : 'worker';
+      assert.deepEqual(startupProblems(role, env), [], `${workload.metadata.name} would not start`);
+    }
   });
 });

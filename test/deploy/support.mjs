@@ -210,14 +210,18 @@ export const SAMPLE_SECRETS = {
   SMTP_URL: 'smtps://cjg:pw-smtp@relay.example:465',
   // What `openssl rand -hex 32` prints: 32 bytes in hex.
   ANSWER_TOKEN_SECRETS: 'a1'.repeat(32),
+  // <key id>:<openssl rand -base64 32>, the newest first.
+  TEMPORAL_PAYLOAD_KEYS: `k2027:${'B'.repeat(43)}=,k2026:${'A'.repeat(43)}=`,
+  // A Temporal Cloud API key (a JWT in reality).
+  TEMPORAL_API_KEY: 'sample-temporal-cloud-api-key',
 };
 
 /**
  * What the API (`api`) or the worker (`worker`) makes of its environment at start, run with the
  * readers in dist/ (no connection is made): the messages that would stop it, empty when it would
  * start. The API's readers are apps/api/src/config.ts and the Veilig Thuis policy; both read the
- * answer-link settings (libs/notifications/src/answer-link.ts); the worker the Temporal, database,
- * mail and tuning settings as apps/worker/src/worker.ts does.
+ * answer-link settings (libs/notifications/src/answer-link.ts); the worker the Temporal (with the
+ * payload keys and TLS), database, mail and tuning settings as apps/worker/src/worker.ts does.
  */
 export function startupProblems(role, env) {
   const { answerLinkConfigFromEnv, mailerConfigFromEnv } = requireFromRoot(
@@ -232,7 +236,7 @@ export function startupProblems(role, env) {
     );
   } else {
     readers.push(
-      requireFromRoot('./dist/libs/temporal/src/index.js').temporalConfigFromEnv,
+      requireFromRoot('./dist/libs/temporal/src/connection/index.js').temporalSettingsFromEnv,
       requireFromRoot('./dist/libs/persistence/src/index.js').databaseUrlFromEnv,
       mailerConfigFromEnv,
       requireFromRoot('./dist/apps/worker/src/tuning.js').workerTuningFromEnv,

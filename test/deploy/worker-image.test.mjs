@@ -4,6 +4,7 @@
 // and runs a trajectory from it, the Temporal Schedules every worker ensures at start, and the
 // worker image's health probe.
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,8 +29,11 @@ const { commandUpdates, trajectoryStateQuery } = requireFromRoot(
   './dist/workflows/trajectory.definitions.js',
 );
 const { createActivities } = requireFromRoot('./dist/activities/index.js');
+const { temporalSettingsFromEnv } = requireFromRoot('./dist/libs/temporal/src/connection/index.js');
 const { ApplicationFailure } = requireFromRoot('@temporalio/common');
 const { Client, Connection } = requireFromRoot('@temporalio/client');
+// Payloads encrypted as in a deployment (TEMPORAL_PAYLOAD_KEYS), by the client and the worker.
+const PAYLOAD_KEYS = `deploy-check:${randomBytes(32).toString('base64')}`;
 const { DefaultLogger, NativeConnection, Runtime, Worker } = requireFromRoot('@temporalio/worker');
 
 const NAMESPACE = 'cjg-deploy-check';
@@ -42,6 +46,7 @@ let address;
 let cli;
 let connection;
 let client;
+let settings;
 
 /** The environment a container of the stack gets: Temporal's address and the namespace only. */
 const containerEnv = (extra = {}) => ({
@@ -77,8 +82,17 @@ before(
       logFile: path.join(serverDir, 'temporal.log'),
     });
     address = `127.0.0.1:${port}`;
-    connection = await Connection.connect({ address });
-    client = new Client({ connection, namespace: NAMESPACE });
+    settings = temporalSettingsFromEnv({
+      TEMPORAL_ADDRESS: address,
+      TEMPORAL_NAMESPACE: NAMESPACE,
+      TEMPORAL_PAYLOAD_KEYS: PAYLOAD_KEYS,
+    });
+    connection = await Connection.connect(settings.connection);
+    client = new Client({
+      connection,
+      namespace: NAMESPACE,
+      dataConverter: settings.dataConverter,
+    });
   },
   { timeout: 120_000 },
 );
@@ -157,11 +171,12 @@ describe('a worker on the prebuilt workflow bundle', { timeout: 120_000 }, () =>
       }
     });
     const source = workflowSource({ WORKFLOW_BUNDLE_PATH: BUNDLE });
-    nativeConnection = await NativeConnection.connect({ address });
+    nativeConnection = await NativeConnection.connect(settings.connection);
     worker = await Worker.create({
       connection: nativeConnection,
       namespace: NAMESPACE,
       taskQueue,
+      dataConverter: settings.dataConverter,
       activities: stubbedActivities(),
       ...source,
     });

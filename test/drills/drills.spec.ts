@@ -1,7 +1,7 @@
 import { mkdtemp, chmod } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Client, Connection, WorkflowUpdateFailedError } from '@temporalio/client';
+import { Client, WorkflowUpdateFailedError } from '@temporalio/client';
 import {
   addToDate,
   amsterdamDate,
@@ -11,6 +11,7 @@ import {
 } from '@cjg/domain';
 import { runMigrations } from '@cjg/persistence';
 import { CaseKindKey } from '@cjg/temporal';
+import { lazyClient, temporalSettingsFromEnv } from '@cjg/temporal/connection';
 import {
   commandUpdates,
   TRAJECTORY_WORKFLOW_TYPE,
@@ -257,9 +258,13 @@ describe('fault drills', () => {
     await runMigrations(p.databaseUrl);
     await registerPeople(p.databaseUrl, { ...people, provider: AGB });
     await startWorker(p);
-    p.client = new Client({
-      connection: Connection.lazy({ address: `127.0.0.1:${p.ports.temporal}` }),
-    });
+    // The worker's settings (startSideWorker: this environment and the drill's address).
+    p.client = lazyClient(
+      temporalSettingsFromEnv({
+        ...process.env,
+        TEMPORAL_ADDRESS: `127.0.0.1:${p.ports.temporal}`,
+      }),
+    );
     log(`stack up in ${p.dir}`);
   });
 

@@ -209,6 +209,17 @@ describe('authorisation: every role × every endpoint', () => {
         ),
       allowed: ['teamLead', 'ops'],
     },
+    // The codec server of the Temporal Web UI: payloads hold every case's data.
+    {
+      endpoint: 'POST /codec/decode',
+      call: (c) => api('POST', '/codec/decode', { payloads: [] }, { as: c }),
+      allowed: ['ops'],
+    },
+    {
+      endpoint: 'POST /codec/encode',
+      call: (c) => api('POST', '/codec/encode', { payloads: [] }, { as: c }),
+      allowed: ['ops'],
+    },
   ];
 
   beforeAll(async () => {

@@ -14,6 +14,9 @@ export const E2E_POLICY = {
   endEvaluationReminderInterval: 'PT60S',
 };
 
+/** The Temporal Web UI origin the e2e API lets call its codec routes from a browser. */
+export const E2E_TEMPORAL_UI_ORIGIN = 'https://temporal.e2e.example';
+
 declare global {
   var __CJG_E2E_STACK__: { stack: Stack; dataDir: string } | undefined;
 }
@@ -39,6 +42,8 @@ export default async function globalSetup(): Promise<void> {
     'ANSWER_TOKEN_SECRET',
     'ANSWER_TOKEN_SECRETS',
     'PUBLIC_BASE_URL',
+    'TEMPORAL_PAYLOAD_KEYS',
+    'TEMPORAL_PAYLOAD_KEYS_FILE',
   ])
     delete env[name];
   // Short durations, so a whole trajectory runs in seconds through the real server.
@@ -47,6 +52,8 @@ export default async function globalSetup(): Promise<void> {
   // (all routes, and the answer pages') are tested in apps/api/src/app.setup.spec.ts.
   env.RATE_LIMIT_PER_MINUTE = '20000';
   env.ANSWER_RATE_LIMIT_PER_MINUTE = '20000';
+  // A deployed Temporal Web UI's origin, for the codec server's CORS (payload-encryption tests).
+  env.TEMPORAL_UI_ORIGIN = E2E_TEMPORAL_UI_ORIGIN;
   const [temporal, postgres, smtp, mailUi, api] = await Promise.all(
     Array.from({ length: 5 }, () => freePort()),
   );
@@ -78,6 +85,11 @@ export default async function globalSetup(): Promise<void> {
   process.env.E2E_SMTP_URL = stack.urls.smtpUrl;
   if (!stack.devTokenKey) throw new Error('the e2e stack must sign its own tokens (dev key)');
   process.env.E2E_DEV_KEY = stack.devTokenKey;
+  // Tests read histories with the stack's own payload key (the stack made it, like npm start).
+  if (!stack.serviceEnv.TEMPORAL_PAYLOAD_KEYS_FILE) {
+    throw new Error('the e2e stack must encrypt payloads with its own key');
+  }
+  process.env.E2E_PAYLOAD_KEYS_FILE = stack.serviceEnv.TEMPORAL_PAYLOAD_KEYS_FILE;
   // Tests mint client answer tokens with the stack's own secret.
   process.env.E2E_ANSWER_SECRET = stack.serviceEnv.ANSWER_TOKEN_SECRET;
   // What the stack's API runs with, for tests that start a second API process.

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Client, Connection } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { DefaultFailureConverter, defaultPayloadConverter } from '@temporalio/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
@@ -17,13 +17,14 @@ import {
 } from '@cjg/domain';
 import { LETTER_EXAMPLES, MailDeliveryError, Mailer, renderLetter } from '@cjg/notifications';
 import { createDataSource } from '@cjg/persistence';
+import { connectClient } from '@cjg/temporal/connection';
 import {
   commandUpdates,
   TRAJECTORY_WORKFLOW_TYPE,
   trajectoryStateQuery,
 } from '@cjg/workflows/trajectory.definitions';
 import { E2E_POLICY } from './global-setup';
-import { caughtMail, eventually, register, sql, unique } from '../support/e2e';
+import { caughtMail, e2eTemporalSettings, eventually, register, sql, unique } from '../support/e2e';
 import { FaultProxy } from '../support/fault-proxy';
 import { SmtpCatcher } from '../support/smtp-catcher';
 import { storedText } from '../support/texts';
@@ -174,9 +175,8 @@ describe('letters through a real SMTP server', () => {
         email: people.client.email,
       });
       await register.provider(people.provider.agbCode, { name: 'Zorg', email: refusedAddress });
-      const address = process.env.E2E_TEMPORAL_ADDRESS!;
-      const connection = await Connection.connect({ address });
-      client = new Client({ connection });
+      const temporal = e2eTemporalSettings();
+      client = await connectClient(temporal);
       const mailer = new Mailer({
         smtpUrl: `smtp://127.0.0.1:${proxy.port}`,
         from: FROM,
@@ -200,7 +200,8 @@ describe('letters through a real SMTP server', () => {
         },
       };
       worker = await Worker.create({
-        connection: await NativeConnection.connect({ address }),
+        connection: await NativeConnection.connect(temporal.connection),
+        dataConverter: temporal.dataConverter,
         taskQueue,
         workflowBundle: { codePath: path.resolve(__dirname, '../../dist/workflow-bundle.js') },
         activities,

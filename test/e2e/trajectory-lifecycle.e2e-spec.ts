@@ -6,12 +6,14 @@ import { ensureTemporalCli } from '../../scripts/stack/toolchain';
 import { addToDate, amsterdamDate } from '@cjg/domain';
 import {
   api,
+  apiUrl,
   callers,
   caughtMail,
   commandPath,
   eventually,
   register,
   sql,
+  tokenFor,
   unique,
   withTemporal,
   type Caller,
@@ -334,6 +336,12 @@ describe('a trajectory from intake to closed through the real stack', () => {
           `trajectory-${caseNumber}`,
           '--address',
           process.env.E2E_TEMPORAL_ADDRESS!,
+          // Decoded through the API's codec server: the replay set holds plain histories (the
+          // replay test encrypts them itself), not ones under this run's throw-away key.
+          '--codec-endpoint',
+          `${apiUrl()}/codec`,
+          '--codec-auth',
+          `Bearer ${await tokenFor(callers.ops)}`,
           '-o',
           'json',
         ],

@@ -9,6 +9,7 @@ import {
   api,
   callers,
   caughtMail,
+  decodedHistory,
   eventually,
   register,
   sql,
@@ -251,9 +252,7 @@ describe('verzoek tot onderzoek (VTO) through the API', () => {
     );
     // The explanation never left PostgreSQL: not in a letter, not in the workflow's history.
     expect((await caughtMail()).some((m) => m.text.includes(`Sam ${id}`))).toBe(false);
-    const history = await withTemporal((client) =>
-      client.workflow.getHandle(`vto-${caseNumber}`).fetchHistory(),
-    );
+    const history = await decodedHistory(`vto-${caseNumber}`);
     const texts = payloadTexts(history).join('\n');
     expect(texts).toContain(caseNumber);
     expect(texts).not.toContain(`Sam ${id}`);

@@ -1,6 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { api, caughtMail, eventually, register, sql, unique, withTemporal } from '../support/e2e';
+import {
+  api,
+  caughtMail,
+  decodedHistory,
+  eventually,
+  register,
+  sql,
+  unique,
+  withTemporal,
+} from '../support/e2e';
+import { historyValues } from '../support/history';
 
 interface ErrorBody {
   statusCode: number;
@@ -116,11 +126,9 @@ describe('walking skeleton: start a trajectory and follow it through every part'
       );
       expect(found).toEqual([`trajectory-${caseNumber}`]);
 
-      const history = await temporal.workflow.getHandle(`trajectory-${caseNumber}`).fetchHistory();
-      // Payload data arrive base64-encoded; decode them so names or addresses would show.
-      const payloads = JSON.stringify(history).replace(
-        /"data":"([A-Za-z0-9+/=]+)"/g,
-        (_m, b64: string) => JSON.stringify(Buffer.from(b64, 'base64').toString('utf8')),
+      // Every payload decrypted and converted, so names or addresses would show.
+      const payloads = JSON.stringify(
+        historyValues(await decodedHistory(`trajectory-${caseNumber}`)),
       );
       expect(payloads).toContain(coordinator.id); // the payloads were decoded: ids are there
       for (const personal of [coordinator.email, coordinator.name, client.name, client.bsn]) {

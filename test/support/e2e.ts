@@ -1,6 +1,8 @@
 import { Client as TemporalClient, Connection } from '@temporalio/client';
+import { temporalSettingsFromEnv, type TemporalSettings } from '@cjg/temporal/connection';
 import { Client as PgClient } from 'pg';
 import { mintDevToken, type DevTokenRequest } from '../../scripts/stack/dev-keys';
+import { fetchDecodedHistory, type History } from './history';
 
 function required(name: string): string {
   const value = process.env[name];
@@ -157,13 +159,45 @@ export async function sql<T = Record<string, unknown>>(
   }
 }
 
-export async function withTemporal<T>(use: (client: TemporalClient) => Promise<T>): Promise<T> {
-  const connection = await Connection.connect({ address: required('E2E_TEMPORAL_ADDRESS') });
+/** The Temporal settings of the e2e stack's worker and API: its address and payload key. */
+export function e2eTemporalSettings(): TemporalSettings {
+  return temporalSettingsFromEnv({
+    TEMPORAL_ADDRESS: required('E2E_TEMPORAL_ADDRESS'),
+    TEMPORAL_PAYLOAD_KEYS_FILE: required('E2E_PAYLOAD_KEYS_FILE'),
+  });
+}
+
+/**
+ * A client of the e2e stack's Temporal, with its payload codec as the worker and the API have it;
+ * `{ codec: false }` gives one without, which sees the payloads as Temporal stores them.
+ */
+export async function withTemporal<T>(
+  use: (client: TemporalClient) => Promise<T>,
+  options: { codec?: boolean } = {},
+): Promise<T> {
+  const settings = e2eTemporalSettings();
+  const connection = await Connection.connect(settings.connection);
   try {
-    return await use(new TemporalClient({ connection }));
+    return await use(
+      new TemporalClient({
+        connection,
+        namespace: settings.namespace,
+        ...(options.codec === false ? {} : { dataConverter: settings.dataConverter }),
+      }),
+    );
   } finally {
     await connection.close();
   }
+}
+
+/**
+ * A workflow's history on the e2e stack with its payloads decoded by the stack's key (what ops
+ * read through the codec server); `historyValues` (./history) lists what it holds.
+ */
+export function decodedHistory(workflowId: string, runId?: string): Promise<History> {
+  return withTemporal((client) =>
+    fetchDecodedHistory(client, workflowId, e2eTemporalSettings().codec, runId),
+  );
 }
 
 /** Polls until `read` gives a value `done` accepts; fails with the last value after `timeoutMs`. */

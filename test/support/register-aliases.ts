@@ -14,6 +14,7 @@ register({
     '@cjg/persistence': ['libs/persistence/src/index.ts'],
     '@cjg/notifications': ['libs/notifications/src/index.ts'],
     '@cjg/temporal': ['libs/temporal/src/index.ts'],
+    '@cjg/temporal/connection': ['libs/temporal/src/connection/index.ts'],
     '@cjg/workflows': ['workflows/index.ts'],
     '@cjg/workflows/*': ['workflows/*'],
     '@cjg/activities': ['activities/index.ts'],

@@ -26,7 +26,7 @@ import {
 } from '@cjg/workflows/trajectory.definitions';
 import type { CommandType } from '@cjg/domain';
 import { storedText } from './texts';
-import { createTimeSkippingEnv, testWorkflowBundle } from './workflow-env';
+import { createTimeSkippingEnv, testWorkflowBundle, testDataConverter } from './workflow-env';
 
 export let env: TestWorkflowEnvironment;
 let bundle: { codePath: string };
@@ -139,6 +139,7 @@ export async function withTrajectory(
   const { activities, rec } = stubActivities(options);
   const worker = await Worker.create({
     connection: env.nativeConnection,
+    dataConverter: testDataConverter,
     taskQueue,
     workflowBundle: bundle,
     activities,

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import {
@@ -7,6 +8,7 @@ import {
   type WorkflowBundle,
 } from '@temporalio/worker';
 import { ensureSearchAttributes } from '@cjg/temporal';
+import { dataConverterFor } from '@cjg/temporal/connection';
 
 const root = path.resolve(__dirname, '..', '..');
 
@@ -20,8 +22,18 @@ const ALIASES: Record<string, string> = {
 let runtimeInstalled = false;
 
 /**
+ * The payload codec of the workflow tests, as in a deployment: a key of this test process. Every
+ * Worker.create of the tests and the environment's client take it, so the workflows run with
+ * their payloads encrypted in the test server's history.
+ */
+export const { dataConverter: testDataConverter, codec: testCodec } = dataConverterFor([
+  { id: 'workflow-tests', key: randomBytes(32) },
+]);
+
+/**
  * A time-skipping Temporal test environment on the project's pinned Java test server, with the
- * project's search attributes registered (the Java server ignores --search-attribute).
+ * project's search attributes registered (the Java server ignores --search-attribute), and a
+ * client that encrypts payloads with {@link testDataConverter}.
  */
 export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
   if (!runtimeInstalled) {
@@ -35,6 +47,7 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
     throw new Error('TEMPORAL_TEST_SERVER_PATH is not set (see test/workflows/global-setup.ts)');
   const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: serverPath } },
+    client: { dataConverter: testDataConverter },
   });
   await ensureSearchAttributes(env.connection, env.namespace ?? 'default');
   return env;

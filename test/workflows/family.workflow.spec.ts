@@ -9,7 +9,14 @@ import {
   familyWorkflowId,
   type FamilyCareReport,
 } from '@cjg/workflows/trajectory.definitions';
-import { createTimeSkippingEnv, testWorkflowBundle } from '../support/workflow-env';
+import { ENCRYPTED_ENCODING } from '@cjg/temporal/connection';
+import { fetchDecodedHistory, historyValues } from '../support/history';
+import {
+  createTimeSkippingEnv,
+  testCodec,
+  testWorkflowBundle,
+  testDataConverter,
+} from '../support/workflow-env';
 
 jest.setTimeout(60_000);
 
@@ -43,6 +50,7 @@ describe('familyWorkflow (samenloop, 004)', () => {
     } as unknown as TrajectoryActivities;
     const worker = await Worker.create({
       connection: env.nativeConnection,
+      dataConverter: testDataConverter,
       taskQueue,
       workflowBundle: testWorkflowBundle(),
       activities,
@@ -122,5 +130,21 @@ describe('familyWorkflow (samenloop, 004)', () => {
       ],
       facts: { familyId, providers: 3, caseNumbers: 'CJG-A-1, CJG-B-1' },
     });
+
+    // Temporal stored the signals, the letter request and the result encrypted (the worker's
+    // and the client's codec); only the search attributes are readable without the key.
+    const stored = historyValues(
+      await fetchDecodedHistory(env.client, familyWorkflowId(familyId), undefined),
+    );
+    const readable = stored.filter(
+      (v) => v.encoding !== ENCRYPTED_ENCODING && !v.path.includes('searchAttributes'),
+    );
+    expect(readable).toEqual([]);
+    expect(JSON.stringify(stored)).not.toContain('CJG-A-1');
+    const decoded = historyValues(
+      await fetchDecodedHistory(env.client, familyWorkflowId(familyId), testCodec),
+    );
+    expect(decoded.some((v) => JSON.stringify(v.value).includes('CJG-A-1'))).toBe(true);
+    expect(decoded.filter((v) => v.encoding === ENCRYPTED_ENCODING)).toEqual([]);
   });
 });

@@ -15,7 +15,11 @@ import {
   type ReassessmentBatchProgress,
   type ReassessmentSelection,
 } from '@cjg/workflows/reassessment-batch.definitions';
-import { createTimeSkippingEnv, testWorkflowBundle } from '../support/workflow-env';
+import {
+  createTimeSkippingEnv,
+  testWorkflowBundle,
+  testDataConverter,
+} from '../support/workflow-env';
 
 jest.setTimeout(60_000);
 
@@ -88,6 +92,7 @@ async function runBatch(
   const taskQueue = `tq-${randomUUID()}`;
   const worker = await Worker.create({
     connection: env.nativeConnection,
+    dataConverter: testDataConverter,
     taskQueue,
     workflowBundle: testWorkflowBundle(),
     activities: stubs,

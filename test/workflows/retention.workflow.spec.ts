@@ -19,7 +19,11 @@ import {
   type RetentionSweepInput,
   type RetentionSweepResult,
 } from '@cjg/workflows/retention.definitions';
-import { createTimeSkippingEnv, testWorkflowBundle } from '../support/workflow-env';
+import {
+  createTimeSkippingEnv,
+  testWorkflowBundle,
+  testDataConverter,
+} from '../support/workflow-env';
 
 jest.setTimeout(90_000);
 
@@ -88,6 +92,7 @@ async function run(
   const workflowId = options.workflowId ?? `retention-sweep-test-${randomUUID().slice(0, 8)}`;
   const worker = await Worker.create({
     connection: env.nativeConnection,
+    dataConverter: testDataConverter,
     taskQueue,
     workflowBundle: testWorkflowBundle(),
     activities,

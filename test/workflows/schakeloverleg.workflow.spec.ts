@@ -35,6 +35,7 @@ import {
   useTimeSkippingServerPerTest,
   type Recorded,
 } from '../support/trajectory-harness';
+import { testDataConverter } from '../support/workflow-env';
 
 jest.setTimeout(Number(process.env.WORKFLOW_TEST_TIMEOUT_MS ?? 90_000));
 useTimeSkippingServerPerTest();
@@ -80,6 +81,7 @@ async function withTransfer(
   const taskQueue = `tq-${randomUUID()}`;
   const worker = await Worker.create({
     connection: env.nativeConnection,
+    dataConverter: testDataConverter,
     taskQueue,
     workflowBundle: testBundle(),
     activities,

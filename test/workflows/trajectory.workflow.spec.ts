@@ -23,6 +23,7 @@ import {
   useTimeSkippingServerPerTest,
   withTrajectory,
 } from '../support/trajectory-harness';
+import { testDataConverter } from '../support/workflow-env';
 
 jest.setTimeout(Number(process.env.WORKFLOW_TEST_TIMEOUT_MS ?? 60_000));
 useTimeSkippingServerPerTest();
@@ -508,6 +509,7 @@ describe('trajectoryWorkflow: re-assessment, long life and failures', () => {
     const bad = { ...input(), municipalityCode: '957', coordinatorId: 'anna@cjg.example' };
     const worker = await Worker.create({
       connection: env.nativeConnection,
+      dataConverter: testDataConverter,
       taskQueue,
       workflowBundle: testBundle(),
       activities,

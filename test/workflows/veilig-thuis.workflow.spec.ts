@@ -34,7 +34,11 @@ import {
   type HandoverView,
 } from '@cjg/workflows/veilig-thuis.definitions';
 import { trajectoryStateQuery } from '@cjg/workflows/trajectory.definitions';
-import { createTimeSkippingEnv, testWorkflowBundle } from '../support/workflow-env';
+import {
+  createTimeSkippingEnv,
+  testWorkflowBundle,
+  testDataConverter,
+} from '../support/workflow-env';
 
 jest.setTimeout(Number(process.env.WORKFLOW_TEST_TIMEOUT_MS ?? 60_000));
 
@@ -111,6 +115,7 @@ async function withHandover(
   const taskQueue = `tq-${randomUUID()}`;
   const worker = await Worker.create({
     connection: env.nativeConnection,
+    dataConverter: testDataConverter,
     taskQueue,
     workflowBundle: testWorkflowBundle(),
     activities: { ...handoverActivities, ...trajectoryActivities },

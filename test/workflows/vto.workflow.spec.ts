@@ -36,7 +36,11 @@ import {
   type VtoCommandArgs,
   type VtoPartners,
 } from '@cjg/workflows/vto.definitions';
-import { createTimeSkippingEnv, testWorkflowBundle } from '../support/workflow-env';
+import {
+  createTimeSkippingEnv,
+  testWorkflowBundle,
+  testDataConverter,
+} from '../support/workflow-env';
 
 jest.setTimeout(Number(process.env.WORKFLOW_TEST_TIMEOUT_MS ?? 60_000));
 
@@ -117,6 +121,7 @@ async function withWorker(body: (run: Run) => Promise<void>, stubs: Stubs = {}):
   const taskQueue = `tq-${randomUUID()}`;
   const worker = await Worker.create({
     connection: env.nativeConnection,
+    dataConverter: testDataConverter,
     taskQueue,
     workflowBundle: testWorkflowBundle(),
     activities: stubActivities(stubs, rec),

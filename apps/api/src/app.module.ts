@@ -4,6 +4,7 @@ import { dataSourceOptions } from '@cjg/persistence';
 import { AnswersModule } from './answers/answers.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CodecModule } from './codec/codec.module';
 import { HardeningModule } from './common/hardening.module';
 import { API_CONFIG, type ApiConfig } from './config';
 import { HealthModule } from './health/health.module';
@@ -44,6 +45,7 @@ export class AppModule {
         AuditModule,
         IdempotencyModule,
         HealthModule,
+        CodecModule,
         RegistryModule,
         TrajectoriesModule,
         ReassessmentsModule,

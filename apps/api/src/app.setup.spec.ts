@@ -94,8 +94,19 @@ class AnswerPageStubController {
   }
 }
 
+/** Stands in for codec/codec.controller.ts: echoes the payload count. */
+@Controller('codec')
+class CodecStubController {
+  @Post('decode')
+  decode(@Body() body: { payloads?: unknown[] }): { count: number } {
+    return { count: body.payloads?.length ?? 0 };
+  }
+}
+
 const baseHttp: HttpConfig = {
   corsOrigins: [],
+  temporalUiOrigins: [],
+  codecBodyLimit: '4kb',
   rateLimitPerMinute: 0,
   answerRateLimitPerMinute: 0,
   bodyLimit: '1kb',
@@ -110,7 +121,12 @@ async function startApp(
 ): Promise<{ app: INestApplication; lines: Record<string, unknown>[] }> {
   @Module({
     imports: [HardeningModule.forRoot({ http })],
-    controllers: [ThingsController, HealthStubController, AnswerPageStubController],
+    controllers: [
+      ThingsController,
+      HealthStubController,
+      AnswerPageStubController,
+      CodecStubController,
+    ],
     providers,
   })
   class TestModule {}
@@ -437,5 +453,73 @@ describe(`${configureApp.name} with API_DOCS`, () => {
     } finally {
       await app.close();
     }
+  });
+});
+
+describe(`${configureApp.name} with a Temporal Web UI origin for the codec server`, () => {
+  let app: INestApplication;
+  const ui = 'https://temporal.cjg.example';
+
+  beforeAll(async () => {
+    ({ app } = await startApp({
+      ...baseHttp,
+      corsOrigins: ['https://portal.example.nl'],
+      temporalUiOrigins: [ui],
+      rateLimitPerMinute: 2,
+    }));
+  });
+  afterAll(() => app.close());
+
+  const preflight = (path: string, origin: string) =>
+    request(app.getHttpServer())
+      .options(path)
+      .set('Origin', origin)
+      .set('Access-Control-Request-Method', 'POST')
+      .set('Access-Control-Request-Headers', 'authorization,content-type,x-namespace');
+
+  it("lets the UI's origin call the codec routes with a token, X-Namespace and credentials", async () => {
+    const res = await preflight('/codec/decode', ui);
+    expect(res.status).toBe(204);
+    expect(res.headers['access-control-allow-origin']).toBe(ui);
+    expect(res.headers['access-control-allow-credentials']).toBe('true');
+    expect(res.headers['access-control-allow-methods']).toBe('POST');
+    expect(res.headers['access-control-allow-headers']).toBe(
+      'Authorization,Content-Type,X-Namespace',
+    );
+    const post = await request(app.getHttpServer())
+      .post('/codec/decode')
+      .set('Origin', ui)
+      .send({ payloads: [] });
+    expect(post.headers['access-control-allow-origin']).toBe(ui);
+    expect(post.headers['access-control-allow-credentials']).toBe('true');
+  });
+
+  it('keeps the UI origin off the other routes and the other origins off the codec', async () => {
+    const uiElsewhere = await preflight('/things', ui);
+    expect(uiElsewhere.headers['access-control-allow-origin']).toBeUndefined();
+    const portalOnCodec = await preflight('/codec/decode', 'https://portal.example.nl');
+    expect(portalOnCodec.headers['access-control-allow-origin']).toBeUndefined();
+    const portal = await preflight('/things', 'https://portal.example.nl');
+    expect(portal.headers['access-control-allow-origin']).toBe('https://portal.example.nl');
+    expect(portal.headers['access-control-allow-credentials']).toBeUndefined();
+  });
+
+  it('takes larger bodies on the codec routes only (CODEC_BODY_LIMIT), and never throttles them', async () => {
+    const payloads = Array.from({ length: 20 }, () => ({ data: 'eA=='.repeat(30) }));
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const res = await request(app.getHttpServer()).post('/codec/decode').send({ payloads });
+      statuses.push(res.status);
+      expect(res.body).toEqual({ count: 20 });
+    }
+    expect(statuses).toEqual([201, 201, 201, 201]);
+    const tooLarge = await request(app.getHttpServer())
+      .post('/codec/decode')
+      .send({ payloads: [{ data: 'x'.repeat(5000) }] });
+    expect(tooLarge.status).toBe(413);
+    const elsewhere = await request(app.getHttpServer())
+      .post('/things')
+      .send({ ...validThing, padding: 'x'.repeat(2048) });
+    expect(elsewhere.status).toBe(413);
   });
 });

@@ -1,5 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { INestApplication } from '@nestjs/common';
+import type { CorsOptions } from '@nestjs/common/interfaces/external/cors-options.interface';
+import type { IncomingMessage } from 'node:http';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
@@ -8,8 +10,8 @@ import { ANSWER_PAGE_STYLE_SOURCE, isAnswersPath } from './answers/answer-page';
 import { authenticate } from './auth/auth.guard';
 import { TokenVerifier } from './auth/token-verifier';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
-import { httpConfigFromEnv, type HttpConfig } from './common/http.config';
-import { accessLogMiddleware, rootLogger } from './common/logger';
+import { httpConfigFromEnv, isCodecPath, type HttpConfig } from './common/http.config';
+import { accessLogMiddleware, pathOf, rootLogger } from './common/logger';
 import {
   REQUEST_ID_HEADER,
   requestIdMiddleware,
@@ -71,6 +73,9 @@ const answerPageHeaders = helmet({
   },
 });
 
+/** What the Temporal Web UI sends to a codec endpoint (Temporal's remote codec protocol). */
+export const CODEC_CORS_ALLOWED_HEADERS = ['Authorization', 'Content-Type', 'X-Namespace'];
+
 export function isDocsPath(path: string): boolean {
   return path === '/docs' || path.startsWith('/docs/') || path.startsWith('/docs-');
 }
@@ -98,16 +103,42 @@ export function configureApp(
         ? answerPageHeaders(req, res, next)
         : apiHeaders(req, res, next),
   );
-  if (http.corsOrigins === '*' || http.corsOrigins.length > 0) {
-    app.enableCors({
-      origin: http.corsOrigins === '*' ? '*' : [...http.corsOrigins],
-      methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
-      allowedHeaders: CORS_ALLOWED_HEADERS,
-      exposedHeaders: CORS_EXPOSED_HEADERS,
-      credentials: false,
-      maxAge: 600,
-    });
+  const apiCors: CorsOptions | undefined =
+    http.corsOrigins === '*' || http.corsOrigins.length > 0
+      ? {
+          origin: http.corsOrigins === '*' ? '*' : [...http.corsOrigins],
+          methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+          allowedHeaders: CORS_ALLOWED_HEADERS,
+          exposedHeaders: CORS_EXPOSED_HEADERS,
+          credentials: false,
+          maxAge: 600,
+        }
+      : undefined;
+  // The Temporal Web UI calls the codec routes from the user's browser, with the user's access
+  // token and the namespace in headers, and with credentials when its codec settings include
+  // them; only the UI's own origins, and only on these routes.
+  const codecCors: CorsOptions | undefined =
+    http.temporalUiOrigins.length > 0
+      ? {
+          origin: [...http.temporalUiOrigins],
+          methods: ['POST'],
+          allowedHeaders: CODEC_CORS_ALLOWED_HEADERS,
+          exposedHeaders: [REQUEST_ID_HEADER],
+          credentials: true,
+          maxAge: 600,
+        }
+      : undefined;
+  if (apiCors || codecCors) {
+    app.enableCors((req: Request, callback: (error: Error | null, options: CorsOptions) => void) =>
+      callback(null, (isCodecPath(req.path) ? codecCors : apiCors) ?? { origin: false }),
+    );
   }
+  // The codec routes carry whole payloads: their own, larger limit (CODEC_BODY_LIMIT), checked
+  // before the general one; any other route keeps BODY_LIMIT.
+  app.useBodyParser('json', {
+    limit: http.codecBodyLimit,
+    type: (req) => isCodecPath(pathOf(req)) && isJsonRequest(req),
+  });
   app.useBodyParser('json', { limit: http.bodyLimit });
   // The client answer pages post HTML forms.
   app.useBodyParser('urlencoded', { limit: http.bodyLimit, extended: false });
@@ -137,6 +168,10 @@ function docsAccess(verifier: TokenVerifier) {
       (error: unknown) => next(error),
     );
   };
+}
+
+function isJsonRequest(req: IncomingMessage): boolean {
+  return /^application\/([\w.+-]*\+)?json\b/i.test(req.headers['content-type'] ?? '');
 }
 
 /**

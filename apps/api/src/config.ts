@@ -1,6 +1,6 @@
 import { isDuration, resolvePolicy, type TrajectoryPolicy } from '@cjg/domain';
 import { databaseUrlFromEnv } from '@cjg/persistence';
-import { temporalConfigFromEnv, type TemporalConfig } from '@cjg/temporal';
+import { temporalSettingsFromEnv, type TemporalSettings } from '@cjg/temporal/connection';
 import { authConfigFromEnv, type AuthConfig } from './auth/auth.config';
 import { httpConfigFromEnv, type HttpConfig } from './common/http.config';
 import { idempotencyConfigFromEnv, type IdempotencyConfig } from './idempotency/idempotency.config';
@@ -9,7 +9,8 @@ export interface ApiConfig {
   host: string;
   port: number;
   databaseUrl: string;
-  temporal: TemporalConfig;
+  /** Address, namespace, TLS/API key and the payload codec (libs/temporal/src/connection). */
+  temporal: TemporalSettings;
   /** Handed to (and recorded in) every new trajectory. */
   policy: TrajectoryPolicy;
   /** Bearer-token verification. */
@@ -46,7 +47,7 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
     host: env.API_HOST || '127.0.0.1',
     port,
     databaseUrl: databaseUrlFromEnv(env),
-    temporal: temporalConfigFromEnv(env),
+    temporal: temporalSettingsFromEnv(env),
     auth: authConfigFromEnv(env),
     http: httpConfigFromEnv(env),
     partnerAccessAfterEnd: partnerAccessAfterEndFrom(env.PARTNER_ACCESS_AFTER_END),

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, temporalFamilyReporter } from '@cjg/activities';
 import { createDataSource, databaseUrlFromEnv } from '@cjg/persistence';
@@ -11,11 +10,13 @@ import {
   mailerConfigFromEnv,
   type MailerConfig,
 } from '@cjg/notifications';
+import { ensureBeschermingspleinSchedule, ensureRetentionSchedule } from '@cjg/temporal';
 import {
-  ensureBeschermingspleinSchedule,
-  ensureRetentionSchedule,
-  temporalConfigFromEnv,
-} from '@cjg/temporal';
+  connectClient,
+  describeTemporalSettings,
+  temporalSettingsFromEnv,
+  type TemporalSettings,
+} from '@cjg/temporal/connection';
 import { workerTuningFromEnv, type WorkerTuning } from './tuning';
 
 /**
@@ -37,11 +38,13 @@ export class StartupError extends Error {}
 
 /** Connects to Temporal, PostgreSQL and SMTP and runs the worker until a shutdown signal. */
 export async function runWorker(env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  const temporal = temporalConfigFromEnv(env);
+  let temporal: TemporalSettings;
   let answerLinks: ReturnType<typeof answerLinkConfigFromEnv>;
   let tuning: WorkerTuning;
   let mail: MailerConfig;
   try {
+    // Refuses a production start without a payload key, or with a broken TLS setting.
+    temporal = temporalSettingsFromEnv(env);
     answerLinks = answerLinkConfigFromEnv(env);
     tuning = workerTuningFromEnv(env);
     mail = mailerConfigFromEnv(env);
@@ -60,7 +63,7 @@ export async function runWorker(env: NodeJS.ProcessEnv = process.env): Promise<v
   }
   let connection: NativeConnection;
   try {
-    connection = await NativeConnection.connect({ address: temporal.address });
+    connection = await NativeConnection.connect(temporal.connection);
   } catch (error) {
     throw new StartupError(
       `Temporal is unreachable at ${temporal.address} (${(error as Error).message}). ` +
@@ -80,8 +83,7 @@ export async function runWorker(env: NodeJS.ProcessEnv = process.env): Promise<v
   const mailer = new Mailer(mail);
   // Activities that start, signal or update other workflows (the family's, the trajectories a
   // re-assessment batch asks) use an ordinary client.
-  const clientConnection = await Connection.connect({ address: temporal.address });
-  const client = new Client({ connection: clientConnection, namespace: temporal.namespace });
+  const client = await connectClient(temporal);
   // The nightly retention sweep (docs/retention.md). Not fatal: the trajectories must keep
   // running; the next start tries again.
   await ensureRetentionSchedule(client, temporal.taskQueue).then(
@@ -101,6 +103,8 @@ export async function runWorker(env: NodeJS.ProcessEnv = process.env): Promise<v
       connection,
       namespace: temporal.namespace,
       taskQueue: temporal.taskQueue,
+      // The codec runs here, outside the workflow sandbox: workflows see decrypted values.
+      dataConverter: temporal.dataConverter,
       activities: createActivities({
         dataSource,
         mailer,
@@ -112,13 +116,13 @@ export async function runWorker(env: NodeJS.ProcessEnv = process.env): Promise<v
       ...tuning,
     });
     console.log(
-      `worker polling task queue ${temporal.taskQueue} in namespace ${temporal.namespace} at ${temporal.address}`,
+      `worker polling task queue ${temporal.taskQueue} in namespace ${temporal.namespace} at ${describeTemporalSettings(temporal)}`,
     );
     // Worker.run() returns after SIGINT/SIGTERM, once running tasks have finished.
     await worker.run();
   } finally {
     mailer.close();
-    await clientConnection.close();
+    await client.connection.close();
     await dataSource.destroy();
     await connection.close();
   }

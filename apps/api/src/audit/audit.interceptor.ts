@@ -18,6 +18,18 @@ export const AUDIT_ACTION = 'cjg:audit-action';
 /** Every call of this route is written to the audit trail under `action`, whatever its result. */
 export const Audited = (action: string): CustomDecorator => SetMetadata(AUDIT_ACTION, action);
 
+/**
+ * Adds ids and counts to this request's audit entry, whatever its outcome (a decode's payload
+ * count, never their contents).
+ */
+export function addAuditDetail(response: Response, detail: Record<string, unknown>): void {
+  response.locals.auditDetail = { ...auditDetailOf(response), ...detail };
+}
+
+function auditDetailOf(response: Response): Record<string, unknown> {
+  return (response.locals?.auditDetail as Record<string, unknown> | undefined) ?? {};
+}
+
 function outcomeOf(status: number): AuditOutcome {
   if (status < 400) return 'accepted';
   if (status === 400) return 'invalid';
@@ -77,13 +89,14 @@ export class AuditInterceptor implements NestInterceptor {
       catchError((error: unknown) => {
         const status = error instanceof HttpException ? error.getStatus() : 500;
         const reasons = reasonsOf(error);
+        const detail = { ...auditDetailOf(response), ...(reasons ? { reasons } : {}) };
         return from(
           this.audit
             .record({
               ...base,
               outcome: outcomeOf(status),
               statusCode: status,
-              ...(reasons ? { detail: { reasons } } : {}),
+              ...(Object.keys(detail).length > 0 ? { detail } : {}),
             })
             .then(() => {
               throw error;
@@ -95,7 +108,7 @@ export class AuditInterceptor implements NestInterceptor {
 }
 
 function auditDetail(body: unknown, response: Response): Record<string, unknown> {
-  const detail: Record<string, unknown> = {};
+  const detail: Record<string, unknown> = { ...auditDetailOf(response) };
   if (body && typeof body === 'object') {
     const { revision, phase, created } = body as Record<string, unknown>;
     if (typeof revision === 'number') detail.revision = revision;

@@ -8,7 +8,7 @@ import {
 } from '@nestjs/throttler';
 import type { Response } from 'express';
 import { isAnswersPath } from '../answers/answer-page';
-import type { HttpConfig } from './http.config';
+import { isCodecPath, type HttpConfig } from './http.config';
 import { isHealthPath, pathOf } from './logger';
 
 const MINUTE_MS = 60_000;
@@ -17,10 +17,15 @@ function requestPath(context: ExecutionContext): string {
   return pathOf(context.switchToHttp().getRequest<{ originalUrl?: string; url?: string }>());
 }
 
-/** Health probes are never throttled: an orchestrator must always be able to ask. */
+/**
+ * Health probes are never throttled: an orchestrator must always be able to ask. Nor is the codec
+ * server: the Temporal Web UI decodes every event's payloads in a call of its own, hundreds for
+ * one workflow page; those calls are ops-only and each decode is audited.
+ */
 export function skipThrottle(context: ExecutionContext): boolean {
   if (context.getType() !== 'http') return true;
-  return isHealthPath(requestPath(context));
+  const path = requestPath(context);
+  return isHealthPath(path) || isCodecPath(path);
 }
 
 /** The answer pages' own limit counts only requests to them. */

@@ -4,6 +4,8 @@ describe(httpConfigFromEnv.name, () => {
   it('has safe defaults: no CORS, 600/min, 64kb, no proxy trusted, Retry-After 5', () => {
     expect(httpConfigFromEnv({})).toEqual({
       corsOrigins: [],
+      temporalUiOrigins: [],
+      codecBodyLimit: '4mb',
       rateLimitPerMinute: 600,
       answerRateLimitPerMinute: 20,
       bodyLimit: '64kb',
@@ -35,9 +37,13 @@ describe(httpConfigFromEnv.name, () => {
         TRUST_PROXY: '10.0.0.0/8, loopback,::1',
         RETRY_AFTER_SECONDS: '30',
         API_DOCS: 'token',
+        TEMPORAL_UI_ORIGIN: 'https://temporal.cjg.example',
+        CODEC_BODY_LIMIT: '8mb',
       }),
     ).toEqual({
       corsOrigins: ['https://portal.example.nl', 'http://localhost:5173'],
+      temporalUiOrigins: ['https://temporal.cjg.example'],
+      codecBodyLimit: '8mb',
       rateLimitPerMinute: 0,
       answerRateLimitPerMinute: 5,
       bodyLimit: '1mb',
@@ -64,6 +70,9 @@ describe(httpConfigFromEnv.name, () => {
     [{ CORS_ORIGINS: 'https://portal.example.nl/app' }, /CORS_ORIGINS/],
     [{ CORS_ORIGINS: 'https://*.example.nl' }, /CORS_ORIGINS/],
     [{ CORS_ORIGINS: 'ftp://files.example.nl' }, /CORS_ORIGINS/],
+    [{ TEMPORAL_UI_ORIGIN: '*' }, /TEMPORAL_UI_ORIGIN/],
+    [{ TEMPORAL_UI_ORIGIN: 'https://temporal.cjg.example/' }, /TEMPORAL_UI_ORIGIN/],
+    [{ CODEC_BODY_LIMIT: '1gb' }, /CODEC_BODY_LIMIT/],
     [{ RATE_LIMIT_PER_MINUTE: '-1' }, /RATE_LIMIT_PER_MINUTE/],
     [{ RATE_LIMIT_PER_MINUTE: '1.5' }, /RATE_LIMIT_PER_MINUTE/],
     [{ RATE_LIMIT_PER_MINUTE: 'lots' }, /RATE_LIMIT_PER_MINUTE/],

@@ -13,6 +13,13 @@ export interface HttpConfig {
   answerRateLimitPerMinute: number;
   /** Largest JSON body accepted, in body-parser notation (`64kb`, `1mb`, `2048`). */
   bodyLimit: string;
+  /**
+   * Origins of the Temporal Web UI that may call the codec routes from the browser, with the
+   * user's access token (`Authorization`), `X-Namespace` and credentials.
+   */
+  temporalUiOrigins: readonly string[];
+  /** Largest body of the codec routes: the UI sends whole payloads (Temporal allows 2 MB each). */
+  codecBodyLimit: string;
   /** Express `trust proxy`: false, true, a hop count or a list of addresses/subnets/names. */
   trustProxy: boolean | number | string;
   /** Seconds a client is told to wait (Retry-After) when a dependency is unavailable. */
@@ -27,6 +34,14 @@ export interface HttpConfig {
 export const API_DOCS_MODES = ['off', 'token', 'public'] as const;
 export type ApiDocsMode = (typeof API_DOCS_MODES)[number];
 
+/**
+ * The codec server's routes (codec/codec.controller.ts): their own CORS (the Temporal UI's
+ * origins), body limit and no rate limit (the UI decodes each event's payloads in a call).
+ */
+export function isCodecPath(path: string): boolean {
+  return path === '/codec' || path.startsWith('/codec/');
+}
+
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
 /** Read once at boot; a bad value stops the API with a message naming the variable. */
@@ -40,7 +55,9 @@ export function httpConfigFromEnv(env: NodeJS.ProcessEnv = process.env): HttpCon
       20,
       0,
     ),
-    bodyLimit: bodyLimitFrom(env.BODY_LIMIT),
+    bodyLimit: bodyLimitFrom('BODY_LIMIT', env.BODY_LIMIT, '64kb'),
+    temporalUiOrigins: exactOriginsFrom('TEMPORAL_UI_ORIGIN', env.TEMPORAL_UI_ORIGIN),
+    codecBodyLimit: bodyLimitFrom('CODEC_BODY_LIMIT', env.CODEC_BODY_LIMIT, '4mb'),
     trustProxy: trustProxyFrom(env.TRUST_PROXY),
     retryAfterSeconds: integerFrom('RETRY_AFTER_SECONDS', env.RETRY_AFTER_SECONDS, 5, 1, 3600),
     apiDocs: apiDocsFrom(env.API_DOCS, env.NODE_ENV),
@@ -72,6 +89,13 @@ function corsOriginsFrom(
     }
     return '*';
   }
+  return exactOriginsFrom('CORS_ORIGINS', value);
+}
+
+/** A comma-separated list of exact origins (scheme://host[:port]); empty: none. */
+function exactOriginsFrom(name: string, raw: string | undefined): string[] {
+  const value = raw?.trim() ?? '';
+  if (value === '') return [];
   const origins = value
     .split(',')
     .map((origin) => origin.trim())
@@ -90,7 +114,7 @@ function corsOriginsFrom(
       parsed.origin !== origin
     ) {
       throw new Error(
-        `CORS_ORIGINS must be a comma-separated list of exact origins (scheme://host[:port], no path or trailing slash), got ${JSON.stringify(origin)}`,
+        `${name} must be a comma-separated list of exact origins (scheme://host[:port], no path or trailing slash), got ${JSON.stringify(origin)}`,
       );
     }
   }
@@ -114,19 +138,19 @@ function integerFrom(
   return value;
 }
 
-function bodyLimitFrom(raw: string | undefined): string {
-  if (raw === undefined || raw.trim() === '') return '64kb';
+function bodyLimitFrom(name: string, raw: string | undefined, fallback: string): string {
+  if (raw === undefined || raw.trim() === '') return fallback;
   const value = raw.trim().toLowerCase();
   const match = /^(\d+)(b|kb|mb)?$/.exec(value);
   if (!match) {
     throw new Error(
-      `BODY_LIMIT must be a size such as 64kb, 1mb or 2048 (bytes), got ${JSON.stringify(raw)}`,
+      `${name} must be a size such as 64kb, 1mb or 2048 (bytes), got ${JSON.stringify(raw)}`,
     );
   }
   const factor = { b: 1, kb: 1024, mb: 1024 * 1024 }[(match[2] ?? 'b') as 'b' | 'kb' | 'mb'];
   const bytes = Number(match[1]) * factor;
   if (bytes < 1 || bytes > 100 * 1024 * 1024) {
-    throw new Error(`BODY_LIMIT must be between 1 byte and 100mb, got ${JSON.stringify(raw)}`);
+    throw new Error(`${name} must be between 1 byte and 100mb, got ${JSON.stringify(raw)}`);
   }
   return value;
 }

@@ -1,5 +1,6 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { Client, Connection } from '@temporalio/client';
+import { Client } from '@temporalio/client';
+import { lazyClient } from '@cjg/temporal/connection';
 import { API_CONFIG, type ApiConfig } from '../config';
 
 export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
@@ -14,11 +15,8 @@ export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
     {
       provide: TEMPORAL_CLIENT,
       inject: [API_CONFIG],
-      useFactory: (config: ApiConfig) =>
-        new Client({
-          connection: Connection.lazy({ address: config.temporal.address }),
-          namespace: config.temporal.namespace,
-        }),
+      // With the payload codec: what the API sends is encrypted, what it reads is decrypted.
+      useFactory: (config: ApiConfig) => lazyClient(config.temporal),
     },
   ],
   exports: [TEMPORAL_CLIENT],

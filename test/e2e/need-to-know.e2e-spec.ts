@@ -334,7 +334,7 @@ describe('need-to-know and free text out of the histories', () => {
   });
 
   describe('Veilig Thuis and the GI see their own part', () => {
-    it('Veilig Thuis reads its handover and the agreements, not the client, family or the CJG case', async () => {
+    it('Veilig Thuis reads its handover and the agreements, not the client or family the CJG linked', async () => {
       const res = await api<Record<string, unknown>>(
         'GET',
         `/handovers/${heldHandover}`,
@@ -357,12 +357,12 @@ describe('need-to-know and free text out of the histories', () => {
       expect(asCoordinator.body).toMatchObject({ view: 'case', clientId, familyId: `fam-${id}` });
     });
 
-    it('the GI reads its transfer without the CJG’s case number', async () => {
+    it('the GI reads its transfer without the letters’ recipients', async () => {
       const res = await api<Record<string, unknown>>('GET', `/transfers/${transferId}`, undefined, {
         as: gi,
       });
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ view: 'partner', trajectoryStarted: false });
+      expect(res.body).toMatchObject({ view: 'partner', clientId });
       expect(res.body).not.toHaveProperty('deliveryProblems');
     });
   });

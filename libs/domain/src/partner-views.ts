@@ -196,9 +196,9 @@ export function partnerAccessEndsAt(
 
 /**
  * What Veilig Thuis sees of a handover it made: the handover, its acceptance, the meeting and
- * the agreements it is party to, a refusal, and whether a trajectory or basic support followed
- * (002 §3.6: the feedback it is owed). Not the client and family the CJG linked, not the case
- * number of the CJG's trajectory, not the letters' recipients.
+ * the agreements it is party to, a refusal, and the outcome with the trajectory's case number
+ * (002 §3.6: the feedback it is owed, which its letter names too). Not the client and family the
+ * CJG linked, not the letters' recipients.
  */
 export function veiligThuisPartView<
   T extends Omit<HandoverState, 'deliveryProblems'> & { deliveryProblems?: unknown },
@@ -211,45 +211,21 @@ export function veiligThuisPartView<
 } {
   const { clientId: _client, familyId: _family, deliveryProblems: _letters, ...rest } = view;
   const accessEndsAt = partnerAccessEndsAt(view.closedAt, after);
-  return {
-    view: 'partner',
-    ...rest,
-    ...(view.outcome
-      ? {
-          outcome: {
-            decision: view.outcome.decision,
-            at: view.outcome.at,
-            late: view.outcome.late,
-          },
-        }
-      : {}),
-    ...(accessEndsAt ? { accessEndsAt } : {}),
-  };
+  return { view: 'partner', ...rest, ...(accessEndsAt ? { accessEndsAt } : {}) };
 }
 
 /**
- * What a GI sees of a transfer it proposed: its proposal, the Schakeloverleg's planning and
- * outcomes, and whether the voluntary frame took over. Not the case number of the CJG's
- * trajectory, not the letters' recipients.
+ * What a GI sees of a transfer it proposed: the transfer as it proposed it (its client and
+ * family are its own), the Schakeloverleg's planning and outcomes, and the trajectory that took
+ * over. Not the letters' recipients.
  */
 export function giPartView<
   T extends Omit<TransferState, 'deliveryProblems'> & { deliveryProblems?: unknown },
 >(
   view: T,
   after: string,
-): Omit<T, 'agreement' | 'trajectory' | 'deliveryProblems'> & {
-  view: 'partner';
-  agreement?: { agreedAt: string };
-  trajectoryStarted: boolean;
-  accessEndsAt?: string;
-} {
-  const { agreement, trajectory, deliveryProblems: _letters, ...rest } = view;
+): Omit<T, 'deliveryProblems'> & { view: 'partner'; accessEndsAt?: string } {
+  const { deliveryProblems: _letters, ...rest } = view;
   const accessEndsAt = partnerAccessEndsAt(view.closedAt, after);
-  return {
-    view: 'partner',
-    ...rest,
-    ...(agreement ? { agreement: { agreedAt: agreement.agreedAt } } : {}),
-    trajectoryStarted: trajectory !== undefined,
-    ...(accessEndsAt ? { accessEndsAt } : {}),
-  };
+  return { view: 'partner', ...rest, ...(accessEndsAt ? { accessEndsAt } : {}) };
 }

@@ -378,8 +378,7 @@ export class SchakeloverlegService {
         municipalityCode: attributes.get(MunicipalityCodeKey) ?? '',
         organisationId: attributes.get(OrganisationIdKey) ?? '',
         coordinatorId: attributes.get(CoordinatorIdKey) ?? null,
-        // The CJG's own case number is not the GI's business.
-        caseNumber: principal.role === 'gi' ? null : (attributes.get(CaseNumberKey) ?? null),
+        caseNumber: attributes.get(CaseNumberKey) ?? null,
         nextDueAt: attributes.get(NextDueAtKey)?.toISOString() ?? null,
         overdue: attributes.get(OverdueKey) ?? false,
         proposedAt: execution.startTime.toISOString(),

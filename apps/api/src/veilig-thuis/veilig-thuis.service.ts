@@ -376,11 +376,7 @@ export class VeiligThuisService {
         nextDueAt: iso(r.next_due_at),
         nextDueKind: (r.next_due_kind as HandoverDto['pendingDeadlines'][number]['kind']) ?? null,
         overdue: r.overdue as boolean,
-        // The CJG's own case number is not Veilig Thuis's business.
-        trajectoryCaseNumber:
-          principal.role === 'veilig-thuis'
-            ? null
-            : ((r.trajectory_case_number as string | null) ?? null),
+        trajectoryCaseNumber: (r.trajectory_case_number as string | null) ?? null,
         createdAt: iso(r.created_at)!,
         closedAt: iso(r.closed_at),
       })),

@@ -157,8 +157,8 @@ export class TransferStateDto {
   @ApiProperty({
     enum: ['case', 'partner'],
     description:
-      'case: the whole transfer (the CJG, ops); partner: the GI’s own part, without the CJG’s ' +
-      'case number and the letters’ recipients (`agreement` then has `agreedAt` only)',
+      'case: the whole transfer (the CJG, ops); partner: the GI’s own part, without the ' +
+      'letters’ recipients',
   })
   view!: 'case' | 'partner';
 
@@ -273,9 +273,6 @@ export class TransferStateDto {
 
   @ApiPropertyOptional({ example: '2027-03-01T07:00:00.000Z' })
   closedAt?: string;
-
-  @ApiPropertyOptional({ description: 'Partner view: whether the voluntary frame took over' })
-  trajectoryStarted?: boolean;
 
   @ApiPropertyOptional({
     description: 'Partner view: when the GI stops seeing the transfer (after its close)',

@@ -416,7 +416,7 @@ export class HandoverDto {
     enum: ['case', 'partner'],
     description:
       'case: the whole handover (the CJG, ops); partner: Veilig Thuis’s own part, without the ' +
-      'client and family the CJG linked, the CJG’s case number and the letters’ recipients',
+      'client and family the CJG linked and the letters’ recipients',
   })
   view!: 'case' | 'partner';
 

@@ -172,6 +172,11 @@ describe('authorisation: every role × every endpoint', () => {
       allowed: ['coordinator'],
     },
     {
+      endpoint: 'GET /clients/:id/access-log',
+      call: (c) => api('GET', `/clients/client-${id}/access-log`, undefined, { as: c }),
+      allowed: ['ops'],
+    },
+    {
       endpoint: 'PUT /organisations/:id',
       call: (c) =>
         api(

@@ -1,6 +1,7 @@
 import { resolvePolicy, type TrajectoryPolicy } from '@cjg/domain';
 import { databaseUrlFromEnv } from '@cjg/persistence';
 import { temporalConfigFromEnv, type TemporalConfig } from '@cjg/temporal';
+import { auditConfigFromEnv, type AuditConfig } from './audit/audit.config';
 import { authConfigFromEnv, type AuthConfig } from './auth/auth.config';
 import { httpConfigFromEnv, type HttpConfig } from './common/http.config';
 
@@ -15,6 +16,8 @@ export interface ApiConfig {
   auth: AuthConfig;
   /** CORS, rate limit, body limit, proxies (common/http.config.ts). */
   http: HttpConfig;
+  /** The audit trail (audit/audit.config.ts). */
+  audit: AuditConfig;
 }
 
 /** Read once at boot; a bad value stops the API with a message instead of failing later. */
@@ -41,6 +44,7 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
     temporal: temporalConfigFromEnv(env),
     auth: authConfigFromEnv(env),
     http: httpConfigFromEnv(env),
+    audit: auditConfigFromEnv(env),
   };
 }
 

@@ -36,6 +36,7 @@ import { PartnerOrganisations1763960000000 } from './migrations/1763960000000-Pa
 import { BackfillArchiveActionDate1763990000000 } from './migrations/1763990000000-BackfillArchiveActionDate';
 import { VeiligThuisHandover1763970000000 } from './migrations/1763970000000-VeiligThuisHandover';
 import { Vto1763980000000 } from './migrations/1763980000000-Vto';
+import { ReadAudit1764200000050 } from './migrations/1764200000050-ReadAudit';
 
 export const ENTITIES = [
   CoordinatorEntity,
@@ -74,6 +75,7 @@ export const MIGRATIONS = [
   VeiligThuisHandover1763970000000,
   Vto1763980000000,
   BackfillArchiveActionDate1763990000000,
+  ReadAudit1764200000050,
 ];
 
 /** The local stack's database; `npm start` creates it in a project-local cluster. */

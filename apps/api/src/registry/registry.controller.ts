@@ -146,6 +146,7 @@ export class RegistryController {
 
   @Get('coordinators/:id')
   @Roles('coordinator', 'team-lead', 'ops')
+  @Audited('read:coordinator')
   @ApiOperation({
     operationId: 'getCoordinator',
     summary: 'A coordinator’s name and e-mail address',

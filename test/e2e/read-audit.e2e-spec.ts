@@ -124,7 +124,7 @@ describe('read audit and the inzageverzoek', () => {
     });
   });
 
-  it('records the reads of handovers, transfers, VTOs, batches and a coordinator under their ids', async () => {
+  it('records the reads of handovers, transfers, VTOs, batches and the registry under their ids', async () => {
     const handoverId = `VTH-2099-${String(Date.now()).slice(-8)}`;
     const transferId = `gi-ra-${id}.JB-${id.toUpperCase()}`;
     const vto = `VTO-RA-${id.toUpperCase()}`;
@@ -137,6 +137,7 @@ describe('read audit and the inzageverzoek', () => {
       ['/transfers', 200, 'read:transfers', null],
       ['/vtos', 200, 'read:vtos', null],
       [`/reassessments/ra-${id}`, 404, 'read:reassessment-batch', null],
+      [`/clients/${clientId}`, 200, 'read:client', null],
       [`/coordinators/coord-ra-${id}`, 200, 'read:coordinator', null],
     ];
     const requestIds: string[] = [];
@@ -194,9 +195,11 @@ describe('read audit and the inzageverzoek', () => {
     );
     expect(seen).toEqual(
       expect.arrayContaining([
+        `${callers.coordinator.sub} registry:client null accepted`,
         `${callers.coordinator.sub} start ${caseNumber} accepted`,
         `${callers.coordinator.sub} read:trajectory ${caseNumber} accepted`,
         `${venlo.sub} read:trajectory ${caseNumber} forbidden`,
+        `${callers.ops.sub} read:client null accepted`,
       ]),
     );
     // Only this client's file: not the other client's case, nor the workflow's own account.

@@ -37,6 +37,7 @@ import { BackfillArchiveActionDate1763990000000 } from './migrations/17639900000
 import { VeiligThuisHandover1763970000000 } from './migrations/1763970000000-VeiligThuisHandover';
 import { Vto1763980000000 } from './migrations/1763980000000-Vto';
 import { ReadAudit1764200000050 } from './migrations/1764200000050-ReadAudit';
+import { RegistryScope1764200000051 } from './migrations/1764200000051-RegistryScope';
 
 export const ENTITIES = [
   CoordinatorEntity,
@@ -76,6 +77,7 @@ export const MIGRATIONS = [
   Vto1763980000000,
   BackfillArchiveActionDate1763990000000,
   ReadAudit1764200000050,
+  RegistryScope1764200000051,
 ];
 
 /** The local stack's database; `npm start` creates it in a project-local cluster. */

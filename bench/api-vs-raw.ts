@@ -45,11 +45,7 @@ async function main(): Promise<void> {
   const coordinator = `coord-bench-${run.toLowerCase()}`;
   const client = `client-bench-${run.toLowerCase()}`;
   const tokens = {
-    lead: await devToken({
-      role: 'team-lead',
-      sub: 'lead-bench',
-      dataScope: ['municipality:0957'],
-    }),
+    ops: await devToken({ role: 'ops', sub: 'ops-bench' }),
     coordinator: await devToken({
       role: 'coordinator',
       sub: coordinator,
@@ -67,7 +63,7 @@ async function main(): Promise<void> {
     }
     await response.arrayBuffer();
   };
-  await call('PUT', `/coordinators/${coordinator}`, tokens.lead, {
+  await call('PUT', `/coordinators/${coordinator}`, tokens.ops, {
     name: 'Bench',
     email: 'bench@cjg.example',
   });

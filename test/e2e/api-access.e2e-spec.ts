@@ -1,5 +1,5 @@
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
-import { addToDate, amsterdamDate } from '@cjg/domain';
+import { addToDate, addWorkingDays, amsterdamDate } from '@cjg/domain';
 import {
   api,
   callers,
@@ -172,6 +172,16 @@ describe('authorisation: every role × every endpoint', () => {
       allowed: ['coordinator'],
     },
     {
+      endpoint: 'GET /clients/:id',
+      call: (c) => api('GET', `/clients/client-${id}`, undefined, { as: c }),
+      allowed: ['coordinator', 'ops'],
+    },
+    {
+      endpoint: 'GET /clients/:id/access-log',
+      call: (c) => api('GET', `/clients/client-${id}/access-log`, undefined, { as: c }),
+      allowed: ['ops'],
+    },
+    {
       endpoint: 'PUT /organisations/:id',
       call: (c) =>
         api(
@@ -207,7 +217,7 @@ describe('authorisation: every role × every endpoint', () => {
           { name: 'Zorg', email: `z.${id}@zorg.example` },
           { as: c },
         ),
-      allowed: ['teamLead', 'ops'],
+      allowed: ['ops'],
     },
     // The codec server of the Temporal Web UI: payloads hold every case's data.
     {
@@ -223,8 +233,16 @@ describe('authorisation: every role × every endpoint', () => {
   ];
 
   beforeAll(async () => {
+    // The coordinators are in a team of 0957, so the team lead of 0957 manages them.
+    await register.municipality('0957', 'Roermond');
+    await register.team(`team-${id}`, { name: 'Team Noord', municipalityCode: '0957' });
+    const team = { teamId: `team-${id}` };
     await register.coordinator(`coord-${id}`, { name: 'Anna', email: `a.${id}@cjg.example` });
-    await register.coordinator(`coord-${id}-b`, { name: 'Bram', email: `b.${id}@cjg.example` });
+    await register.coordinator(`coord-${id}-b`, {
+      name: 'Bram',
+      email: `b.${id}@cjg.example`,
+      ...team,
+    });
     await register.client(`client-${id}`, { name: 'Sam' });
     await register.provider(agbCode, { name: 'Zorg', email: `z.${id}@zorg.example` });
     const start = {
@@ -490,5 +508,218 @@ describe('authorisation: every role × every endpoint', () => {
     await expect(
       sql('DELETE FROM audit_event WHERE case_number = $1', [caseNumber]),
     ).rejects.toThrow(/append-only/);
+  });
+});
+
+/**
+ * The registry by need-to-know (docs/api-access.md, "The registry"): a coordinator of 0363 whose
+ * token held 0363 replaced the name and e-mail of a 0957 case's client, so the family's letters
+ * and answer links went elsewhere; a team lead of 0363 could rewrite a 0957 coordinator. Every id
+ * outside the caller's reach answers 404, exactly as an unknown one, and nothing changes.
+ */
+describe('the registry by need-to-know', () => {
+  const id = unique();
+  const roermond = callers.coordinator; // 0957 and 0983
+  const amsterdam: Caller = {
+    role: 'coordinator',
+    sub: `coord-ams-${id}`,
+    municipalities: ['0363'],
+  };
+  const leadRoermond = callers.teamLead;
+  const leadAmsterdam: Caller = {
+    role: 'team-lead',
+    sub: `lead-ams-${id}`,
+    municipalities: ['0363'],
+  };
+  const clientId = `client-reg-${id}`;
+  const email = `ouders.${id}@gezin.example`;
+  const caseNumber = `CJG-REG-${id.toUpperCase()}`;
+  const coordinatorId = `coord-reg-${id}`;
+  const clientRow = async (client: string) =>
+    (
+      await sql<{ name: string; email: string | null }>(
+        'SELECT name, email FROM client WHERE id = $1',
+        [client],
+      )
+    )[0];
+
+  beforeAll(async () => {
+    await register.municipality('0957', 'Roermond');
+    await register.municipality('0363', 'Amsterdam');
+    await register.team(`team-r-${id}`, { name: 'Team Roermond', municipalityCode: '0957' });
+    await register.team(`team-a-${id}`, { name: 'Team Amsterdam', municipalityCode: '0363' });
+    await register.coordinator(coordinatorId, {
+      name: 'Anna',
+      email: `anna.${id}@cjg.example`,
+      teamId: `team-r-${id}`,
+    });
+    expect(
+      (await api('PUT', `/clients/${clientId}`, { name: 'Sam Jansen', email }, { as: roermond }))
+        .status,
+    ).toBe(200);
+    const started = await api('POST', '/trajectories', {
+      caseNumber,
+      municipalityCode: '0957',
+      coordinatorId,
+      clientId,
+      familyId: `fam-reg-${id}`,
+    });
+    expect(started.status).toBe(201);
+    await eventually(
+      () => sql('SELECT 1 FROM trajectory WHERE case_number = $1', [caseNumber]),
+      (rows) => rows.length === 1,
+    );
+  });
+
+  it('keeps a coordinator of another municipality from reading or changing the client of a case (404, unchanged)', async () => {
+    const hijack = { name: 'Iemand Anders', email: `kaper.${id}@elders.example` };
+    const put = await api<{ message: string }>('PUT', `/clients/${clientId}`, hijack, {
+      as: amsterdam,
+    });
+    expect(put.status).toBe(404);
+    expect(await clientRow(clientId)).toEqual({ name: 'Sam Jansen', email });
+    const read = await api<{ message: string }>('GET', `/clients/${clientId}`, undefined, {
+      as: amsterdam,
+    });
+    const unknown = await api<{ message: string }>(
+      'GET',
+      `/clients/client-nobody-${id}`,
+      undefined,
+      { as: amsterdam },
+    );
+    // Existence is not told: the same answer as for an id nobody registered.
+    expect(read.status).toBe(404);
+    expect(unknown.status).toBe(404);
+    expect(read.body.message.replace(clientId, 'X')).toBe(
+      unknown.body.message.replace(`client-nobody-${id}`, 'X'),
+    );
+    // The coordinators of the case's municipality read the address its letters go to, and ops.
+    for (const caller of [roermond, callers.ops]) {
+      const mine = await api('GET', `/clients/${clientId}`, undefined, { as: caller });
+      expect(mine).toMatchObject({
+        status: 200,
+        body: { id: clientId, name: 'Sam Jansen', email },
+      });
+    }
+    const corrected = await api(
+      'PUT',
+      `/clients/${clientId}`,
+      { name: 'Sam Jansen', email },
+      { as: roermond },
+    );
+    expect(corrected).toMatchObject({ status: 200, body: { created: false } });
+  });
+
+  it('lets a coordinator register a new client and reach it, by its municipality, until a case elsewhere names it', async () => {
+    const fresh = `client-new-${id}`;
+    const created = await api('PUT', `/clients/${fresh}`, { name: 'Noa' }, { as: amsterdam });
+    expect(created).toMatchObject({ status: 200, body: { id: fresh, created: true } });
+    expect(await sql('SELECT registered_by FROM client WHERE id = $1', [fresh])).toEqual([
+      { registered_by: amsterdam.sub },
+    ]);
+    // A colleague of the same municipality reaches it; a coordinator of Roermond does not.
+    const colleague: Caller = { ...amsterdam, sub: `coord-ams2-${id}` };
+    expect((await api('GET', `/clients/${fresh}`, undefined, { as: colleague })).status).toBe(200);
+    expect((await api('GET', `/clients/${fresh}`, undefined, { as: roermond })).status).toBe(404);
+    expect((await api('PUT', `/clients/${fresh}`, { name: 'X' }, { as: roermond })).status).toBe(
+      404,
+    );
+    expect(await clientRow(fresh)).toEqual({ name: 'Noa', email: null });
+  });
+
+  it('counts a Schakeloverleg transfer of the municipality as a case of the client', async () => {
+    const org = `gi-reg-${id}`;
+    const agbCode = String(10_000_000 + Math.floor(Math.random() * 89_999_999));
+    const transferred = `client-so-${id}`;
+    await register.organisation(org, { kind: 'gi', name: 'GI', email: `gi.${id}@gi.example` });
+    await register.provider(agbCode, { name: 'Zorg', email: `z.${id}@zorg.example` });
+    expect(
+      (await api('PUT', `/clients/${transferred}`, { name: 'Lotte' }, { as: amsterdam })).status,
+    ).toBe(200);
+    expect((await api('GET', `/clients/${transferred}`, undefined, { as: roermond })).status).toBe(
+      404,
+    );
+    const proposed = await api(
+      'POST',
+      '/transfers',
+      {
+        reference: `JB-${id.toUpperCase()}`,
+        municipalityCode: '0957',
+        familyId: `fam-so-${id}`,
+        clientId: transferred,
+        measure: 'ots',
+        measureEndDate: addWorkingDays(amsterdamDate(new Date()), 40),
+        care: [{ agbCode, productCategory: '45' }],
+      },
+      { as: callers.gi(org) },
+    );
+    expect(proposed.status).toBe(201);
+    // Temporal's visibility store shows a new transfer within a second or so.
+    await eventually(
+      () => api('GET', `/clients/${transferred}`, undefined, { as: roermond }),
+      (res) => res.status === 200,
+    );
+  });
+
+  it('lets a team lead manage the coordinators and teams of its own municipalities only', async () => {
+    const hijack = { name: 'Anna', email: `kaper.${id}@elders.example` };
+    expect(
+      (await api('PUT', `/coordinators/${coordinatorId}`, hijack, { as: leadAmsterdam })).status,
+    ).toBe(404);
+    expect((await sql('SELECT email FROM coordinator WHERE id = $1', [coordinatorId]))[0]).toEqual({
+      email: `anna.${id}@cjg.example`,
+    });
+    expect(
+      (await api('GET', `/coordinators/${coordinatorId}`, undefined, { as: leadAmsterdam })).status,
+    ).toBe(404);
+    expect(
+      (await api('GET', `/coordinators/${coordinatorId}`, undefined, { as: amsterdam })).status,
+    ).toBe(404);
+    expect(
+      (await api('GET', `/coordinators/${coordinatorId}`, undefined, { as: leadRoermond })).status,
+    ).toBe(200);
+    const corrected = { name: 'Anna de Vries', email: `anna.${id}@cjg.example` };
+    expect(
+      await api('PUT', `/coordinators/${coordinatorId}`, corrected, { as: leadRoermond }),
+    ).toMatchObject({ status: 200, body: { created: false } });
+
+    // A new coordinator goes into a team of the lead's municipalities: not without, not elsewhere,
+    // and it cannot be moved into another municipality's team afterwards.
+    const newcomer = (teamId?: string) =>
+      api(
+        'PUT',
+        `/coordinators/coord-new-${id}`,
+        { name: 'Bram', email: `bram.${id}@cjg.example`, ...(teamId ? { teamId } : {}) },
+        { as: leadAmsterdam },
+      );
+    expect((await newcomer()).status).toBe(422);
+    expect((await newcomer(`team-r-${id}`)).status).toBe(403);
+    expect(await newcomer(`team-a-${id}`)).toMatchObject({ status: 200, body: { created: true } });
+    expect((await newcomer(`team-r-${id}`)).status).toBe(403);
+
+    // Teams: another municipality's team is 404 and unchanged; a new team of another is 403.
+    const team = await api(
+      'PUT',
+      `/teams/team-r-${id}`,
+      { name: 'Overgenomen', municipalityCode: '0363' },
+      { as: leadAmsterdam },
+    );
+    expect(team.status).toBe(404);
+    expect(
+      await sql('SELECT name, municipality_code FROM team WHERE id = $1', [`team-r-${id}`]),
+    ).toEqual([{ name: 'Team Roermond', municipality_code: '0957' }]);
+    expect(
+      (
+        await api(
+          'PUT',
+          `/teams/team-x-${id}`,
+          { name: 'Elders', municipalityCode: '0957' },
+          { as: leadAmsterdam },
+        )
+      ).status,
+    ).toBe(403);
+    expect(
+      (await api('PUT', `/teams/team-y-${id}`, { name: 'Zonder' }, { as: leadAmsterdam })).status,
+    ).toBe(422);
   });
 });

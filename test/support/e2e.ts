@@ -112,10 +112,17 @@ export function commandPath(caseNumber: string, command: string): string {
   return `/trajectories/${caseNumber}/${command.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 }
 
-/** Registers the people and providers a test needs, as the roles that may. */
+/**
+ * Registers the people and providers a test needs, as the roles that may: ops (a team lead
+ * registers coordinators only in a team of its own municipalities), the e2e coordinator a client.
+ */
 export const register = {
-  coordinator: (id: string, body: { name: string; email: string }) =>
-    api('PUT', `/coordinators/${id}`, body, { as: callers.teamLead }),
+  coordinator: (id: string, body: { name: string; email: string; teamId?: string }) =>
+    api('PUT', `/coordinators/${id}`, body, { as: callers.ops }),
+  team: (id: string, body: { name: string; municipalityCode: string }) =>
+    api('PUT', `/teams/${id}`, body, { as: callers.ops }),
+  municipality: (code: string, name: string) =>
+    api('PUT', `/municipalities/${code}`, { name }, { as: callers.ops }),
   client: (id: string, body: Record<string, unknown>) =>
     api('PUT', `/clients/${id}`, body, { as: callers.coordinator }),
   provider: (agbCode: string, body: { name: string; email: string }) =>

@@ -1,6 +1,7 @@
 import { isDuration, resolvePolicy, type TrajectoryPolicy } from '@cjg/domain';
 import { databaseUrlFromEnv } from '@cjg/persistence';
 import { temporalSettingsFromEnv, type TemporalSettings } from '@cjg/temporal/connection';
+import { auditConfigFromEnv, type AuditConfig } from './audit/audit.config';
 import { authConfigFromEnv, type AuthConfig } from './auth/auth.config';
 import { httpConfigFromEnv, type HttpConfig } from './common/http.config';
 import { idempotencyConfigFromEnv, type IdempotencyConfig } from './idempotency/idempotency.config';
@@ -24,6 +25,8 @@ export interface ApiConfig {
   partnerAccessAfterEnd: string;
   /** How long answers to Idempotency-Key requests are kept (IDEMPOTENCY_TTL). */
   idempotency: IdempotencyConfig;
+  /** The audit trail (audit/audit.config.ts). */
+  audit: AuditConfig;
 }
 
 /** Read once at boot; a bad value stops the API with a message instead of failing later. */
@@ -52,6 +55,7 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
     http: httpConfigFromEnv(env),
     partnerAccessAfterEnd: partnerAccessAfterEndFrom(env.PARTNER_ACCESS_AFTER_END),
     idempotency: idempotencyConfigFromEnv(env),
+    audit: auditConfigFromEnv(env),
   };
 }
 

@@ -39,6 +39,8 @@ import { VeiligThuisHandover1763970000000 } from './migrations/1763970000000-Vei
 import { Vto1763980000000 } from './migrations/1763980000000-Vto';
 import { CaseText1764000000000 } from './migrations/1764000000000-CaseText';
 import { IdempotencyRecordWorkflow1764100000020 } from './migrations/1764100000020-IdempotencyRecordWorkflow';
+import { ReadAudit1764200000050 } from './migrations/1764200000050-ReadAudit';
+import { RegistryScope1764200000051 } from './migrations/1764200000051-RegistryScope';
 
 export const ENTITIES = [
   CoordinatorEntity,
@@ -80,6 +82,8 @@ export const MIGRATIONS = [
   BackfillArchiveActionDate1763990000000,
   CaseText1764000000000,
   IdempotencyRecordWorkflow1764100000020,
+  ReadAudit1764200000050,
+  RegistryScope1764200000051,
 ];
 
 /** The local stack's database; `npm start` creates it in a project-local cluster. */

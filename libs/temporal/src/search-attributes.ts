@@ -63,6 +63,12 @@ export const OrganisationIdKey = defineSearchAttributeKey(
   SearchAttributeType.KEYWORD,
 );
 
+/**
+ * On Schakeloverleg transfers: the client it is about. A transfer has no row in PostgreSQL, so
+ * this is how the registry finds that a client has a transfer in a coordinator's municipality.
+ */
+export const ClientIdKey = defineSearchAttributeKey('ClientId', SearchAttributeType.KEYWORD);
+
 export const CJG_SEARCH_ATTRIBUTES: readonly SearchAttributeDefinition[] = [
   CaseNumberKey,
   MunicipalityCodeKey,
@@ -77,6 +83,7 @@ export const CJG_SEARCH_ATTRIBUTES: readonly SearchAttributeDefinition[] = [
   CaseKindKey,
   ProcessStatusKey,
   OrganisationIdKey,
+  ClientIdKey,
 ];
 
 /** The part of a Temporal `Connection` that registers search attributes. */

@@ -6,10 +6,18 @@ import type { Principal } from '../auth/principal';
 export type AuditOutcome =
   'accepted' | 'refused' | 'forbidden' | 'not-found' | 'invalid' | 'failed';
 
+/** The prefix of every read's action: `read:trajectory`, `read:report:caseload`, `read:codec-decode`… */
+export const READ_ACTION_PREFIX = 'read:';
+
+export const isReadAction = (action: string): boolean => action.startsWith(READ_ACTION_PREFIX);
+
 export interface AuditEntry {
   principal: Principal;
   action: string;
+  /** The case number, or the process's own id (handover, transfer, VTO). */
   caseNumber?: string;
+  /** The client the call concerned, where known: what an inzageverzoek looks for. */
+  clientId?: string;
   outcome: AuditOutcome;
   statusCode: number;
   requestId?: string;
@@ -30,14 +38,35 @@ export class AuditService {
    */
   async record(entry: AuditEntry): Promise<void> {
     try {
+      await this.insert(entry);
+    } catch {
+      // logged by insert
+    }
+  }
+
+  /**
+   * Records a read before its data is handed out (NEN 7513: no unlogged access). A failure to
+   * write throws, so the caller answers with the error (503 when PostgreSQL is away) instead of
+   * the data. One INSERT, awaited: no queue that a crash could lose.
+   */
+  async recordRead(entry: AuditEntry): Promise<void> {
+    if (!isReadAction(entry.action)) {
+      throw new Error(`a read's audit action starts with ${READ_ACTION_PREFIX}: ${entry.action}`);
+    }
+    await this.insert(entry);
+  }
+
+  private async insert(entry: AuditEntry): Promise<void> {
+    try {
       await this.dataSource.query(
-        `INSERT INTO audit_event (actor_sub, actor_role, action, case_number, outcome, status_code, request_id, detail)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        `INSERT INTO audit_event (actor_sub, actor_role, action, case_number, client_id, outcome, status_code, request_id, detail)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
         [
           entry.principal.sub,
           entry.principal.role,
           entry.action,
-          entry.caseNumber ?? null,
+          entry.caseNumber?.slice(0, 120) ?? null,
+          entry.clientId ?? null,
           entry.outcome,
           entry.statusCode,
           entry.requestId ?? null,
@@ -52,6 +81,7 @@ export class AuditService {
         requestId: entry.requestId,
         err: (error as Error).message,
       });
+      throw error;
     }
   }
 }

@@ -19,7 +19,7 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { compareDates } from '@cjg/domain';
-import { Audited } from '../audit/audit.interceptor';
+import { Audited, noteAudit } from '../audit/audit.interceptor';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ApiProtected } from '../common/api-docs';
@@ -76,6 +76,7 @@ export class ReassessmentsController {
   }
 
   @Get(':batchId')
+  @Audited('read:reassessment-batch')
   @ApiOperation({
     operationId: 'getReassessmentBatch',
     summary: 'The progress of a re-assessment batch (ops)',
@@ -87,7 +88,13 @@ export class ReassessmentsController {
     type: ErrorBody,
     description: 'The batch stopped before it was done (terminated, cancelled or failed)',
   })
-  get(@Param('batchId', BatchIdPipe) batchId: string): Promise<ReassessmentProgressDto> {
-    return this.reassessments.progress(batchId);
+  async get(
+    @Param('batchId', BatchIdPipe) batchId: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ReassessmentProgressDto> {
+    const progress = await this.reassessments.progress(batchId);
+    // The batch lists case numbers (those that refused): recorded as a list, by id and count.
+    noteAudit(res, { count: progress.matched, detail: { batchId } });
+    return progress;
   }
 }

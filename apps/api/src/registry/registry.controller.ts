@@ -1,14 +1,4 @@
-import {
-  BadRequestException,
-  Body,
-  Controller,
-  Get,
-  NotFoundException,
-  Param,
-  Put,
-  ConflictException,
-  UnprocessableEntityException,
-} from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { isValidAgbCode, isValidMunicipalityCode } from '@cjg/domain';
 import {
   ApiConflictResponse,
@@ -18,21 +8,17 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Audited } from '../audit/audit.interceptor';
-import { Roles } from '../auth/auth.decorators';
+import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import {
-  ClientEntity,
-  CoordinatorEntity,
-  MunicipalityEntity,
-  PartnerOrganisationEntity,
-  ProviderEntity,
-  TeamEntity,
-} from '@cjg/persistence';
+import { MunicipalityEntity, PartnerOrganisationEntity, ProviderEntity } from '@cjg/persistence';
 import { ApiProtected } from '../common/api-docs';
 import { ErrorBody } from '../common/error-body';
 import { PersonIdParam } from './person-id.param';
+import { RegistryService } from './registry.service';
 import {
+  ClientDto,
   CoordinatorDto,
   PutClientDto,
   PutCoordinatorDto,
@@ -43,41 +29,38 @@ import {
   RegisteredDto,
 } from './dto/registry.dto';
 
+const NOT_REACHED =
+  'No such id, or one outside the caller’s need-to-know (the two are not told apart)';
+
 /**
  * Coordinators and clients: the personal data behind the ids that trajectories carry. It lives
- * in PostgreSQL only, so correcting an address here reaches the next letter.
+ * in PostgreSQL only, so correcting an address here reaches the next letter. Who reaches whom is
+ * decided in registry-access.ts (docs/api-access.md, "The registry").
  */
 @ApiTags('registry')
-@ApiProtected('Not for this role')
+@ApiProtected('Not for this role, or a team or municipality outside the token scope')
 @Controller()
 export class RegistryController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly registry: RegistryService,
+  ) {}
 
   @Put('coordinators/:id')
   @Roles('team-lead', 'ops')
   @Audited('registry:coordinator')
   @ApiOperation({
     operationId: 'putCoordinator',
-    summary: 'Register or correct a coordinator (team lead, ops)',
+    summary: 'Register or correct a coordinator (team lead: in a team of its municipalities; ops)',
   })
   @ApiOkResponse({ type: RegisteredDto })
-  async putCoordinator(
+  @ApiNotFoundResponse({ type: ErrorBody, description: NOT_REACHED })
+  putCoordinator(
+    @CurrentPrincipal() principal: Principal,
     @PersonIdParam() id: string,
     @Body() body: PutCoordinatorDto,
   ): Promise<RegisteredDto> {
-    if (
-      body.teamId &&
-      !(await this.dataSource.getRepository(TeamEntity).existsBy({ id: body.teamId }))
-    ) {
-      throw new UnprocessableEntityException([`teamId ${body.teamId} is not a registered team`]);
-    }
-    const repo = this.dataSource.getRepository(CoordinatorEntity);
-    const created = !(await repo.existsBy({ id }));
-    await repo.upsert(
-      { id, name: body.name, email: body.email, ...(body.teamId ? { teamId: body.teamId } : {}) },
-      ['id'],
-    );
-    return { id, created };
+    return this.registry.putCoordinator(principal, id, body);
   }
 
   @Put('organisations/:id')
@@ -122,88 +105,82 @@ export class RegistryController {
   @Audited('registry:team')
   @ApiOperation({
     operationId: 'putTeam',
-    summary: 'Register a team of coordinators (team lead, ops)',
+    summary: 'Register a team of coordinators (team lead: of its municipalities; ops)',
   })
   @ApiOkResponse({ type: RegisteredDto })
-  async putTeam(@PersonIdParam() id: string, @Body() body: PutTeamDto): Promise<RegisteredDto> {
-    if (
-      body.municipalityCode &&
-      !(await this.dataSource
-        .getRepository(MunicipalityEntity)
-        .existsBy({ code: body.municipalityCode }))
-    ) {
-      throw new UnprocessableEntityException([
-        `municipalityCode ${body.municipalityCode} is not a registered municipality`,
-      ]);
-    }
-    const repo = this.dataSource.getRepository(TeamEntity);
-    const created = !(await repo.existsBy({ id }));
-    await repo.upsert({ id, name: body.name, municipalityCode: body.municipalityCode ?? null }, [
-      'id',
-    ]);
-    return { id, created };
+  @ApiNotFoundResponse({ type: ErrorBody, description: NOT_REACHED })
+  putTeam(
+    @CurrentPrincipal() principal: Principal,
+    @PersonIdParam() id: string,
+    @Body() body: PutTeamDto,
+  ): Promise<RegisteredDto> {
+    return this.registry.putTeam(principal, id, body);
   }
 
   @Get('coordinators/:id')
   @Roles('coordinator', 'team-lead', 'ops')
+  @Audited('read:coordinator')
   @ApiOperation({
     operationId: 'getCoordinator',
-    summary: 'A coordinator’s name and e-mail address',
+    summary:
+      'A coordinator’s name and e-mail address (itself, its municipalities’ teams and cases)',
   })
   @ApiOkResponse({ type: CoordinatorDto })
-  @ApiNotFoundResponse({ type: ErrorBody })
-  async getCoordinator(@PersonIdParam() id: string): Promise<CoordinatorDto> {
-    const found = await this.dataSource.getRepository(CoordinatorEntity).findOneBy({ id });
-    if (!found) throw new NotFoundException(`Coordinator ${id} does not exist`);
-    return {
-      id: found.id,
-      name: found.name,
-      email: found.email,
-      ...(found.teamId ? { teamId: found.teamId } : {}),
-    };
+  @ApiNotFoundResponse({ type: ErrorBody, description: NOT_REACHED })
+  getCoordinator(
+    @CurrentPrincipal() principal: Principal,
+    @PersonIdParam() id: string,
+  ): Promise<CoordinatorDto> {
+    return this.registry.getCoordinator(principal, id);
+  }
+
+  @Get('clients/:id')
+  @Roles('coordinator', 'ops')
+  @Audited('read:client', { clientIdParam: 'id' })
+  @ApiOperation({
+    operationId: 'getClient',
+    summary:
+      'A client’s personal data and where its letters go (coordinator: a client with a case in its municipalities; ops)',
+  })
+  @ApiOkResponse({ type: ClientDto })
+  @ApiNotFoundResponse({ type: ErrorBody, description: NOT_REACHED })
+  getClient(
+    @CurrentPrincipal() principal: Principal,
+    @PersonIdParam() id: string,
+  ): Promise<ClientDto> {
+    return this.registry.getClient(principal, id);
   }
 
   @Put('clients/:id')
   @Roles('coordinator')
-  @Audited('registry:client')
+  @Audited('registry:client', { clientIdParam: 'id' })
   @ApiOperation({
     operationId: 'putClient',
-    summary: 'Register or correct a client’s personal data (coordinator); kept out of workflows',
+    summary:
+      'Register a new client, or correct one with a case in the coordinator’s municipalities; kept out of workflows',
   })
   @ApiOkResponse({ type: RegisteredDto })
+  @ApiNotFoundResponse({ type: ErrorBody, description: NOT_REACHED })
   @ApiConflictResponse({
     type: ErrorBody,
     description: 'The personal data of this client was destroyed (Jeugdwet 7.3.8/7.3.9)',
   })
-  async putClient(@PersonIdParam() id: string, @Body() body: PutClientDto): Promise<RegisteredDto> {
-    const repo = this.dataSource.getRepository(ClientEntity);
-    const existing = await repo.findOneBy({ id });
-    if (existing?.personalDataDestroyedAt) {
-      // A destroyed file stays destroyed: new data about the person starts under a new id.
-      throw new ConflictException(
-        `The personal data of client ${id} was destroyed; register the person under a new id`,
-      );
-    }
-    const created = !existing;
-    await repo.upsert(
-      {
-        id,
-        name: body.name,
-        bsn: body.bsn ?? null,
-        dateOfBirth: body.dateOfBirth ?? null,
-        email: body.email ?? null,
-      },
-      ['id'],
-    );
-    return { id, created };
+  putClient(
+    @CurrentPrincipal() principal: Principal,
+    @PersonIdParam() id: string,
+    @Body() body: PutClientDto,
+  ): Promise<RegisteredDto> {
+    return this.registry.putClient(principal, id, body);
   }
 
   @Put('providers/:agbCode')
-  @Roles('team-lead', 'ops')
+  @Roles('ops')
   @Audited('registry:provider')
   @ApiOperation({
     operationId: 'putProvider',
-    summary: 'Register or correct a provider (team lead, ops)',
+    summary: 'Register or correct a provider (ops)',
+    description:
+      'Ops only: a provider works for many municipalities, so no team lead’s scope covers it, and its address receives the toewijzingen of all of them.',
   })
   @ApiOkResponse({ type: RegisteredDto })
   async putProvider(

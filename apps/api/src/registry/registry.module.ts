@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { RegistryController } from './registry.controller';
+import { RegistryService } from './registry.service';
 
-@Module({ controllers: [RegistryController] })
+@Module({ controllers: [RegistryController], providers: [RegistryService] })
 export class RegistryModule {}

@@ -9,6 +9,10 @@ import type {
   SamenloopReport,
   WaitingTimesReport,
 } from '@cjg/persistence';
+import { applyDecorators, type Type } from '@nestjs/common';
+import { ApiExtraModels, ApiOkResponse, ApiProduces, getSchemaPath } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import type { ReportFormat } from './dto/report-query.dto';
 
 type Cell = string | number | boolean | null | undefined;
 
@@ -29,6 +33,40 @@ function field(value: Cell): string {
   if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
+
+/** CSV when asked for by `format`, else when the Accept header prefers it over JSON. */
+export function wantsCsv(format: ReportFormat | undefined, request: Request): boolean {
+  if (format) return format === 'csv';
+  return request.accepts(['application/json', 'text/csv']) === 'text/csv';
+}
+
+/** The answer as JSON, or as the CSV attachment `filename` when the caller asks for CSV. */
+export function jsonOrCsv<T>(
+  answer: { body: T; csv: () => string; filename: string },
+  format: ReportFormat | undefined,
+  request: Request,
+  response: Response,
+): T | string {
+  response.vary('Accept');
+  if (!wantsCsv(format, request)) return answer.body;
+  response.setHeader('Content-Type', 'text/csv; charset=utf-8');
+  response.setHeader('Content-Disposition', `attachment; filename="${answer.filename}"`);
+  return answer.csv();
+}
+
+/** The 200 of a route answering JSON of `type` or the same as CSV (see {@link jsonOrCsv}). */
+export const ApiJsonOrCsvResponse = (type: Type, description: string) =>
+  applyDecorators(
+    ApiProduces('application/json', 'text/csv'),
+    ApiExtraModels(type),
+    ApiOkResponse({
+      description,
+      content: {
+        'application/json': { schema: { $ref: getSchemaPath(type) } },
+        'text/csv': { schema: { type: 'string' } },
+      },
+    }),
+  );
 
 /** The table as CSV: header row, CRLF line ends, a CRLF after the last row too. */
 export function toCsv(table: ReportTable): string {

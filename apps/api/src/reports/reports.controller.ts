@@ -1,22 +1,11 @@
 import { applyDecorators, Controller, Get, Query, Req, Res, type Type } from '@nestjs/common';
-import {
-  ApiExtraModels,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiTags,
-  getSchemaPath,
-} from '@nestjs/swagger';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { Audited, noteAudit } from '../audit/audit.interceptor';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ApiProtected } from '../common/api-docs';
-import {
-  ReferralsQueryDto,
-  ReportQueryDto,
-  SamenloopQueryDto,
-  type ReportFormat,
-} from './dto/report-query.dto';
+import { ReferralsQueryDto, ReportQueryDto, SamenloopQueryDto } from './dto/report-query.dto';
 import {
   CaseloadReportDto,
   ClientRatingsReportDto,
@@ -28,29 +17,18 @@ import {
   SamenloopReportDto,
   WaitingTimesReportDto,
 } from './dto/report.dto';
-import type { ReportName } from './report-csv';
+import { ApiJsonOrCsvResponse, jsonOrCsv, type ReportName } from './report-csv';
 import { ReportsService } from './reports.service';
 
 /** The 200 of a report: its JSON schema, or the same figures as CSV. */
 const ApiReport = (operationId: string, summary: string, description: string, type: Type) =>
   applyDecorators(
     ApiOperation({ operationId, summary, description }),
-    ApiExtraModels(type),
-    ApiOkResponse({
-      description:
-        'JSON by default; CSV (RFC 4180, header row, one table, totals as the last rows) with `Accept: text/csv` or `format=csv`, as an attachment `<report>-<from>-<to>.csv`',
-      content: {
-        'application/json': { schema: { $ref: getSchemaPath(type) } },
-        'text/csv': { schema: { type: 'string' } },
-      },
-    }),
+    ApiJsonOrCsvResponse(
+      type,
+      'JSON by default; CSV (RFC 4180, header row, one table, totals as the last rows) with `Accept: text/csv` or `format=csv`, as an attachment `<report>-<from>-<to>.csv`',
+    ),
   );
-
-/** CSV when asked for by `format`, else when the Accept header prefers it over JSON. */
-function wantsCsv(format: ReportFormat | undefined, request: Request): boolean {
-  if (format) return format === 'csv';
-  return request.accepts(['application/json', 'text/csv']) === 'text/csv';
-}
 
 /**
  * Management reports over the read model (issue 6; definitions in docs/reports.md): team leads
@@ -75,14 +53,12 @@ export class ReportsController {
     response: Response,
   ): Promise<object | string> {
     const answer = await this.reports.run(name, principal, query);
-    response.vary('Accept');
-    if (!wantsCsv(query.format, request)) return answer.body;
-    response.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    response.setHeader('Content-Disposition', `attachment; filename="${answer.filename}"`);
-    return answer.csv();
+    noteAudit(response, { count: answer.rows });
+    return jsonOrCsv(answer, query.format, request, response);
   }
 
   @Get('caseload')
+  @Audited('read:report:caseload')
   @ApiReport(
     'caseloadReport',
     'Caseload per coordinator and per team',
@@ -99,6 +75,7 @@ export class ReportsController {
   }
 
   @Get('waiting-times')
+  @Audited('read:report:waiting-times')
   @ApiReport(
     'waitingTimesReport',
     'Waiting time from request to first beschikking, per municipality',
@@ -115,6 +92,7 @@ export class ReportsController {
   }
 
   @Get('referrals')
+  @Audited('read:report:referrals')
   @ApiReport(
     'referralsReport',
     'Referrals to specialised care per period and product category',
@@ -131,6 +109,7 @@ export class ReportsController {
   }
 
   @Get('goal-attainment')
+  @Audited('read:report:goal-attainment')
   @ApiReport(
     'goalAttainmentReport',
     'Doelrealisatie: goals reached at the end, per municipality',
@@ -147,6 +126,7 @@ export class ReportsController {
   }
 
   @Get('dropouts')
+  @Audited('read:report:dropouts')
   @ApiReport(
     'dropoutsReport',
     'Uitval: care ended early, per JZ588 reason',
@@ -163,6 +143,7 @@ export class ReportsController {
   }
 
   @Get('client-ratings')
+  @Audited('read:report:client-ratings')
   @ApiReport(
     'clientRatingsReport',
     'Client ratings and response rate, per municipality and question',
@@ -179,6 +160,7 @@ export class ReportsController {
   }
 
   @Get('overdue')
+  @Audited('read:report:overdue')
   @ApiReport(
     'overdueReport',
     'Overdue beschikkingen, reviews and end evaluations, per municipality',
@@ -195,6 +177,7 @@ export class ReportsController {
   }
 
   @Get('samenloop')
+  @Audited('read:report:samenloop')
   @ApiReport(
     'samenloopReport',
     'Samenloop families: three or more providers active at once',
@@ -211,6 +194,7 @@ export class ReportsController {
   }
 
   @Get('monitoring-effort')
+  @Audited('read:report:monitoring-effort')
   @ApiReport(
     'monitoringEffortReport',
     'Monitoring effort against outcome',

@@ -22,6 +22,8 @@ import { REPORT_TABLES, toCsv, type ReportName } from './report-csv';
 export interface ReportAnswer {
   body: { report: ReportName } & Record<string, unknown>;
   csv: () => string;
+  /** The rows of its CSV table: what the audit trail records of it (not the figures). */
+  rows: number;
   /** `<report>-<from>-<to>.csv` */
   filename: string;
 }
@@ -64,10 +66,12 @@ export class ReportsService {
       generatedAt: new Date().toISOString(),
       ...result,
     };
-    const table = REPORT_TABLES[name] as (r: typeof result) => Parameters<typeof toCsv>[0];
+    const layout = REPORT_TABLES[name] as (r: typeof result) => Parameters<typeof toCsv>[0];
+    const table = layout(result);
     return {
       body,
-      csv: () => toCsv(table(result)),
+      csv: () => toCsv(table),
+      rows: table.rows.length,
       filename: `${name}-${query.from}-${query.to}.csv`,
     };
   }

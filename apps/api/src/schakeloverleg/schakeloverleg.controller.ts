@@ -108,6 +108,7 @@ export class SchakeloverlegController {
 
   @Get()
   @Roles('gi', 'coordinator', 'team-lead', 'ops')
+  @Audited('read:transfers')
   @ApiOperation({
     operationId: 'listTransfers',
     summary: 'List transfers within the caller’s scope, newest first',
@@ -125,6 +126,7 @@ export class SchakeloverlegController {
 
   @Get(':transferId')
   @Roles('gi', 'coordinator', 'team-lead', 'ops')
+  @Audited('read:transfer')
   @ApiOperation({
     operationId: 'getTransfer',
     summary: 'One transfer: its state, what this caller can do next, and what falls due',

@@ -37,6 +37,7 @@ import {
 import {
   CaseKindKey,
   CaseNumberKey,
+  ClientIdKey,
   CoordinatorIdKey,
   FamilyIdKey,
   MunicipalityCodeKey,
@@ -204,6 +205,8 @@ export class SchakeloverlegService {
               { key: OrganisationIdKey, value: input.organisationId },
               { key: MunicipalityCodeKey, value: input.municipalityCode },
               { key: FamilyIdKey, value: input.familyId },
+              // The registry's need-to-know: the client has a case in this municipality.
+              { key: ClientIdKey, value: input.clientId },
             ],
           },
         ),

@@ -71,6 +71,7 @@ export class TrajectoriesController {
 
   @Get()
   @Roles('coordinator', 'team-lead', 'provider', 'ops')
+  @Audited('read:trajectories')
   @ApiOperation({
     operationId: 'listTrajectories',
     summary: 'List trajectories from the read model, within the caller’s scope',
@@ -88,6 +89,7 @@ export class TrajectoriesController {
 
   @Get(':caseNumber')
   @Roles('coordinator', 'team-lead', 'provider', 'ops')
+  @Audited('read:trajectory')
   @ApiOperation({
     operationId: 'getTrajectory',
     summary: 'The state of one trajectory, what this caller can do next, and what falls due',

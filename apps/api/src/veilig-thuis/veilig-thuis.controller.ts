@@ -116,6 +116,7 @@ export class VeiligThuisController {
 
   @Get('handovers')
   @Roles('veilig-thuis', 'coordinator', 'team-lead', 'ops')
+  @Audited('read:handovers')
   @ApiOperation({
     operationId: 'listHandovers',
     summary: 'List handovers, earliest due first, within the caller’s scope',
@@ -132,6 +133,7 @@ export class VeiligThuisController {
 
   @Get('handovers/:handoverId')
   @Roles('veilig-thuis', 'coordinator', 'team-lead', 'ops')
+  @Audited('read:handover')
   @ApiOperation({
     operationId: 'getHandover',
     summary: 'One handover: its status, texts, deadlines and what this caller can do next',

@@ -105,6 +105,7 @@ export class VtoController {
 
   @Get()
   @Roles('coordinator', 'team-lead', 'ops')
+  @Audited('read:vtos')
   @ApiOperation({
     operationId: 'listVtos',
     summary: 'List VTOs from the read model, within the caller’s scope',
@@ -122,6 +123,7 @@ export class VtoController {
 
   @Get(':caseNumber')
   @Roles('coordinator', 'team-lead', 'ops')
+  @Audited('read:vto')
   @ApiOperation({
     operationId: 'getVto',
     summary: 'The state of one VTO, what this caller can do next, and what falls due',

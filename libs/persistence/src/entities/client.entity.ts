@@ -23,6 +23,16 @@ export class ClientEntity {
   @Column({ type: 'text', nullable: true })
   email!: string | null;
 
+  /**
+   * The coordinator (token subject) that registered the client, and the municipalities of its
+   * token then: until a case names the client, the coordinators of those municipalities reach it.
+   */
+  @Column({ name: 'registered_by', type: 'varchar', length: 64, nullable: true })
+  registeredBy!: string | null;
+
+  @Column({ name: 'registered_municipality_codes', type: 'text', array: true, nullable: true })
+  registeredMunicipalityCodes!: string[] | null;
+
   /** Set when the retention sweep or a request (Jeugdwet 7.3.9) destroyed the data above. */
   @Column({ name: 'personal_data_destroyed_at', type: 'timestamptz', nullable: true })
   personalDataDestroyedAt!: Date | null;

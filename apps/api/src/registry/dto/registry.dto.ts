@@ -68,6 +68,36 @@ export class PutClientDto {
   email?: string;
 }
 
+export class ClientDto {
+  @ApiProperty({ example: 'client-0001' })
+  id!: string;
+
+  @ApiProperty({ example: 'Sam Jansen' })
+  name!: string;
+
+  @ApiProperty({ type: String, nullable: true, example: '111222333' })
+  bsn!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: '2014-05-17' })
+  dateOfBirth!: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'ouders.jansen@example.nl',
+    description: 'Where letters to the family and its answer links go',
+  })
+  email!: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'When the personal data was destroyed (Jeugdwet 7.3.8/7.3.9); then nothing else is left',
+  })
+  personalDataDestroyedAt!: string | null;
+}
+
 export class RegisteredDto {
   @ApiProperty({ example: 'client-0001' })
   id!: string;

@@ -571,6 +571,48 @@ describe('the registry by need-to-know', () => {
     );
   });
 
+  it('keeps a coordinator of another municipality from naming the client in a case of its own (422), which would bring it into reach', async () => {
+    await register.coordinator(`coord-ams-${id}`, {
+      name: 'Bo',
+      email: `bo.${id}@cjg.example`,
+      teamId: `team-a-${id}`,
+    });
+    const ownCase = `CJG-REGA-${id.toUpperCase()}`;
+    const start = await api<{ details: Array<{ problems: string[] }> }>(
+      'POST',
+      '/trajectories',
+      {
+        caseNumber: ownCase,
+        municipalityCode: '0363',
+        coordinatorId: `coord-ams-${id}`,
+        clientId,
+        familyId: `fam-rega-${id}`,
+      },
+      { as: amsterdam },
+    );
+    expect(start.status).toBe(422);
+    expect(JSON.stringify(start.body)).toContain(`clientId ${clientId} is not a registered client`);
+    const vto = await api(
+      'POST',
+      '/vtos',
+      {
+        caseNumber: `VTO-REGA-${id.toUpperCase()}`,
+        municipalityCode: '0363',
+        coordinatorId: `coord-ams-${id}`,
+        clientId,
+        familyId: `fam-rega-${id}`,
+        grounds: ['ernstige-ontwikkelingsbedreiging'],
+        explanation: 'Zorgen',
+      },
+      { as: amsterdam },
+    );
+    expect(vto.status).toBe(422);
+    // Still out of reach afterwards.
+    expect((await api('GET', `/clients/${clientId}`, undefined, { as: amsterdam })).status).toBe(
+      404,
+    );
+  });
+
   it('keeps a coordinator of another municipality from reading or changing the client of a case (404, unchanged)', async () => {
     const hijack = { name: 'Iemand Anders', email: `kaper.${id}@elders.example` };
     const put = await api<{ message: string }>('PUT', `/clients/${clientId}`, hijack, {

@@ -106,6 +106,20 @@ export class RegistryService {
     return { id, created: false };
   }
 
+  /**
+   * Whether this principal reaches the client: a case may name only a client its coordinator
+   * reaches, or starting one would bring another municipality's client into reach.
+   */
+  async reaches(principal: Principal, id: string): Promise<boolean> {
+    return this.reachableClient(principal, id).then(
+      () => true,
+      (error: unknown) => {
+        if (error instanceof NotFoundException) return false;
+        throw error;
+      },
+    );
+  }
+
   private async reachableClient(principal: Principal, id: string): Promise<ClientRow> {
     const [row] = (await this.dataSource.query(
       `SELECT c.id, c.name, c.bsn, to_char(c.date_of_birth, 'YYYY-MM-DD') AS date_of_birth,

@@ -51,6 +51,7 @@ import {
   requestHash,
   type IdempotentAnswer,
 } from '../idempotency/idempotency.service';
+import { RegistryService } from '../registry/registry.service';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 import { CaseTextsService } from '../texts/case-texts.service';
 import {
@@ -82,6 +83,7 @@ export class TrajectoriesService {
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     private readonly idempotency: IdempotencyService,
     private readonly texts: CaseTextsService,
+    private readonly registry: RegistryService,
   ) {}
 
   /**
@@ -107,14 +109,14 @@ export class TrajectoriesService {
       async () => ({
         caseNumber: input.caseNumber,
         workflowId,
-        created: await this.startOnce(input),
+        created: await this.startOnce(principal, input),
       }),
       workflowId,
     );
   }
 
-  private async startOnce(input: TrajectoryInput): Promise<boolean> {
-    await this.assertRegistered(input.coordinatorId, input.clientId);
+  private async startOnce(principal: Principal, input: TrajectoryInput): Promise<boolean> {
+    await this.assertRegistered(input.coordinatorId, principal, input.clientId);
     const deadline = Date.now() + WRITE_DEADLINE_MS;
     try {
       await this.client.connection.withDeadline(deadline, () =>
@@ -370,18 +372,27 @@ export class TrajectoriesService {
     });
   }
 
-  /** Both ids must be registered; one round trip, since every start asks it. */
-  private async assertRegistered(coordinatorId: string, clientId?: string): Promise<void> {
-    const [found] = (await this.dataSource.query(
-      `SELECT EXISTS (SELECT 1 FROM coordinator WHERE id = $1) AS coordinator,
-              ($2::text IS NULL OR EXISTS (SELECT 1 FROM client WHERE id = $2)) AS client`,
-      [coordinatorId, clientId ?? null],
-    )) as Array<{ coordinator: boolean; client: boolean }>;
+  /**
+   * The coordinator must be registered, and the client registered and reached by the caller
+   * (RegistryService.reaches): starting a case names a client, and a case in one's municipality
+   * would otherwise bring another municipality's client into reach. Both asked at once.
+   */
+  private async assertRegistered(
+    coordinatorId: string,
+    principal?: Principal,
+    clientId?: string,
+  ): Promise<void> {
+    const [coordinators, reached] = await Promise.all([
+      this.dataSource.query('SELECT 1 FROM coordinator WHERE id = $1', [coordinatorId]) as Promise<
+        unknown[]
+      >,
+      principal && clientId ? this.registry.reaches(principal, clientId) : true,
+    ]);
     const problems: string[] = [];
-    if (!found?.coordinator) {
+    if (coordinators.length === 0) {
       problems.push(`coordinatorId ${coordinatorId} is not a registered coordinator`);
     }
-    if (!found?.client) problems.push(`clientId ${clientId} is not a registered client`);
+    if (!reached) problems.push(`clientId ${clientId} is not a registered client`);
     if (problems.length > 0) throw new UnprocessableEntityException(problems);
   }
 }

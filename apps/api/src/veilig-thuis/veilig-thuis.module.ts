@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { RegistryModule } from '../registry/registry.module';
 import { VeiligThuisController } from './veilig-thuis.controller';
 import {
   VEILIG_THUIS_POLICY,
@@ -8,6 +9,7 @@ import {
 
 /** The Veilig Thuis warm handover (002 §3.6, §5.6): `/handovers` and `/handover-leads`. */
 @Module({
+  imports: [RegistryModule],
   controllers: [VeiligThuisController],
   providers: [
     VeiligThuisService,

@@ -51,6 +51,7 @@ import {
   requestHash,
   type IdempotentAnswer,
 } from '../idempotency/idempotency.service';
+import { RegistryService } from '../registry/registry.service';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 import {
   giveUpdate,
@@ -118,6 +119,7 @@ export class VeiligThuisService {
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     @Inject(VEILIG_THUIS_POLICY) private readonly policy: VeiligThuisPolicy,
     private readonly idempotency: IdempotencyService,
+    private readonly registry: RegistryService,
   ) {}
 
   /**
@@ -398,7 +400,7 @@ export class VeiligThuisService {
     key: string | undefined,
   ): Promise<IdempotentAnswer<HandoverDto>> {
     await this.assertAccess(principal, handoverId);
-    await this.assertRegistered(type, handoverId, body);
+    await this.assertRegistered(principal, type, handoverId, body);
     return this.idempotency.command(principal, key, requestHash('POST', path, body), {
       workflowId: handoverWorkflowId(handoverId),
       give: async (updateId) => {
@@ -470,6 +472,7 @@ export class VeiligThuisService {
 
   /** The ids a command names must be registered: letters go to them, a trajectory needs them. */
   private async assertRegistered(
+    principal: Principal,
     type: HandoverCommandType,
     handoverId: string,
     body: Record<string, unknown>,
@@ -489,7 +492,9 @@ export class VeiligThuisService {
       if (rows.length === 0) problems.push(`${field} ${id} is not a registered client`);
     };
     if (type === 'accept') await coordinator(body.coordinatorId as string, 'coordinatorId');
-    if (type === 'planMeeting') await client(body.clientId as string, 'clientId');
+    // The coordinator links a client it reaches: naming one does not bring it into reach.
+    if (type === 'planMeeting' && !(await this.registry.reaches(principal, String(body.clientId))))
+      problems.push(`clientId ${String(body.clientId)} is not a registered client`);
     if (type === 'startTrajectory') {
       const view = await this.state(handoverId);
       if (view.coordinatorId) await coordinator(view.coordinatorId, 'the assigned coordinator');

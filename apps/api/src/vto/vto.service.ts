@@ -11,7 +11,7 @@ import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client
 import type { UpdateDefinition } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
 import { vtoInputProblems, vtoWorkflowId, type VtoCommandType, type VtoInput } from '@cjg/domain';
-import { ClientEntity, CoordinatorEntity, VtoExplanationEntity } from '@cjg/persistence';
+import { CoordinatorEntity, VtoExplanationEntity } from '@cjg/persistence';
 import {
   CaseKindKey,
   CaseNumberKey,
@@ -36,6 +36,7 @@ import {
   requestHash,
   type IdempotentAnswer,
 } from '../idempotency/idempotency.service';
+import { RegistryService } from '../registry/registry.service';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 import {
   giveUpdate,
@@ -62,6 +63,7 @@ export class VtoService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     private readonly idempotency: IdempotencyService,
+    private readonly registry: RegistryService,
   ) {}
 
   /**
@@ -80,7 +82,7 @@ export class VtoService {
       );
     }
     return this.idempotency.start(principal, key, requestHash('POST', '/vtos', body), async () => {
-      const input = await this.inputOf(body);
+      const input = await this.inputOf(principal, body);
       const created = await this.startOnce(input);
       // After the start, so that a retry after a failure here still writes it; never replaced.
       await this.dataSource
@@ -102,7 +104,7 @@ export class VtoService {
    * The workflow's input: the link to the drang case's trajectory checked (same municipality; its
    * client and family taken over), the coordinator and client registered, the rules met.
    */
-  private async inputOf(body: ProposeVtoDto): Promise<VtoInput> {
+  private async inputOf(principal: Principal, body: ProposeVtoDto): Promise<VtoInput> {
     const problems: string[] = [];
     let { clientId, familyId } = body;
     if (body.trajectoryCaseNumber) {
@@ -152,7 +154,8 @@ export class VtoService {
       !(await this.dataSource.getRepository(CoordinatorEntity).existsBy({ id: body.coordinatorId }))
     )
       problems.push(`coordinatorId ${body.coordinatorId} is not a registered coordinator`);
-    if (clientId && !(await this.dataSource.getRepository(ClientEntity).existsBy({ id: clientId })))
+    // Registered, and reached by this coordinator: naming a client does not bring it into reach.
+    if (clientId && !(await this.registry.reaches(principal, clientId)))
       problems.push(`clientId ${clientId} is not a registered client`);
     if (problems.length > 0) throw new UnprocessableEntityException(problems);
     return input;

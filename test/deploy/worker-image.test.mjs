@@ -4,7 +4,7 @@
 // and runs a trajectory from it, the Temporal Schedules every worker ensures at start, and the
 // worker image's health probe.
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -230,7 +230,8 @@ describe('a worker on the prebuilt workflow bundle', { timeout: 120_000 }, () =>
       return { ok: found.length === 1, detail: `found ${JSON.stringify(found)}` };
     });
     const result = await handle.executeUpdate(commandUpdates.withdraw, {
-      args: [{ reason: 'deploy check' }],
+      // A free text travels as a reference to the text the API stored (libs/domain/src/text-ref.ts).
+      args: [{ reason: { textId: randomUUID(), items: 1 } }],
     });
     assert.equal(result.phase, 'withdrawn');
     const final = await handle.result();

@@ -207,11 +207,8 @@ describe('npm start: the local stack on Node 24, kept up by its supervisor', () 
     // A trajectory started after the restart gets its intake letter: the new worker works.
     const id = unique();
     const coordinator = { id: `coord-${id}`, email: `anna.${id}@cjg.example` };
-    const asLead = await stack.token({
-      role: 'team-lead',
-      sub: 'lead',
-      dataScope: ['municipality:0957'],
-    });
+    // Ops register the coordinator (a team lead would name one of its own teams).
+    const asOps = await stack.token({ role: 'ops', sub: 'ops' });
     const asCoordinator = await stack.token({
       role: 'coordinator',
       sub: 'coord',
@@ -225,7 +222,7 @@ describe('npm start: the local stack on Node 24, kept up by its supervisor', () 
           'PUT',
           `/coordinators/${coordinator.id}`,
           { name: 'Anna', email: coordinator.email },
-          asLead,
+          asOps,
         )
       ).status,
     ).toBe(200);

@@ -8,7 +8,7 @@ import {
   type WorkflowBundle,
 } from '@temporalio/worker';
 import { ensureSearchAttributes } from '@cjg/temporal';
-import { dataConverterFor } from '@cjg/temporal/connection';
+import { dataConverterFor, FAILURE_CONVERTER_PATH } from '@cjg/temporal/connection';
 
 const root = path.resolve(__dirname, '..', '..');
 
@@ -65,6 +65,7 @@ export function testWorkflowBundle(): { codePath: string } {
 export function bundleWorkflowsFromSource(): Promise<WorkflowBundle> {
   return bundleWorkflowCode({
     workflowsPath: path.join(root, 'workflows', 'index.ts'),
+    failureConverterPath: FAILURE_CONVERTER_PATH,
     logger: new DefaultLogger('WARN'),
     webpackConfigHook: (config) => ({
       ...config,

@@ -323,6 +323,18 @@ describe('retentionSweepWorkflow: destruction on request (Jeugdwet 7.3.9)', () =
     expect(result.request?.outcome).toBe('destroyed');
   });
 
+  it('refuses a reference in words (it would stay in the history after the data is gone)', async () => {
+    const failure = await run(
+      { ...input, requestReference: 'verzoek van Jan Jansen' },
+      { clientOf: () => 'client-sam' },
+    ).catch((error: unknown) => error);
+
+    expect(failure).toBeInstanceOf(WorkflowFailedError);
+    const cause = (failure as WorkflowFailedError).cause as ApplicationFailure;
+    expect(cause.type).toBe('InvalidRetentionInput');
+    expect(cause.message).toMatch(/requestReference must be a registration number/);
+  });
+
   it('refuses a request without an actor', async () => {
     const failure = await run({ caseNumber }, { clientOf: () => 'client-sam' }).catch(
       (error: unknown) => error,

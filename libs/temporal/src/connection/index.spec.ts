@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { temporalSettingsFromEnv, describeTemporalSettings } from './index';
+import { describeTemporalSettings, FAILURE_CONVERTER_PATH, temporalSettingsFromEnv } from './index';
 import { EncryptionCodec } from './encryption-codec';
 
 describe(temporalSettingsFromEnv.name, () => {
@@ -11,9 +11,9 @@ describe(temporalSettingsFromEnv.name, () => {
     });
     expect(settings.codec).toBeInstanceOf(EncryptionCodec);
     expect(settings.dataConverter.payloadCodecs).toEqual([settings.codec]);
-    // The workflow-side converters stay the defaults.
+    // The payload converter stays the default; failures are written as encoded payloads.
     expect(settings.dataConverter.payloadConverterPath).toBeUndefined();
-    expect(settings.dataConverter.failureConverterPath).toBeUndefined();
+    expect(settings.dataConverter.failureConverterPath).toBe(FAILURE_CONVERTER_PATH);
     expect(settings.connection).toEqual({ address: 'temporal:7233' });
     expect(settings.namespace).toBe('cjg-toegang');
     expect(describeTemporalSettings(settings)).toBe(
@@ -24,7 +24,7 @@ describe(temporalSettingsFromEnv.name, () => {
   it('stores payloads in clear without keys outside production, and refuses that in production', () => {
     const dev = temporalSettingsFromEnv({});
     expect(dev.codec).toBeUndefined();
-    expect(dev.dataConverter).toEqual({});
+    expect(dev.dataConverter).toEqual({ failureConverterPath: FAILURE_CONVERTER_PATH });
     expect(() => temporalSettingsFromEnv({ NODE_ENV: 'production' })).toThrow(
       /required when NODE_ENV=production/,
     );

@@ -58,10 +58,17 @@ export function temporalEndpointFromEnv(env: NodeJS.ProcessEnv = process.env): T
 export function dataConverterFor(
   keys: readonly PayloadKey[],
 ): Pick<TemporalSettings, 'dataConverter' | 'codec'> {
-  if (keys.length === 0) return { dataConverter: {} };
+  const failureConverterPath = FAILURE_CONVERTER_PATH;
+  if (keys.length === 0) return { dataConverter: { failureConverterPath } };
   const codec = new EncryptionCodec(keys);
-  return { dataConverter: { payloadCodecs: [codec] }, codec };
+  return { dataConverter: { payloadCodecs: [codec], failureConverterPath }, codec };
 }
+
+/**
+ * The failure converter every client, worker and the workflow bundle load: failures' messages and
+ * stack traces as encoded (so encrypted) payloads (../failure-converter.ts).
+ */
+export const FAILURE_CONVERTER_PATH = require.resolve('../failure-converter');
 
 /** A client connected now (scripts, tests); close `client.connection` when done. */
 export async function connectClient(settings: TemporalSettings): Promise<Client> {

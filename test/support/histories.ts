@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { WorkflowHandle } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { amsterdamDate } from '@cjg/domain';
-import { eventually, withTemporal } from './e2e';
+import { e2eTemporalSettings, eventually, withTemporal } from './e2e';
+import { fetchDecodedHistory } from './history';
 
 /**
  * Writes workflow histories into the replay set (`npm run test:replay` replays every
@@ -81,7 +82,8 @@ export async function writeHistory(
 /**
  * On the e2e stack: waits until the run has ended as expected (or, for an open run, has nothing
  * in flight: no workflow task and no activity pending, so the history stops where the workflow
- * waits for a timer or a command), then writes its history (writeHistory).
+ * waits for a timer or a command), then writes its history (writeHistory), its payloads
+ * decrypted.
  */
 export async function recordHistory(
   name: string,
@@ -103,6 +105,14 @@ export async function recordHistory(
       ({ status, busy }) => status === STATUS[ends] && (ends !== 'open' || !busy),
       120_000,
     );
-    return writeHistory(name, workflowId, await handle.fetchHistory(), ends);
+    // Stored decoded (plain JSON payloads): the replay set must not depend on the e2e stack's
+    // throw-away key; the replay test encrypts each history again under a rotated key itself.
+    const history = await fetchDecodedHistory(
+      client,
+      workflowId,
+      e2eTemporalSettings().codec,
+      runId,
+    );
+    return writeHistory(name, workflowId, history, ends);
   });
 }

@@ -5,10 +5,11 @@ import { isEncrypted } from './encryption-codec';
 type History = temporal.api.history.v1.IHistory;
 
 /**
- * Fields the SDK never runs through a codec: search attributes (the server indexes them) and
- * headers. The walk leaves them as they are, so what it encodes is what a worker would have.
+ * Fields the SDK never runs through a codec: search attributes (the server indexes them),
+ * headers, and markers (the SDK's core writes a `patched()` marker itself and reads it back on
+ * replay). The walk leaves them as they are, so what it encodes is what a worker would have.
  */
-const NOT_CODEC_FIELDS = new Set(['searchAttributes', 'header']);
+const NOT_CODEC_FIELDS = new Set(['searchAttributes', 'header', 'markerRecordedEventAttributes']);
 
 /** One payload of a history, with where it is (`events[3].workflowExecutionStartedEventAttributes.input.payloads[0]`). */
 export interface HistoryPayload {

@@ -1,7 +1,7 @@
 import { omvangExceeds } from './codes';
 import { proposeCoordination } from './coordination';
 import { intervalWithin, nextReviewDue } from './monitoring';
-import { DEFAULT_POLICY, resolvePolicy } from './policy';
+import { DEFAULT_POLICY, resolvePolicy } from './processes/trajectory/policy';
 import { amsterdamInstant } from './time';
 import { randomUUID } from 'node:crypto';
 import { isTextRef, mapFreeText, type TextRef } from './text-ref';
@@ -16,7 +16,7 @@ import {
   pendingDeadlines,
   type TrajectoryCommand,
   type TrajectoryState,
-} from './trajectory';
+} from './processes/trajectory';
 
 /** A reference to a text the API stored (the workflow never takes the text). */
 const text = (items = 1): TextRef => ({ textId: randomUUID(), items });

@@ -1,6 +1,6 @@
 import { isValidPersonId } from './ids';
 import { isValidMunicipalityCode } from './municipality';
-import { trajectoryInputProblems } from './trajectory';
+import { trajectoryInputProblems } from './processes/trajectory';
 
 const valid = {
   caseNumber: 'CJG-2026-000123',

@@ -67,10 +67,19 @@ export function isWorkingDay(date: CalendarDate): boolean {
  */
 export function addWorkingDays(date: CalendarDate, days: number): CalendarDate {
   if (!Number.isInteger(days) || days < 0) throw new RangeError('days must be a whole number ≥ 0');
+  return stepWorkingDays(date, days, 1);
+}
+
+/** The date `days` working days before `date` (the mirror of addWorkingDays). */
+export function workingDaysBefore(date: CalendarDate, days: number): CalendarDate {
+  return stepWorkingDays(date, days, -1);
+}
+
+function stepWorkingDays(date: CalendarDate, days: number, step: 1 | -1): CalendarDate {
   let current = date;
   let left = days;
   while (left > 0) {
-    current = addToDate(current, 0, 1);
+    current = addToDate(current, 0, step);
     if (isWorkingDay(current)) left -= 1;
   }
   return current;

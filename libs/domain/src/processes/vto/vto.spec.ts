@@ -20,7 +20,7 @@ import {
   type VtoCommand,
   type VtoInput,
   type VtoState,
-} from './vto';
+} from '.';
 
 /** Monday 23 November 2026, 10:00 in Amsterdam. */
 const MONDAY = new Date('2026-11-23T09:00:00Z');

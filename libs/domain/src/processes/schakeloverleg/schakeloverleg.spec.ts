@@ -1,4 +1,4 @@
-import { amsterdamInstant } from '../time';
+import { amsterdamInstant } from '../../time';
 import {
   allowedTransferCommands,
   applyTransferCommand,
@@ -24,7 +24,7 @@ import {
   type TransferEffect,
   type TransferInput,
   type TransferState,
-} from './schakeloverleg';
+} from '.';
 
 /** Monday 23 November 2026, 11:00 in Amsterdam. */
 const NOW = new Date('2026-11-23T10:00:00Z');

@@ -1,12 +1,13 @@
-import type { EndReason } from './codes';
-import type { HandoverState } from './processes/veilig-thuis';
-import type { TransferState } from './processes/schakeloverleg';
-import { addDuration, addToDate, amsterdamInstant, type CalendarDate } from './time';
+/**
+ * What a provider sees of a trajectory: its own part (need-to-know, Jeugdwet and AVG), and how long
+ * it may see it.
+ */
+import type { EndReason } from '../../codes';
+import { addDuration, addToDate, amsterdamInstant, type CalendarDate } from '../../time';
+import { pendingDeadlines, type Deadline } from './deadlines';
 import {
   involvedProviders,
   isOpenPhase,
-  pendingDeadlines,
-  type Deadline,
   type Inzet,
   type ProviderIntake,
   type Result,
@@ -14,7 +15,7 @@ import {
   type Toewijzing,
   type TrajectoryPhase,
   type TrajectoryState,
-} from './trajectory';
+} from './state';
 
 /**
  * What one provider sees of a trajectory: its own part and what it needs for its work
@@ -178,54 +179,4 @@ export function providerView(
     ...(state.closedAt ? { closedAt: state.closedAt } : {}),
     ...(accessEndsAt ? { accessEndsAt } : {}),
   };
-}
-
-// ─────────────────────────────── Veilig Thuis and GI: their own part of their processes
-
-/**
- * When a partner's access to a case it handed over or proposed ends: `after` (ISO duration)
- * after the case closed; undefined while it is open.
- */
-export function partnerAccessEndsAt(
-  closedAt: string | Date | null | undefined,
-  after: string,
-): string | undefined {
-  if (!closedAt) return undefined;
-  return addDuration(new Date(closedAt), after).toISOString();
-}
-
-/**
- * What Veilig Thuis sees of a handover it made: the handover, its acceptance, the meeting and
- * the agreements it is party to, a refusal, and the outcome with the trajectory's case number
- * (002 §3.6: the feedback it is owed, which its letter names too). Not the client and family the
- * CJG linked, not the letters' recipients.
- */
-export function veiligThuisPartView<
-  T extends Omit<HandoverState, 'deliveryProblems'> & { deliveryProblems?: unknown },
->(
-  view: T,
-  after: string,
-): Omit<T, 'clientId' | 'familyId' | 'deliveryProblems'> & {
-  view: 'partner';
-  accessEndsAt?: string;
-} {
-  const { clientId: _client, familyId: _family, deliveryProblems: _letters, ...rest } = view;
-  const accessEndsAt = partnerAccessEndsAt(view.closedAt, after);
-  return { view: 'partner', ...rest, ...(accessEndsAt ? { accessEndsAt } : {}) };
-}
-
-/**
- * What a GI sees of a transfer it proposed: the transfer as it proposed it (its client and
- * family are its own), the Schakeloverleg's planning and outcomes, and the trajectory that took
- * over. Not the letters' recipients.
- */
-export function giPartView<
-  T extends Omit<TransferState, 'deliveryProblems'> & { deliveryProblems?: unknown },
->(
-  view: T,
-  after: string,
-): Omit<T, 'deliveryProblems'> & { view: 'partner'; accessEndsAt?: string } {
-  const { deliveryProblems: _letters, ...rest } = view;
-  const accessEndsAt = partnerAccessEndsAt(view.closedAt, after);
-  return { view: 'partner', ...rest, ...(accessEndsAt ? { accessEndsAt } : {}) };
 }

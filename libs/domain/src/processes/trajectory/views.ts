@@ -1,12 +1,51 @@
-import { archiveActionDate } from './retention';
+/**
+ * What a trajectory shows: the `state` query's view, whether it is overdue, the memo's summary
+ * and the read model's projection. Ids, codes, dates and counts only.
+ */
+import { archiveActionDate } from '../../retention';
+import type { ProcessView } from '../process';
+import { allowedCommands, type CommandType } from './commands';
+import { pendingDeadlines, type DeadlineKind } from './deadlines';
 import {
   activeProviders,
   involvedProviders,
-  isOverdue,
-  pendingDeadlines,
+  isOpenPhase,
   type ResultJudgement,
   type TrajectoryState,
-} from './trajectory';
+} from './state';
+
+/** What the `state` query answers: the state plus what may happen next. */
+export interface TrajectoryView extends TrajectoryState, ProcessView<CommandType, DeadlineKind> {}
+
+export function trajectoryView(state: TrajectoryState): TrajectoryView {
+  return {
+    ...state,
+    allowedCommands: allowedCommands(state),
+    pendingDeadlines: pendingDeadlines(state),
+    overdue: isOverdue(state),
+  };
+}
+
+/** Whether anything is overdue: the Awb decision, a review or the end evaluation. */
+export function isOverdue(state: TrajectoryState): boolean {
+  return (
+    isOpenPhase(state.phase) &&
+    (state.awb.overdue || state.monitoring.overdue || (state.endEvaluation?.remindersSent ?? 0) > 0)
+  );
+}
+
+/** A one-line summary without personal data, for the Temporal UI memo. */
+export function summary(state: TrajectoryState): string {
+  const parts = [`fase ${state.phase}`];
+  const b = state.beschikking;
+  if (b) parts.push(`beschikking ${b.number} ${b.kind.toUpperCase()} ${b.startDate}..${b.endDate}`);
+  if (state.coordination)
+    parts.push(state.coordination.coordinate ? 'gecoördineerd' : 'niet gecoördineerd');
+  if (state.reviews.length > 0) parts.push(`${state.reviews.length} evaluatie(s)`);
+  if (isOverdue(state)) parts.push('TE LAAT');
+  if (state.withdrawal) parts.push('afgebroken');
+  return parts.join('; ');
+}
 
 /** How many of the latest reviews and evaluations each projection carries (history stays small). */
 const RECENT = 3;

@@ -1,4 +1,4 @@
-import { amsterdamInstant } from '../time';
+import { amsterdamInstant } from '../../time';
 import {
   applyHandoverCommand,
   applyHandoverDeadline,
@@ -20,7 +20,7 @@ import {
   type HandoverCommand,
   type HandoverInput,
   type HandoverState,
-} from './veilig-thuis';
+} from '.';
 
 const SAFETY = { textId: '6f1c2a9e-3b0d-4c1e-9a57-2d8e4f0b7c11', items: 3 };
 const MONITORING = { textId: '0b7a9c3d-5e21-4f6a-8d90-1c2b3a4d5e6f', items: 2 };

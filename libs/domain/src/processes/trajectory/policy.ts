@@ -1,4 +1,5 @@
-import { addDuration, isDuration } from './time';
+import { addDuration, isDuration } from '../../time';
+import { historyBoundProblems, resolveOverrides } from '../kit';
 
 /**
  * Every duration of the process, as ISO 8601 durations. The defaults are the seeds' values; a
@@ -65,13 +66,7 @@ export function policyProblems(policy: TrajectoryPolicy): string[] {
   if (!Number.isInteger(policy.samenloopThreshold) || policy.samenloopThreshold < 2) {
     problems.push('samenloopThreshold must be a whole number of at least 2');
   }
-  if (
-    !Number.isInteger(policy.maxHistoryEvents) ||
-    policy.maxHistoryEvents < 200 ||
-    policy.maxHistoryEvents > 10_000
-  ) {
-    problems.push('maxHistoryEvents must be a whole number from 200 to 10000');
-  }
+  problems.push(...historyBoundProblems(policy.maxHistoryEvents));
   if (!Number.isInteger(policy.dueHour) || policy.dueHour < 0 || policy.dueHour > 23) {
     problems.push('dueHour must be an hour from 0 to 23');
   }
@@ -95,13 +90,14 @@ export function policyProblems(policy: TrajectoryPolicy): string[] {
 
 /** The policy from a JSON object of overrides on the defaults; throws naming every problem. */
 export function resolvePolicy(overrides: Partial<TrajectoryPolicy> = {}): TrajectoryPolicy {
-  const unknown = Object.keys(overrides).filter((key) => !(key in DEFAULT_POLICY));
-  const policy = { ...DEFAULT_POLICY, ...overrides };
-  const problems = [
-    ...unknown.map((key) => `unknown policy setting ${key}`),
-    ...policyProblems(policy),
-  ];
-  if (problems.length > 0)
-    throw new RangeError(`Invalid trajectory policy: ${problems.join('; ')}`);
-  return policy;
+  return resolveOverrides(
+    DEFAULT_POLICY,
+    overrides,
+    { ...DEFAULT_POLICY, ...overrides },
+    policyProblems,
+    {
+      unknown: 'unknown policy setting',
+      invalid: 'Invalid trajectory policy',
+    },
+  );
 }

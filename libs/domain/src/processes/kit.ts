@@ -1,0 +1,50 @@
+/**
+ * The rules the processes share (the kit): policies resolved from overrides, the history bound,
+ * a command's unknown fields, and how long a partner may read a closed case. A rule that one
+ * process alone has lives in its own folder.
+ */
+import { addDuration } from '../time';
+
+/** The history bound of a process whose policy from before the bound has none. */
+export const DEFAULT_MAX_HISTORY_EVENTS = 600;
+
+/** Every reason a history bound cannot be used; empty when it can. */
+export function historyBoundProblems(value: unknown, path = 'maxHistoryEvents'): string[] {
+  return Number.isInteger(value) && (value as number) >= 200 && (value as number) <= 10_000
+    ? []
+    : [`${path} must be a whole number from 200 to 10000`];
+}
+
+/**
+ * A policy from overrides on its defaults (nested objects merged by the caller into `merged`);
+ * throws naming every problem, unknown settings first.
+ */
+export function resolveOverrides<P extends object>(
+  defaults: P,
+  overrides: object,
+  merged: P,
+  problems: (policy: P) => string[],
+  words: { unknown: string; invalid: string },
+): P {
+  const unknown = Object.keys(overrides).filter((key) => !(key in defaults));
+  const all = [...unknown.map((key) => `${words.unknown} ${key}`), ...problems(merged)];
+  if (all.length > 0) throw new RangeError(`${words.invalid}: ${all.join('; ')}`);
+  return merged;
+}
+
+/** Fields of a command's body that it does not take (`type` aside). */
+export function unknownFields(allowed: readonly string[], body: object): string[] {
+  return Object.keys(body).filter((key) => key !== 'type' && !allowed.includes(key));
+}
+
+/**
+ * When a partner's access to a case it handed over or proposed ends: `after` (ISO duration)
+ * after the case closed; undefined while it is open.
+ */
+export function partnerAccessEndsAt(
+  closedAt: string | Date | null | undefined,
+  after: string,
+): string | undefined {
+  if (!closedAt) return undefined;
+  return addDuration(new Date(closedAt), after).toISOString();
+}

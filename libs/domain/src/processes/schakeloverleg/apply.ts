@@ -1,0 +1,265 @@
+/**
+ * Applying the Schakeloverleg transfer's accepted commands, and its letters: to the GI, the
+ * providers whose care is carried over, the family and the CJG side (000). Call
+ * `transferCommandProblems` first: this assumes the command is valid.
+ */
+import { trajectoryWorkflowId } from '../../case-number';
+import {
+  recipientRef,
+  recordUndelivered,
+  type DeliveryFailure,
+  type Letter,
+  type LetterFacts,
+  type LetterKind,
+  type Recipient,
+} from '../../letters';
+import { amsterdamDate, compareDates, type CalendarDate } from '../../time';
+import type { SchakeloverlegNotAgreedReason } from './codes';
+import type { TransferCommand } from './commands';
+import type { SchakeloverlegLetterKind } from './letter-kinds';
+import { transferDates } from './policy';
+import { startPlanningRound, type TransferState } from './state';
+
+/** Start the linked toegang trajectory now (the measure's end date has come). */
+export interface StartTrajectoryEffect {
+  type: 'start-trajectory';
+}
+
+export type TransferEffect = Letter | StartTrajectoryEffect;
+
+export const gi = (s: TransferState): Recipient => ({ role: 'organisation', id: s.organisationId });
+export const family = (s: TransferState): Recipient => ({ role: 'client', id: s.clientId });
+export const coordinator = (id: string): Recipient => ({ role: 'coordinator', id });
+export const providers = (s: TransferState): Recipient[] =>
+  [...new Set(s.care.map((c) => c.agbCode))].map((agbCode) => ({ role: 'provider', agbCode }));
+
+/** The CJG side: the coordinator once planned, before that the municipality's contact. */
+export function cjg(s: TransferState): Recipient[] {
+  const id = s.coordinatorId ?? s.contactId;
+  return id ? [coordinator(id)] : [];
+}
+
+/** Distinct recipients, in order. */
+function distinct(recipients: Recipient[]): Recipient[] {
+  const seen = new Set<string>();
+  return recipients.filter((r) => {
+    const key = recipientRef(r);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export function letter(
+  kind: SchakeloverlegLetterKind,
+  to: Recipient[],
+  facts: LetterFacts,
+): TransferEffect[] {
+  const recipients = distinct(to);
+  return recipients.length > 0 ? [{ type: 'letter', kind, to: recipients, facts }] : [];
+}
+
+/**
+ * The facts every letter of a transfer carries. `caseNumber` is the transfer id, the key the
+ * letter is filed under (the toegang trajectory's case number is `trajectoryCaseNumber`).
+ */
+export function baseFacts(s: TransferState): LetterFacts {
+  return {
+    caseNumber: s.transferId,
+    reference: s.reference,
+    measure: s.measure,
+    measureEndDate: s.measureEndDate,
+  };
+}
+
+/** Applies an accepted command (mutating the state) and returns the effects. */
+export function applyTransferCommand(
+  state: TransferState,
+  command: TransferCommand,
+  now: Date,
+): TransferEffect[] {
+  state.revision += 1;
+  const at = now.toISOString();
+  switch (command.type) {
+    case 'plan': {
+      const replanned = state.status === 'planned';
+      state.coordinatorId = command.coordinatorId;
+      state.meeting = { date: command.meetingDate, plannedAt: at, outcomeReminded: false };
+      state.status = 'planned';
+      state.revisit = undefined;
+      state.familyInvited = true;
+      return letter('so-planned', [coordinator(command.coordinatorId), gi(state), family(state)], {
+        ...baseFacts(state),
+        meetingDate: command.meetingDate,
+        round: state.round,
+        replanned,
+      });
+    }
+    case 'recordOutcome': {
+      const meetingDate = state.meeting?.date ?? amsterdamDate(now);
+      state.meeting = undefined;
+      if (command.agreed) {
+        const caseNumber = command.caseNumber as string;
+        state.outcomes.push({
+          round: state.round,
+          meetingDate,
+          agreed: true,
+          recordedAt: at,
+          caseNumber,
+        });
+        state.agreement = { caseNumber, agreedAt: at };
+        state.status = 'agreed';
+        // 000: the running care stays in place and goes on in the voluntary frame.
+        return letter('so-agreed', [gi(state), ...providers(state), family(state), ...cjg(state)], {
+          ...baseFacts(state),
+          trajectoryCaseNumber: caseNumber,
+          startDate: state.measureEndDate,
+          providers: state.care.length,
+        });
+      }
+      const reason = command.reason as SchakeloverlegNotAgreedReason;
+      const revisitDate = command.revisitDate as CalendarDate;
+      state.outcomes.push({
+        round: state.round,
+        meetingDate,
+        agreed: false,
+        recordedAt: at,
+        reason,
+        revisitDate,
+      });
+      if (command.measureEndDate && command.measureEndDate !== state.measureEndDate) {
+        state.measureEndChanges.push({
+          from: state.measureEndDate,
+          to: command.measureEndDate,
+          at,
+        });
+        state.measureEndDate = command.measureEndDate;
+      }
+      state.status = 'not-agreed';
+      state.round += 1;
+      state.revisit = { date: revisitDate };
+      return letter('so-not-agreed', [gi(state), ...providers(state), family(state)], {
+        ...baseFacts(state),
+        reason,
+        revisitDate,
+      });
+    }
+    case 'changeMeasureEnd': {
+      const from = state.measureEndDate;
+      state.measureEndChanges.push({ from, to: command.endDate, at });
+      state.measureEndDate = command.endDate;
+      if (state.status === 'proposed') {
+        // The planning deadlines follow the new end date; an escalation already sent stays sent.
+        const escalated = state.planning.escalated;
+        startPlanningRound(state, now);
+        const { planBy } = transferDates(command.endDate, state.policy);
+        state.planning.escalated = escalated && compareDates(planBy, amsterdamDate(now)) <= 0;
+      }
+      const agreed = state.status === 'agreed';
+      return letter(
+        'so-measure-end-changed',
+        [...cjg(state), ...(agreed ? [family(state), ...providers(state)] : [])],
+        {
+          ...baseFacts(state),
+          previousEndDate: from,
+          agreed,
+          ...(state.agreement ? { trajectoryCaseNumber: state.agreement.caseNumber } : {}),
+        },
+      );
+    }
+    case 'withdraw': {
+      state.withdrawal = { reason: command.reason, at };
+      state.status = 'withdrawn';
+      state.closedAt = at;
+      const told = state.outcomes.length > 0;
+      return letter(
+        'so-withdrawn',
+        [
+          ...cjg(state),
+          ...(state.familyInvited ? [family(state)] : []),
+          ...(told ? providers(state) : []),
+        ],
+        { ...baseFacts(state), reason: command.reason },
+      );
+    }
+  }
+}
+
+/** The letter that announces a new proposal to the municipality's CJG contact, if there is one. */
+export function transferProposedEffects(state: TransferState): TransferEffect[] {
+  const dates = transferDates(state.measureEndDate, state.policy);
+  return letter('so-proposed', state.contactId ? [coordinator(state.contactId)] : [], {
+    ...baseFacts(state),
+    municipalityCode: state.municipalityCode,
+    planBy: dates.planBy,
+    latestMeetingDate: dates.latestMeetingDate,
+    providers: state.care.length,
+  });
+}
+
+/**
+ * The trajectory has been started (or the case number already named one: then it is linked).
+ * The transfer ends here; GI, providers and family are told.
+ */
+export function recordTrajectoryStarted(
+  state: TransferState,
+  alreadyExisted: boolean,
+  now: Date,
+): TransferEffect[] {
+  const caseNumber = state.agreement?.caseNumber as string;
+  state.revision += 1;
+  state.trajectory = {
+    caseNumber,
+    workflowId: trajectoryWorkflowId(caseNumber),
+    startedAt: now.toISOString(),
+    alreadyExisted,
+  };
+  if (state.agreement) state.agreement.startingAt = undefined;
+  state.status = 'started';
+  state.closedAt = now.toISOString();
+  return letter('so-trajectory-started', [gi(state), ...providers(state), family(state)], {
+    ...baseFacts(state),
+    trajectoryCaseNumber: caseNumber,
+    startDate: state.measureEndDate,
+  });
+}
+
+/** What the linked trajectory starts with (TrajectoryInput): the transfer's ids and policy. */
+export function linkedTrajectoryInput(state: TransferState) {
+  const caseNumber = state.agreement?.caseNumber as string;
+  return {
+    caseNumber,
+    municipalityCode: state.municipalityCode,
+    coordinatorId: state.coordinatorId as string,
+    clientId: state.clientId,
+    familyId: state.familyId,
+    ...(state.trajectoryPolicy ? { policy: state.trajectoryPolicy } : {}),
+    // The trajectory's link back: the GI's reference of the measure it follows on.
+    previousCaseNumber: state.reference,
+  };
+}
+
+/** The carried-over care as one line for the trajectory's memo: `12345678:45, 87654321:54`. */
+export function carriedCareSummary(state: TransferState): string {
+  return state.care.map((c) => `${c.agbCode}:${c.productCategory}`).join(', ');
+}
+
+// ───────────────────────────────────────────────────────────── delivery
+
+/**
+ * A letter that could not be delivered is recorded on the transfer, and the CJG side (the
+ * coordinator, else the contact) is told with a `delivery-failed` letter, unless it is the one the
+ * letter did not reach or the letter is itself such a notice. Not sent again.
+ */
+export function recordTransferDeliveryFailures(
+  state: TransferState,
+  kind: LetterKind,
+  sequence: number,
+  failures: readonly DeliveryFailure[],
+  now: Date,
+): TransferEffect[] {
+  return recordUndelivered(state, kind, sequence, failures, now, {
+    caseNumber: state.transferId,
+    to: cjg(state),
+  });
+}

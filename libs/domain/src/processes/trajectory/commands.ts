@@ -1,0 +1,545 @@
+/**
+ * The trajectory's commands: what each takes, in which phase it is possible, and every reason it
+ * is refused. The workflow's update validators call `commandProblems`, so a refused command never
+ * enters the history; the API answers a refusal by the state with 409 and one by the data with 422.
+ */
+import { isValidCaseNumber } from '../../case-number';
+import {
+  isEndReason,
+  isFrequency,
+  isProductCategory,
+  isUnit,
+  isValidAgbCode,
+  omvangExceeds,
+  type EndReason,
+  type Omvang,
+} from '../../codes';
+import { coordinationCriteriaProblems, type CoordinationCriteria } from '../../coordination';
+import { isValidPersonId } from '../../ids';
+import { intervalWithin } from '../../monitoring';
+import { textRefProblems, type TextRef } from '../../text-ref';
+import {
+  amsterdamDate,
+  compareDates,
+  isCalendarDate,
+  isDuration,
+  type CalendarDate,
+} from '../../time';
+import {
+  referredProviders,
+  reviewAnchor,
+  type Beschikking,
+  type Inzet,
+  type PlanDeel1,
+  type ResultJudgement,
+  type ReviewDecision,
+  type TrajectoryPhase,
+  type TrajectoryState,
+} from './state';
+
+/**
+ * The commands. Every free text travels as a reference to a text the API stored in PostgreSQL
+ * (COMMAND_FREE_TEXT lists where); the validators refuse the text itself.
+ */
+export type TrajectoryCommand =
+  | { type: 'agreeResults'; plan: PlanDeel1<TextRef> }
+  /** Verwijzing: the family chose this provider; it may now record its intake. */
+  | { type: 'referToProvider'; agbCode: string }
+  | {
+      type: 'recordProviderIntake';
+      agbCode: string;
+      activities: TextRef;
+      expectedDurationWeeks: number;
+      requestedInzet?: Inzet;
+    }
+  | { type: 'decideDivergence'; agbCode: string; accept: boolean; reason: TextRef }
+  | { type: 'issueBeschikking'; beschikking: Beschikking }
+  | { type: 'recordVerdaging'; newDueDate: CalendarDate; reason: TextRef }
+  | {
+      type: 'decideCoordination';
+      coordinate: boolean;
+      criteria: CoordinationCriteria;
+      reviewInterval?: string;
+    }
+  | { type: 'recordReview'; outcomes: ResultJudgement[]; decision: ReviewDecision }
+  | { type: 'requestEndEvaluation'; reason: TextRef }
+  | {
+      type: 'recordEndEvaluation';
+      goals: ResultJudgement[];
+      decision: 'close' | 'verlenging' | 'vervolgtraject';
+      verlenging?: { number: string; endDate: CalendarDate };
+      followUpCaseNumber?: string;
+    }
+  | { type: 'withdraw'; reason: TextRef }
+  | {
+      type: 'reportEvaluation';
+      agbCode: string;
+      kind: 'interim' | 'end';
+      outcomes: ResultJudgement[];
+    }
+  | { type: 'startZorg'; agbCode: string; date: CalendarDate }
+  | { type: 'stopZorg'; agbCode: string; date: CalendarDate; reason: EndReason }
+  | { type: 'answerThreeMonthCheck'; fitting: boolean }
+  | { type: 'answerQuestionnaire'; moment: 'midway' | 'end'; rating: number }
+  | { type: 'requestReassessment'; batchId: string; decideBy: CalendarDate }
+  | { type: 'answerReassessment'; followUpNeeded: boolean }
+  /** The team lead moves the case to another coordinator. */
+  | { type: 'reassignCoordinator'; coordinatorId: string; reason: TextRef };
+
+export type CommandType = TrajectoryCommand['type'];
+
+/** The fields each command takes (besides its type); anything else is refused. */
+export const COMMAND_FIELDS: Record<CommandType, readonly string[]> = {
+  agreeResults: ['plan'],
+  referToProvider: ['agbCode'],
+  recordProviderIntake: ['agbCode', 'activities', 'expectedDurationWeeks', 'requestedInzet'],
+  decideDivergence: ['agbCode', 'accept', 'reason'],
+  issueBeschikking: ['beschikking'],
+  recordVerdaging: ['newDueDate', 'reason'],
+  decideCoordination: ['coordinate', 'criteria', 'reviewInterval'],
+  recordReview: ['outcomes', 'decision'],
+  requestEndEvaluation: ['reason'],
+  recordEndEvaluation: ['goals', 'decision', 'verlenging', 'followUpCaseNumber'],
+  withdraw: ['reason'],
+  reportEvaluation: ['agbCode', 'kind', 'outcomes'],
+  startZorg: ['agbCode', 'date'],
+  stopZorg: ['agbCode', 'date', 'reason'],
+  answerThreeMonthCheck: ['fitting'],
+  answerQuestionnaire: ['moment', 'rating'],
+  requestReassessment: ['batchId', 'decideBy'],
+  answerReassessment: ['followUpNeeded'],
+  reassignCoordinator: ['coordinatorId', 'reason'],
+};
+
+/**
+ * Where each command carries free text, as paths into its data (`[]`: every item of a list). The
+ * API stores each such text in PostgreSQL and hands the workflow a TextRef in its place; a list
+ * of strings (the activities) becomes one text of as many items.
+ */
+export const COMMAND_FREE_TEXT: Partial<Record<CommandType, readonly string[]>> = {
+  agreeResults: ['plan.results[].description', 'plan.results[].measure'],
+  recordProviderIntake: ['activities'],
+  decideDivergence: ['reason'],
+  recordVerdaging: ['reason'],
+  requestEndEvaluation: ['reason'],
+  withdraw: ['reason'],
+  reassignCoordinator: ['reason'],
+};
+
+/** Fields of the body that the command does not take. */
+export function unknownCommandFields(type: CommandType, body: object): string[] {
+  const allowed = COMMAND_FIELDS[type];
+  return Object.keys(body).filter((key) => !allowed.includes(key));
+}
+
+/** Which commands each phase accepts at all (the data is checked after). */
+const PHASE_COMMANDS: Record<TrajectoryPhase, readonly CommandType[]> = {
+  intake: ['agreeResults', 'recordVerdaging', 'withdraw', 'reassignCoordinator'],
+  'results-agreed': [
+    'referToProvider',
+    'recordProviderIntake',
+    'recordVerdaging',
+    'withdraw',
+    'reassignCoordinator',
+  ],
+  'provider-intake': [
+    'referToProvider',
+    'recordProviderIntake',
+    'decideDivergence',
+    'issueBeschikking',
+    'recordVerdaging',
+    'withdraw',
+    'reassignCoordinator',
+  ],
+  beschikking: ['decideCoordination', 'startZorg', 'stopZorg', 'withdraw', 'reassignCoordinator'],
+  monitoring: [
+    'recordReview',
+    'requestEndEvaluation',
+    'reportEvaluation',
+    'startZorg',
+    'stopZorg',
+    'answerThreeMonthCheck',
+    'answerQuestionnaire',
+    'requestReassessment',
+    'answerReassessment',
+    'withdraw',
+    'reassignCoordinator',
+  ],
+  'end-evaluation': [
+    'recordEndEvaluation',
+    'reportEvaluation',
+    'stopZorg',
+    'answerThreeMonthCheck',
+    'answerQuestionnaire',
+    'withdraw',
+    'reassignCoordinator',
+  ],
+  closed: [],
+  withdrawn: [],
+};
+
+/** The commands that make sense now: the phase allows them and nothing in the state forbids them. */
+export function allowedCommands(state: TrajectoryState): CommandType[] {
+  return PHASE_COMMANDS[state.phase].filter(
+    (type) => commandStateProblems(state, type).length === 0,
+  );
+}
+
+/** Reasons the state refuses a command of this type, whatever its data. */
+export function commandStateProblems(state: TrajectoryState, type: CommandType): string[] {
+  if (!PHASE_COMMANDS[state.phase].includes(type)) {
+    return [`${type} is not possible in phase ${state.phase}`];
+  }
+  const ended = state.endEvaluation?.recordedAt !== undefined;
+  switch (type) {
+    case 'issueBeschikking':
+      return state.providerIntakes.some((i) => i.divergence?.status === 'pending')
+        ? ['a divergence of a provider intake is still to be accepted or refused']
+        : [];
+    case 'decideDivergence':
+      return state.providerIntakes.some((i) => i.divergence?.status === 'pending')
+        ? []
+        : ['no divergence is pending'];
+    case 'recordVerdaging':
+      return state.beschikking ? ['the beschikking is already issued'] : [];
+    case 'recordReview':
+      return state.coordination?.coordinate ? [] : ['reviews are for coordinated trajectories'];
+    case 'answerThreeMonthCheck':
+      return state.threeMonthCheck.status === 'sent'
+        ? []
+        : ['the 3-month check is not awaiting an answer'];
+    case 'requestReassessment':
+      return state.reassessment?.status === 'pending' ? ['a re-assessment is already pending'] : [];
+    case 'answerReassessment':
+      return state.reassessment?.status === 'pending' ? [] : ['no re-assessment is pending'];
+    case 'recordEndEvaluation':
+      return ended ? ['the end evaluation is already recorded'] : [];
+    case 'withdraw':
+      return ended ? ['the end evaluation is recorded; the trajectory is closing'] : [];
+    default:
+      return [];
+  }
+}
+
+function omvangProblems(omvang: Omvang | undefined, path: string): string[] {
+  const problems: string[] = [];
+  if (!omvang || typeof omvang !== 'object') return [`${path} is required`];
+  if (
+    typeof omvang.volume !== 'number' ||
+    !Number.isInteger(omvang.volume) ||
+    omvang.volume < 1 ||
+    omvang.volume > 100_000
+  ) {
+    problems.push(`${path}.volume must be a whole number from 1 to 100000`);
+  }
+  if (!isUnit(omvang.unit)) problems.push(`${path}.unit must be a WJ756 eenheid code`);
+  if (!isFrequency(omvang.frequency))
+    problems.push(`${path}.frequency must be a WMO757 frequentie code`);
+  return problems;
+}
+
+function inzetProblems(inzet: Inzet | undefined, path: string): string[] {
+  if (!inzet || typeof inzet !== 'object') return [`${path} is required`];
+  const problems: string[] = [];
+  if (!isProductCategory(inzet.productCategory))
+    problems.push(`${path}.productCategory must be a JZ020 productcategorie`);
+  if (inzet.productCode !== undefined && !/^[0-9A-Z]{5}$/.test(inzet.productCode)) {
+    problems.push(`${path}.productCode must be five characters 0-9/A-Z`);
+  }
+  if (
+    inzet.productCode !== undefined &&
+    isProductCategory(inzet.productCategory) &&
+    !inzet.productCode.startsWith(inzet.productCategory)
+  ) {
+    problems.push(`${path}.productCode must start with its productCategory`);
+  }
+  return [...problems, ...omvangProblems(inzet.omvang, `${path}.omvang`)];
+}
+
+function judgementProblems(
+  state: TrajectoryState,
+  outcomes: ResultJudgement[],
+  path: string,
+  complete: boolean,
+): string[] {
+  if (!Array.isArray(outcomes)) return [`${path} must be a list`];
+  const ids = new Set(state.plan?.results.map((r) => r.id) ?? []);
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (const [i, o] of outcomes.entries()) {
+    if (!ids.has(o?.resultId)) problems.push(`${path}[${i}].resultId is not a result of the plan`);
+    if (seen.has(o?.resultId)) problems.push(`${path}[${i}].resultId is judged twice`);
+    seen.add(o?.resultId);
+    if (!['reached', 'partly', 'not'].includes(o?.outcome))
+      problems.push(`${path}[${i}].outcome must be reached, partly or not`);
+  }
+  if (complete && problems.length === 0 && seen.size !== ids.size)
+    problems.push(`${path} must judge every result of the plan`);
+  return problems;
+}
+
+function isAssigned(state: TrajectoryState, agbCode: string): boolean {
+  const b = state.beschikking;
+  return b?.kind === 'zin' && b.toewijzingen.some((t) => t.agbCode === agbCode);
+}
+
+/**
+ * Every reason the command is refused in this state; empty when it is accepted. Workflows call
+ * this in their update validators, so a refused command never enters the history.
+ */
+export function commandProblems(
+  state: TrajectoryState,
+  command: TrajectoryCommand,
+  now: Date,
+): string[] {
+  const phase = commandStateProblems(state, command.type);
+  if (phase.length > 0) return phase;
+  const p: string[] = [];
+  switch (command.type) {
+    case 'agreeResults': {
+      const { plan } = command;
+      if (!Array.isArray(plan?.results) || plan.results.length === 0 || plan.results.length > 20) {
+        p.push('plan.results must list 1 to 20 results');
+      } else {
+        const ids = new Set<string>();
+        plan.results.forEach((r, i) => {
+          if (!/^[a-z0-9][a-z0-9-]{0,31}$/.test(r?.id ?? ''))
+            p.push(`plan.results[${i}].id must be a short id (a-z, 0-9, -)`);
+          if (ids.has(r?.id)) p.push(`plan.results[${i}].id is used twice`);
+          ids.add(r?.id);
+          p.push(...textRefProblems(r?.description, `plan.results[${i}].description`));
+          p.push(...textRefProblems(r?.measure, `plan.results[${i}].measure (how it is judged)`));
+        });
+      }
+      p.push(...inzetProblems(plan?.inzet, 'plan.inzet'));
+      break;
+    }
+    case 'recordProviderIntake':
+      if (!isValidAgbCode(command.agbCode)) p.push('agbCode must be 8 digits');
+      if (state.providerIntakes.some((i) => i.agbCode === command.agbCode))
+        p.push(`provider ${command.agbCode} already recorded its intake`);
+      p.push(...textRefProblems(command.activities, 'activities (what the provider will do)'));
+      if (
+        !Number.isInteger(command.expectedDurationWeeks) ||
+        command.expectedDurationWeeks < 1 ||
+        command.expectedDurationWeeks > 520
+      ) {
+        p.push('expectedDurationWeeks must be a whole number from 1 to 520');
+      }
+      if (command.requestedInzet !== undefined)
+        p.push(...inzetProblems(command.requestedInzet, 'requestedInzet'));
+      break;
+    case 'decideDivergence': {
+      const intake = state.providerIntakes.find((i) => i.agbCode === command.agbCode);
+      if (!intake?.divergence || intake.divergence.status !== 'pending')
+        p.push(`provider ${command.agbCode} has no pending divergence`);
+      if (typeof command.accept !== 'boolean') p.push('accept must be true or false');
+      p.push(...textRefProblems(command.reason, 'reason'));
+      break;
+    }
+    case 'issueBeschikking': {
+      const b = command.beschikking;
+      if (!/^[A-Z0-9][A-Z0-9-]{2,39}$/.test(b?.number ?? ''))
+        p.push('beschikking.number must be 3-40 characters A-Z, 0-9, -');
+      if (!isCalendarDate(b?.startDate))
+        p.push('beschikking.startDate must be a calendar date YYYY-MM-DD');
+      if (!isCalendarDate(b?.endDate))
+        p.push('beschikking.endDate must be a calendar date YYYY-MM-DD');
+      if (
+        isCalendarDate(b?.startDate) &&
+        isCalendarDate(b?.endDate) &&
+        compareDates(b.endDate, b.startDate) < 0
+      ) {
+        p.push('beschikking.endDate must not be before its startDate');
+      }
+      if (b?.kind === 'zin') {
+        if (!Array.isArray(b.toewijzingen) || b.toewijzingen.length === 0)
+          p.push('a ZIN beschikking needs at least one toewijzing');
+        else {
+          const intakes = new Set(state.providerIntakes.map((i) => i.agbCode));
+          const numbers = new Set<string>();
+          b.toewijzingen.forEach((t, i) => {
+            if (!isValidAgbCode(t?.agbCode))
+              p.push(`beschikking.toewijzingen[${i}].agbCode must be 8 digits`);
+            else if (!intakes.has(t.agbCode))
+              p.push(
+                `beschikking.toewijzingen[${i}]: provider ${t.agbCode} has no recorded intake`,
+              );
+            if (!/^[A-Z0-9-]{1,20}$/.test(t?.toewijzingnummer ?? ''))
+              p.push(
+                `beschikking.toewijzingen[${i}].toewijzingnummer must be 1-20 characters A-Z, 0-9, -`,
+              );
+            if (numbers.has(t?.toewijzingnummer))
+              p.push(`beschikking.toewijzingen[${i}].toewijzingnummer is used twice`);
+            numbers.add(t?.toewijzingnummer);
+            p.push(...inzetProblems(t as Inzet, `beschikking.toewijzingen[${i}]`));
+            const intake = state.providerIntakes.find((x) => x.agbCode === t?.agbCode);
+            const ceiling =
+              intake?.divergence?.status === 'accepted' && intake.requestedInzet
+                ? intake.requestedInzet
+                : state.plan?.inzet;
+            if (
+              ceiling &&
+              isProductCategory(t?.productCategory) &&
+              t.omvang &&
+              (t.productCategory !== ceiling.productCategory ||
+                omvangExceeds(t.omvang, ceiling.omvang))
+            ) {
+              p.push(
+                `beschikking.toewijzingen[${i}] grants more or other care than plan deel 1 (and any accepted divergence)`,
+              );
+            }
+          });
+        }
+      } else if (b?.kind === 'pgb') {
+        if (typeof b.budgetEuro !== 'number' || !(b.budgetEuro > 0) || b.budgetEuro > 1_000_000)
+          p.push('beschikking.budgetEuro must be a positive amount up to 1000000');
+      } else {
+        p.push('beschikking.kind must be zin or pgb');
+      }
+      break;
+    }
+    case 'recordVerdaging': {
+      const currentDue = amsterdamDate(new Date(state.awb.dueAt));
+      if (!isCalendarDate(command.newDueDate))
+        p.push('newDueDate must be a calendar date YYYY-MM-DD');
+      else if (compareDates(command.newDueDate, currentDue) <= 0)
+        p.push(`newDueDate must be after the current due date ${currentDue}`);
+      p.push(...textRefProblems(command.reason, 'reason (Awb 4:14: the applicant is told why)'));
+      break;
+    }
+    case 'decideCoordination':
+      if (typeof command.coordinate !== 'boolean') p.push('coordinate must be true or false');
+      p.push(...coordinationCriteriaProblems(command.criteria));
+      if (command.reviewInterval !== undefined) {
+        if (!isDuration(command.reviewInterval))
+          p.push('reviewInterval must be an ISO 8601 duration such as P3M');
+        else if (
+          !intervalWithin(
+            reviewAnchor(state, now),
+            command.reviewInterval,
+            state.policy.maxReviewInterval,
+          )
+        ) {
+          p.push(
+            `reviewInterval may not be longer than ${state.policy.maxReviewInterval}: reviews are at least half-yearly (001)`,
+          );
+        }
+      }
+      if (command.reviewInterval !== undefined && command.coordinate === false)
+        p.push('reviewInterval only applies when coordinating');
+      break;
+    case 'recordReview':
+      p.push(...judgementProblems(state, command.outcomes, 'outcomes', true));
+      if (!['continue', 'afschalen', 'opschalen', 'end'].includes(command.decision))
+        p.push('decision must be continue, afschalen, opschalen or end');
+      break;
+    case 'requestEndEvaluation':
+      p.push(...textRefProblems(command.reason, 'reason'));
+      break;
+    case 'recordEndEvaluation':
+      p.push(...judgementProblems(state, command.goals, 'goals', true));
+      if (command.decision === 'verlenging') {
+        const v = command.verlenging;
+        if (!v) p.push('verlenging (number, endDate) is required for a verlenging');
+        else {
+          if (!/^[A-Z0-9][A-Z0-9-]{2,39}$/.test(v.number ?? ''))
+            p.push('verlenging.number must be 3-40 characters A-Z, 0-9, -');
+          if (
+            v.number === state.beschikking?.number ||
+            state.previousBeschikkingen.some((b) => b.number === v.number)
+          )
+            p.push('verlenging.number must be a new beschikking number');
+          if (!isCalendarDate(v.endDate)) p.push('verlenging.endDate must be a calendar date');
+          else if (state.beschikking && compareDates(v.endDate, state.beschikking.endDate) <= 0)
+            p.push('verlenging.endDate must be after the current end date');
+        }
+      } else if (command.decision === 'vervolgtraject') {
+        if (!isValidCaseNumber(command.followUpCaseNumber ?? ''))
+          p.push('followUpCaseNumber must be a valid case number');
+        if (command.followUpCaseNumber === state.caseNumber)
+          p.push('followUpCaseNumber must be another case');
+      } else if (command.decision !== 'close') {
+        p.push('decision must be close, verlenging or vervolgtraject');
+      }
+      break;
+    case 'withdraw':
+      p.push(...textRefProblems(command.reason, 'reason'));
+      break;
+    case 'reportEvaluation':
+      if (!isAssigned(state, command.agbCode))
+        p.push(`provider ${command.agbCode} is not assigned to this trajectory`);
+      if (command.kind !== 'interim' && command.kind !== 'end')
+        p.push('kind must be interim or end');
+      if (command.kind === 'end' && state.phase !== 'end-evaluation')
+        p.push('an end evaluation is reported once the end evaluation is required');
+      if (
+        command.kind === 'end' &&
+        state.evaluations.some((e) => e.kind === 'end' && e.agbCode === command.agbCode)
+      )
+        p.push('this provider already reported its end evaluation');
+      p.push(...judgementProblems(state, command.outcomes, 'outcomes', command.kind === 'end'));
+      break;
+    case 'startZorg': {
+      if (!isAssigned(state, command.agbCode))
+        p.push(`provider ${command.agbCode} is not assigned to this trajectory`);
+      if (state.care[command.agbCode]?.startedOn)
+        p.push('start zorg is already recorded for this provider');
+      if (!isCalendarDate(command.date)) p.push('date must be a calendar date');
+      else if (
+        state.beschikking &&
+        (compareDates(command.date, state.beschikking.startDate) < 0 ||
+          compareDates(command.date, state.beschikking.endDate) > 0)
+      ) {
+        p.push('date must lie within the beschikking period');
+      }
+      break;
+    }
+    case 'stopZorg': {
+      const care = state.care[command.agbCode];
+      if (!isAssigned(state, command.agbCode))
+        p.push(`provider ${command.agbCode} is not assigned to this trajectory`);
+      if (care?.stoppedOn) p.push('stop zorg is already recorded for this provider');
+      if (!isCalendarDate(command.date)) p.push('date must be a calendar date');
+      else if (care?.startedOn && compareDates(command.date, care.startedOn) < 0)
+        p.push('date must not be before the start of care');
+      if (!isEndReason(command.reason)) p.push('reason must be a JZ588 reden beëindiging code');
+      break;
+    }
+    case 'answerThreeMonthCheck':
+      if (typeof command.fitting !== 'boolean') p.push('fitting must be true or false');
+      break;
+    case 'answerQuestionnaire': {
+      const q = state.questionnaires[command.moment];
+      if (!q) p.push('moment must be midway or end');
+      else if (q.status !== 'sent')
+        p.push(`the ${command.moment} questionnaire is not awaiting an answer`);
+      if (!Number.isInteger(command.rating) || command.rating < 1 || command.rating > 5)
+        p.push('rating must be a whole number from 1 to 5');
+      break;
+    }
+    case 'requestReassessment':
+      if (!/^[A-Za-z0-9-]{1,64}$/.test(command.batchId ?? ''))
+        p.push('batchId must be 1-64 characters A-Z, a-z, 0-9, -');
+      if (!isCalendarDate(command.decideBy)) p.push('decideBy must be a calendar date');
+      else if (compareDates(command.decideBy, amsterdamDate(now)) < 0)
+        p.push('decideBy must not be in the past');
+      break;
+    case 'answerReassessment':
+      if (typeof command.followUpNeeded !== 'boolean')
+        p.push('followUpNeeded must be true or false');
+      break;
+    case 'referToProvider':
+      if (!isValidAgbCode(command.agbCode)) p.push('agbCode must be 8 digits');
+      else if (referredProviders(state).includes(command.agbCode))
+        p.push(`provider ${command.agbCode} is already referred`);
+      break;
+    case 'reassignCoordinator':
+      if (!isValidPersonId(command.coordinatorId)) p.push('coordinatorId is not a valid id');
+      else if (command.coordinatorId === state.coordinatorId)
+        p.push('the case is already with this coordinator');
+      p.push(...textRefProblems(command.reason, 'reason'));
+      break;
+  }
+  return p;
+}

@@ -1,0 +1,203 @@
+/**
+ * The trajectory's deadlines: each is kept as data in the state (so continue-as-new carries it),
+ * and the workflow wakes at the earliest and applies it here.
+ */
+import type { Recipient } from '../../letters';
+import type { ProcessDeadline } from '../process';
+import {
+  addDuration,
+  addToDate,
+  amsterdamDate,
+  amsterdamInstant,
+  subtractDuration,
+} from '../../time';
+import { beginEndEvaluation, closeTrajectory, type Effect } from './apply';
+import {
+  assignedProviders,
+  clientOf,
+  coordinatorOf,
+  isOpenPhase,
+  providersOf,
+  type TrajectoryState,
+} from './state';
+
+export const DEADLINE_KINDS = [
+  'awb-warning',
+  'awb-overdue',
+  'review-reminder',
+  'review-overdue',
+  'three-month-check',
+  'three-month-check-expired',
+  'midway-questionnaire-expired',
+  'beschikking-end',
+  'end-evaluation-reminder',
+  'end-questionnaire-expired',
+  'reassessment-expired',
+] as const;
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
+
+export type Deadline = ProcessDeadline<DeadlineKind>;
+
+/** Every deadline the trajectory is waiting for, earliest first. */
+export function pendingDeadlines(state: TrajectoryState): Deadline[] {
+  if (!isOpenPhase(state.phase)) return [];
+  const d: Deadline[] = [];
+  const add = (kind: DeadlineKind, at: Date | string | undefined) => {
+    if (at !== undefined) d.push({ kind, at: typeof at === 'string' ? at : at.toISOString() });
+  };
+  if (!state.beschikking) {
+    if (!state.awb.warned)
+      add('awb-warning', addDuration(new Date(state.startedAt), state.policy.awbWarningAfter));
+    if (!state.awb.overdue) add('awb-overdue', state.awb.dueAt);
+  }
+  const m = state.monitoring;
+  if (state.phase === 'monitoring' && state.coordination?.coordinate && m.nextReviewDue) {
+    const due = new Date(m.nextReviewDue);
+    if (!m.reminded) add('review-reminder', subtractDuration(due, state.policy.reviewReminderLead));
+    if (!m.overdue) add('review-overdue', due);
+  }
+  const check = state.threeMonthCheck;
+  if (state.beschikking && !state.endEvaluation?.recordedAt) {
+    if (check.status === 'waiting' && check.dueAt) add('three-month-check', check.dueAt);
+    if (check.status === 'sent') add('three-month-check-expired', check.responseDeadline);
+  }
+  if (state.questionnaires.midway.status === 'sent')
+    add('midway-questionnaire-expired', state.questionnaires.midway.responseDeadline);
+  if ((state.phase === 'monitoring' || state.phase === 'beschikking') && state.beschikking) {
+    // Due at the start of the day after the end date: the end date is the last day of care.
+    add('beschikking-end', amsterdamInstant(addToDate(state.beschikking.endDate, 0, 1), 0));
+  }
+  const ev = state.endEvaluation;
+  if (state.phase === 'end-evaluation' && ev && !ev.recordedAt)
+    add('end-evaluation-reminder', ev.nextReminderAt);
+  if (state.questionnaires.end.status === 'sent')
+    add('end-questionnaire-expired', state.questionnaires.end.responseDeadline);
+  if (state.reassessment?.status === 'pending') {
+    add('reassessment-expired', amsterdamInstant(addToDate(state.reassessment.decideBy, 0, 1), 0));
+  }
+  return d.sort((a, b) => a.at.localeCompare(b.at));
+}
+
+/** Handles a deadline that has come (mutating the state) and returns the effects. */
+export function applyDeadline(state: TrajectoryState, kind: DeadlineKind, now: Date): Effect[] {
+  state.revision += 1;
+  const facts = { caseNumber: state.caseNumber };
+  switch (kind) {
+    case 'awb-warning':
+      state.awb.warned = true;
+      return [
+        {
+          type: 'letter',
+          kind: 'awb-warning',
+          to: [coordinatorOf(state)],
+          facts: { ...facts, dueDate: amsterdamDate(new Date(state.awb.dueAt)) },
+        },
+      ];
+    case 'awb-overdue':
+      state.awb.overdue = true;
+      state.awb.warned = true;
+      return [
+        {
+          type: 'letter',
+          kind: 'awb-overdue',
+          to: [coordinatorOf(state)],
+          facts: { ...facts, dueDate: amsterdamDate(new Date(state.awb.dueAt)) },
+        },
+      ];
+    case 'review-reminder':
+      state.monitoring.reminded = true;
+      return [
+        {
+          type: 'letter',
+          kind: 'review-reminder',
+          to: [coordinatorOf(state)],
+          facts: { ...facts, dueAt: state.monitoring.nextReviewDue ?? '' },
+        },
+      ];
+    case 'review-overdue':
+      state.monitoring.reminded = true;
+      state.monitoring.overdue = true;
+      return [
+        {
+          type: 'letter',
+          kind: 'review-overdue',
+          to: [coordinatorOf(state)],
+          facts: { ...facts, dueAt: state.monitoring.nextReviewDue ?? '' },
+        },
+      ];
+    case 'three-month-check': {
+      const deadline = addDuration(now, state.policy.clientResponseWindow).toISOString();
+      state.threeMonthCheck = {
+        ...state.threeMonthCheck,
+        status: 'sent',
+        responseDeadline: deadline,
+      };
+      state.questionnaires.midway = { status: 'sent', responseDeadline: deadline };
+      return [
+        { type: 'letter', kind: 'three-month-check', to: [clientOf(state)], facts },
+        {
+          type: 'letter',
+          kind: 'questionnaire',
+          to: [clientOf(state)],
+          facts: { ...facts, moment: 'midway' },
+        },
+      ];
+    }
+    case 'three-month-check-expired':
+      state.threeMonthCheck.status = 'no-response';
+      return [];
+    case 'midway-questionnaire-expired':
+      state.questionnaires.midway.status = 'no-response';
+      return [];
+    case 'beschikking-end':
+      return beginEndEvaluation(
+        state,
+        'end-date',
+        now,
+        `beschikking ends ${state.beschikking?.endDate ?? ''}`,
+      );
+    case 'end-evaluation-reminder': {
+      const ev = state.endEvaluation;
+      if (!ev) return [];
+      ev.remindersSent += 1;
+      ev.nextReminderAt = addDuration(
+        now,
+        state.policy.endEvaluationReminderInterval,
+      ).toISOString();
+      const waitingFor = assignedProviders(state).filter(
+        (agb) => !state.evaluations.some((e) => e.kind === 'end' && e.agbCode === agb),
+      );
+      return [
+        {
+          type: 'letter',
+          kind: 'evaluation-reminder',
+          to: [
+            coordinatorOf(state),
+            ...waitingFor.map((agbCode): Recipient => ({ role: 'provider', agbCode })),
+          ],
+          facts: { ...facts, reminder: ev.remindersSent },
+        },
+      ];
+    }
+    case 'end-questionnaire-expired':
+      state.questionnaires.end.status = 'no-response';
+      return closeTrajectory(state, now);
+    case 'reassessment-expired': {
+      const r = state.reassessment;
+      if (!r) return [];
+      r.status = 'no-answer';
+      return [
+        {
+          type: 'letter',
+          kind: 'reassessment-outcome',
+          to: [clientOf(state), ...providersOf(state)],
+          facts: {
+            ...facts,
+            followUpNeeded: state.coordination?.coordinate ?? false,
+            answered: false,
+          },
+        },
+      ];
+    }
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * The Veilig Thuis handover's deadlines, in working days: acceptance, the meeting (a reminder and
+ * the deadline) and the feedback to Veilig Thuis. Each is kept as data in the state.
+ */
+import { amsterdamInstant, type CalendarDate } from '../../time';
+import { addWorkingDays } from '../../working-days';
+import type { ProcessDeadline } from '../process';
+import {
+  baseFacts,
+  coordinator,
+  lead,
+  leadAndCoordinator,
+  veiligThuis,
+  type HandoverLetter,
+} from './apply';
+import { isOpenHandover } from './codes';
+import { dueAfter, type HandoverState } from './state';
+
+export const HANDOVER_DEADLINE_KINDS = [
+  'accept-overdue',
+  'meeting-reminder',
+  'meeting-overdue',
+  'feedback-overdue',
+] as const;
+export type HandoverDeadlineKind = (typeof HANDOVER_DEADLINE_KINDS)[number];
+
+export type HandoverDeadline = ProcessDeadline<HandoverDeadlineKind>;
+
+/**
+ * A deadline's due date is the last working day to act; it is missed at the policy's due hour
+ * (8:00) of the next working day, when the team starts its day.
+ */
+export function missedAt(state: HandoverState, dueDate: CalendarDate): Date {
+  return amsterdamInstant(addWorkingDays(dueDate, 1), state.policy.dueHour);
+}
+
+/** The meeting reminder: at the due hour, `meetingReminderWorkingDays` before its last day. */
+function meetingReminderAt(state: HandoverState): Date | undefined {
+  const accepted = state.acceptance.acceptedAt;
+  const lead = state.policy.meetingReminderWorkingDays;
+  if (!accepted || lead === 0) return undefined;
+  const days = state.policy.meetingWithinWorkingDays[state.urgency] - lead;
+  return amsterdamInstant(dueAfter(new Date(accepted), days), state.policy.dueHour);
+}
+
+/** Every deadline the handover is waiting for, earliest first. */
+export function pendingHandoverDeadlines(state: HandoverState): HandoverDeadline[] {
+  if (!isOpenHandover(state.status)) return [];
+  const d: HandoverDeadline[] = [];
+  const add = (kind: HandoverDeadlineKind, at: Date | undefined) => {
+    if (at) d.push({ kind, at: at.toISOString() });
+  };
+  if (state.status === 'received' && !state.acceptance.overdue)
+    add('accept-overdue', missedAt(state, state.acceptance.dueDate));
+  const m = state.meeting;
+  if ((state.status === 'accepted' || state.status === 'meeting-planned') && m) {
+    if (!m.reminded && !m.overdue) add('meeting-reminder', meetingReminderAt(state));
+    if (!m.overdue) add('meeting-overdue', missedAt(state, m.dueDate));
+  }
+  if (state.status === 'meeting-held' && state.feedback && !state.feedback.overdue)
+    add('feedback-overdue', missedAt(state, state.feedback.dueDate));
+  return d.sort((a, b) => a.at.localeCompare(b.at));
+}
+
+/** Handles a deadline that has come (mutating the state) and returns the letters to send. */
+export function applyHandoverDeadline(
+  state: HandoverState,
+  kind: HandoverDeadlineKind,
+  _now: Date,
+): HandoverLetter[] {
+  state.revision += 1;
+  const facts = baseFacts(state);
+  switch (kind) {
+    case 'accept-overdue':
+      // The handover stays `received` and marked overdue until someone accepts or refuses it.
+      state.acceptance.overdue = true;
+      return [
+        {
+          type: 'letter',
+          kind: 'vt-acceptance-overdue',
+          to: [lead(state)],
+          facts: { ...facts, dueDate: state.acceptance.dueDate },
+        },
+        {
+          type: 'letter',
+          kind: 'vt-acceptance-delayed',
+          to: [veiligThuis(state)],
+          facts: { ...facts, dueDate: state.acceptance.dueDate },
+        },
+      ];
+    case 'meeting-reminder': {
+      const m = state.meeting!;
+      m.reminded = true;
+      return [
+        {
+          type: 'letter',
+          kind: 'vt-meeting-reminder',
+          to: coordinator(state),
+          facts: {
+            ...facts,
+            dueDate: m.dueDate,
+            planned: m.planned !== undefined,
+            ...(m.planned ? { date: m.planned.date } : {}),
+          },
+        },
+      ];
+    }
+    case 'meeting-overdue': {
+      const m = state.meeting!;
+      m.overdue = true;
+      m.reminded = true;
+      return [
+        {
+          type: 'letter',
+          kind: 'vt-meeting-overdue',
+          to: leadAndCoordinator(state),
+          facts: {
+            ...facts,
+            dueDate: m.dueDate,
+            ...(state.coordinatorId ? { coordinatorId: state.coordinatorId } : {}),
+            planned: m.planned !== undefined,
+            ...(m.planned ? { date: m.planned.date } : {}),
+          },
+        },
+      ];
+    }
+    case 'feedback-overdue': {
+      const f = state.feedback!;
+      f.overdue = true;
+      return [
+        {
+          type: 'letter',
+          kind: 'vt-feedback-overdue',
+          to: leadAndCoordinator(state),
+          facts: {
+            ...facts,
+            dueDate: f.dueDate,
+            ...(state.coordinatorId ? { coordinatorId: state.coordinatorId } : {}),
+          },
+        },
+      ];
+    }
+  }
+}

@@ -3,14 +3,14 @@
  * worker: name, workflow id, the `state` query and one update per command. Import from here,
  * never from the implementation.
  */
-import type { UpdateDefinition } from '@temporalio/common';
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery } from '@temporalio/workflow';
 import {
   TRANSFER_COMMAND_FIELDS,
   type TransferCommand,
   type TransferCommandType,
   type TransferView,
 } from '@cjg/domain';
+import { commandTypesOf, defineCommandUpdates, type CommandArgsOf } from './command-updates';
 
 export { transferWorkflowId } from '@cjg/domain';
 export type { TransferInput, TransferView } from '@cjg/domain';
@@ -33,22 +33,11 @@ export const transferStateQuery = defineQuery<TransferView>('state');
 export type TransferCommandResult = TransferView;
 
 /** Every command, in the order of the domain's TRANSFER_COMMAND_FIELDS. */
-export const TRANSFER_COMMAND_TYPES = Object.keys(
-  TRANSFER_COMMAND_FIELDS,
-) as readonly TransferCommandType[];
+export const TRANSFER_COMMAND_TYPES = commandTypesOf<TransferCommand>(TRANSFER_COMMAND_FIELDS);
 
-/** The command's data, without its `type` (the update's name says which command it is). */
-export type TransferCommandArgs<T extends TransferCommandType> = Omit<
-  Extract<TransferCommand, { type: T }>,
-  'type'
->;
+export type TransferCommandArgs<T extends TransferCommandType> = CommandArgsOf<TransferCommand, T>;
 
 /** One update per command, named after it (`plan`, `recordOutcome`…), each with a validator. */
-export const transferCommandUpdates = Object.fromEntries(
-  TRANSFER_COMMAND_TYPES.map((type) => [
-    type,
-    defineUpdate<TransferCommandResult, [TransferCommandArgs<typeof type>]>(type),
-  ]),
-) as {
-  [T in TransferCommandType]: UpdateDefinition<TransferCommandResult, [TransferCommandArgs<T>]>;
-};
+export const transferCommandUpdates = defineCommandUpdates<TransferCommand, TransferCommandResult>(
+  TRANSFER_COMMAND_TYPES,
+);

@@ -2,20 +2,16 @@
  * The contract of the trajectory and family workflows shared by the API (client) and the worker:
  * names, queries, updates and signals. Import from here, never from the implementations.
  */
-import type { UpdateDefinition } from '@temporalio/common';
-import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal } from '@temporalio/workflow';
 import { COMMAND_FIELDS } from '@cjg/domain';
-import type { CommandType, Deadline, TrajectoryCommand, TrajectoryState } from '@cjg/domain';
+import type { CommandType, TrajectoryCommand, TrajectoryView } from '@cjg/domain';
+import { commandTypesOf, defineCommandUpdates, type CommandArgsOf } from './command-updates';
 
 export const TRAJECTORY_WORKFLOW_TYPE = 'trajectoryWorkflow';
 export const FAMILY_WORKFLOW_TYPE = 'familyWorkflow';
 
-/** What the `state` query answers: the state plus what may happen next. */
-export interface TrajectoryView extends TrajectoryState {
-  allowedCommands: CommandType[];
-  pendingDeadlines: Deadline[];
-  overdue: boolean;
-}
+/** What the `state` query answers: the state plus what may happen next (libs/domain). */
+export type { TrajectoryView };
 
 export const trajectoryStateQuery = defineQuery<TrajectoryView>('state');
 
@@ -28,24 +24,12 @@ export const trajectoryStateQuery = defineQuery<TrajectoryView>('state');
 export type CommandResult = TrajectoryView;
 
 /** Every command, in the order of domain's COMMAND_FIELDS (the single list of them). */
-export const COMMAND_TYPES = Object.keys(COMMAND_FIELDS) as readonly CommandType[];
+export const COMMAND_TYPES = commandTypesOf<TrajectoryCommand>(COMMAND_FIELDS);
 
-/** The command's data, without its `type` (the update's name says which command it is). */
-export type CommandArgs<T extends CommandType> = Omit<
-  Extract<TrajectoryCommand, { type: T }>,
-  'type'
->;
+export type CommandArgs<T extends CommandType> = CommandArgsOf<TrajectoryCommand, T>;
 
-/**
- * One update per command, named after it (so the Temporal UI shows `recordReview`, not a generic
- * name). Each has a validator: a refused command never enters the history.
- */
-export const commandUpdates = Object.fromEntries(
-  COMMAND_TYPES.map((type) => [
-    type,
-    defineUpdate<CommandResult, [CommandArgs<typeof type>]>(type),
-  ]),
-) as { [T in CommandType]: UpdateDefinition<CommandResult, [CommandArgs<T>]> };
+/** One update per command, named after it (`agreeResults`, `recordReview`…), each with a validator. */
+export const commandUpdates = defineCommandUpdates<TrajectoryCommand, CommandResult>(COMMAND_TYPES);
 
 /** `ApplicationFailure.type` of a command refused by a validator; its details list the reasons. */
 export const COMMAND_REFUSED = 'CommandRefused';

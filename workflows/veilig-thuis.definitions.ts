@@ -3,15 +3,10 @@
  * (client) and the worker: name, workflow id, the `state` query and one update per command.
  * Import from here, never from the implementation.
  */
-import type { UpdateDefinition } from '@temporalio/common';
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery } from '@temporalio/workflow';
 import { HANDOVER_COMMAND_FIELDS } from '@cjg/domain';
-import type {
-  HandoverCommand,
-  HandoverCommandType,
-  HandoverDeadline,
-  HandoverState,
-} from '@cjg/domain';
+import type { HandoverCommand, HandoverCommandType, HandoverView } from '@cjg/domain';
+import { commandTypesOf, defineCommandUpdates, type CommandArgsOf } from './command-updates';
 
 export { handoverWorkflowId } from '@cjg/domain';
 
@@ -20,12 +15,8 @@ export const VEILIG_THUIS_HANDOVER_WORKFLOW_TYPE = 'veiligThuisHandoverWorkflow'
 /** The `CaseKind` search attribute of a handover. */
 export const VEILIG_THUIS_CASE_KIND = 'veilig-thuis-handover';
 
-/** What the `state` query answers: the state plus what may happen next. */
-export interface HandoverView extends HandoverState {
-  allowedCommands: HandoverCommandType[];
-  pendingDeadlines: HandoverDeadline[];
-  overdue: boolean;
-}
+/** What the `state` query answers: the state plus what may happen next (libs/domain). */
+export type { HandoverView };
 
 export const handoverStateQuery = defineQuery<HandoverView>('state');
 
@@ -38,28 +29,14 @@ export const handoverStateQuery = defineQuery<HandoverView>('state');
 export type HandoverCommandResult = HandoverView;
 
 /** Every command, in the order of the domain's HANDOVER_COMMAND_FIELDS. */
-export const HANDOVER_COMMAND_TYPES = Object.keys(
-  HANDOVER_COMMAND_FIELDS,
-) as readonly HandoverCommandType[];
+export const HANDOVER_COMMAND_TYPES = commandTypesOf<HandoverCommand>(HANDOVER_COMMAND_FIELDS);
 
-/** The command's data, without its `type` (the update's name says which command it is). */
-export type HandoverCommandArgs<T extends HandoverCommandType> = Omit<
-  Extract<HandoverCommand, { type: T }>,
-  'type'
->;
+export type HandoverCommandArgs<T extends HandoverCommandType> = CommandArgsOf<HandoverCommand, T>;
 
-/**
- * One update per command, named after it (`accept`, `planMeeting`…), each with a validator: a
- * refused command never enters the history.
- */
-export const handoverUpdates = Object.fromEntries(
-  HANDOVER_COMMAND_TYPES.map((type) => [
-    type,
-    defineUpdate<HandoverCommandResult, [HandoverCommandArgs<typeof type>]>(type),
-  ]),
-) as {
-  [T in HandoverCommandType]: UpdateDefinition<HandoverCommandResult, [HandoverCommandArgs<T>]>;
-};
+/** One update per command, named after it (`accept`, `planMeeting`…), each with a validator. */
+export const handoverUpdates = defineCommandUpdates<HandoverCommand, HandoverCommandResult>(
+  HANDOVER_COMMAND_TYPES,
+);
 
 /**
  * `ApplicationFailure.type` of a refused command; its details are `[problems, 'state' | 'data']`

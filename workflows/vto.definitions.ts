@@ -4,17 +4,16 @@
  * ids, the `state` query, one update per command, the agenda signal, and the activities' messages.
  * Import from here, never from the implementations. See docs/vto.md.
  */
-import type { UpdateDefinition } from '@temporalio/common';
-import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal } from '@temporalio/workflow';
 import {
   VTO_COMMAND_FIELDS,
   type AgendaPlacement,
   type CalendarDate,
   type VtoCommand,
   type VtoCommandType,
-  type VtoDeadline,
-  type VtoState,
+  type VtoView,
 } from '@cjg/domain';
+import { commandTypesOf, defineCommandUpdates, type CommandArgsOf } from './command-updates';
 
 export { vtoWorkflowId } from '@cjg/domain';
 export type { AgendaPlacement, VtoInput } from '@cjg/domain';
@@ -31,12 +30,8 @@ export const VTO_WORKFLOW_TYPE = 'vtoWorkflow';
 export const VTO_CASE_KIND = 'vto';
 export const BESCHERMINGSPLEIN_AGENDA_CASE_KIND = 'beschermingsplein-agenda';
 
-/** What the `state` query answers: the state plus what may happen next. */
-export interface VtoView extends VtoState {
-  allowedCommands: VtoCommandType[];
-  pendingDeadlines: VtoDeadline[];
-  overdue: boolean;
-}
+/** What the `state` query answers: the state plus what may happen next (libs/domain). */
+export type { VtoView };
 
 export const vtoStateQuery = defineQuery<VtoView>('state');
 
@@ -49,21 +44,14 @@ export const vtoStateQuery = defineQuery<VtoView>('state');
 export type VtoCommandResult = VtoView;
 
 /** Every command, in the order of the domain's VTO_COMMAND_FIELDS. */
-export const VTO_COMMAND_TYPES = Object.keys(VTO_COMMAND_FIELDS) as readonly VtoCommandType[];
+export const VTO_COMMAND_TYPES = commandTypesOf<VtoCommand>(VTO_COMMAND_FIELDS);
 
-/** The command's data, without its `type` (the update's name says which command it is). */
-export type VtoCommandArgs<T extends VtoCommandType> = Omit<
-  Extract<VtoCommand, { type: T }>,
-  'type'
->;
+export type VtoCommandArgs<T extends VtoCommandType> = CommandArgsOf<VtoCommand, T>;
 
 /** One update per command, named after it (`recordDecision`…), each with a validator. */
-export const vtoCommandUpdates = Object.fromEntries(
-  VTO_COMMAND_TYPES.map((type) => [
-    type,
-    defineUpdate<VtoCommandResult, [VtoCommandArgs<typeof type>]>(type),
-  ]),
-) as { [T in VtoCommandType]: UpdateDefinition<VtoCommandResult, [VtoCommandArgs<T>]> };
+export const vtoCommandUpdates = defineCommandUpdates<VtoCommand, VtoCommandResult>(
+  VTO_COMMAND_TYPES,
+);
 
 /**
  * The agenda run tells a VTO it is on the agenda of a meeting. A signal: the agenda does not wait

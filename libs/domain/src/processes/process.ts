@@ -18,6 +18,12 @@ export interface ProcessDeadline<Kind extends string = string> {
 
 /** What every process's state has. */
 export interface ProcessState {
+  /** CBS gemeentecode of the municipality the case is for. */
+  municipalityCode: string;
+  /** The CJG coordinator of the case, once there is one. */
+  coordinatorId?: string;
+  /** 1Gezin1Plan: the family, once it is linked. */
+  familyId?: string;
   /** Bumped at every change; projections keep the highest, and the runner publishes on it. */
   revision: number;
   /** Numbering of letters, unique within the case (the letter ledger's key). */
@@ -31,60 +37,86 @@ export interface ProcessView<CommandType extends string, DeadlineKind extends st
   overdue: boolean;
 }
 
-/**
- * A process. `Own` is the effects it has besides letters (none for most); `View` what its
- * `state` query answers.
- */
-export interface Process<
-  Input,
-  State extends ProcessState,
-  Command extends { type: string },
-  DeadlineKind extends string,
-  Own extends { type: string },
-  View extends ProcessView<Command['type'], DeadlineKind>,
-> {
+/** The types a process is made of. */
+export interface ProcessTypes {
+  input: unknown;
+  state: ProcessState;
+  command: { type: string };
+  deadlineKind: string;
+  /** Its effects: letters, and any of its own (the trajectory's family report, …). */
+  effect: { type: string };
+  /** What its `state` query answers. */
+  view: ProcessView<string, string>;
+}
+
+/** A process, made of the types `T`. */
+export interface Process<T extends ProcessTypes> {
   /** The fields each command takes besides its type; its keys are the commands, in order. */
-  readonly commandFields: { readonly [T in Command['type']]: readonly string[] };
+  readonly commandFields: { readonly [K in T['command']['type']]: readonly string[] };
   /** The letters it sends. */
   readonly letterKinds: readonly LetterKind[];
 
   /** Every reason the input cannot start a case; empty when it can. */
-  inputProblems(input: Input): string[];
-  initialState(input: Input, now: Date): State;
+  inputProblems(input: T['input']): string[];
+  initialState(input: T['input'], now: Date): T['state'];
   /** What a new case does first (its first letters). */
-  openingEffects(state: State): Array<Letter | Own>;
+  openingEffects(state: T['state']): T['effect'][];
   /** Whether the case still waits for commands or deadlines. */
-  isOpen(state: State): boolean;
+  isOpen(state: T['state']): boolean;
 
   /** Reasons the state refuses a command of this type, whatever its data (the API answers 409). */
-  commandStateProblems(state: State, type: Command['type'], now: Date): string[];
+  commandStateProblems(state: T['state'], type: T['command']['type'], now: Date): string[];
   /** Every reason the command is refused; empty when accepted (otherwise the API answers 422). */
-  commandProblems(state: State, command: Command, now: Date): string[];
+  commandProblems(state: T['state'], command: T['command'], now: Date): string[];
   /** Applies an accepted command (mutating the state) and returns its effects. */
-  applyCommand(state: State, command: Command, now: Date): Array<Letter | Own>;
+  applyCommand(state: T['state'], command: T['command'], now: Date): T['effect'][];
 
   /** Every deadline it waits for, earliest first. */
-  pendingDeadlines(state: State): ProcessDeadline<DeadlineKind>[];
+  pendingDeadlines(state: T['state']): ProcessDeadline<T['deadlineKind']>[];
   /** Handles a deadline that has come (mutating the state) and returns its effects. */
-  applyDeadline(state: State, kind: DeadlineKind, now: Date): Array<Letter | Own>;
+  applyDeadline(state: T['state'], kind: T['deadlineKind'], now: Date): T['effect'][];
 
   /** A letter went out: what the state keeps of that; true when the state changed. */
-  letterSent?(state: State, kind: LetterKind): boolean;
+  letterSent?(state: T['state'], kind: LetterKind): boolean;
   /** Records recipients a letter did not reach, and returns the notices to send. */
   recordDeliveryFailures(
-    state: State,
+    state: T['state'],
     letter: LetterKind,
     sequence: number,
     failures: readonly DeliveryFailure[],
     now: Date,
-  ): Array<Letter | Own>;
+  ): T['effect'][];
 
-  /** When the step it waits for is due (for lists and search); may differ from the earliest deadline. */
-  nextDue(state: State): ProcessDeadline<DeadlineKind> | undefined;
-  isOverdue(state: State): boolean;
-  view(state: State, now: Date): View;
+  /** When the step it waits for is due (lists, search); may differ from the earliest deadline. */
+  nextDue(state: T['state']): ProcessDeadline<T['deadlineKind']> | undefined;
+  isOverdue(state: T['state']): boolean;
+  view(state: T['state'], now: Date): T['view'];
   /** A one-line summary without personal data, for the Temporal UI memo. */
-  summary(state: State): string;
+  summary(state: T['state']): string;
   /** Continue-as-new once a run's history reaches this many events. */
-  maxHistoryEvents(state: State): number;
+  maxHistoryEvents(state: T['state']): number;
 }
+
+/** A process, its types taken from its functions (so a process need not spell them out). */
+export function defineProcess<
+  Input,
+  State extends ProcessState,
+  Command extends { type: string },
+  DeadlineKind extends string,
+  Effect extends { type: string },
+  View extends ProcessView<Command['type'], DeadlineKind>,
+>(
+  process: Process<{
+    input: Input;
+    state: State;
+    command: Command;
+    deadlineKind: DeadlineKind;
+    effect: Effect;
+    view: View;
+  }>,
+): typeof process {
+  return process;
+}
+
+/** A process's effects besides letters. */
+export type OwnEffect<T extends ProcessTypes> = Exclude<T['effect'], Letter>;

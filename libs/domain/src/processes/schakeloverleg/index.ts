@@ -18,33 +18,21 @@
  * Which command each status takes is `STATUS_COMMANDS` in commands.ts. Only ids, codes, dates and
  * yes/no live here, and so in the workflow's history.
  */
-import type { Process } from '../process';
+import { defineProcess } from '../process';
 import {
   applyTransferCommand,
   recordTransferDeliveryFailures,
   transferProposedEffects,
-  type StartTrajectoryEffect,
 } from './apply';
 import {
   TRANSFER_COMMAND_FIELDS,
   transferCommandProblems,
   transferCommandStateProblems,
-  type TransferCommand,
 } from './commands';
-import {
-  applyTransferDeadline,
-  pendingTransferDeadlines,
-  type TransferDeadlineKind,
-} from './deadlines';
+import { applyTransferDeadline, pendingTransferDeadlines } from './deadlines';
 import { SCHAKELOVERLEG_LETTER_KINDS } from './letter-kinds';
-import {
-  initialTransferState,
-  isOpenTransfer,
-  transferInputProblems,
-  type TransferInput,
-  type TransferState,
-} from './state';
-import { isTransferOverdue, transferSummary, transferView, type TransferView } from './views';
+import { initialTransferState, isOpenTransfer, transferInputProblems } from './state';
+import { isTransferOverdue, transferSummary, transferView } from './views';
 
 export * from './letter-kinds';
 export * from './codes';
@@ -82,14 +70,7 @@ export {
 export * from './deadlines';
 export * from './views';
 
-export const SCHAKELOVERLEG_PROCESS: Process<
-  TransferInput,
-  TransferState,
-  TransferCommand,
-  TransferDeadlineKind,
-  StartTrajectoryEffect,
-  TransferView
-> = {
+export const SCHAKELOVERLEG_PROCESS = defineProcess({
   commandFields: TRANSFER_COMMAND_FIELDS,
   letterKinds: SCHAKELOVERLEG_LETTER_KINDS,
   inputProblems: transferInputProblems,
@@ -107,4 +88,4 @@ export const SCHAKELOVERLEG_PROCESS: Process<
   view: transferView,
   summary: transferSummary,
   maxHistoryEvents: (state) => state.policy.maxHistoryEvents,
-};
+});

@@ -24,30 +24,18 @@
  * letter-kinds.ts; the read model's projection and the provider's part are views.ts and
  * provider-view.ts.
  */
-import type { Process } from '../process';
+import { defineProcess } from '../process';
 import { TRAJECTORY_LETTER_KINDS } from './letter-kinds';
 import {
   applyCommand,
   intakeRegisteredLetters,
   recordDeliveryFailures,
   recordLetterSent,
-  type FamilyCareEffect,
 } from './apply';
-import {
-  COMMAND_FIELDS,
-  commandProblems,
-  commandStateProblems,
-  type TrajectoryCommand,
-} from './commands';
-import { applyDeadline, pendingDeadlines, type DeadlineKind } from './deadlines';
-import {
-  initialState,
-  isOpenPhase,
-  trajectoryInputProblems,
-  type TrajectoryInput,
-  type TrajectoryState,
-} from './state';
-import { isOverdue, summary, trajectoryView, type TrajectoryView } from './views';
+import { COMMAND_FIELDS, commandProblems, commandStateProblems } from './commands';
+import { applyDeadline, pendingDeadlines } from './deadlines';
+import { initialState, isOpenPhase, trajectoryInputProblems } from './state';
+import { isOverdue, summary, trajectoryView } from './views';
 
 export * from './letter-kinds';
 export * from './policy';
@@ -64,14 +52,7 @@ export * from './deadlines';
 export * from './views';
 export * from './provider-view';
 
-export const TRAJECTORY_PROCESS: Process<
-  TrajectoryInput,
-  TrajectoryState,
-  TrajectoryCommand,
-  DeadlineKind,
-  FamilyCareEffect,
-  TrajectoryView
-> = {
+export const TRAJECTORY_PROCESS = defineProcess({
   commandFields: COMMAND_FIELDS,
   letterKinds: TRAJECTORY_LETTER_KINDS,
   inputProblems: trajectoryInputProblems,
@@ -90,4 +71,4 @@ export const TRAJECTORY_PROCESS: Process<
   view: trajectoryView,
   summary,
   maxHistoryEvents: (state) => state.policy.maxHistoryEvents,
-};
+});

@@ -19,7 +19,7 @@
  * name people: the process carries only their ids (`TextRef`).
  */
 import { DEFAULT_MAX_HISTORY_EVENTS } from '../kit';
-import type { Process } from '../process';
+import { defineProcess } from '../process';
 import {
   applyHandoverCommand,
   handoverReceivedLetters,
@@ -30,27 +30,11 @@ import {
   HANDOVER_COMMAND_FIELDS,
   handoverCommandProblems,
   handoverCommandStateProblems,
-  type HandoverCommand,
 } from './commands';
-import {
-  applyHandoverDeadline,
-  pendingHandoverDeadlines,
-  type HandoverDeadlineKind,
-} from './deadlines';
+import { applyHandoverDeadline, pendingHandoverDeadlines } from './deadlines';
 import { VEILIG_THUIS_LETTER_KINDS } from './letter-kinds';
-import {
-  handoverInputProblems,
-  initialHandoverState,
-  type HandoverInput,
-  type HandoverState,
-} from './state';
-import {
-  handoverNextDue,
-  handoverSummary,
-  handoverView,
-  isHandoverOverdue,
-  type HandoverView,
-} from './views';
+import { handoverInputProblems, initialHandoverState } from './state';
+import { handoverNextDue, handoverSummary, handoverView, isHandoverOverdue } from './views';
 
 export * from './letter-kinds';
 export * from './codes';
@@ -67,14 +51,7 @@ export {
 export * from './deadlines';
 export * from './views';
 
-export const VEILIG_THUIS_PROCESS: Process<
-  HandoverInput,
-  HandoverState,
-  HandoverCommand,
-  HandoverDeadlineKind,
-  never,
-  HandoverView
-> = {
+export const VEILIG_THUIS_PROCESS = defineProcess({
   commandFields: HANDOVER_COMMAND_FIELDS,
   letterKinds: VEILIG_THUIS_LETTER_KINDS,
   inputProblems: handoverInputProblems,
@@ -92,4 +69,4 @@ export const VEILIG_THUIS_PROCESS: Process<
   view: handoverView,
   summary: handoverSummary,
   maxHistoryEvents: (state) => state.policy.maxHistoryEvents ?? DEFAULT_MAX_HISTORY_EVENTS,
-};
+});

@@ -20,24 +20,13 @@
  * carries ids, codes and dates only.
  */
 import { DEFAULT_MAX_HISTORY_EVENTS } from '../kit';
-import type { Process } from '../process';
+import { defineProcess } from '../process';
 import { applyVtoCommand, recordVtoDeliveryFailures, vtoOpeningLetters } from './apply';
-import {
-  VTO_COMMAND_FIELDS,
-  vtoCommandProblems,
-  vtoCommandStateProblems,
-  type VtoCommand,
-} from './commands';
-import { applyVtoDeadline, pendingVtoDeadlines, type VtoDeadlineKind } from './deadlines';
+import { VTO_COMMAND_FIELDS, vtoCommandProblems, vtoCommandStateProblems } from './commands';
+import { applyVtoDeadline, pendingVtoDeadlines } from './deadlines';
 import { VTO_LETTER_KINDS } from './letter-kinds';
-import {
-  initialVtoState,
-  isOpenVtoStatus,
-  vtoInputProblems,
-  type VtoInput,
-  type VtoState,
-} from './state';
-import { isVtoOverdue, vtoSummary, vtoView, type VtoView } from './views';
+import { initialVtoState, isOpenVtoStatus, vtoInputProblems } from './state';
+import { isVtoOverdue, vtoSummary, vtoView } from './views';
 
 export * from './letter-kinds';
 export * from './codes';
@@ -54,23 +43,22 @@ export {
 export * from './deadlines';
 export * from './views';
 
-export const VTO_PROCESS: Process<VtoInput, VtoState, VtoCommand, VtoDeadlineKind, never, VtoView> =
-  {
-    commandFields: VTO_COMMAND_FIELDS,
-    letterKinds: VTO_LETTER_KINDS,
-    inputProblems: vtoInputProblems,
-    initialState: initialVtoState,
-    openingEffects: vtoOpeningLetters,
-    isOpen: (state) => isOpenVtoStatus(state.status),
-    commandStateProblems: (state, type) => vtoCommandStateProblems(state, type),
-    commandProblems: vtoCommandProblems,
-    applyCommand: applyVtoCommand,
-    pendingDeadlines: pendingVtoDeadlines,
-    applyDeadline: (state, kind) => applyVtoDeadline(state, kind),
-    recordDeliveryFailures: recordVtoDeliveryFailures,
-    nextDue: (state) => pendingVtoDeadlines(state)[0],
-    isOverdue: isVtoOverdue,
-    view: vtoView,
-    summary: vtoSummary,
-    maxHistoryEvents: (state) => state.policy.maxHistoryEvents ?? DEFAULT_MAX_HISTORY_EVENTS,
-  };
+export const VTO_PROCESS = defineProcess({
+  commandFields: VTO_COMMAND_FIELDS,
+  letterKinds: VTO_LETTER_KINDS,
+  inputProblems: vtoInputProblems,
+  initialState: initialVtoState,
+  openingEffects: vtoOpeningLetters,
+  isOpen: (state) => isOpenVtoStatus(state.status),
+  commandStateProblems: (state, type) => vtoCommandStateProblems(state, type),
+  commandProblems: vtoCommandProblems,
+  applyCommand: applyVtoCommand,
+  pendingDeadlines: pendingVtoDeadlines,
+  applyDeadline: (state, kind) => applyVtoDeadline(state, kind),
+  recordDeliveryFailures: recordVtoDeliveryFailures,
+  nextDue: (state) => pendingVtoDeadlines(state)[0],
+  isOverdue: isVtoOverdue,
+  view: vtoView,
+  summary: vtoSummary,
+  maxHistoryEvents: (state) => state.policy.maxHistoryEvents ?? DEFAULT_MAX_HISTORY_EVENTS,
+});

@@ -3,31 +3,52 @@ import type { WorkflowHandle } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
 import {
   addWorkingDays,
+  agendaIdOf,
   amsterdamDate,
   amsterdamInstant,
   DEFAULT_POLICY,
   DEFAULT_SCHAKELOVERLEG_POLICY,
+  DEFAULT_VEILIG_THUIS_POLICY,
+  DEFAULT_VTO_POLICY,
+  handoverWorkflowId,
   transferIdOf,
   transferWorkflowId,
+  vtoWorkflowId,
   type CalendarDate,
   type TransferCommandType,
   type TransferInput,
   type TransferView,
 } from '@cjg/domain';
+import type { Activities } from '@cjg/activities';
 import type { schakeloverlegTransferWorkflow } from '@cjg/workflows';
 import {
   SCHAKELOVERLEG_WORKFLOW_TYPE,
   transferCommandUpdates,
   type TransferCommandArgs,
 } from '@cjg/workflows/schakeloverleg.definitions';
-import { writeHistory } from '../support/histories';
+import {
+  handoverStateQuery,
+  handoverUpdates,
+  VEILIG_THUIS_HANDOVER_WORKFLOW_TYPE,
+} from '@cjg/workflows/veilig-thuis.definitions';
+import {
+  placedOnAgendaSignal,
+  VTO_WORKFLOW_TYPE,
+  vtoCommandUpdates,
+  vtoStateQuery,
+} from '@cjg/workflows/vto.definitions';
+import { decodeHistoryPayloads } from '@cjg/temporal/connection';
+import { writeHistory, type HistoryEnd } from '../support/histories';
 import {
   advance,
   env,
+  eventually,
+  settle,
   stubActivities,
   testBundle,
   useTimeSkippingServerPerTest,
 } from '../support/trajectory-harness';
+import { testCodec, testDataConverter } from '../support/workflow-env';
 
 /**
  * The part of `npm run histories:record` the real stack cannot reach: end states that lie days
@@ -35,7 +56,11 @@ import {
  * a working day; the trajectory starts on the measure's end date). These run on Temporal's
  * time-skipping test server with the current workflow bundle and stubbed activities that answer
  * as the real ones do (test/support/trajectory-harness.ts), and their histories go to
- * test/histories like the stack's.
+ * test/histories like the stack's, decoded (the workers encrypt, as deployed).
+ *
+ * Also here: a Veilig Thuis handover and a VTO that continue as new at their history bound (the
+ * one rule of the process runner): driven by many commands, with the least events per run the
+ * policy allows.
  */
 jest.setTimeout(300_000);
 useTimeSkippingServerPerTest();
@@ -85,6 +110,31 @@ async function proposal(): Promise<TransferInput> {
   };
 }
 
+/** Writes a run's history, its payloads decoded (the replay set must not depend on a test key). */
+async function write(
+  name: string,
+  workflowId: string,
+  runId: string | undefined,
+  ends: HistoryEnd,
+): Promise<void> {
+  const history = await env.client.workflow.getHandle(workflowId, runId).fetchHistory();
+  await decodeHistoryPayloads(history, testCodec!);
+  await writeHistory(name, workflowId, history, ends);
+}
+
+/** A worker on a task queue of its own, with the current bundle and the tests' codec. */
+async function recordingWorker(activities: object): Promise<{ worker: Worker; taskQueue: string }> {
+  const taskQueue = `record-${randomUUID()}`;
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowBundle: testBundle(),
+    dataConverter: testDataConverter,
+    activities,
+  });
+  return { worker, taskQueue };
+}
+
 /**
  * Runs a transfer with a worker on a task queue of its own, drives it with `body` to its end and
  * records its history; a trajectory it started is ended afterwards (it would hold the clock).
@@ -94,21 +144,14 @@ async function recordTransfer(
   body: (handle: Handle, input: TransferInput) => Promise<TransferView>,
 ): Promise<void> {
   const input = await proposal();
-  const { activities } = stubActivities();
-  const taskQueue = `record-${randomUUID()}`;
-  const worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue,
-    workflowBundle: testBundle(),
-    activities,
-  });
+  const { worker, taskQueue } = await recordingWorker(stubActivities().activities);
   await worker.runUntil(async () => {
     const handle = await env.client.workflow.start<typeof schakeloverlegTransferWorkflow>(
       SCHAKELOVERLEG_WORKFLOW_TYPE,
       { workflowId: transferWorkflowId(input.transferId), taskQueue, args: [input] },
     );
     const done = await body(handle, input);
-    await writeHistory(name, handle.workflowId, await handle.fetchHistory(), 'completed');
+    await write(name, handle.workflowId, undefined, 'completed');
     if (done.trajectory)
       await env.client.workflow.getHandle(done.trajectory.workflowId).terminate('recorded');
   });
@@ -147,5 +190,144 @@ describe('Schakeloverleg transfer (time-skipping)', () => {
       expect(done.status).toBe('lapsed');
       return done;
     });
+  });
+});
+
+/** Every activity a process calls, answering as the real ones do when all goes well. */
+const delivered = async (request: { to: unknown[] }) => ({
+  sent: request.to.length,
+  alreadySent: 0,
+  undeliverable: 0,
+  failures: [],
+});
+const processActivities = {
+  sendLetter: delivered,
+  sendHandoverLetter: delivered,
+  projectHandover: async () => {},
+  projectVto: async () => {},
+} as unknown as Activities;
+
+/**
+ * Starts a process's workflow, gives `command` until the run continues as new (at most 60
+ * times), ends the next run with `end`, and records both runs.
+ */
+async function recordContinuedAsNew(
+  name: string,
+  start: { workflowType: string; workflowId: string; input: object },
+  steps: {
+    first?: (handle: WorkflowHandle) => Promise<unknown>;
+    command: (handle: WorkflowHandle) => Promise<unknown>;
+    end: (handle: WorkflowHandle) => Promise<unknown>;
+  },
+): Promise<void> {
+  const { worker, taskQueue } = await recordingWorker(processActivities);
+  await worker.runUntil(async () => {
+    const handle = await env.client.workflow.start(start.workflowType, {
+      workflowId: start.workflowId,
+      taskQueue,
+      args: [start.input],
+    });
+    const firstRunId = handle.firstExecutionRunId;
+    const runId = async () => (await handle.describe()).runId;
+    await steps.first?.(handle);
+    for (let commands = 0; (await runId()) === firstRunId; commands += 1) {
+      if (commands >= 60) throw new Error(`${start.workflowId} did not continue as new`);
+      await steps.command(handle);
+      // A command that lands while the run lets its activities finish puts continue-as-new off.
+      await settle(handle);
+    }
+    await write(`${name}-continued-as-new`, start.workflowId, firstRunId, 'continued-as-new');
+    await steps.end(handle);
+    await handle.result();
+    await write(`${name}-resumed-after-continue-as-new`, start.workflowId, undefined, 'completed');
+  });
+}
+
+describe('continue-as-new at the history bound (time-skipping)', () => {
+  it('a Veilig Thuis handover whose meeting is planned again and again, then basic support', async () => {
+    const handoverId = `VTH-2026-${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
+    const update = (handle: WorkflowHandle, type: keyof typeof handoverUpdates, args: object) =>
+      handle.executeUpdate(handoverUpdates[type].name, { args: [args] });
+    await recordContinuedAsNew(
+      'veilig-thuis',
+      {
+        workflowType: VEILIG_THUIS_HANDOVER_WORKFLOW_TYPE,
+        workflowId: handoverWorkflowId(handoverId),
+        input: {
+          handoverId,
+          organisationId: 'vt-voorbeeld',
+          reference: `VT-${handoverId.slice(-6)}`,
+          urgency: 'regular',
+          handoverType: 'afschaling',
+          municipalityCode: '0957',
+          handoverLeadId: 'coord-lead',
+          safetyConditions: { textId: randomUUID(), items: 2 },
+          policy: { ...DEFAULT_VEILIG_THUIS_POLICY, maxHistoryEvents: 200 },
+        },
+      },
+      {
+        first: (handle) => update(handle, 'accept', { coordinatorId: 'coord-anna' }),
+        command: async (handle) =>
+          update(handle, 'planMeeting', {
+            date: addWorkingDays(await today(), 2),
+            jointHomeVisit: false,
+            clientId: 'client-vt-can',
+            familyId: 'fam-vt-can',
+          }),
+        end: async (handle) => {
+          await update(handle, 'recordMeeting', {
+            heldOn: await today(),
+            jointHomeVisit: false,
+            agreements: { textId: randomUUID(), items: 1 },
+          });
+          await update(handle, 'closeWithBasicSupport', {});
+          expect((await handle.query(handoverStateQuery)).status).toBe('basic-support');
+        },
+      },
+    );
+  });
+
+  it('a VTO held over at one beschermingsplein after another, then withdrawn', async () => {
+    const caseNumber = `VTO-REC-${randomUUID().slice(0, 8).toUpperCase()}`;
+    const update = (handle: WorkflowHandle, type: keyof typeof vtoCommandUpdates, args: object) =>
+      handle.executeUpdate(vtoCommandUpdates[type].name, {
+        args: [{ ...args, recordedBy: 'coord-anna' }],
+      });
+    await recordContinuedAsNew(
+      'vto',
+      {
+        workflowType: VTO_WORKFLOW_TYPE,
+        workflowId: vtoWorkflowId(caseNumber),
+        input: {
+          caseNumber,
+          municipalityCode: '0957',
+          coordinatorId: 'coord-anna',
+          clientId: 'client-vto-can',
+          familyId: 'fam-vto-can',
+          grounds: ['ernstige-ontwikkelingsbedreiging'],
+          policy: { ...DEFAULT_VTO_POLICY, maxHistoryEvents: 200 },
+        },
+      },
+      {
+        first: async (handle) =>
+          update(handle, 'recordParentsInformed', { informedOn: await today(), how: 'letter' }),
+        command: async (handle) => {
+          // The agenda run puts it on the agenda of a meeting held today; the meeting holds it over.
+          const meetingDate = await today();
+          await handle.signal(placedOnAgendaSignal, {
+            agendaId: agendaIdOf(meetingDate),
+            meetingDate,
+            beschermingspleinId: 'bp-voorbeeld',
+            raadId: 'raad-voorbeeld',
+          });
+          await eventually(
+            () => handle.query(vtoStateQuery),
+            (view) => view.status === 'on-agenda',
+          );
+          await update(handle, 'recordDecision', { decision: 'postpone' });
+        },
+        end: (handle) => update(handle, 'withdraw', { reason: 'ouders-werken-mee' }),
+      },
+    );
   });
 });

@@ -1,0 +1,191 @@
+import {
+  allowedCommands,
+  applyDeadline,
+  pendingDeadlines,
+  projectionOf,
+  providerMaySee,
+  providerView,
+  recordDeliveryFailures,
+  summary,
+  TRAJECTORY_PROCESS,
+  trajectoryView,
+  type TrajectoryState,
+} from '.';
+import {
+  AGB_A,
+  AGB_B,
+  COORDINATOR,
+  CLIENT,
+  PROVIDER_A,
+  text,
+  at,
+  JUDGED,
+  START,
+  fresh,
+  run,
+  monitored,
+  inEndEvaluation,
+} from './fixtures';
+
+describe('the trajectory process: undelivered letters, continue-as-new, what it shows', () => {
+  describe('letters that could not be delivered', () => {
+    it('are recorded on the case, and the coordinator is told about each recipient not reached', () => {
+      const s = monitored();
+      const revision = s.revision;
+      const effects = recordDeliveryFailures(
+        s,
+        'coordination-decision',
+        4,
+        [
+          { recipient: CLIENT, reason: 'no-address' },
+          { recipient: PROVIDER_A, reason: 'refused' },
+        ],
+        at('2026-12-01', 11),
+      );
+      expect(s.revision).toBe(revision + 1);
+      expect(s.deliveryProblems).toEqual([
+        {
+          letter: 'coordination-decision',
+          sequence: 4,
+          recipient: 'client:client-0001',
+          reason: 'no-address',
+          at: at('2026-12-01', 11).toISOString(),
+        },
+        {
+          letter: 'coordination-decision',
+          sequence: 4,
+          recipient: `provider:${AGB_A}`,
+          reason: 'refused',
+          at: at('2026-12-01', 11).toISOString(),
+        },
+      ]);
+      expect(effects).toEqual([
+        {
+          type: 'letter',
+          kind: 'delivery-failed',
+          to: [COORDINATOR],
+          facts: {
+            caseNumber: 'CJG-2026-000123',
+            letter: 'coordination-decision',
+            recipientRole: 'client',
+            reason: 'no-address',
+          },
+        },
+        {
+          type: 'letter',
+          kind: 'delivery-failed',
+          to: [COORDINATOR],
+          facts: {
+            caseNumber: 'CJG-2026-000123',
+            letter: 'coordination-decision',
+            recipientRole: 'provider',
+            agbCode: AGB_A,
+            reason: 'refused',
+          },
+        },
+      ]);
+    });
+
+    it('tell nobody when the coordinator is the one not reached, or the letter was itself such a notice', () => {
+      const s = fresh();
+      const refused = [{ recipient: COORDINATOR, reason: 'refused' }] as const;
+      expect(recordDeliveryFailures(s, 'awb-warning', 2, refused, START)).toEqual([]);
+      expect(recordDeliveryFailures(s, 'delivery-failed', 3, refused, START)).toEqual([]);
+      expect(s.deliveryProblems).toHaveLength(2);
+      expect(recordDeliveryFailures(s, 'plan-deel-1', 4, [], START)).toEqual([]);
+      expect(s.revision).toBe(3);
+    });
+
+    it('are recorded on a case of a run from before they were (no list yet)', () => {
+      const s = fresh();
+      delete s.deliveryProblems;
+      recordDeliveryFailures(
+        s,
+        'plan-deel-1',
+        2,
+        [{ recipient: CLIENT, reason: 'refused' }],
+        START,
+      );
+      expect(s.deliveryProblems).toHaveLength(1);
+    });
+  });
+
+  describe('continue-as-new carries the whole case', () => {
+    it('a state handed to a next run waits for the same deadlines and takes the same commands', () => {
+      const s = monitored();
+      applyDeadline(s, 'three-month-check', at('2027-03-01', 8));
+      const carried: TrajectoryState = JSON.parse(JSON.stringify(s));
+      expect(pendingDeadlines(carried)).toEqual(pendingDeadlines(s));
+      expect(allowedCommands(carried)).toEqual(allowedCommands(s));
+      expect(applyDeadline(carried, 'review-overdue', at('2027-06-01', 8))).toEqual(
+        applyDeadline(s, 'review-overdue', at('2027-06-01', 8)),
+      );
+      expect(carried).toEqual(s);
+    });
+
+    it('continues as new at the bound of its policy', () => {
+      const s = fresh();
+      expect(TRAJECTORY_PROCESS.maxHistoryEvents(s)).toBe(600);
+      s.policy = { ...s.policy, maxHistoryEvents: 200 };
+      expect(TRAJECTORY_PROCESS.maxHistoryEvents(s)).toBe(200);
+    });
+  });
+
+  describe('what it shows', () => {
+    it('the state query: the state, what may happen next, and whether anything is overdue', () => {
+      const s = monitored();
+      expect(trajectoryView(s)).toEqual({
+        ...s,
+        allowedCommands: allowedCommands(s),
+        pendingDeadlines: pendingDeadlines(s),
+        overdue: false,
+      });
+      expect(TRAJECTORY_PROCESS.view(s, START)).toEqual(trajectoryView(s));
+      expect(TRAJECTORY_PROCESS.nextDue(s)).toEqual(pendingDeadlines(s)[0]);
+    });
+
+    it('the memo: a summary without personal data', () => {
+      const s = monitored();
+      applyDeadline(s, 'review-overdue', at('2027-06-01', 8));
+      expect(summary(s)).toBe(
+        'fase monitoring; beschikking B-2026-0001 ZIN 2026-12-01..2027-11-30; gecoördineerd; TE LAAT',
+      );
+    });
+
+    it('the read model: ids, codes, dates and counts, and what changed', () => {
+      const s = inEndEvaluation();
+      run(
+        s,
+        { type: 'recordEndEvaluation', goals: [...JUDGED], decision: 'close' },
+        at('2027-03-10'),
+      );
+      const row = projectionOf(s, 'trajectory-CJG-2026-000123', ['command:recordEndEvaluation']);
+      expect(row).toMatchObject({
+        workflowId: 'trajectory-CJG-2026-000123',
+        causes: ['command:recordEndEvaluation'],
+        phase: 'end-evaluation',
+        coordinated: true,
+        providerAgbCodes: [AGB_A],
+        activeProviderAgbCodes: [],
+        endDecision: 'close',
+        goalsTotal: 2,
+        goalsReached: 1,
+        nextDueKind: 'end-questionnaire-expired',
+        withdrawn: false,
+        closedAt: null,
+      });
+      expect(JSON.stringify(row)).not.toContain(text(1).textId);
+    });
+
+    it('a provider sees its own part only, until some time after the case closed (need-to-know)', () => {
+      const s = monitored([AGB_A, AGB_B]);
+      const view = providerView(s, AGB_A, 'P3M');
+      expect(view.toewijzingen.map((t) => t.agbCode)).toEqual([AGB_A]);
+      expect(view).not.toHaveProperty('questionnaires');
+      expect(providerMaySee(s, '11111111', 'P3M', at('2027-01-01'))).toBe(false);
+      run(s, { type: 'withdraw', reason: text(10) }, at('2027-01-10'));
+      expect(providerMaySee(s, AGB_A, 'P3M', at('2027-04-09'))).toBe(true);
+      expect(providerMaySee(s, AGB_A, 'P3M', at('2027-04-11'))).toBe(false);
+    });
+  });
+});

@@ -39,6 +39,11 @@ export interface Letter {
   facts: LetterFacts;
 }
 
+/** A letter of `kind` to `to`, mentioning `facts`. */
+export function letter(kind: LetterKind, to: Recipient[], facts: LetterFacts): Letter {
+  return { type: 'letter', kind, to, facts };
+}
+
 /** Why a letter did not reach a recipient; none of these gets better by trying again. */
 export type DeliveryFailureReason = 'refused' | 'no-address' | 'unknown-recipient';
 
@@ -82,7 +87,7 @@ export interface DeliveryNotice {
  */
 export function recordUndelivered(
   state: { revision: number; deliveryProblems?: DeliveryProblem[] },
-  letter: LetterKind,
+  kind: LetterKind,
   sequence: number,
   failures: readonly DeliveryFailure[],
   now: Date,
@@ -93,28 +98,25 @@ export function recordUndelivered(
   state.deliveryProblems = [
     ...(state.deliveryProblems ?? []),
     ...failures.map((failure) => ({
-      letter,
+      letter: kind,
       sequence,
       recipient: recipientRef(failure.recipient),
       reason: failure.reason,
       at: now.toISOString(),
     })),
   ];
-  if (letter === 'delivery-failed' || notice.to.length === 0) return [];
+  if (kind === 'delivery-failed' || notice.to.length === 0) return [];
   const told = new Set(notice.to.map(recipientRef));
   const knows = notice.knows ?? ((recipient: Recipient) => told.has(recipientRef(recipient)));
   return failures
     .filter((failure) => !knows(failure.recipient))
-    .map((failure) => ({
-      type: 'letter' as const,
-      kind: 'delivery-failed' as const,
-      to: notice.to,
-      facts: {
+    .map((failure) =>
+      letter('delivery-failed', notice.to, {
         caseNumber: notice.caseNumber,
-        letter,
+        letter: kind,
         recipientRole: failure.recipient.role,
         ...(failure.recipient.role === 'provider' ? { agbCode: failure.recipient.agbCode } : {}),
         reason: failure.reason,
-      },
-    }));
+      }),
+    );
 }

@@ -4,6 +4,7 @@
  * process alone has lives in its own folder.
  */
 import { addDuration } from '../time';
+import type { ProcessDeadline } from './process';
 
 /** The history bound of a process whose policy from before the bound has none. */
 export const DEFAULT_MAX_HISTORY_EVENTS = 600;
@@ -47,4 +48,19 @@ export function partnerAccessEndsAt(
 ): string | undefined {
   if (!closedAt) return undefined;
   return addDuration(new Date(closedAt), after).toISOString();
+}
+
+/** The deadlines a process waits for, as they are gathered; one without a moment is left out. */
+export function deadlineList<Kind extends string>(): {
+  add(kind: Kind, at: Date | string | undefined): void;
+  /** Every deadline gathered, earliest first. */
+  earliestFirst(): ProcessDeadline<Kind>[];
+} {
+  const list: ProcessDeadline<Kind>[] = [];
+  return {
+    add(kind, at) {
+      if (at !== undefined) list.push({ kind, at: typeof at === 'string' ? at : at.toISOString() });
+    },
+    earliestFirst: () => list.sort((a, b) => a.at.localeCompare(b.at)),
+  };
 }

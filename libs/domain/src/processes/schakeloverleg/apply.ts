@@ -5,6 +5,7 @@
  */
 import { trajectoryWorkflowId } from '../../case-number';
 import {
+  letter,
   recipientRef,
   recordUndelivered,
   type DeliveryFailure,
@@ -50,13 +51,14 @@ function distinct(recipients: Recipient[]): Recipient[] {
   });
 }
 
-export function letter(
+/** A letter to each recipient once; none when nobody is to receive it. */
+export function lettersTo(
   kind: SchakeloverlegLetterKind,
   to: Recipient[],
   facts: LetterFacts,
 ): TransferEffect[] {
   const recipients = distinct(to);
-  return recipients.length > 0 ? [{ type: 'letter', kind, to: recipients, facts }] : [];
+  return recipients.length > 0 ? [letter(kind, recipients, facts)] : [];
 }
 
 /**
@@ -88,12 +90,16 @@ export function applyTransferCommand(
       state.status = 'planned';
       state.revisit = undefined;
       state.familyInvited = true;
-      return letter('so-planned', [coordinator(command.coordinatorId), gi(state), family(state)], {
-        ...baseFacts(state),
-        meetingDate: command.meetingDate,
-        round: state.round,
-        replanned,
-      });
+      return lettersTo(
+        'so-planned',
+        [coordinator(command.coordinatorId), gi(state), family(state)],
+        {
+          ...baseFacts(state),
+          meetingDate: command.meetingDate,
+          round: state.round,
+          replanned,
+        },
+      );
     }
     case 'recordOutcome': {
       const meetingDate = state.meeting?.date ?? amsterdamDate(now);
@@ -110,12 +116,16 @@ export function applyTransferCommand(
         state.agreement = { caseNumber, agreedAt: at };
         state.status = 'agreed';
         // 000: the running care stays in place and goes on in the voluntary frame.
-        return letter('so-agreed', [gi(state), ...providers(state), family(state), ...cjg(state)], {
-          ...baseFacts(state),
-          trajectoryCaseNumber: caseNumber,
-          startDate: state.measureEndDate,
-          providers: state.care.length,
-        });
+        return lettersTo(
+          'so-agreed',
+          [gi(state), ...providers(state), family(state), ...cjg(state)],
+          {
+            ...baseFacts(state),
+            trajectoryCaseNumber: caseNumber,
+            startDate: state.measureEndDate,
+            providers: state.care.length,
+          },
+        );
       }
       const reason = command.reason as SchakeloverlegNotAgreedReason;
       const revisitDate = command.revisitDate as CalendarDate;
@@ -138,7 +148,7 @@ export function applyTransferCommand(
       state.status = 'not-agreed';
       state.round += 1;
       state.revisit = { date: revisitDate };
-      return letter('so-not-agreed', [gi(state), ...providers(state), family(state)], {
+      return lettersTo('so-not-agreed', [gi(state), ...providers(state), family(state)], {
         ...baseFacts(state),
         reason,
         revisitDate,
@@ -156,7 +166,7 @@ export function applyTransferCommand(
         state.planning.escalated = escalated && compareDates(planBy, amsterdamDate(now)) <= 0;
       }
       const agreed = state.status === 'agreed';
-      return letter(
+      return lettersTo(
         'so-measure-end-changed',
         [...cjg(state), ...(agreed ? [family(state), ...providers(state)] : [])],
         {
@@ -172,7 +182,7 @@ export function applyTransferCommand(
       state.status = 'withdrawn';
       state.closedAt = at;
       const told = state.outcomes.length > 0;
-      return letter(
+      return lettersTo(
         'so-withdrawn',
         [
           ...cjg(state),
@@ -188,7 +198,7 @@ export function applyTransferCommand(
 /** The letter that announces a new proposal to the municipality's CJG contact, if there is one. */
 export function transferProposedEffects(state: TransferState): TransferEffect[] {
   const dates = transferDates(state.measureEndDate, state.policy);
-  return letter('so-proposed', state.contactId ? [coordinator(state.contactId)] : [], {
+  return lettersTo('so-proposed', state.contactId ? [coordinator(state.contactId)] : [], {
     ...baseFacts(state),
     municipalityCode: state.municipalityCode,
     planBy: dates.planBy,
@@ -217,7 +227,7 @@ export function recordTrajectoryStarted(
   if (state.agreement) state.agreement.startingAt = undefined;
   state.status = 'started';
   state.closedAt = now.toISOString();
-  return letter('so-trajectory-started', [gi(state), ...providers(state), family(state)], {
+  return lettersTo('so-trajectory-started', [gi(state), ...providers(state), family(state)], {
     ...baseFacts(state),
     trajectoryCaseNumber: caseNumber,
     startDate: state.measureEndDate,

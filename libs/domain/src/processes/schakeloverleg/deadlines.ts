@@ -5,8 +5,9 @@
  */
 import { amsterdamDate, amsterdamInstant, type CalendarDate } from '../../time';
 import { addWorkingDays } from '../../working-days';
+import { deadlineList } from '../kit';
 import type { ProcessDeadline } from '../process';
-import { baseFacts, cjg, coordinator, family, gi, letter, type TransferEffect } from './apply';
+import { baseFacts, cjg, coordinator, family, gi, lettersTo, type TransferEffect } from './apply';
 import { transferDates } from './policy';
 import { isOpenTransfer, startPlanningRound, type TransferState } from './state';
 
@@ -25,10 +26,9 @@ export type TransferDeadline = ProcessDeadline<TransferDeadlineKind>;
 /** Every deadline the transfer waits for, earliest first. */
 export function pendingTransferDeadlines(state: TransferState): TransferDeadline[] {
   if (!isOpenTransfer(state.status)) return [];
-  const hour = state.policy.dueHour;
-  const d: TransferDeadline[] = [];
+  const deadlines = deadlineList<TransferDeadlineKind>();
   const add = (kind: TransferDeadlineKind, date: CalendarDate) =>
-    d.push({ kind, at: amsterdamInstant(date, hour).toISOString() });
+    deadlines.add(kind, amsterdamInstant(date, state.policy.dueHour));
   const dates = transferDates(state.measureEndDate, state.policy);
   switch (state.status) {
     case 'proposed':
@@ -53,7 +53,7 @@ export function pendingTransferDeadlines(state: TransferState): TransferDeadline
       if (!state.agreement?.startingAt) add('trajectory-start', state.measureEndDate);
       break;
   }
-  return d.sort((a, b) => a.at.localeCompare(b.at));
+  return deadlines.earliestFirst();
 }
 
 /** Handles a deadline that has come (mutating the state) and returns the effects. */
@@ -67,7 +67,7 @@ export function applyTransferDeadline(
   switch (kind) {
     case 'planning-reminder':
       state.planning.reminded = true;
-      return letter('so-planning-reminder', [...cjg(state), gi(state)], {
+      return lettersTo('so-planning-reminder', [...cjg(state), gi(state)], {
         ...baseFacts(state),
         planBy: dates.planBy,
         latestMeetingDate: dates.latestMeetingDate,
@@ -75,7 +75,7 @@ export function applyTransferDeadline(
     case 'planning-overdue':
       state.planning.reminded = true;
       state.planning.escalated = true;
-      return letter(
+      return lettersTo(
         'so-planning-overdue',
         [
           ...cjg(state),
@@ -87,7 +87,7 @@ export function applyTransferDeadline(
     case 'outcome-reminder':
       if (!state.meeting) return [];
       state.meeting.outcomeReminded = true;
-      return letter('so-outcome-reminder', cjg(state), {
+      return lettersTo('so-outcome-reminder', cjg(state), {
         ...baseFacts(state),
         meetingDate: state.meeting.date,
       });
@@ -96,7 +96,7 @@ export function applyTransferDeadline(
       state.status = 'lapsed';
       state.meeting = undefined;
       state.closedAt = now.toISOString();
-      return letter(
+      return lettersTo(
         'so-lapsed',
         [gi(state), ...cjg(state), ...(state.familyInvited ? [family(state)] : [])],
         { ...baseFacts(state), planned },
@@ -107,7 +107,7 @@ export function applyTransferDeadline(
       state.revisit = undefined;
       state.status = 'proposed';
       startPlanningRound(state, now);
-      return letter('so-revisit-due', [...cjg(state), gi(state)], {
+      return lettersTo('so-revisit-due', [...cjg(state), gi(state)], {
         ...baseFacts(state),
         revisitDate,
         round: state.round,

@@ -6,6 +6,7 @@
 import { omvangExceeds } from '../../codes';
 import { proposeCoordination } from '../../coordination';
 import {
+  letter,
   recordUndelivered,
   type DeliveryFailure,
   type Letter,
@@ -57,12 +58,11 @@ export function beginEndEvaluation(
     nextReminderAt: addDuration(now, state.policy.endEvaluationReminderInterval).toISOString(),
   };
   return [
-    {
-      type: 'letter',
-      kind: 'evaluation-request',
-      to: [coordinatorOf(state), ...providersOf(state)],
-      facts: { caseNumber: state.caseNumber, trigger, ...freeTextFacts('reason', reason) },
-    },
+    letter('evaluation-request', [coordinatorOf(state), ...providersOf(state)], {
+      caseNumber: state.caseNumber,
+      trigger,
+      ...freeTextFacts('reason', reason),
+    }),
   ];
 }
 
@@ -71,12 +71,10 @@ export function closeTrajectory(state: TrajectoryState, now: Date): Effect[] {
   state.closedAt = now.toISOString();
   return [
     { type: 'family-care', activeAgbCodes: [] },
-    {
-      type: 'letter',
-      kind: 'trajectory-ended',
-      to: [clientOf(state), coordinatorOf(state), ...providersOf(state)],
-      facts: { caseNumber: state.caseNumber, decision: state.endEvaluation?.decision ?? 'close' },
-    },
+    letter('trajectory-ended', [clientOf(state), coordinatorOf(state), ...providersOf(state)], {
+      caseNumber: state.caseNumber,
+      decision: state.endEvaluation?.decision ?? 'close',
+    }),
   ];
 }
 
@@ -97,16 +95,11 @@ export function applyCommand(
       state.plan = { ...command.plan, agreedAt: at };
       state.phase = 'results-agreed';
       return [
-        {
-          type: 'letter',
-          kind: 'plan-deel-1',
-          to: [clientOf(state)],
-          facts: {
-            ...facts,
-            results: command.plan.results.length,
-            productCategory: command.plan.inzet.productCategory,
-          },
-        },
+        letter('plan-deel-1', [clientOf(state)], {
+          ...facts,
+          results: command.plan.results.length,
+          productCategory: command.plan.inzet.productCategory,
+        }),
       ];
     case 'recordProviderIntake': {
       const reasons: string[] = [];
@@ -127,12 +120,11 @@ export function applyCommand(
       state.phase = 'provider-intake';
       return reasons.length > 0
         ? [
-            {
-              type: 'letter',
-              kind: 'divergence-alert',
-              to: [coordinatorOf(state)],
-              facts: { ...facts, agbCode: command.agbCode, reasons: reasons.join(', ') },
-            },
+            letter('divergence-alert', [coordinatorOf(state)], {
+              ...facts,
+              agbCode: command.agbCode,
+              reasons: reasons.join(', '),
+            }),
           ]
         : [];
     }
@@ -156,18 +148,13 @@ export function applyCommand(
       };
       return [
         { type: 'family-care', activeAgbCodes: activeProviders(state) },
-        {
-          type: 'letter',
-          kind: 'beschikking-issued',
-          to: [clientOf(state), ...providersOf(state)],
-          facts: {
-            ...facts,
-            beschikkingNumber: command.beschikking.number,
-            kind: command.beschikking.kind,
-            startDate: command.beschikking.startDate,
-            endDate: command.beschikking.endDate,
-          },
-        },
+        letter('beschikking-issued', [clientOf(state), ...providersOf(state)], {
+          ...facts,
+          beschikkingNumber: command.beschikking.number,
+          kind: command.beschikking.kind,
+          startDate: command.beschikking.startDate,
+          endDate: command.beschikking.endDate,
+        }),
       ];
     }
     case 'recordVerdaging':
@@ -195,16 +182,11 @@ export function applyCommand(
       state.phase = 'monitoring';
       if (command.coordinate) scheduleNextReview(state, now);
       return [
-        {
-          type: 'letter',
-          kind: 'coordination-decision',
-          to: [clientOf(state), ...providersOf(state)],
-          facts: {
-            ...facts,
-            coordinate: command.coordinate,
-            reviewInterval: state.coordination.reviewInterval ?? '',
-          },
-        },
+        letter('coordination-decision', [clientOf(state), ...providersOf(state)], {
+          ...facts,
+          coordinate: command.coordinate,
+          reviewInterval: state.coordination.reviewInterval ?? '',
+        }),
       ];
     }
     case 'recordReview': {
@@ -242,19 +224,14 @@ export function applyCommand(
         state.phase = 'monitoring';
         if (state.coordination?.coordinate) scheduleNextReview(state, now);
         return [
-          {
-            type: 'letter',
-            kind: 'beschikking-issued',
-            to: [clientOf(state), ...providersOf(state)],
-            facts: {
-              ...facts,
-              beschikkingNumber: command.verlenging.number,
-              kind: state.beschikking.kind,
-              startDate: state.beschikking.startDate,
-              endDate: command.verlenging.endDate,
-              verlenging: true,
-            },
-          },
+          letter('beschikking-issued', [clientOf(state), ...providersOf(state)], {
+            ...facts,
+            beschikkingNumber: command.verlenging.number,
+            kind: state.beschikking.kind,
+            startDate: state.beschikking.startDate,
+            endDate: command.verlenging.endDate,
+            verlenging: true,
+          }),
         ];
       }
       ev.recordedAt = at;
@@ -267,12 +244,7 @@ export function applyCommand(
       };
       return [
         { type: 'family-care', activeAgbCodes: [] },
-        {
-          type: 'letter',
-          kind: 'questionnaire',
-          to: [clientOf(state)],
-          facts: { ...facts, moment: 'end' },
-        },
+        letter('questionnaire', [clientOf(state)], { ...facts, moment: 'end' }),
       ];
     }
     case 'withdraw':
@@ -281,12 +253,10 @@ export function applyCommand(
       state.closedAt = at;
       return [
         { type: 'family-care', activeAgbCodes: [] },
-        {
-          type: 'letter',
-          kind: 'trajectory-ended',
-          to: [clientOf(state), coordinatorOf(state), ...providersOf(state)],
-          facts: { ...facts, decision: 'withdrawn' },
-        },
+        letter('trajectory-ended', [clientOf(state), coordinatorOf(state), ...providersOf(state)], {
+          ...facts,
+          decision: 'withdrawn',
+        }),
       ];
     case 'reportEvaluation':
       state.evaluations.push({
@@ -319,9 +289,7 @@ export function applyCommand(
     case 'answerThreeMonthCheck':
       state.threeMonthCheck.status = command.fitting ? 'fitting' : 'not-fitting';
       state.threeMonthCheck.answeredAt = at;
-      return command.fitting
-        ? []
-        : [{ type: 'letter', kind: 'not-fitting-alert', to: [coordinatorOf(state)], facts }];
+      return command.fitting ? [] : [letter('not-fitting-alert', [coordinatorOf(state)], facts)];
     case 'answerQuestionnaire': {
       state.questionnaires[command.moment] = {
         ...state.questionnaires[command.moment],
@@ -341,12 +309,10 @@ export function applyCommand(
         status: 'pending',
       };
       return [
-        {
-          type: 'letter',
-          kind: 'reassessment-request',
-          to: [coordinatorOf(state)],
-          facts: { ...facts, decideBy: command.decideBy },
-        },
+        letter('reassessment-request', [coordinatorOf(state)], {
+          ...facts,
+          decideBy: command.decideBy,
+        }),
       ];
     case 'referToProvider':
       state.referrals = [...referredProviders(state), command.agbCode];
@@ -367,12 +333,11 @@ export function applyCommand(
         state.monitoring.overdue = false;
       }
       return [
-        {
-          type: 'letter',
-          kind: 'reassessment-outcome',
-          to: [clientOf(state), ...providersOf(state)],
-          facts: { ...facts, followUpNeeded: command.followUpNeeded, answered: true },
-        },
+        letter('reassessment-outcome', [clientOf(state), ...providersOf(state)], {
+          ...facts,
+          followUpNeeded: command.followUpNeeded,
+          answered: true,
+        }),
       ];
     }
   }
@@ -403,12 +368,10 @@ export function recordDeliveryFailures(
 /** 002 §3.5 step 1: the coordinator learns a new case is theirs. */
 export function intakeRegisteredLetters(state: TrajectoryState): Effect[] {
   return [
-    {
-      type: 'letter',
-      kind: 'intake-registered',
-      to: [coordinatorOf(state)],
-      facts: { caseNumber: state.caseNumber, municipalityCode: state.municipalityCode },
-    },
+    letter('intake-registered', [coordinatorOf(state)], {
+      caseNumber: state.caseNumber,
+      municipalityCode: state.municipalityCode,
+    }),
   ];
 }
 

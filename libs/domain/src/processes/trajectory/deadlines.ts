@@ -2,7 +2,8 @@
  * The trajectory's deadlines: each is kept as data in the state (so continue-as-new carries it),
  * and the workflow wakes at the earliest and applies it here.
  */
-import type { Recipient } from '../../letters';
+import { letter, type Recipient } from '../../letters';
+import { deadlineList } from '../kit';
 import type { ProcessDeadline } from '../process';
 import {
   addDuration,
@@ -41,10 +42,7 @@ export type Deadline = ProcessDeadline<DeadlineKind>;
 /** Every deadline the trajectory is waiting for, earliest first. */
 export function pendingDeadlines(state: TrajectoryState): Deadline[] {
   if (!isOpenPhase(state.phase)) return [];
-  const d: Deadline[] = [];
-  const add = (kind: DeadlineKind, at: Date | string | undefined) => {
-    if (at !== undefined) d.push({ kind, at: typeof at === 'string' ? at : at.toISOString() });
-  };
+  const { add, earliestFirst } = deadlineList<DeadlineKind>();
   if (!state.beschikking) {
     if (!state.awb.warned)
       add('awb-warning', addDuration(new Date(state.startedAt), state.policy.awbWarningAfter));
@@ -75,7 +73,7 @@ export function pendingDeadlines(state: TrajectoryState): Deadline[] {
   if (state.reassessment?.status === 'pending') {
     add('reassessment-expired', amsterdamInstant(addToDate(state.reassessment.decideBy, 0, 1), 0));
   }
-  return d.sort((a, b) => a.at.localeCompare(b.at));
+  return earliestFirst();
 }
 
 /** Handles a deadline that has come (mutating the state) and returns the effects. */
@@ -86,44 +84,36 @@ export function applyDeadline(state: TrajectoryState, kind: DeadlineKind, now: D
     case 'awb-warning':
       state.awb.warned = true;
       return [
-        {
-          type: 'letter',
-          kind: 'awb-warning',
-          to: [coordinatorOf(state)],
-          facts: { ...facts, dueDate: amsterdamDate(new Date(state.awb.dueAt)) },
-        },
+        letter('awb-warning', [coordinatorOf(state)], {
+          ...facts,
+          dueDate: amsterdamDate(new Date(state.awb.dueAt)),
+        }),
       ];
     case 'awb-overdue':
       state.awb.overdue = true;
       state.awb.warned = true;
       return [
-        {
-          type: 'letter',
-          kind: 'awb-overdue',
-          to: [coordinatorOf(state)],
-          facts: { ...facts, dueDate: amsterdamDate(new Date(state.awb.dueAt)) },
-        },
+        letter('awb-overdue', [coordinatorOf(state)], {
+          ...facts,
+          dueDate: amsterdamDate(new Date(state.awb.dueAt)),
+        }),
       ];
     case 'review-reminder':
       state.monitoring.reminded = true;
       return [
-        {
-          type: 'letter',
-          kind: 'review-reminder',
-          to: [coordinatorOf(state)],
-          facts: { ...facts, dueAt: state.monitoring.nextReviewDue ?? '' },
-        },
+        letter('review-reminder', [coordinatorOf(state)], {
+          ...facts,
+          dueAt: state.monitoring.nextReviewDue ?? '',
+        }),
       ];
     case 'review-overdue':
       state.monitoring.reminded = true;
       state.monitoring.overdue = true;
       return [
-        {
-          type: 'letter',
-          kind: 'review-overdue',
-          to: [coordinatorOf(state)],
-          facts: { ...facts, dueAt: state.monitoring.nextReviewDue ?? '' },
-        },
+        letter('review-overdue', [coordinatorOf(state)], {
+          ...facts,
+          dueAt: state.monitoring.nextReviewDue ?? '',
+        }),
       ];
     case 'three-month-check': {
       const deadline = addDuration(now, state.policy.clientResponseWindow).toISOString();
@@ -134,13 +124,8 @@ export function applyDeadline(state: TrajectoryState, kind: DeadlineKind, now: D
       };
       state.questionnaires.midway = { status: 'sent', responseDeadline: deadline };
       return [
-        { type: 'letter', kind: 'three-month-check', to: [clientOf(state)], facts },
-        {
-          type: 'letter',
-          kind: 'questionnaire',
-          to: [clientOf(state)],
-          facts: { ...facts, moment: 'midway' },
-        },
+        letter('three-month-check', [clientOf(state)], facts),
+        letter('questionnaire', [clientOf(state)], { ...facts, moment: 'midway' }),
       ];
     }
     case 'three-month-check-expired':
@@ -168,15 +153,14 @@ export function applyDeadline(state: TrajectoryState, kind: DeadlineKind, now: D
         (agb) => !state.evaluations.some((e) => e.kind === 'end' && e.agbCode === agb),
       );
       return [
-        {
-          type: 'letter',
-          kind: 'evaluation-reminder',
-          to: [
+        letter(
+          'evaluation-reminder',
+          [
             coordinatorOf(state),
             ...waitingFor.map((agbCode): Recipient => ({ role: 'provider', agbCode })),
           ],
-          facts: { ...facts, reminder: ev.remindersSent },
-        },
+          { ...facts, reminder: ev.remindersSent },
+        ),
       ];
     }
     case 'end-questionnaire-expired':
@@ -187,16 +171,11 @@ export function applyDeadline(state: TrajectoryState, kind: DeadlineKind, now: D
       if (!r) return [];
       r.status = 'no-answer';
       return [
-        {
-          type: 'letter',
-          kind: 'reassessment-outcome',
-          to: [clientOf(state), ...providersOf(state)],
-          facts: {
-            ...facts,
-            followUpNeeded: state.coordination?.coordinate ?? false,
-            answered: false,
-          },
-        },
+        letter('reassessment-outcome', [clientOf(state), ...providersOf(state)], {
+          ...facts,
+          followUpNeeded: state.coordination?.coordinate ?? false,
+          answered: false,
+        }),
       ];
     }
   }

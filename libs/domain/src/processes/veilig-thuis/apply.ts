@@ -4,6 +4,7 @@
  * writing, to all). Call `handoverCommandProblems` first: this assumes the command is valid.
  */
 import {
+  letter,
   recordUndelivered,
   type DeliveryFailure,
   type Letter,
@@ -58,17 +59,12 @@ export function textFacts(s: HandoverState): LetterFacts {
 export function handoverReceivedLetters(state: HandoverState): HandoverLetter[] {
   const facts = { ...baseFacts(state), acceptDueDate: state.acceptance.dueDate };
   return [
-    {
-      type: 'letter',
-      kind: 'vt-handover-received',
-      to: [lead(state)],
-      facts: {
-        ...facts,
-        municipalityCode: state.municipalityCode,
-        handoverType: state.handoverType,
-      },
-    },
-    { type: 'letter', kind: 'vt-receipt', to: [veiligThuis(state)], facts },
+    letter('vt-handover-received', [lead(state)], {
+      ...facts,
+      municipalityCode: state.municipalityCode,
+      handoverType: state.handoverType,
+    }),
+    letter('vt-receipt', [veiligThuis(state)], facts),
   ];
 }
 
@@ -102,23 +98,17 @@ export function applyHandoverCommand(
       const meetingDue = dueAfter(now, state.policy.meetingWithinWorkingDays[state.urgency]);
       state.meeting = { dueDate: meetingDue, overdue: false, reminded: false };
       return [
-        {
-          type: 'letter',
-          kind: 'vt-accepted',
-          to: [veiligThuis(state)],
-          facts: { ...facts, coordinatorId: command.coordinatorId, meetingDueDate: meetingDue },
-        },
-        {
-          type: 'letter',
-          kind: 'vt-coordinator-assigned',
-          to: coordinator(state),
-          facts: {
-            ...facts,
-            handoverType: state.handoverType,
-            meetingDueDate: meetingDue,
-            ...textFacts(state),
-          },
-        },
+        letter('vt-accepted', [veiligThuis(state)], {
+          ...facts,
+          coordinatorId: command.coordinatorId,
+          meetingDueDate: meetingDue,
+        }),
+        letter('vt-coordinator-assigned', coordinator(state), {
+          ...facts,
+          handoverType: state.handoverType,
+          meetingDueDate: meetingDue,
+          ...textFacts(state),
+        }),
       ];
     }
     case 'refuse':
@@ -130,16 +120,11 @@ export function applyHandoverCommand(
       state.acceptance.overdue = false;
       close(state, 'refused', at);
       return [
-        {
-          type: 'letter',
-          kind: 'vt-refused',
-          to: [veiligThuis(state)],
-          facts: {
-            ...facts,
-            reason: command.reason,
-            ...(command.explanation ? { explanationTextId: command.explanation.textId } : {}),
-          },
-        },
+        letter('vt-refused', [veiligThuis(state)], {
+          ...facts,
+          reason: command.reason,
+          ...(command.explanation ? { explanationTextId: command.explanation.textId } : {}),
+        }),
       ];
     case 'planMeeting': {
       const meeting = state.meeting!;
@@ -154,18 +139,17 @@ export function applyHandoverCommand(
         times: (meeting.planned?.times ?? 0) + 1,
       };
       return [
-        {
-          type: 'letter',
-          kind: 'vt-meeting-planned',
-          to: [veiligThuis(state), ...client(state), ...coordinator(state)],
-          facts: {
+        letter(
+          'vt-meeting-planned',
+          [veiligThuis(state), ...client(state), ...coordinator(state)],
+          {
             ...facts,
             date: command.date,
             ...(command.time ? { time: command.time } : {}),
             jointHomeVisit: command.jointHomeVisit,
             moved: meeting.planned.times > 1,
           },
-        },
+        ),
       ];
     }
     case 'recordMeeting': {
@@ -184,19 +168,14 @@ export function applyHandoverCommand(
         overdue: false,
       };
       return [
-        {
-          type: 'letter',
-          kind: 'vt-agreements',
-          to: [veiligThuis(state), ...client(state), ...coordinator(state)],
-          facts: {
-            ...facts,
-            heldOn: command.heldOn,
-            jointHomeVisit: command.jointHomeVisit,
-            agreementsTextId: command.agreements.textId,
-            ...textFacts(state),
-            feedbackDueDate: state.feedback.dueDate,
-          },
-        },
+        letter('vt-agreements', [veiligThuis(state), ...client(state), ...coordinator(state)], {
+          ...facts,
+          heldOn: command.heldOn,
+          jointHomeVisit: command.jointHomeVisit,
+          agreementsTextId: command.agreements.textId,
+          ...textFacts(state),
+          feedbackDueDate: state.feedback.dueDate,
+        }),
       ];
     }
     case 'startTrajectory':
@@ -211,17 +190,12 @@ export function applyHandoverCommand(
       if (state.feedback) state.feedback.overdue = false;
       close(state, trajectory ? 'trajectory-started' : 'basic-support', at);
       return [
-        {
-          type: 'letter',
-          kind: 'vt-feedback',
-          to: [veiligThuis(state), ...client(state)],
-          facts: {
-            ...facts,
-            decision: state.outcome.decision,
-            ...(trajectory ? { trajectoryCaseNumber: command.caseNumber } : {}),
-            ...(state.coordinatorId ? { coordinatorId: state.coordinatorId } : {}),
-          },
-        },
+        letter('vt-feedback', [veiligThuis(state), ...client(state)], {
+          ...facts,
+          decision: state.outcome.decision,
+          ...(trajectory ? { trajectoryCaseNumber: command.caseNumber } : {}),
+          ...(state.coordinatorId ? { coordinatorId: state.coordinatorId } : {}),
+        }),
       ];
     }
     case 'withdraw': {
@@ -230,15 +204,9 @@ export function applyHandoverCommand(
       state.acceptance.overdue = false;
       if (state.meeting) state.meeting.overdue = false;
       close(state, 'withdrawn', at);
-      return [
-        {
-          type: 'letter',
-          kind: 'vt-withdrawn',
-          // The family hears it only when it was invited to a meeting.
-          to: [...leadAndCoordinator(state), ...(meetingPlanned ? client(state) : [])],
-          facts: { ...facts, reason: command.reason },
-        },
-      ];
+      // The family hears it only when it was invited to a meeting.
+      const to = [...leadAndCoordinator(state), ...(meetingPlanned ? client(state) : [])];
+      return [letter('vt-withdrawn', to, { ...facts, reason: command.reason })];
     }
   }
 }

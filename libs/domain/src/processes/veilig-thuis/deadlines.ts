@@ -2,8 +2,10 @@
  * The Veilig Thuis handover's deadlines, in working days: acceptance, the meeting (a reminder and
  * the deadline) and the feedback to Veilig Thuis. Each is kept as data in the state.
  */
+import { letter } from '../../letters';
 import { amsterdamInstant, type CalendarDate } from '../../time';
 import { addWorkingDays } from '../../working-days';
+import { deadlineList } from '../kit';
 import type { ProcessDeadline } from '../process';
 import {
   baseFacts,
@@ -46,10 +48,7 @@ function meetingReminderAt(state: HandoverState): Date | undefined {
 /** Every deadline the handover is waiting for, earliest first. */
 export function pendingHandoverDeadlines(state: HandoverState): HandoverDeadline[] {
   if (!isOpenHandover(state.status)) return [];
-  const d: HandoverDeadline[] = [];
-  const add = (kind: HandoverDeadlineKind, at: Date | undefined) => {
-    if (at) d.push({ kind, at: at.toISOString() });
-  };
+  const { add, earliestFirst } = deadlineList<HandoverDeadlineKind>();
   if (state.status === 'received' && !state.acceptance.overdue)
     add('accept-overdue', missedAt(state, state.acceptance.dueDate));
   const m = state.meeting;
@@ -59,7 +58,7 @@ export function pendingHandoverDeadlines(state: HandoverState): HandoverDeadline
   }
   if (state.status === 'meeting-held' && state.feedback && !state.feedback.overdue)
     add('feedback-overdue', missedAt(state, state.feedback.dueDate));
-  return d.sort((a, b) => a.at.localeCompare(b.at));
+  return earliestFirst();
 }
 
 /** Handles a deadline that has come (mutating the state) and returns the letters to send. */
@@ -75,34 +74,25 @@ export function applyHandoverDeadline(
       // The handover stays `received` and marked overdue until someone accepts or refuses it.
       state.acceptance.overdue = true;
       return [
-        {
-          type: 'letter',
-          kind: 'vt-acceptance-overdue',
-          to: [lead(state)],
-          facts: { ...facts, dueDate: state.acceptance.dueDate },
-        },
-        {
-          type: 'letter',
-          kind: 'vt-acceptance-delayed',
-          to: [veiligThuis(state)],
-          facts: { ...facts, dueDate: state.acceptance.dueDate },
-        },
+        letter('vt-acceptance-overdue', [lead(state)], {
+          ...facts,
+          dueDate: state.acceptance.dueDate,
+        }),
+        letter('vt-acceptance-delayed', [veiligThuis(state)], {
+          ...facts,
+          dueDate: state.acceptance.dueDate,
+        }),
       ];
     case 'meeting-reminder': {
       const m = state.meeting!;
       m.reminded = true;
       return [
-        {
-          type: 'letter',
-          kind: 'vt-meeting-reminder',
-          to: coordinator(state),
-          facts: {
-            ...facts,
-            dueDate: m.dueDate,
-            planned: m.planned !== undefined,
-            ...(m.planned ? { date: m.planned.date } : {}),
-          },
-        },
+        letter('vt-meeting-reminder', coordinator(state), {
+          ...facts,
+          dueDate: m.dueDate,
+          planned: m.planned !== undefined,
+          ...(m.planned ? { date: m.planned.date } : {}),
+        }),
       ];
     }
     case 'meeting-overdue': {
@@ -110,34 +100,24 @@ export function applyHandoverDeadline(
       m.overdue = true;
       m.reminded = true;
       return [
-        {
-          type: 'letter',
-          kind: 'vt-meeting-overdue',
-          to: leadAndCoordinator(state),
-          facts: {
-            ...facts,
-            dueDate: m.dueDate,
-            ...(state.coordinatorId ? { coordinatorId: state.coordinatorId } : {}),
-            planned: m.planned !== undefined,
-            ...(m.planned ? { date: m.planned.date } : {}),
-          },
-        },
+        letter('vt-meeting-overdue', leadAndCoordinator(state), {
+          ...facts,
+          dueDate: m.dueDate,
+          ...(state.coordinatorId ? { coordinatorId: state.coordinatorId } : {}),
+          planned: m.planned !== undefined,
+          ...(m.planned ? { date: m.planned.date } : {}),
+        }),
       ];
     }
     case 'feedback-overdue': {
       const f = state.feedback!;
       f.overdue = true;
       return [
-        {
-          type: 'letter',
-          kind: 'vt-feedback-overdue',
-          to: leadAndCoordinator(state),
-          facts: {
-            ...facts,
-            dueDate: f.dueDate,
-            ...(state.coordinatorId ? { coordinatorId: state.coordinatorId } : {}),
-          },
-        },
+        letter('vt-feedback-overdue', leadAndCoordinator(state), {
+          ...facts,
+          dueDate: f.dueDate,
+          ...(state.coordinatorId ? { coordinatorId: state.coordinatorId } : {}),
+        }),
       ];
     }
   }

@@ -4,6 +4,7 @@
  * first: this assumes the command is valid.
  */
 import {
+  letter,
   recordUndelivered,
   type DeliveryFailure,
   type Letter,
@@ -31,16 +32,11 @@ export const parentsOf = (s: VtoState): Recipient => ({ role: 'client', id: s.cl
  */
 export function vtoOpeningLetters(state: VtoState): VtoLetter[] {
   return [
-    {
-      type: 'letter',
-      kind: 'vto-parents-informed',
-      to: [parentsOf(state)],
-      facts: {
-        caseNumber: state.caseNumber,
-        grounds: state.grounds.join(','),
-        proposedOn: amsterdamDate(new Date(state.proposedAt)),
-      },
-    },
+    letter('vto-parents-informed', [parentsOf(state)], {
+      caseNumber: state.caseNumber,
+      grounds: state.grounds.join(','),
+      proposedOn: amsterdamDate(new Date(state.proposedAt)),
+    }),
   ];
 }
 
@@ -88,17 +84,12 @@ export function applyVtoCommand(state: VtoState, command: VtoCommand, now: Date)
         state.status = 'not-sent';
         state.closedAt = at;
         return [
-          {
-            type: 'letter',
-            kind: 'vto-decision',
-            to: [parentsOf(state)],
-            facts: {
-              ...facts,
-              decision: 'not-send',
-              reason: command.reason ?? '',
-              meetingDate: agenda.meetingDate,
-            },
-          },
+          letter('vto-decision', [parentsOf(state)], {
+            ...facts,
+            decision: 'not-send',
+            reason: command.reason ?? '',
+            meetingDate: agenda.meetingDate,
+          }),
         ];
       }
       state.status = 'sent-to-raad';
@@ -109,27 +100,21 @@ export function applyVtoCommand(state: VtoState, command: VtoCommand, now: Date)
         reminded: false,
       };
       return [
-        {
-          type: 'letter',
-          kind: 'vto-sent-to-raad',
-          to: [{ role: 'organisation', id: agenda.raadId }],
-          facts: {
-            ...facts,
-            municipalityCode: state.municipalityCode,
-            grounds: state.grounds.join(','),
-            meetingDate: agenda.meetingDate,
-            parentsInformedOn: state.parents.informedOn ?? '',
-            ...(state.trajectoryCaseNumber
-              ? { trajectoryCaseNumber: state.trajectoryCaseNumber }
-              : {}),
-          },
-        },
-        {
-          type: 'letter',
-          kind: 'vto-decision',
-          to: [parentsOf(state)],
-          facts: { ...facts, decision: 'send', meetingDate: agenda.meetingDate },
-        },
+        letter('vto-sent-to-raad', [{ role: 'organisation', id: agenda.raadId }], {
+          ...facts,
+          municipalityCode: state.municipalityCode,
+          grounds: state.grounds.join(','),
+          meetingDate: agenda.meetingDate,
+          parentsInformedOn: state.parents.informedOn ?? '',
+          ...(state.trajectoryCaseNumber
+            ? { trajectoryCaseNumber: state.trajectoryCaseNumber }
+            : {}),
+        }),
+        letter('vto-decision', [parentsOf(state)], {
+          ...facts,
+          decision: 'send',
+          meetingDate: agenda.meetingDate,
+        }),
       ];
     }
     case 'recordRaadOutcome': {
@@ -154,21 +139,20 @@ export function applyVtoCommand(state: VtoState, command: VtoCommand, now: Date)
       state.status = 'withdrawn';
       state.closedAt = at;
       return [
-        {
-          type: 'letter',
-          kind: 'vto-withdrawn',
-          to: [
+        letter(
+          'vto-withdrawn',
+          [
             parentsOf(state),
             ...(onAgenda
               ? [{ role: 'organisation', id: onAgenda.beschermingspleinId } as Recipient]
               : []),
           ],
-          facts: {
+          {
             ...facts,
             reason: command.reason,
             ...(onAgenda ? { meetingDate: onAgenda.meetingDate } : {}),
           },
-        },
+        ),
       ];
     }
   }
@@ -195,12 +179,10 @@ export function placeOnAgenda(state: VtoState, placement: AgendaPlacement, now: 
   };
   // 002 §3.6: the request is explained to and discussed with the parents at the meeting.
   return [
-    {
-      type: 'letter',
-      kind: 'vto-on-agenda',
-      to: [parentsOf(state), coordinatorOf(state)],
-      facts: { caseNumber: state.caseNumber, meetingDate: placement.meetingDate },
-    },
+    letter('vto-on-agenda', [parentsOf(state), coordinatorOf(state)], {
+      caseNumber: state.caseNumber,
+      meetingDate: placement.meetingDate,
+    }),
   ];
 }
 

@@ -1,4 +1,5 @@
 /** The VTO's deadlines: one reminder per status that waits for someone, kept in the state. */
+import { letter } from '../../letters';
 import { amsterdamInstant, type CalendarDate } from '../../time';
 import type { ProcessDeadline } from '../process';
 import { coordinatorOf, type VtoLetter } from './apply';
@@ -42,38 +43,30 @@ export function applyVtoDeadline(state: VtoState, kind: VtoDeadlineKind): VtoLet
     case 'parents-informed-reminder':
       state.parents.reminded = true;
       return [
-        {
-          type: 'letter',
-          kind: 'vto-parents-reminder',
-          to: [coordinatorOf(state)],
-          facts: { ...facts, dueOn: state.parents.dueOn },
-        },
+        letter('vto-parents-reminder', [coordinatorOf(state)], {
+          ...facts,
+          dueOn: state.parents.dueOn,
+        }),
       ];
     case 'decision-reminder':
       if (!state.agenda) return [];
       state.agenda.reminded = true;
       return [
-        {
-          type: 'letter',
-          kind: 'vto-decision-reminder',
-          to: [coordinatorOf(state)],
-          facts: {
-            ...facts,
-            meetingDate: state.agenda.meetingDate,
-            dueOn: state.agenda.decisionDueOn,
-          },
-        },
+        letter('vto-decision-reminder', [coordinatorOf(state)], {
+          ...facts,
+          meetingDate: state.agenda.meetingDate,
+          dueOn: state.agenda.decisionDueOn,
+        }),
       ];
     case 'raad-outcome-reminder':
       if (!state.raad) return [];
       state.raad.reminded = true;
       return [
-        {
-          type: 'letter',
-          kind: 'vto-raad-outcome-reminder',
-          to: [coordinatorOf(state)],
-          facts: { ...facts, sentOn: state.raad.sentOn, dueOn: state.raad.outcomeDueOn },
-        },
+        letter('vto-raad-outcome-reminder', [coordinatorOf(state)], {
+          ...facts,
+          sentOn: state.raad.sentOn,
+          dueOn: state.raad.outcomeDueOn,
+        }),
       ];
   }
 }

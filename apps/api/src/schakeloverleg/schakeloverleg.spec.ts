@@ -6,7 +6,7 @@ import type { Principal } from '../auth/principal';
 import { RecordTransferOutcomeDto } from './dto/commands.dto';
 import { ProposeTransferDto } from './dto/transfer.dto';
 import { forMunicipality, schakeloverlegConfigFromEnv } from './schakeloverleg.config';
-import { canSeeTransfer, TRANSFER_COMMAND_ROLES } from './schakeloverleg.service';
+import { canSeeTransfer, TRANSFER_COMMAND_ROLES } from './transfer.access';
 
 async function problems(dto: new () => object, body: unknown): Promise<Record<string, string[]>> {
   const errors = await validate(plainToInstance(dto, body) as object, {

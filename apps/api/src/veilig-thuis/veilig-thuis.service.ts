@@ -13,7 +13,6 @@ import type { DataSource, EntityManager } from 'typeorm';
 import {
   amsterdamDate,
   handoverWorkflowId,
-  resolveVeiligThuisPolicy,
   trajectoryWorkflowId,
   veiligThuisPartView,
   type HandoverCommandType,
@@ -67,20 +66,6 @@ import { HANDOVER_ACCESS } from './handover.access';
 
 /** The handover's policy (deadlines in working days), read once at boot. */
 export const VEILIG_THUIS_POLICY = Symbol('VEILIG_THUIS_POLICY');
-
-/** `VEILIG_THUIS_POLICY`: a JSON object of overrides on the defaults; a bad value stops the API. */
-export function veiligThuisPolicyFromEnv(env: NodeJS.ProcessEnv = process.env): VeiligThuisPolicy {
-  if (!env.VEILIG_THUIS_POLICY) return resolveVeiligThuisPolicy();
-  let overrides: object;
-  try {
-    overrides = JSON.parse(env.VEILIG_THUIS_POLICY) as object;
-  } catch {
-    throw new Error(
-      'VEILIG_THUIS_POLICY must be a JSON object, e.g. {"acceptWithinWorkingDays":{"regular":3}}',
-    );
-  }
-  return resolveVeiligThuisPolicy(overrides);
-}
 
 /** The handover as the API runs it (processes/process.service.ts). */
 const HANDOVER = {

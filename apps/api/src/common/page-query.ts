@@ -1,6 +1,10 @@
 import { ForbiddenException } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
+
+/** What runs a statement (a TypeORM DataSource). */
+export interface Queryable {
+  query(sql: string, values: unknown[]): Promise<unknown>;
+}
 
 /** The WHERE clause of a list, built from conditions with one `?` each, as numbered parameters. */
 export class Filter {
@@ -73,18 +77,17 @@ export function pageSql(page: PageRequest): string {
  * end has no row to carry the total: only then is it counted on its own (no item can disagree).
  */
 export async function queryPage<Row extends Record<string, unknown>>(
-  dataSource: Pick<DataSource, 'query'>,
+  dataSource: Queryable,
   page: PageRequest,
 ): Promise<{ total: number; rows: Row[] }> {
-  const rows: Array<Row & { page_total: string | number }> = await dataSource.query(
-    pageSql(page),
-    page.filter.values,
-  );
+  const rows = (await dataSource.query(pageSql(page), page.filter.values)) as Array<
+    Row & { page_total: string | number }
+  >;
   if (rows.length > 0) return { total: Number(rows[0]!.page_total), rows };
   if (page.offset === 0) return { total: 0, rows: [] };
-  const [count]: Array<{ total: number }> = await dataSource.query(
+  const [count] = (await dataSource.query(
     `SELECT count(*)::int AS total FROM ${page.from} ${page.filter.sql}`,
     page.filter.values,
-  );
+  )) as Array<{ total: number }>;
   return { total: count?.total ?? 0, rows: [] };
 }

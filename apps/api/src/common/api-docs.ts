@@ -2,18 +2,13 @@ import { applyDecorators } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
-  ApiConflictResponse,
   ApiForbiddenResponse,
   ApiHeader,
-  ApiNotFoundResponse,
-  ApiOkResponse,
   ApiPayloadTooLargeResponse,
   ApiServiceUnavailableResponse,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
-  ApiUnprocessableEntityResponse,
   ApiUnsupportedMediaTypeResponse,
-  type ApiResponseOptions,
 } from '@nestjs/swagger';
 import { ErrorBody } from './error-body';
 
@@ -62,29 +57,3 @@ export const ApiIdempotencyKey = () =>
     required: false,
     description: 'A key of your own (e.g. a UUID): a retry with the same key has its effect once',
   });
-
-export interface ApiCommandAnswersOptions {
-  /** 200: the process's state after the command. */
-  ok: ApiResponseOptions;
-  /** 404: no process with this id. */
-  notFound: string;
-  /** 409: refused in this state. */
-  conflict: string;
-  /** 422: refused by the data, when the command can be. */
-  unprocessable?: string;
-}
-
-/**
- * What a process command route (a workflow update behind `POST …/:id/<command>`) answers
- * besides the answers of every protected route: 200 with the state after the command, and its
- * refusals (404, 409, 422) in the one error body.
- */
-export const ApiCommandAnswers = (options: ApiCommandAnswersOptions) =>
-  applyDecorators(
-    ApiOkResponse(options.ok),
-    ApiNotFoundResponse({ type: ErrorBody, description: options.notFound }),
-    ApiConflictResponse({ type: ErrorBody, description: options.conflict }),
-    ...(options.unprocessable
-      ? [ApiUnprocessableEntityResponse({ type: ErrorBody, description: options.unprocessable })]
-      : []),
-  );

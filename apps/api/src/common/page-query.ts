@@ -91,3 +91,9 @@ export async function queryPage<Row extends Record<string, unknown>>(
   )) as Array<{ total: number }>;
   return { total: count?.total ?? 0, rows: [] };
 }
+
+/** A timestamp column as the API answers it: ISO 8601, or null. */
+export function iso(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  return value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString();
+}

@@ -70,6 +70,23 @@ export const PARTNER_ACCESS_ENDED =
   'the case closed longer ago than partners keep access (PARTNER_ACCESS_AFTER_END)';
 
 /**
+ * The view of a process as its partner may see it: its own part (`part`, a rule of
+ * libs/domain/src/partner-views.ts) until PARTNER_ACCESS_AFTER_END (`after`) past the close, then
+ * 403; everyone else the whole process (`view: case`).
+ */
+export function partOrWhole<V extends { closedAt?: string | null }, P>(
+  principal: Principal,
+  partner: Role,
+  view: V,
+  after: string,
+  part: (view: V, after: string) => P,
+): P | (V & { view: 'case' }) {
+  if (principal.role !== partner) return { view: 'case', ...view };
+  if (accessEnded(view.closedAt, after)) throw new ForbiddenException(PARTNER_ACCESS_ENDED);
+  return part(view, after);
+}
+
+/**
  * Whether a partner's (provider, Veilig Thuis, GI) access to a case has ended: `after` (an ISO
  * duration) past its closing. Need-to-know: once its part is done, it has no more to read.
  */

@@ -1,22 +1,17 @@
-import { applyDecorators, Body, Controller, Get, Post, Query } from '@nestjs/common';
-import {
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { TransferCommandType } from '@cjg/domain';
-import { Audited } from '../audit/audit.interceptor';
-import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
+import { CurrentPrincipal } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
-import { ApiCommandAnswers, ApiProtected } from '../common/api-docs';
-import { ErrorBody } from '../common/error-body';
+import { ApiProtected } from '../common/api-docs';
 import { PathParam } from '../common/path-params';
 import { CallerOf, type Caller, type HttpAnswer } from '../idempotency/idempotency.interceptor';
-import { CommandRoute, StartRoute, type CommandRouteOptions } from '../processes/process-routes';
+import {
+  CommandRoute,
+  ReadRoute,
+  StartRoute,
+  type RouteOptions,
+} from '../processes/process-routes';
 import {
   ChangeMeasureEndDto,
   PlanTransferDto,
@@ -36,18 +31,18 @@ import { TRANSFER_ACCESS } from './transfer.access';
 /** The `:transferId` of a transfer. */
 const TransferId = () => PathParam('transferId');
 
+const NOT_FOUND = 'No transfer with this id';
+
 /** A transfer command route, with the answers every transfer command gives. */
-const TransferCommand = (type: TransferCommandType, route: CommandRouteOptions) =>
-  applyDecorators(
-    CommandRoute(TRANSFER_ACCESS, type, route),
-    ApiCommandAnswers({
-      ok: { type: TransferStateDto, description: 'Accepted: the state after it' },
-      notFound: 'No transfer with this id',
-      conflict: 'Refused in this state (wrong status, ended, meeting not yet held)',
-      unprocessable:
-        'Refused by the data (dates against the measure’s end, unregistered people, a case number in use), or the Idempotency-Key was used for another request',
-    }),
-  );
+const TransferCommand = (type: TransferCommandType, route: RouteOptions) =>
+  CommandRoute(TRANSFER_ACCESS, type, {
+    ...route,
+    ok: { type: TransferStateDto, description: 'Accepted: the state after it' },
+    notFound: NOT_FOUND,
+    conflict: 'Refused in this state (wrong status, ended, meeting not yet held)',
+    unprocessable:
+      'Refused by the data (dates against the measure’s end, unregistered people, a case number in use), or the Idempotency-Key was used for another request',
+  });
 
 /**
  * The Schakeloverleg transfer from the forced to the voluntary frame (000): a GI proposes it, the
@@ -69,15 +64,12 @@ export class SchakeloverlegController {
       'One workflow per GI and reference, `schakeloverleg-<organisation>.<reference>`. The same ' +
       'reference again starts nothing and answers 200 with `created: false`.',
     audit: 'transfer:propose',
-  })
-  @ApiCreatedResponse({ type: TransferProposedDto, description: 'Proposed' })
-  @ApiOkResponse({ type: TransferProposedDto, description: 'Already proposed (created: false)' })
-  @ApiUnprocessableEntityResponse({
-    type: ErrorBody,
-    description:
+    created: { type: TransferProposedDto, description: 'Proposed' },
+    existed: { type: TransferProposedDto, description: 'Already proposed (created: false)' },
+    unprocessable:
       'The GI or a provider is not registered, or the measure ends too soon for a Schakeloverleg',
+    conflict: 'The reference names another transfer',
   })
-  @ApiConflictResponse({ type: ErrorBody, description: 'The reference names another transfer' })
   propose(
     @CallerOf() caller: Caller,
     @Body() body: ProposeTransferDto,
@@ -86,16 +78,15 @@ export class SchakeloverlegController {
   }
 
   @Get()
-  @Roles('gi', 'coordinator', 'team-lead', 'ops')
-  @Audited('read:transfers')
-  @ApiOperation({
+  @ReadRoute(['gi', 'coordinator', 'team-lead', 'ops'], {
     operationId: 'listTransfers',
     summary: 'List transfers within the caller’s scope, newest first',
     description:
       'A GI sees its own, coordinators and team leads those of their municipalities, ops all. ' +
       'Read from Temporal’s visibility store: a change shows within a second or so.',
+    audit: 'read:transfers',
+    ok: { type: TransferListDto },
   })
-  @ApiOkResponse({ type: TransferListDto })
   list(
     @CurrentPrincipal() principal: Principal,
     @Query() query: ListTransfersQueryDto,
@@ -104,14 +95,13 @@ export class SchakeloverlegController {
   }
 
   @Get(':transferId')
-  @Roles('gi', 'coordinator', 'team-lead', 'ops')
-  @Audited('read:transfer')
-  @ApiOperation({
+  @ReadRoute(['gi', 'coordinator', 'team-lead', 'ops'], {
     operationId: 'getTransfer',
     summary: 'One transfer: its state, what this caller can do next, and what falls due',
+    audit: 'read:transfer',
+    ok: { type: TransferStateDto },
+    notFound: NOT_FOUND,
   })
-  @ApiOkResponse({ type: TransferStateDto })
-  @ApiNotFoundResponse({ type: ErrorBody, description: 'No transfer with this id' })
   get(
     @CurrentPrincipal() principal: Principal,
     @TransferId() transferId: string,

@@ -51,13 +51,7 @@ import type { Principal } from '../auth/principal';
 import { API_CONFIG, type ApiConfig } from '../config';
 import type { Caller, HttpAnswer } from '../idempotency/idempotency.interceptor';
 import { IdempotencyService } from '../idempotency/idempotency.service';
-import {
-  accessEnded,
-  assertMayGive,
-  assertMaySee,
-  commandsFor,
-  PARTNER_ACCESS_ENDED,
-} from '../processes/process-access';
+import { assertMayGive, assertMaySee, commandsFor, partOrWhole } from '../processes/process-access';
 import {
   ProcessService,
   type CommandBody,
@@ -221,14 +215,10 @@ export class SchakeloverlegService extends ProcessService<
   protected present(principal: Principal, view: TransferView): TransferAnswer {
     assertMaySee(TRANSFER_ACCESS, principal, view);
     const after = this.config.partnerAccessAfterEnd;
-    const partner = principal.role === 'gi';
-    if (partner && accessEnded(view.closedAt, after)) {
-      throw new ForbiddenException(PARTNER_ACCESS_ENDED);
-    }
-    const allowedCommands = commandsFor(TRANSFER_ACCESS, principal, view.allowedCommands);
-    return partner
-      ? { ...giPartView(view, after), allowedCommands }
-      : { view: 'case', ...view, allowedCommands };
+    return {
+      ...partOrWhole(principal, 'gi', view, after, giPartView),
+      allowedCommands: commandsFor(TRANSFER_ACCESS, principal, view.allowedCommands),
+    };
   }
 
   /** Whether this caller may give this command to this transfer: its role, its scope. */

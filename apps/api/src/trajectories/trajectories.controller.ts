@@ -1,22 +1,11 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import {
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiExtraModels,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
-import { Audited } from '../audit/audit.interceptor';
-import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
+import { ApiExtraModels, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ApiProtected } from '../common/api-docs';
-import { ErrorBody } from '../common/error-body';
 import { PathParam } from '../common/path-params';
 import { CallerOf, type Caller, type HttpAnswer } from '../idempotency/idempotency.interceptor';
-import { StartRoute } from '../processes/process-routes';
+import { ReadRoute, StartRoute } from '../processes/process-routes';
 import {
   CASE_VIEW_RESPONSE,
   ListTrajectoriesQueryDto,
@@ -43,11 +32,11 @@ export class TrajectoriesController {
       'Starts one workflow per case number. The same case number again starts nothing and ' +
       'answers 200 with `created: false`.',
     audit: 'start',
+    created: { type: TrajectoryStartedDto, description: 'Started' },
+    existed: { type: TrajectoryStartedDto, description: 'Already existed (created: false)' },
+    unprocessable: 'Unknown coordinator or client',
+    conflict: 'Case number taken by another case',
   })
-  @ApiCreatedResponse({ type: TrajectoryStartedDto, description: 'Started' })
-  @ApiOkResponse({ type: TrajectoryStartedDto, description: 'Already existed (created: false)' })
-  @ApiUnprocessableEntityResponse({ type: ErrorBody, description: 'Unknown coordinator or client' })
-  @ApiConflictResponse({ type: ErrorBody, description: 'Case number taken by another case' })
   start(
     @CallerOf() caller: Caller,
     @Body() body: StartTrajectoryDto,
@@ -56,16 +45,15 @@ export class TrajectoriesController {
   }
 
   @Get()
-  @Roles('coordinator', 'team-lead', 'provider', 'ops')
-  @Audited('read:trajectories')
-  @ApiOperation({
+  @ReadRoute(['coordinator', 'team-lead', 'provider', 'ops'], {
     operationId: 'listTrajectories',
     summary: 'List trajectories from the read model, within the caller’s scope',
     description:
       'Coordinators and team leads see their municipalities, providers the cases they have a ' +
       'part in, ops everything. Ids and codes only.',
+    audit: 'read:trajectories',
+    ok: { type: TrajectoryPageDto },
   })
-  @ApiOkResponse({ type: TrajectoryPageDto })
   list(
     @CurrentPrincipal() principal: Principal,
     @Query() query: ListTrajectoriesQueryDto,
@@ -74,18 +62,17 @@ export class TrajectoriesController {
   }
 
   @Get(':caseNumber')
-  @Roles('coordinator', 'team-lead', 'provider', 'ops')
-  @Audited('read:trajectory')
-  @ApiOperation({
+  @ReadRoute(['coordinator', 'team-lead', 'provider', 'ops'], {
     operationId: 'getTrajectory',
     summary: 'The state of one trajectory, what this caller can do next, and what falls due',
     description:
       'Coordinators, team leads and ops get the whole case (`view: case`); a provider its own ' +
       'part (`view: provider`), until PARTNER_ACCESS_AFTER_END after the case closed. Free ' +
       'texts are read from PostgreSQL for this answer.',
+    audit: 'read:trajectory',
+    ok: CASE_VIEW_RESPONSE,
+    notFound: 'No trajectory with this case number',
   })
-  @ApiOkResponse(CASE_VIEW_RESPONSE)
-  @ApiNotFoundResponse({ type: ErrorBody, description: 'No trajectory with this case number' })
   get(
     @CurrentPrincipal() principal: Principal,
     @PathParam('caseNumber') caseNumber: string,

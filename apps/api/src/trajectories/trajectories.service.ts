@@ -35,7 +35,7 @@ import {
   type TrajectoryView,
 } from '@cjg/workflows/trajectory.definitions';
 import type { Principal } from '../auth/principal';
-import { Filter, queryPage } from '../common/page-query';
+import { Filter, iso, queryPage } from '../common/page-query';
 import { API_CONFIG, type ApiConfig } from '../config';
 import type { Caller, HttpAnswer } from '../idempotency/idempotency.interceptor';
 import { IdempotencyService } from '../idempotency/idempotency.service';
@@ -333,8 +333,3 @@ export class TrajectoriesService extends ProcessService<CommandType, TrajectoryV
 export type CaseView =
   | (TrajectoryView & { view: 'case' })
   | (ProviderTrajectoryView & { allowedCommands: CommandType[] });
-
-function iso(value: unknown): string | null {
-  if (value === null || value === undefined) return null;
-  return value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString();
-}

@@ -1,7 +1,7 @@
-import { applyDecorators, Body, Controller, Post } from '@nestjs/common';
+import { Body, Controller, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { CommandType } from '@cjg/domain';
-import { ApiCommandAnswers, ApiProtected } from '../common/api-docs';
+import { ApiProtected } from '../common/api-docs';
 import { PathParam } from '../common/path-params';
 import { CallerOf, type Caller } from '../idempotency/idempotency.interceptor';
 import { CommandRoute } from '../processes/process-routes';
@@ -37,24 +37,20 @@ const CaseNumber = () => PathParam('caseNumber');
  * `command:<type>`, its documentation, and the answers every trajectory command gives.
  */
 const TrajectoryCommand = (type: CommandType, summary: string) =>
-  applyDecorators(
-    CommandRoute(TRAJECTORY_ACCESS, type, {
-      operationId: type,
-      summary,
-      description: `Roles: ${TRAJECTORY_ACCESS.commandRoles[type].join(', ')}. Gives the \`${type}\` update to the trajectory workflow.`,
-      audit: `command:${type}`,
-    }),
-    ApiCommandAnswers({
-      ok: {
-        ...CASE_VIEW_RESPONSE,
-        description: 'Accepted: the state after the command, as this caller may see it',
-      },
-      notFound: 'No trajectory with this case number',
-      conflict: 'Refused in this phase or state; nothing changed',
-      unprocessable:
-        'Refused: the data does not fit the case, or the Idempotency-Key was used for another request',
-    }),
-  );
+  CommandRoute(TRAJECTORY_ACCESS, type, {
+    operationId: type,
+    summary,
+    description: `Roles: ${TRAJECTORY_ACCESS.commandRoles[type].join(', ')}. Gives the \`${type}\` update to the trajectory workflow.`,
+    audit: `command:${type}`,
+    ok: {
+      ...CASE_VIEW_RESPONSE,
+      description: 'Accepted: the state after the command, as this caller may see it',
+    },
+    notFound: 'No trajectory with this case number',
+    conflict: 'Refused in this phase or state; nothing changed',
+    unprocessable:
+      'Refused: the data does not fit the case, or the Idempotency-Key was used for another request',
+  });
 
 /**
  * The command endpoints of a trajectory, one per command that someone may give through the API

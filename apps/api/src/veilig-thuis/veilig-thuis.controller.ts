@@ -1,17 +1,5 @@
+import { Body, Controller, Get, Post, Put, Query, UseGuards } from '@nestjs/common';
 import {
-  applyDecorators,
-  Body,
-  Controller,
-  Get,
-  Post,
-  Put,
-  Query,
-  UseGuards,
-} from '@nestjs/common';
-import {
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
@@ -21,11 +9,11 @@ import type { HandoverCommandType } from '@cjg/domain';
 import { Audited } from '../audit/audit.interceptor';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
-import { ApiCommandAnswers, ApiProtected } from '../common/api-docs';
+import { ApiProtected } from '../common/api-docs';
 import { ErrorBody } from '../common/error-body';
 import { PathParam } from '../common/path-params';
 import { CallerOf, type Caller, type HttpAnswer } from '../idempotency/idempotency.interceptor';
-import { CommandRoute, StartRoute } from '../processes/process-routes';
+import { CommandRoute, ReadRoute, StartRoute } from '../processes/process-routes';
 import {
   AcceptHandoverDto,
   CloseHandoverWithBasicSupportDto,
@@ -49,18 +37,20 @@ import { VeiligThuisService } from './veilig-thuis.service';
 /** The `:handoverId` of a handover. */
 const HandoverId = () => PathParam('handoverId');
 
+const NOT_FOUND = 'No handover with this id';
+
 /** A handover command route, with the answers every handover command gives. */
 const HandoverCommand = (type: HandoverCommandType, operationId: string, summary: string) =>
-  applyDecorators(
-    CommandRoute(HANDOVER_ACCESS, type, { operationId, summary, audit: `handover:${type}` }),
-    ApiCommandAnswers({
-      ok: { type: HandoverDto, description: 'Accepted: the handover after the command' },
-      notFound: 'No handover with this id',
-      conflict: 'Refused in this status (or the handover has ended); nothing changed',
-      unprocessable:
-        'Refused: the data does not fit the handover, an id is not registered, or the Idempotency-Key was used for another request',
-    }),
-  );
+  CommandRoute(HANDOVER_ACCESS, type, {
+    operationId,
+    summary,
+    audit: `handover:${type}`,
+    ok: { type: HandoverDto, description: 'Accepted: the handover after the command' },
+    notFound: NOT_FOUND,
+    conflict: 'Refused in this status (or the handover has ended); nothing changed',
+    unprocessable:
+      'Refused: the data does not fit the handover, an id is not registered, or the Idempotency-Key was used for another request',
+  });
 
 /**
  * The Veilig Thuis warm handover (002 §3.6, §5.6): Veilig Thuis hands a case over; the CJG
@@ -84,16 +74,10 @@ export class VeiligThuisController {
     description:
       'Starts one handover per Veilig Thuis reference. The same reference again starts nothing and answers 200 with `created: false`. The handover lead of the municipality and Veilig Thuis get a letter; the CJG accepts within 5 working days (1 when urgent).',
     audit: 'handover:create',
-  })
-  @ApiCreatedResponse({ type: HandoverCreatedDto, description: 'Handed over' })
-  @ApiOkResponse({ type: HandoverCreatedDto, description: 'Already handed over (created: false)' })
-  @ApiConflictResponse({
-    type: ErrorBody,
-    description: 'This reference was handed over already with other details',
-  })
-  @ApiUnprocessableEntityResponse({
-    type: ErrorBody,
-    description:
+    created: { type: HandoverCreatedDto, description: 'Handed over' },
+    existed: { type: HandoverCreatedDto, description: 'Already handed over (created: false)' },
+    conflict: 'This reference was handed over already with other details',
+    unprocessable:
       'The organisation is not registered as Veilig Thuis, or the municipality has no handover lead',
   })
   create(
@@ -104,15 +88,14 @@ export class VeiligThuisController {
   }
 
   @Get('handovers')
-  @Roles('veilig-thuis', 'coordinator', 'team-lead', 'ops')
-  @Audited('read:handovers')
-  @ApiOperation({
+  @ReadRoute(['veilig-thuis', 'coordinator', 'team-lead', 'ops'], {
     operationId: 'listHandovers',
     summary: 'List handovers, earliest due first, within the caller’s scope',
     description:
       'Veilig Thuis sees its own organisation’s, coordinators and team leads their municipalities’, ops all. An overdue handover keeps its missed deadline as `nextDueAt`, so it stays on top until the step is taken.',
+    audit: 'read:handovers',
+    ok: { type: HandoverPageDto },
   })
-  @ApiOkResponse({ type: HandoverPageDto })
   list(
     @CurrentPrincipal() principal: Principal,
     @Query() query: ListHandoversQueryDto,
@@ -121,14 +104,13 @@ export class VeiligThuisController {
   }
 
   @Get('handovers/:handoverId')
-  @Roles('veilig-thuis', 'coordinator', 'team-lead', 'ops')
-  @Audited('read:handover')
-  @ApiOperation({
+  @ReadRoute(['veilig-thuis', 'coordinator', 'team-lead', 'ops'], {
     operationId: 'getHandover',
     summary: 'One handover: its status, texts, deadlines and what this caller can do next',
+    audit: 'read:handover',
+    ok: { type: HandoverDto },
+    notFound: NOT_FOUND,
   })
-  @ApiOkResponse({ type: HandoverDto })
-  @ApiNotFoundResponse({ type: ErrorBody, description: 'No handover with this id' })
   get(
     @CurrentPrincipal() principal: Principal,
     @HandoverId() handoverId: string,

@@ -36,17 +36,11 @@ import {
   type HandoverView,
 } from '@cjg/workflows/veilig-thuis.definitions';
 import type { Principal } from '../auth/principal';
-import { Filter, queryPage } from '../common/page-query';
+import { Filter, iso, queryPage } from '../common/page-query';
 import { API_CONFIG, type ApiConfig } from '../config';
 import type { Caller, HttpAnswer } from '../idempotency/idempotency.interceptor';
 import { IdempotencyService } from '../idempotency/idempotency.service';
-import {
-  accessEnded,
-  assertMayGive,
-  assertMaySee,
-  commandsFor,
-  PARTNER_ACCESS_ENDED,
-} from '../processes/process-access';
+import { assertMayGive, assertMaySee, commandsFor, partOrWhole } from '../processes/process-access';
 import {
   ProcessService,
   type CommandBody,
@@ -265,12 +259,8 @@ export class VeiligThuisService extends ProcessService<
    */
   protected async present(principal: Principal, view: HandoverView): Promise<HandoverDto> {
     const after = this.config.partnerAccessAfterEnd;
-    const partner = principal.role === 'veilig-thuis';
-    if (partner && accessEnded(view.closedAt, after)) {
-      throw new ForbiddenException(PARTNER_ACCESS_ENDED);
-    }
     return {
-      ...(partner ? veiligThuisPartView(view, after) : { view: 'case' as const, ...view }),
+      ...partOrWhole(principal, 'veilig-thuis', view, after, veiligThuisPartView),
       texts: await this.texts(view),
       allowedCommands: commandsFor(HANDOVER_ACCESS, principal, view.allowedCommands),
     } as HandoverDto;
@@ -519,8 +509,3 @@ const TEXT_FIELDS: Partial<Record<HandoverCommandType, { field: string; kind: Ha
     refuse: { field: 'explanation', kind: 'refusal-explanation' },
     recordMeeting: { field: 'agreements', kind: 'meeting-agreements' },
   };
-
-function iso(value: unknown): string | null {
-  if (value === null || value === undefined) return null;
-  return value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString();
-}

@@ -1,22 +1,18 @@
-import { applyDecorators, Body, Controller, Get, Post, Query } from '@nestjs/common';
-import {
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { VtoCommandType } from '@cjg/domain';
-import { Audited } from '../audit/audit.interceptor';
-import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
+import { CurrentPrincipal } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
-import { ApiCommandAnswers, ApiProtected } from '../common/api-docs';
-import { ErrorBody } from '../common/error-body';
+import { ApiProtected } from '../common/api-docs';
 import { PathParam } from '../common/path-params';
 import { CallerOf, type Caller, type HttpAnswer } from '../idempotency/idempotency.interceptor';
-import { CommandRoute, StartRoute, type CommandRouteOptions } from '../processes/process-routes';
+import {
+  CommandRoute,
+  ReadRoute,
+  StartRoute,
+  type Refusals,
+  type RouteOptions,
+} from '../processes/process-routes';
 import {
   ListVtosQueryDto,
   ProposeVtoDto,
@@ -34,21 +30,20 @@ import { VtoService } from './vto.service';
 /** The `:caseNumber` of a VTO. */
 const CaseNumber = () => PathParam('caseNumber', 'caseNumber', 'VTO-2026-000012');
 
+const NOT_FOUND = 'No VTO with this case number';
+
 /** A VTO command route with its own answers (409 and 422 say what each command can meet). */
 const VtoCommand = (
   type: VtoCommandType,
-  route: CommandRouteOptions,
-  answers: { ok: string; conflict: string; unprocessable?: string },
+  route: RouteOptions &
+    Required<Pick<Refusals, 'conflict'>> & { ok: string; unprocessable?: string },
 ) =>
-  applyDecorators(
-    CommandRoute(VTO_ACCESS, type, route),
-    ApiCommandAnswers({
-      ok: { type: VtoStateDto, description: answers.ok },
-      notFound: 'No VTO with this case number',
-      conflict: answers.conflict,
-      unprocessable: answers.unprocessable ?? 'The Idempotency-Key was used for another request',
-    }),
-  );
+  CommandRoute(VTO_ACCESS, type, {
+    ...route,
+    ok: { type: VtoStateDto, description: route.ok },
+    notFound: NOT_FOUND,
+    unprocessable: route.unprocessable ?? 'The Idempotency-Key was used for another request',
+  });
 
 /**
  * Verzoeken tot onderzoek at the Raad voor de Kinderbescherming (002 §3.6; docs/vto.md). The
@@ -69,15 +64,12 @@ export class VtoController {
       'waits until it is recorded that they were informed. The same case number again starts ' +
       'nothing and answers 200 with `created: false`.',
     audit: 'vto:propose',
-  })
-  @ApiCreatedResponse({ type: VtoProposedDto, description: 'Proposed' })
-  @ApiOkResponse({ type: VtoProposedDto, description: 'Already existed (created: false)' })
-  @ApiUnprocessableEntityResponse({
-    type: ErrorBody,
-    description:
+    created: { type: VtoProposedDto, description: 'Proposed' },
+    existed: { type: VtoProposedDto, description: 'Already existed (created: false)' },
+    unprocessable:
       'Unknown coordinator, client or trajectory, a trajectory of another municipality, or grounds without ernstige-ontwikkelingsbedreiging',
+    conflict: 'Case number taken by another VTO',
   })
-  @ApiConflictResponse({ type: ErrorBody, description: 'Case number taken by another VTO' })
   propose(
     @CallerOf() caller: Caller,
     @Body() body: ProposeVtoDto,
@@ -86,16 +78,15 @@ export class VtoController {
   }
 
   @Get()
-  @Roles('coordinator', 'team-lead', 'ops')
-  @Audited('read:vtos')
-  @ApiOperation({
+  @ReadRoute(['coordinator', 'team-lead', 'ops'], {
     operationId: 'listVtos',
     summary: 'List VTOs from the read model, within the caller’s scope',
     description:
       'Coordinators and team leads see their municipalities, ops everything. Ids, codes and ' +
       'dates only; newest first.',
+    audit: 'read:vtos',
+    ok: { type: VtoPageDto },
   })
-  @ApiOkResponse({ type: VtoPageDto })
   list(
     @CurrentPrincipal() principal: Principal,
     @Query() query: ListVtosQueryDto,
@@ -104,15 +95,14 @@ export class VtoController {
   }
 
   @Get(':caseNumber')
-  @Roles('coordinator', 'team-lead', 'ops')
-  @Audited('read:vto')
-  @ApiOperation({
+  @ReadRoute(['coordinator', 'team-lead', 'ops'], {
     operationId: 'getVto',
     summary: 'The state of one VTO, what this caller can do next, and what falls due',
     description: 'The explanation in words is shown to coordinators and team leads only.',
+    audit: 'read:vto',
+    ok: { type: VtoStateDto },
+    notFound: NOT_FOUND,
   })
-  @ApiOkResponse({ type: VtoStateDto })
-  @ApiNotFoundResponse({ type: ErrorBody, description: 'No VTO with this case number' })
   get(
     @CurrentPrincipal() principal: Principal,
     @CaseNumber() caseNumber: string,
@@ -121,22 +111,17 @@ export class VtoController {
   }
 
   @Post(':caseNumber/record-parents-informed')
-  @VtoCommand(
-    'recordParentsInformed',
-    {
-      operationId: 'recordVtoParentsInformed',
-      summary: 'Record when and how the parents were informed (coordinator; 002 §3.6)',
-      description:
-        'Until this is recorded the VTO does not go onto the beschermingsplein’s agenda. ' +
-        '`how`: conversation or letter; `informedOn` not in the future.',
-      audit: 'vto:record-parents-informed',
-    },
-    {
-      ok: 'Accepted: the state after the command',
-      conflict: 'Not in this status; nothing changed',
-      unprocessable: 'The data does not fit',
-    },
-  )
+  @VtoCommand('recordParentsInformed', {
+    operationId: 'recordVtoParentsInformed',
+    summary: 'Record when and how the parents were informed (coordinator; 002 §3.6)',
+    description:
+      'Until this is recorded the VTO does not go onto the beschermingsplein’s agenda. ' +
+      '`how`: conversation or letter; `informedOn` not in the future.',
+    audit: 'vto:record-parents-informed',
+    ok: 'Accepted: the state after the command',
+    conflict: 'Not in this status; nothing changed',
+    unprocessable: 'The data does not fit',
+  })
   recordParentsInformed(
     @CallerOf() caller: Caller,
     @CaseNumber() caseNumber: string,
@@ -146,23 +131,18 @@ export class VtoController {
   }
 
   @Post(':caseNumber/record-decision')
-  @VtoCommand(
-    'recordDecision',
-    {
-      operationId: 'recordVtoDecision',
-      summary: 'Record the beschermingsplein’s decision (coordinator, team lead)',
-      description:
-        'Once the meeting the VTO is on the agenda of has taken place: `send` (the Raad and the ' +
-        'parents are told), `not-send` with a reason (the parents are told why) or `postpone` ' +
-        '(back on the next agenda).',
-      audit: 'vto:record-decision',
-    },
-    {
-      ok: 'Accepted: the state after the command',
-      conflict: 'Not on an agenda; nothing changed',
-      unprocessable: 'Before the meeting, or a reason missing (not-send) or given (otherwise)',
-    },
-  )
+  @VtoCommand('recordDecision', {
+    operationId: 'recordVtoDecision',
+    summary: 'Record the beschermingsplein’s decision (coordinator, team lead)',
+    description:
+      'Once the meeting the VTO is on the agenda of has taken place: `send` (the Raad and the ' +
+      'parents are told), `not-send` with a reason (the parents are told why) or `postpone` ' +
+      '(back on the next agenda).',
+    audit: 'vto:record-decision',
+    ok: 'Accepted: the state after the command',
+    conflict: 'Not on an agenda; nothing changed',
+    unprocessable: 'Before the meeting, or a reason missing (not-send) or given (otherwise)',
+  })
   recordDecision(
     @CallerOf() caller: Caller,
     @CaseNumber() caseNumber: string,
@@ -172,19 +152,14 @@ export class VtoController {
   }
 
   @Post(':caseNumber/record-raad-outcome')
-  @VtoCommand(
-    'recordRaadOutcome',
-    {
-      operationId: 'recordVtoRaadOutcome',
-      summary: 'Record the Raad’s answer: an investigation or not (coordinator)',
-      audit: 'vto:record-raad-outcome',
-    },
-    {
-      ok: 'Accepted: the VTO is closed',
-      conflict: 'Not sent to the Raad; nothing changed',
-      unprocessable: 'The data does not fit',
-    },
-  )
+  @VtoCommand('recordRaadOutcome', {
+    operationId: 'recordVtoRaadOutcome',
+    summary: 'Record the Raad’s answer: an investigation or not (coordinator)',
+    audit: 'vto:record-raad-outcome',
+    ok: 'Accepted: the VTO is closed',
+    conflict: 'Not sent to the Raad; nothing changed',
+    unprocessable: 'The data does not fit',
+  })
   recordRaadOutcome(
     @CallerOf() caller: Caller,
     @CaseNumber() caseNumber: string,
@@ -194,15 +169,13 @@ export class VtoController {
   }
 
   @Post(':caseNumber/withdraw')
-  @VtoCommand(
-    'withdraw',
-    {
-      operationId: 'withdrawVto',
-      summary: 'Withdraw the VTO before the beschermingsplein decided (coordinator)',
-      audit: 'vto:withdraw',
-    },
-    { ok: 'Accepted: the VTO is closed', conflict: 'Already decided; nothing changed' },
-  )
+  @VtoCommand('withdraw', {
+    operationId: 'withdrawVto',
+    summary: 'Withdraw the VTO before the beschermingsplein decided (coordinator)',
+    audit: 'vto:withdraw',
+    ok: 'Accepted: the VTO is closed',
+    conflict: 'Already decided; nothing changed',
+  })
   withdraw(
     @CallerOf() caller: Caller,
     @CaseNumber() caseNumber: string,

@@ -26,7 +26,7 @@ import {
   type VtoView,
 } from '@cjg/workflows/vto.definitions';
 import type { Principal } from '../auth/principal';
-import { Filter, queryPage } from '../common/page-query';
+import { Filter, iso, queryPage } from '../common/page-query';
 import { API_CONFIG, type ApiConfig } from '../config';
 import type { Caller, HttpAnswer } from '../idempotency/idempotency.interceptor';
 import { IdempotencyService } from '../idempotency/idempotency.service';
@@ -269,9 +269,4 @@ export class VtoService extends ProcessService<VtoCommandType, VtoView, VtoState
       })),
     };
   }
-}
-
-function iso(value: unknown): string | null {
-  if (value === null || value === undefined) return null;
-  return value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString();
 }

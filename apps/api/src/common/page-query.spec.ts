@@ -10,8 +10,7 @@ function page(filter: Filter, offset = 0): PageRequest {
     from: 'trajectory',
     filter,
     orderBy: 'case_number ASC',
-    limit: 25,
-    offset,
+    page: { offset },
   };
 }
 
@@ -62,22 +61,27 @@ describe(queryPage.name, () => {
       { case_number: 'CJG-1', phase: 'intake', page_total: '2' },
       { case_number: 'CJG-2', phase: 'intake', page_total: '2' },
     ]);
-    const { total, rows } = await queryPage(db, page(new Filter().add('phase = ?', 'intake')));
-    expect(total).toBe(2);
-    expect(rows.map((row) => row.case_number)).toEqual(['CJG-1', 'CJG-2']);
+    const filter = new Filter().add('phase = ?', 'intake');
+    const answer = await queryPage(db, page(filter), (row) => row.case_number);
+    expect(answer).toEqual({ total: 2, limit: 25, offset: 0, items: ['CJG-1', 'CJG-2'] });
     expect(db.asked).toHaveLength(1);
     expect(db.asked[0]!.values).toEqual(['intake']);
   });
 
   it('answers an empty first page with a total of 0 without asking again', async () => {
     const db = dataSource([]);
-    expect(await queryPage(db, page(new Filter()))).toEqual({ total: 0, rows: [] });
+    expect(await queryPage(db, page(new Filter()), String)).toMatchObject({ total: 0, items: [] });
     expect(db.asked).toHaveLength(1);
   });
 
   it('counts on its own only for a page past the end, which has no item to disagree', async () => {
     const db = dataSource([], [{ total: 3 }]);
-    expect(await queryPage(db, page(new Filter(), 50))).toEqual({ total: 3, rows: [] });
+    expect(await queryPage(db, page(new Filter(), 50), String)).toEqual({
+      total: 3,
+      limit: 25,
+      offset: 50,
+      items: [],
+    });
     expect(db.asked[1]!.sql).toBe('SELECT count(*)::int AS total FROM trajectory ');
   });
 });

@@ -1,5 +1,5 @@
-import { ForbiddenException } from '@nestjs/common';
 import type { Principal } from '../auth/principal';
+import { assertInScope } from '../processes/process-access';
 
 /** What runs a statement (a TypeORM DataSource). */
 export interface Queryable {
@@ -34,9 +34,7 @@ export class Filter {
    * another municipality is a 403, not an empty list.
    */
   withinMunicipalities(principal: Principal, requested: string | undefined): this {
-    if (requested && !principal.municipalities.includes(requested)) {
-      throw new ForbiddenException(`municipality ${requested} is outside the token scope`);
-    }
+    assertInScope(principal, requested || undefined);
     return this.add('municipality_code = ANY(?)', principal.municipalities);
   }
 
@@ -52,9 +50,20 @@ export interface PageRequest {
   from: string;
   filter: Filter;
   orderBy: string;
+  /** The list's query: `limit` (default 25) and `offset` (default 0). */
+  page: { limit?: number; offset?: number };
+}
+
+/** One page of a list, as every list answers it. */
+export interface Page<Item> {
+  /** Matching rows in all pages, counted in the statement that cut this page. */
+  total: number;
   limit: number;
   offset: number;
+  items: Item[];
 }
+
+const cut = ({ page }: PageRequest) => ({ limit: page.limit ?? 25, offset: page.offset ?? 0 });
 
 /**
  * The SQL of one page of a list with its total, in one statement: one statement sees one
@@ -63,7 +72,8 @@ export interface PageRequest {
  * LIMIT, so every row carries the total of the whole filter.
  */
 export function pageSql(page: PageRequest): string {
-  const { columns, from, filter, orderBy, limit, offset } = page;
+  const { columns, from, filter, orderBy } = page;
+  const { limit, offset } = cut(page);
   return [
     `SELECT ${columns}, count(*) OVER () AS page_total`,
     `FROM ${from} ${filter.sql}`,
@@ -73,23 +83,28 @@ export function pageSql(page: PageRequest): string {
 }
 
 /**
- * One page of a list and its total, from one snapshot (see {@link pageSql}). A page past the
- * end has no row to carry the total: only then is it counted on its own (no item can disagree).
+ * One page of a list and its total, from one snapshot (see {@link pageSql}), each row made an
+ * item by `item`. A page past the end has no row to carry the total: only then is it counted on
+ * its own (no item can disagree).
  */
-export async function queryPage<Row extends Record<string, unknown>>(
+export async function queryPage<Item>(
   dataSource: Queryable,
-  page: PageRequest,
-): Promise<{ total: number; rows: Row[] }> {
-  const rows = (await dataSource.query(pageSql(page), page.filter.values)) as Array<
-    Row & { page_total: string | number }
+  request: PageRequest,
+  item: (row: Record<string, unknown>) => Item,
+): Promise<Page<Item>> {
+  const { limit, offset } = cut(request);
+  const rows = (await dataSource.query(pageSql(request), request.filter.values)) as Array<
+    Record<string, unknown>
   >;
-  if (rows.length > 0) return { total: Number(rows[0]!.page_total), rows };
-  if (page.offset === 0) return { total: 0, rows: [] };
-  const [count] = (await dataSource.query(
-    `SELECT count(*)::int AS total FROM ${page.from} ${page.filter.sql}`,
-    page.filter.values,
-  )) as Array<{ total: number }>;
-  return { total: count?.total ?? 0, rows: [] };
+  let total = rows.length > 0 ? Number(rows[0]!.page_total) : 0;
+  if (rows.length === 0 && offset > 0) {
+    const [count] = (await dataSource.query(
+      `SELECT count(*)::int AS total FROM ${request.from} ${request.filter.sql}`,
+      request.filter.values,
+    )) as Array<{ total: number }>;
+    total = count?.total ?? 0;
+  }
+  return { total, limit, offset, items: rows.map(item) };
 }
 
 /** A timestamp column as the API answers it: ISO 8601, or null. */

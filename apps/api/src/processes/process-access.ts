@@ -57,6 +57,16 @@ export function assertMayGive<C extends string>(
   }
 }
 
+/**
+ * 403 unless the municipality is one of the token's (a start, a filter, a registration in a
+ * municipality; `undefined`, no municipality named, passes).
+ */
+export function assertInScope(principal: Principal, municipalityCode: string | undefined): void {
+  if (municipalityCode !== undefined && !principal.municipalities.includes(municipalityCode)) {
+    throw new ForbiddenException(`municipality ${municipalityCode} is outside the token scope`);
+  }
+}
+
 /** Whether the CJG staff of these municipalities (coordinators, team leads) may see it. */
 export function inMunicipalities(principal: Principal, municipalityCode: string): boolean {
   return (
@@ -64,6 +74,23 @@ export function inMunicipalities(principal: Principal, municipalityCode: string)
     principal.municipalities.includes(municipalityCode)
   );
 }
+
+/** What decides access to a process a partner organisation started (a handover, a transfer). */
+export interface PartnerProcessFacts {
+  organisationId: string;
+  municipalityCode: string;
+}
+
+/**
+ * Who may see a process a partner organisation started: that organisation (its `partner` role),
+ * the coordinators and team leads of its municipality, and ops.
+ */
+export const partnerProcessScope =
+  (partner: Role) =>
+  (principal: Principal, facts: PartnerProcessFacts): boolean =>
+    principal.role === partner
+      ? principal.organisationId === facts.organisationId
+      : principal.role === 'ops' || inMunicipalities(principal, facts.municipalityCode);
 
 /** The refusal when a partner's access to a closed case has ended. */
 export const PARTNER_ACCESS_ENDED =

@@ -2,6 +2,7 @@ import { ConflictException } from '@nestjs/common';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import type { QueryDefinition, SearchAttributePair, UpdateDefinition } from '@temporalio/common';
 import type { Principal } from '../auth/principal';
+import { assertMayGive, commandsFor, type ProcessAccess } from './process-access';
 import { requestHash, type IdempotencyService } from '../idempotency/idempotency.service';
 import type { Caller, HttpAnswer } from '../idempotency/idempotency.interceptor';
 import {
@@ -29,6 +30,8 @@ export interface ProcessDefinition<Command extends string, View> {
   refusedType?: string;
   /** The 404 message for an id no process has. */
   notFound(id: string): string;
+  /** Its access table (`<process>.access.ts`). */
+  access: ProcessAccess<Command, never>;
 }
 
 /** What a command needs besides its body, prepared once its checks have passed. */
@@ -67,9 +70,9 @@ export abstract class ProcessService<
   protected abstract present(principal: Principal, view: View): Promise<Answer> | Answer;
 
   /**
-   * Whether this caller may give this command to this process (403), whether the process
-   * exists (404) and whether what the body names is registered (422); what it found, for
-   * {@link prepare}.
+   * Whether this caller may give this command to this process (403; its role's right to the
+   * command is checked before), whether the process exists (404) and whether what the body
+   * names is registered (422); what it found, for {@link prepare}.
    */
   protected abstract authorize(
     principal: Principal,
@@ -94,6 +97,11 @@ export abstract class ProcessService<
     return Promise.resolve();
   }
 
+  /** The commands of `allowed` this caller's role could give (its view's `allowedCommands`). */
+  protected commandsFor(principal: Principal, allowed: readonly Command[]): Command[] {
+    return commandsFor(this.definition.access, principal, allowed);
+  }
+
   /** The process as this caller may see it. */
   async get(principal: Principal, id: string): Promise<Answer> {
     await this.authorizeRead(principal, id);
@@ -113,6 +121,7 @@ export abstract class ProcessService<
   ): Promise<HttpAnswer<Answer>> {
     const { principal } = caller;
     const plain: CommandBody = { ...body };
+    assertMayGive(this.definition.access, principal, type);
     const checked = await this.authorize(principal, id, type, plain);
     return this.idempotency.command(
       principal,

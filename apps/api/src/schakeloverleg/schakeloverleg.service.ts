@@ -51,7 +51,7 @@ import type { Principal } from '../auth/principal';
 import { API_CONFIG, type ApiConfig } from '../config';
 import type { Caller, HttpAnswer } from '../idempotency/idempotency.interceptor';
 import { IdempotencyService } from '../idempotency/idempotency.service';
-import { assertMayGive, assertMaySee, commandsFor, partOrWhole } from '../processes/process-access';
+import { assertInScope, assertMaySee, partOrWhole } from '../processes/process-access';
 import {
   ProcessService,
   type CommandBody,
@@ -85,6 +85,7 @@ const TRANSFER = {
   stateQuery: transferStateQuery,
   updates: transferCommandUpdates,
   notFound: (transferId: string) => `No transfer ${transferId}`,
+  access: TRANSFER_ACCESS,
 };
 
 /** Schakeloverleg transfers (000): each one a workflow, `schakeloverleg-<transferId>`. */
@@ -217,17 +218,12 @@ export class SchakeloverlegService extends ProcessService<
     const after = this.config.partnerAccessAfterEnd;
     return {
       ...partOrWhole(principal, 'gi', view, after, giPartView),
-      allowedCommands: commandsFor(TRANSFER_ACCESS, principal, view.allowedCommands),
+      allowedCommands: this.commandsFor(principal, view.allowedCommands),
     };
   }
 
-  /** Whether this caller may give this command to this transfer: its role, its scope. */
-  protected async authorize(
-    principal: Principal,
-    transferId: string,
-    type: TransferCommandType,
-  ): Promise<TransferView> {
-    assertMayGive(TRANSFER_ACCESS, principal, type);
+  /** Whether this caller may give a command to this transfer: its scope. */
+  protected async authorize(principal: Principal, transferId: string): Promise<TransferView> {
     this.assertOwnOrganisation(principal, transferId);
     const view = await this.state(transferId);
     assertMaySee(TRANSFER_ACCESS, principal, view);
@@ -283,11 +279,7 @@ export class SchakeloverlegService extends ProcessService<
     // Every value below is a validated code or id (digits, a-z, -, _), safe inside quotes.
     const where = [`CaseKind = '${SCHAKELOVERLEG_CASE_KIND}'`];
     if (principal.role === 'coordinator' || principal.role === 'team-lead') {
-      if (query.municipalityCode && !principal.municipalities.includes(query.municipalityCode)) {
-        throw new ForbiddenException(
-          `municipality ${query.municipalityCode} is outside the token scope`,
-        );
-      }
+      assertInScope(principal, query.municipalityCode || undefined);
       where.push(
         `MunicipalityCode IN (${principal.municipalities.map((c) => `'${c}'`).join(', ')})`,
       );

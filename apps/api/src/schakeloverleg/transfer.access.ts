@@ -1,6 +1,10 @@
 import type { TransferCommandType } from '@cjg/domain';
-import type { Principal, Role } from '../auth/principal';
-import { inMunicipalities, type ProcessAccess } from '../processes/process-access';
+import type { Role } from '../auth/principal';
+import {
+  partnerProcessScope,
+  type PartnerProcessFacts,
+  type ProcessAccess,
+} from '../processes/process-access';
 
 /**
  * Who gives which transfer command: the CJG (a coordinator or team lead of the municipality)
@@ -14,20 +18,11 @@ export const TRANSFER_COMMAND_ROLES: Readonly<Record<TransferCommandType, readon
   withdraw: ['gi'],
 };
 
-/** What decides access to one transfer. */
-export interface TransferAccessFacts {
-  municipalityCode: string;
-  organisationId: string;
-}
-
 /** Whether the principal may read this transfer: its GI, the CJG of its municipality, ops. */
-export function canSeeTransfer(principal: Principal, facts: TransferAccessFacts): boolean {
-  if (principal.role === 'gi') return principal.organisationId === facts.organisationId;
-  return principal.role === 'ops' || inMunicipalities(principal, facts.municipalityCode);
-}
+export const canSeeTransfer = partnerProcessScope('gi');
 
 /** The transfer's access table (processes/process-access.ts). */
-export const TRANSFER_ACCESS: ProcessAccess<TransferCommandType, TransferAccessFacts> = {
+export const TRANSFER_ACCESS: ProcessAccess<TransferCommandType, PartnerProcessFacts> = {
   commandRoles: TRANSFER_COMMAND_ROLES,
   canSee: canSeeTransfer,
   outOfScope: (principal) =>

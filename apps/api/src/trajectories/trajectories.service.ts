@@ -39,7 +39,7 @@ import { Filter, iso, queryPage } from '../common/page-query';
 import { API_CONFIG, type ApiConfig } from '../config';
 import type { Caller, HttpAnswer } from '../idempotency/idempotency.interceptor';
 import { IdempotencyService } from '../idempotency/idempotency.service';
-import { assertMaySee, commandsFor } from '../processes/process-access';
+import { assertInScope, assertMaySee } from '../processes/process-access';
 import {
   ProcessService,
   type CommandBody,
@@ -71,6 +71,7 @@ const TRAJECTORY = {
   stateQuery: trajectoryStateQuery,
   updates: commandUpdates,
   notFound: (caseNumber: string) => `No trajectory with case number ${caseNumber}`,
+  access: TRAJECTORY_ACCESS,
 };
 
 @Injectable()
@@ -93,11 +94,7 @@ export class TrajectoriesService extends ProcessService<CommandType, TrajectoryV
    */
   async start(caller: Caller, input: TrajectoryInput): Promise<HttpAnswer<TrajectoryStartedDto>> {
     const { principal } = caller;
-    if (!principal.municipalities.includes(input.municipalityCode)) {
-      throw new ForbiddenException(
-        `municipality ${input.municipalityCode} is outside the token scope`,
-      );
-    }
+    assertInScope(principal, input.municipalityCode);
     const workflowId = trajectoryWorkflowId(input.caseNumber);
     return this.startOnce(
       caller,
@@ -178,7 +175,7 @@ export class TrajectoriesService extends ProcessService<CommandType, TrajectoryV
       providerAgbCodes: involvedProviders(view),
       ...(agbCode ? { accessEndsAt: providerAccessEndsAt(view, agbCode, after) } : {}),
     });
-    const allowedCommands = commandsFor(TRAJECTORY_ACCESS, principal, view.allowedCommands);
+    const allowedCommands = this.commandsFor(principal, view.allowedCommands);
     const visible: CaseView = agbCode
       ? { ...providerView(view, agbCode, after), allowedCommands }
       : { view: 'case', ...view, allowedCommands };
@@ -217,25 +214,20 @@ export class TrajectoriesService extends ProcessService<CommandType, TrajectoryV
     if (query.overdue !== undefined) filter.add('overdue = ?', query.overdue);
     const sort = SORT_COLUMNS[query.sort ?? 'caseNumber'];
     const order = query.order === 'desc' ? 'DESC' : 'ASC';
-    const limit = query.limit ?? 25;
-    const offset = query.offset ?? 0;
-    const { total, rows } = await queryPage(this.dataSource, {
-      columns: `case_number, municipality_code, coordinator_id, family_id, phase, started_at,
-                updated_at, coordinated, beschikking_end, provider_agb_codes, next_due_at,
-                next_due_kind, overdue, closed_at`,
-      from: 'trajectory',
-      filter,
-      orderBy: `${sort} ${order} NULLS LAST, case_number ${order}`,
-      limit,
-      offset,
-    });
     // A provider sees its own part: not the family, not the other providers.
     const own = principal.role === 'provider' ? principal.agbCode : undefined;
-    return {
-      total,
-      limit,
-      offset,
-      items: rows.map((r) => ({
+    return queryPage(
+      this.dataSource,
+      {
+        columns: `case_number, municipality_code, coordinator_id, family_id, phase, started_at,
+                updated_at, coordinated, beschikking_end, provider_agb_codes, next_due_at,
+                next_due_kind, overdue, closed_at`,
+        from: 'trajectory',
+        filter,
+        orderBy: `${sort} ${order} NULLS LAST, case_number ${order}`,
+        page: query,
+      },
+      (r) => ({
         caseNumber: r.case_number as string,
         municipalityCode: r.municipality_code as string,
         coordinatorId: r.coordinator_id as string,
@@ -250,8 +242,8 @@ export class TrajectoriesService extends ProcessService<CommandType, TrajectoryV
         nextDueKind: (r.next_due_kind as string | null) ?? null,
         overdue: r.overdue as boolean,
         closedAt: iso(r.closed_at),
-      })),
-    };
+      }),
+    );
   }
 
   /**

@@ -1,6 +1,10 @@
 import type { HandoverCommandType } from '@cjg/domain';
-import type { Principal, Role } from '../auth/principal';
-import { inMunicipalities, type ProcessAccess } from '../processes/process-access';
+import type { Role } from '../auth/principal';
+import {
+  partnerProcessScope,
+  type PartnerProcessFacts,
+  type ProcessAccess,
+} from '../processes/process-access';
 
 /**
  * Who gives which command (the routes' @Roles are made from it; it also narrows the
@@ -17,23 +21,14 @@ export const HANDOVER_COMMAND_ROLES: Readonly<Record<HandoverCommandType, readon
   withdraw: ['veilig-thuis'],
 };
 
-/** What decides access to one handover (its row in PostgreSQL). */
-export interface HandoverAccessFacts {
-  organisationId: string;
-  municipalityCode: string;
-}
-
 /**
  * Who may see and act on a handover: the Veilig Thuis organisation that handed it over, the
- * coordinators and team leads of its municipality, and ops (reading).
+ * coordinators and team leads of its municipality, and ops (reading). The facts are its row.
  */
-export function canSeeHandover(principal: Principal, facts: HandoverAccessFacts): boolean {
-  if (principal.role === 'veilig-thuis') return principal.organisationId === facts.organisationId;
-  return principal.role === 'ops' || inMunicipalities(principal, facts.municipalityCode);
-}
+export const canSeeHandover = partnerProcessScope('veilig-thuis');
 
 /** The handover's access table (processes/process-access.ts). */
-export const HANDOVER_ACCESS: ProcessAccess<HandoverCommandType, HandoverAccessFacts> = {
+export const HANDOVER_ACCESS: ProcessAccess<HandoverCommandType, PartnerProcessFacts> = {
   commandRoles: HANDOVER_COMMAND_ROLES,
   canSee: canSeeHandover,
   outOfScope: (principal) =>

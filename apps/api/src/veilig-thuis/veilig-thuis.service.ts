@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
   ConflictException,
-  ForbiddenException,
   Inject,
   Injectable,
   NotFoundException,
@@ -40,7 +39,7 @@ import { Filter, iso, queryPage } from '../common/page-query';
 import { API_CONFIG, type ApiConfig } from '../config';
 import type { Caller, HttpAnswer } from '../idempotency/idempotency.interceptor';
 import { IdempotencyService } from '../idempotency/idempotency.service';
-import { assertMayGive, assertMaySee, commandsFor, partOrWhole } from '../processes/process-access';
+import { assertInScope, assertMaySee, partOrWhole } from '../processes/process-access';
 import {
   ProcessService,
   type CommandBody,
@@ -70,6 +69,7 @@ const HANDOVER = {
   updates: handoverUpdates,
   refusedType: HANDOVER_COMMAND_REFUSED,
   notFound: (handoverId: string) => `No handover ${handoverId}`,
+  access: HANDOVER_ACCESS,
 };
 
 interface HandoverRow {
@@ -262,7 +262,7 @@ export class VeiligThuisService extends ProcessService<
     return {
       ...partOrWhole(principal, 'veilig-thuis', view, after, veiligThuisPartView),
       texts: await this.texts(view),
-      allowedCommands: commandsFor(HANDOVER_ACCESS, principal, view.allowedCommands),
+      allowedCommands: this.commandsFor(principal, view.allowedCommands),
     } as HandoverDto;
   }
 
@@ -283,23 +283,18 @@ export class VeiligThuisService extends ProcessService<
     if (query.municipalityCode) filter.add('municipality_code = ?', query.municipalityCode);
     if (query.status) filter.add('status = ?', query.status);
     if (query.overdue !== undefined) filter.add('overdue = ?', query.overdue);
-    const limit = query.limit ?? 25;
-    const offset = query.offset ?? 0;
-    const { total, rows } = await queryPage(this.dataSource, {
-      columns: `id, organisation_id, reference, municipality_code, urgency, status, coordinator_id,
+    return queryPage(
+      this.dataSource,
+      {
+        columns: `id, organisation_id, reference, municipality_code, urgency, status, coordinator_id,
                 accept_due_date::text AS accept_due_date, meeting_date::text AS meeting_date,
                 next_due_at, next_due_kind, overdue, trajectory_case_number, created_at, closed_at`,
-      from: 'veilig_thuis_handover',
-      filter,
-      orderBy: 'next_due_at ASC NULLS LAST, created_at ASC, id ASC',
-      limit,
-      offset,
-    });
-    return {
-      total,
-      limit,
-      offset,
-      items: rows.map((r) => ({
+        from: 'veilig_thuis_handover',
+        filter,
+        orderBy: 'next_due_at ASC NULLS LAST, created_at ASC, id ASC',
+        page: query,
+      },
+      (r) => ({
         handoverId: r.id as string,
         organisationId: r.organisation_id as string,
         reference: r.reference as string,
@@ -315,8 +310,8 @@ export class VeiligThuisService extends ProcessService<
         trajectoryCaseNumber: (r.trajectory_case_number as string | null) ?? null,
         createdAt: iso(r.created_at)!,
         closedAt: iso(r.closed_at),
-      })),
-    };
+      }),
+    );
   }
 
   /**
@@ -329,7 +324,6 @@ export class VeiligThuisService extends ProcessService<
     type: HandoverCommandType,
     body: CommandBody,
   ): Promise<void> {
-    assertMayGive(HANDOVER_ACCESS, principal, type);
     await this.assertAccess(principal, handoverId);
     await this.assertRegistered(principal, type, handoverId, body);
   }
@@ -479,9 +473,7 @@ export class VeiligThuisService extends ProcessService<
     municipalityCode: string,
     coordinatorId: string,
   ): Promise<HandoverLeadDto> {
-    if (principal.role === 'team-lead' && !principal.municipalities.includes(municipalityCode)) {
-      throw new ForbiddenException(`municipality ${municipalityCode} is outside the token scope`);
-    }
+    if (principal.role === 'team-lead') assertInScope(principal, municipalityCode);
     const known: unknown[] = await this.dataSource.query(
       'SELECT 1 FROM coordinator WHERE id = $1',
       [coordinatorId],

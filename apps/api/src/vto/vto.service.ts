@@ -1,6 +1,5 @@
 import {
   BadRequestException,
-  ForbiddenException,
   Inject,
   Injectable,
   UnprocessableEntityException,
@@ -30,7 +29,7 @@ import { Filter, iso, queryPage } from '../common/page-query';
 import { API_CONFIG, type ApiConfig } from '../config';
 import type { Caller, HttpAnswer } from '../idempotency/idempotency.interceptor';
 import { IdempotencyService } from '../idempotency/idempotency.service';
-import { assertMayGive, assertMaySee, commandsFor } from '../processes/process-access';
+import { assertInScope, assertMaySee } from '../processes/process-access';
 import {
   ProcessService,
   type CommandBody,
@@ -55,6 +54,7 @@ const VTO = {
   stateQuery: vtoStateQuery,
   updates: vtoCommandUpdates,
   notFound: (caseNumber: string) => `No VTO with case number ${caseNumber}`,
+  access: VTO_ACCESS,
 };
 
 /** Verzoeken tot onderzoek (002 §3.6): each one a workflow, `vto-<caseNumber>`. */
@@ -77,11 +77,7 @@ export class VtoService extends ProcessService<VtoCommandType, VtoView, VtoState
    */
   async propose(caller: Caller, body: ProposeVtoDto): Promise<HttpAnswer<VtoProposedDto>> {
     const { principal } = caller;
-    if (!principal.municipalities.includes(body.municipalityCode)) {
-      throw new ForbiddenException(
-        `municipality ${body.municipalityCode} is outside the token scope`,
-      );
-    }
+    assertInScope(principal, body.municipalityCode);
     return this.startOnce(
       caller,
       body,
@@ -187,13 +183,8 @@ export class VtoService extends ProcessService<VtoCommandType, VtoView, VtoState
     return input;
   }
 
-  /** Whether this caller may give this command to this VTO: its role, its municipality. */
-  protected async authorize(
-    principal: Principal,
-    caseNumber: string,
-    type: VtoCommandType,
-  ): Promise<void> {
-    assertMayGive(VTO_ACCESS, principal, type);
+  /** Whether this caller may give a command to this VTO: its municipality. */
+  protected async authorize(principal: Principal, caseNumber: string): Promise<void> {
     assertMaySee(VTO_ACCESS, principal, await this.state(caseNumber));
   }
 
@@ -212,7 +203,7 @@ export class VtoService extends ProcessService<VtoCommandType, VtoView, VtoState
     assertMaySee(VTO_ACCESS, principal, view);
     const answer: VtoStateDto = {
       ...view,
-      allowedCommands: commandsFor(VTO_ACCESS, principal, view.allowedCommands),
+      allowedCommands: this.commandsFor(principal, view.allowedCommands),
     };
     if (mayReadExplanation(principal)) {
       const row = await this.dataSource
@@ -234,24 +225,19 @@ export class VtoService extends ProcessService<VtoCommandType, VtoView, VtoState
       filter.add('trajectory_case_number = ?', query.trajectoryCaseNumber);
     if (query.coordinatorId) filter.add('coordinator_id = ?', query.coordinatorId);
     if (query.overdue !== undefined) filter.add('overdue = ?', query.overdue);
-    const limit = query.limit ?? 25;
-    const offset = query.offset ?? 0;
-    const { total, rows } = await queryPage(this.dataSource, {
-      columns: `case_number, municipality_code, coordinator_id, family_id, trajectory_case_number,
+    return queryPage(
+      this.dataSource,
+      {
+        columns: `case_number, municipality_code, coordinator_id, family_id, trajectory_case_number,
                 status, proposed_at, to_char(parents_informed_on, 'YYYY-MM-DD') AS parents_informed_on,
                 to_char(meeting_date, 'YYYY-MM-DD') AS meeting_date, decision, next_due_at,
                 next_due_kind, overdue, closed_at`,
-      from: 'vto',
-      filter,
-      orderBy: 'proposed_at DESC, case_number',
-      limit,
-      offset,
-    });
-    return {
-      total,
-      limit,
-      offset,
-      items: rows.map((r) => ({
+        from: 'vto',
+        filter,
+        orderBy: 'proposed_at DESC, case_number',
+        page: query,
+      },
+      (r) => ({
         caseNumber: r.case_number as string,
         municipalityCode: r.municipality_code as string,
         coordinatorId: r.coordinator_id as string,
@@ -266,7 +252,7 @@ export class VtoService extends ProcessService<VtoCommandType, VtoView, VtoState
         nextDueKind: (r.next_due_kind as string | null) ?? null,
         overdue: r.overdue as boolean,
         closedAt: iso(r.closed_at),
-      })),
-    };
+      }),
+    );
   }
 }

@@ -1,108 +1,79 @@
 /** Each malformed command body is refused at the right field, with the right message. */
 import 'reflect-metadata';
-import {
-  AgreeResultsDto,
-  AnswerQuestionnaireDto,
-  DecideCoordinationDto,
-  DecideDivergenceDto,
-  IssueBeschikkingDto,
-  ReassignCoordinatorDto,
-  RecordEndEvaluationDto,
-  RecordProviderIntakeDto,
-  RecordReviewDto,
-  RecordVerdagingDto,
-  ReferToProviderDto,
-  ReportEvaluationDto,
-  RequestReassessmentDto,
-  StartZorgDto,
-  StopZorgDto,
-  WithdrawDto,
-} from './commands.dto';
-
-import {
-  Dto,
-  Body,
-  problems,
-  change,
-  REMOVE,
-  AGB,
-  results,
-  toewijzing,
-  pgb,
-  EXAMPLES,
-} from './commands.dto.fixture';
+import { COMMAND_DTOS } from './commands.dto';
+import * as fixture from './commands.dto.testing';
 
 // ───────────────────────────────────────────── failures: [what, dto, body, path → constraints]
 
-const CASES: Array<[string, Dto, Body, Record<string, string[]>]> = [
+const CASES: Array<[string, fixture.Dto, fixture.Body, Record<string, string[]>]> = [
   // fields nobody asked for
   [
     'an unknown top-level field',
-    WithdrawDto,
-    { ...EXAMPLES.withdraw, urgent: true },
+    COMMAND_DTOS.withdraw,
+    { ...fixture.EXAMPLES.withdraw, urgent: true },
     { urgent: ['property urgent should not exist'] },
   ],
   [
     'the command type in the body',
-    WithdrawDto,
-    { ...EXAMPLES.withdraw, type: 'withdraw' },
+    COMMAND_DTOS.withdraw,
+    { ...fixture.EXAMPLES.withdraw, type: 'withdraw' },
     { type: ['property type should not exist'] },
   ],
   [
     'an unknown field in plan.inzet',
-    AgreeResultsDto,
-    change(EXAMPLES.agreeResults, 'plan.inzet.extra', 1),
+    COMMAND_DTOS.agreeResults,
+    fixture.change(fixture.EXAMPLES.agreeResults, 'plan.inzet.extra', 1),
     { 'plan.inzet.extra': ['property extra should not exist'] },
   ],
   [
     'an unknown field in an omvang',
-    AgreeResultsDto,
-    change(EXAMPLES.agreeResults, 'plan.inzet.omvang.perDay', 1),
+    COMMAND_DTOS.agreeResults,
+    fixture.change(fixture.EXAMPLES.agreeResults, 'plan.inzet.omvang.perDay', 1),
     { 'plan.inzet.omvang.perDay': ['property perDay should not exist'] },
   ],
   [
     'an unknown field in a result',
-    AgreeResultsDto,
-    change(EXAMPLES.agreeResults, 'plan.results.1.owner', 'x'),
+    COMMAND_DTOS.agreeResults,
+    fixture.change(fixture.EXAMPLES.agreeResults, 'plan.results.1.owner', 'x'),
     { 'plan.results.1.owner': ['property owner should not exist'] },
   ],
   [
     'an unknown field in a toewijzing',
-    IssueBeschikkingDto,
-    change(EXAMPLES.issueBeschikking, 'beschikking.toewijzingen.0.tarief', 80),
+    COMMAND_DTOS.issueBeschikking,
+    fixture.change(fixture.EXAMPLES.issueBeschikking, 'beschikking.toewijzingen.0.tarief', 80),
     { 'beschikking.toewijzingen.0.tarief': ['property tarief should not exist'] },
   ],
   [
     'an unknown field in the criteria',
-    DecideCoordinationDto,
-    change(EXAMPLES.decideCoordination, 'criteria.urgency', 'high'),
+    COMMAND_DTOS.decideCoordination,
+    fixture.change(fixture.EXAMPLES.decideCoordination, 'criteria.urgency', 'high'),
     { 'criteria.urgency': ['property urgency should not exist'] },
   ],
   [
     'an unknown field in a verlenging',
-    RecordEndEvaluationDto,
-    change(EXAMPLES.recordEndEvaluation, 'verlenging.startDate', '2028-01-01'),
+    COMMAND_DTOS.recordEndEvaluation,
+    fixture.change(fixture.EXAMPLES.recordEndEvaluation, 'verlenging.startDate', '2028-01-01'),
     { 'verlenging.startDate': ['property startDate should not exist'] },
   ],
   [
     'a budget on a ZIN beschikking',
-    IssueBeschikkingDto,
-    change(EXAMPLES.issueBeschikking, 'beschikking.budgetEuro', 4800),
+    COMMAND_DTOS.issueBeschikking,
+    fixture.change(fixture.EXAMPLES.issueBeschikking, 'beschikking.budgetEuro', 4800),
     { 'beschikking.budgetEuro': ['property budgetEuro should not exist'] },
   ],
   [
     'toewijzingen on a PGB beschikking',
-    IssueBeschikkingDto,
-    { beschikking: { ...pgb, toewijzingen: [toewijzing] } },
+    COMMAND_DTOS.issueBeschikking,
+    { beschikking: { ...fixture.pgb, toewijzingen: [fixture.toewijzing] } },
     { 'beschikking.toewijzingen': ['property toewijzingen should not exist'] },
   ],
 
   // missing or malformed nesting
-  ['no plan', AgreeResultsDto, {}, { plan: ['plan must be an object'] }],
+  ['no plan', COMMAND_DTOS.agreeResults, {}, { plan: ['plan must be an object'] }],
   [
     'a result that is text',
-    AgreeResultsDto,
-    change(EXAMPLES.agreeResults, 'plan.results.0', 'school'),
+    COMMAND_DTOS.agreeResults,
+    fixture.change(fixture.EXAMPLES.agreeResults, 'plan.results.0', 'school'),
     {
       'plan.results': ['results[0] must be an object'],
       'plan.results.0': ['each value in nested property results must be either object or array'],
@@ -110,14 +81,14 @@ const CASES: Array<[string, Dto, Body, Record<string, string[]>]> = [
   ],
   [
     'no omvang',
-    AgreeResultsDto,
-    change(EXAMPLES.agreeResults, 'plan.inzet.omvang', REMOVE),
+    COMMAND_DTOS.agreeResults,
+    fixture.change(fixture.EXAMPLES.agreeResults, 'plan.inzet.omvang', fixture.REMOVE),
     { 'plan.inzet.omvang': ['omvang must be an object'] },
   ],
   [
     'a null requestedInzet',
-    RecordProviderIntakeDto,
-    { ...EXAMPLES.recordProviderIntake, requestedInzet: null },
+    COMMAND_DTOS.recordProviderIntake,
+    { ...fixture.EXAMPLES.recordProviderIntake, requestedInzet: null },
     {
       requestedInzet: [
         'nested property requestedInzet must be either object or array',
@@ -129,32 +100,32 @@ const CASES: Array<[string, Dto, Body, Record<string, string[]>]> = [
   // dates
   [
     '30 February',
-    RecordVerdagingDto,
-    { ...EXAMPLES.recordVerdaging, newDueDate: '2026-02-30' },
+    COMMAND_DTOS.recordVerdaging,
+    { ...fixture.EXAMPLES.recordVerdaging, newDueDate: '2026-02-30' },
     { newDueDate: ['newDueDate must be a calendar date YYYY-MM-DD that exists (e.g. 2026-12-01)'] },
   ],
   [
     'a date with a time',
-    StartZorgDto,
-    { agbCode: AGB, date: '2027-01-11T08:00:00Z' },
+    COMMAND_DTOS.startZorg,
+    { agbCode: fixture.AGB, date: '2027-01-11T08:00:00Z' },
     { date: ['date must be a calendar date YYYY-MM-DD that exists (e.g. 2026-12-01)'] },
   ],
   [
     '29 February in a common year',
-    StopZorgDto,
-    { ...EXAMPLES.stopZorg, date: '2027-02-29' },
+    COMMAND_DTOS.stopZorg,
+    { ...fixture.EXAMPLES.stopZorg, date: '2027-02-29' },
     { date: ['date must be a calendar date YYYY-MM-DD that exists (e.g. 2026-12-01)'] },
   ],
   [
     'a beschikking ending before it starts',
-    IssueBeschikkingDto,
-    change(EXAMPLES.issueBeschikking, 'beschikking.endDate', '2027-01-03'),
+    COMMAND_DTOS.issueBeschikking,
+    fixture.change(fixture.EXAMPLES.issueBeschikking, 'beschikking.endDate', '2027-01-03'),
     { 'beschikking.endDate': ['endDate must not be before its startDate'] },
   ],
   [
     'an impossible verlenging date',
-    RecordEndEvaluationDto,
-    change(EXAMPLES.recordEndEvaluation, 'verlenging.endDate', '2028-13-01'),
+    COMMAND_DTOS.recordEndEvaluation,
+    fixture.change(fixture.EXAMPLES.recordEndEvaluation, 'verlenging.endDate', '2028-13-01'),
     {
       'verlenging.endDate': [
         'endDate must be a calendar date YYYY-MM-DD that exists (e.g. 2026-12-01)',
@@ -163,7 +134,7 @@ const CASES: Array<[string, Dto, Body, Record<string, string[]>]> = [
   ],
   [
     'a decideBy date as a number',
-    RequestReassessmentDto,
+    COMMAND_DTOS.requestReassessment,
     { batchId: 'apr-2027', decideBy: 20270430 },
     { decideBy: ['decideBy must be a calendar date YYYY-MM-DD that exists (e.g. 2026-12-01)'] },
   ],
@@ -171,26 +142,30 @@ const CASES: Array<[string, Dto, Body, Record<string, string[]>]> = [
   // codes and ids
   [
     'an AGB code of 7 digits',
-    ReferToProviderDto,
+    COMMAND_DTOS.referToProvider,
     { agbCode: '1234567' },
     { agbCode: ['agbCode must be an AGB code of 8 digits'] },
   ],
   [
     'an AGB code as a number',
-    StartZorgDto,
-    { ...EXAMPLES.startZorg, agbCode: 12345678 },
+    COMMAND_DTOS.startZorg,
+    { ...fixture.EXAMPLES.startZorg, agbCode: 12345678 },
     { agbCode: ['agbCode must be an AGB code of 8 digits'] },
   ],
   [
     'a toewijzing AGB code of 9 digits',
-    IssueBeschikkingDto,
-    change(EXAMPLES.issueBeschikking, 'beschikking.toewijzingen.0.agbCode', '123456789'),
+    COMMAND_DTOS.issueBeschikking,
+    fixture.change(
+      fixture.EXAMPLES.issueBeschikking,
+      'beschikking.toewijzingen.0.agbCode',
+      '123456789',
+    ),
     { 'beschikking.toewijzingen.0.agbCode': ['agbCode must be an AGB code of 8 digits'] },
   ],
   [
     'productCategory 99',
-    AgreeResultsDto,
-    change(EXAMPLES.agreeResults, 'plan.inzet.productCategory', '99'),
+    COMMAND_DTOS.agreeResults,
+    fixture.change(fixture.EXAMPLES.agreeResults, 'plan.inzet.productCategory', '99'),
     {
       'plan.inzet.productCategory': [
         'productCategory must be a JZ020 productcategorie: 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 54',
@@ -199,26 +174,30 @@ const CASES: Array<[string, Dto, Body, Record<string, string[]>]> = [
   ],
   [
     'a productCode of another category',
-    AgreeResultsDto,
-    change(EXAMPLES.agreeResults, 'plan.inzet.productCode', '43A01'),
+    COMMAND_DTOS.agreeResults,
+    fixture.change(fixture.EXAMPLES.agreeResults, 'plan.inzet.productCode', '43A01'),
     { 'plan.inzet.productCode': ['productCode must start with its productCategory 45'] },
   ],
   [
     'a lower-case productCode',
-    RecordProviderIntakeDto,
-    change(EXAMPLES.recordProviderIntake, 'requestedInzet.productCode', '45a01'),
+    COMMAND_DTOS.recordProviderIntake,
+    fixture.change(fixture.EXAMPLES.recordProviderIntake, 'requestedInzet.productCode', '45a01'),
     { 'requestedInzet.productCode': ['productCode must be five characters 0-9/A-Z'] },
   ],
   [
     'unit xx',
-    AgreeResultsDto,
-    change(EXAMPLES.agreeResults, 'plan.inzet.omvang.unit', 'xx'),
+    COMMAND_DTOS.agreeResults,
+    fixture.change(fixture.EXAMPLES.agreeResults, 'plan.inzet.omvang.unit', 'xx'),
     { 'plan.inzet.omvang.unit': ['unit must be a WJ756 eenheid: 01, 04, 14, 16, 82, 83, 84'] },
   ],
   [
     'frequency 3',
-    IssueBeschikkingDto,
-    change(EXAMPLES.issueBeschikking, 'beschikking.toewijzingen.0.omvang.frequency', '3'),
+    COMMAND_DTOS.issueBeschikking,
+    fixture.change(
+      fixture.EXAMPLES.issueBeschikking,
+      'beschikking.toewijzingen.0.omvang.frequency',
+      '3',
+    ),
     {
       'beschikking.toewijzingen.0.omvang.frequency': [
         'frequency must be a WMO757 frequentie: 1, 2, 4, 6',
@@ -227,8 +206,8 @@ const CASES: Array<[string, Dto, Body, Record<string, string[]>]> = [
   ],
   [
     'JZ588 reason 13',
-    StopZorgDto,
-    { ...EXAMPLES.stopZorg, reason: '13' },
+    COMMAND_DTOS.stopZorg,
+    { ...fixture.EXAMPLES.stopZorg, reason: '13' },
     {
       reason: [
         'reason must be a JZ588 reden beëindiging: 01, 02, 03, 04, 05, 06, 07, 08, 09, 10, 11, 12',
@@ -237,33 +216,33 @@ const CASES: Array<[string, Dto, Body, Record<string, string[]>]> = [
   ],
   [
     'a result id with capitals',
-    AgreeResultsDto,
-    change(EXAMPLES.agreeResults, 'plan.results.0.id', 'School'),
+    COMMAND_DTOS.agreeResults,
+    fixture.change(fixture.EXAMPLES.agreeResults, 'plan.results.0.id', 'School'),
     { 'plan.results.0.id': ['id must be a short id (a-z, 0-9, -; at most 32)'] },
   ],
   [
     'a result id of 33 characters',
-    AgreeResultsDto,
-    change(EXAMPLES.agreeResults, 'plan.results.0.id', 'a'.repeat(33)),
+    COMMAND_DTOS.agreeResults,
+    fixture.change(fixture.EXAMPLES.agreeResults, 'plan.results.0.id', 'a'.repeat(33)),
     { 'plan.results.0.id': ['id must be a short id (a-z, 0-9, -; at most 32)'] },
   ],
   [
     'a result id used twice',
-    AgreeResultsDto,
-    change(EXAMPLES.agreeResults, 'plan.results.1.id', 'school'),
+    COMMAND_DTOS.agreeResults,
+    fixture.change(fixture.EXAMPLES.agreeResults, 'plan.results.1.id', 'school'),
     { 'plan.results': ['results[1].id is used twice'] },
   ],
   [
     'a lower-case beschikking number',
-    IssueBeschikkingDto,
-    change(EXAMPLES.issueBeschikking, 'beschikking.number', 'b-2027-001'),
+    COMMAND_DTOS.issueBeschikking,
+    fixture.change(fixture.EXAMPLES.issueBeschikking, 'beschikking.number', 'b-2027-001'),
     { 'beschikking.number': ['number must be 3-40 characters A-Z, 0-9, -'] },
   ],
   [
     'a toewijzingnummer of 21 characters',
-    IssueBeschikkingDto,
-    change(
-      EXAMPLES.issueBeschikking,
+    COMMAND_DTOS.issueBeschikking,
+    fixture.change(
+      fixture.EXAMPLES.issueBeschikking,
       'beschikking.toewijzingen.0.toewijzingnummer',
       'T'.repeat(21),
     ),
@@ -275,20 +254,23 @@ const CASES: Array<[string, Dto, Body, Record<string, string[]>]> = [
   ],
   [
     'a toewijzingnummer used twice',
-    IssueBeschikkingDto,
-    change(EXAMPLES.issueBeschikking, 'beschikking.toewijzingen', [toewijzing, toewijzing]),
+    COMMAND_DTOS.issueBeschikking,
+    fixture.change(fixture.EXAMPLES.issueBeschikking, 'beschikking.toewijzingen', [
+      fixture.toewijzing,
+      fixture.toewijzing,
+    ]),
     { 'beschikking.toewijzingen': ['toewijzingen[1].toewijzingnummer is used twice'] },
   ],
   [
     'a batch id with a space',
-    RequestReassessmentDto,
-    { ...EXAMPLES.requestReassessment, batchId: 'apr 2027' },
+    COMMAND_DTOS.requestReassessment,
+    { ...fixture.EXAMPLES.requestReassessment, batchId: 'apr 2027' },
     { batchId: ['batchId must be 1-64 characters A-Z, a-z, 0-9, -'] },
   ],
   [
     'a BSN as coordinator id',
-    ReassignCoordinatorDto,
-    { ...EXAMPLES.reassignCoordinator, coordinatorId: '123456782' },
+    COMMAND_DTOS.reassignCoordinator,
+    { ...fixture.EXAMPLES.reassignCoordinator, coordinatorId: '123456782' },
     {
       coordinatorId: [
         'coordinatorId must be an id of 2–64 characters a–z, 0–9, - and _ (not a name, e-mail or BSN)',
@@ -297,8 +279,8 @@ const CASES: Array<[string, Dto, Body, Record<string, string[]>]> = [
   ],
   [
     'an e-mail address as coordinator id',
-    ReassignCoordinatorDto,
-    { ...EXAMPLES.reassignCoordinator, coordinatorId: 'bram@cjg.nl' },
+    COMMAND_DTOS.reassignCoordinator,
+    { ...fixture.EXAMPLES.reassignCoordinator, coordinatorId: 'bram@cjg.nl' },
     {
       coordinatorId: [
         'coordinatorId must be an id of 2–64 characters a–z, 0–9, - and _ (not a name, e-mail or BSN)',
@@ -307,9 +289,9 @@ const CASES: Array<[string, Dto, Body, Record<string, string[]>]> = [
   ],
   [
     'a malformed follow-up case number',
-    RecordEndEvaluationDto,
+    COMMAND_DTOS.recordEndEvaluation,
     {
-      goals: EXAMPLES.recordEndEvaluation.goals,
+      goals: fixture.EXAMPLES.recordEndEvaluation.goals,
       decision: 'vervolgtraject',
       followUpCaseNumber: 'cjg 45',
     },
@@ -321,16 +303,16 @@ const CASES: Array<[string, Dto, Body, Record<string, string[]>]> = [
   ],
   [
     'a review interval of three months in words',
-    DecideCoordinationDto,
-    { ...EXAMPLES.decideCoordination, reviewInterval: '3 months' },
+    COMMAND_DTOS.decideCoordination,
+    { ...fixture.EXAMPLES.decideCoordination, reviewInterval: '3 months' },
     { reviewInterval: ['reviewInterval must be an ISO 8601 duration (e.g. P3M, P6W, P1DT12H)'] },
   ],
 
   // enums
   [
     'beschikking kind wlz',
-    IssueBeschikkingDto,
-    { beschikking: { ...pgb, kind: 'wlz' } },
+    COMMAND_DTOS.issueBeschikking,
+    { beschikking: { ...fixture.pgb, kind: 'wlz' } },
     {
       'beschikking.budgetEuro': ['property budgetEuro should not exist'],
       'beschikking.kind': ['kind must be one of the following values: zin, pgb'],
@@ -338,8 +320,8 @@ const CASES: Array<[string, Dto, Body, Record<string, string[]>]> = [
   ],
   [
     'a beschikking without kind',
-    IssueBeschikkingDto,
-    change(EXAMPLES.issueBeschikking, 'beschikking.kind', REMOVE),
+    COMMAND_DTOS.issueBeschikking,
+    fixture.change(fixture.EXAMPLES.issueBeschikking, 'beschikking.kind', fixture.REMOVE),
     {
       'beschikking.toewijzingen': ['property toewijzingen should not exist'],
       'beschikking.kind': ['kind must be one of the following values: zin, pgb'],
@@ -347,14 +329,14 @@ const CASES: Array<[string, Dto, Body, Record<string, string[]>]> = [
   ],
   [
     'outcome done',
-    RecordReviewDto,
-    change(EXAMPLES.recordReview, 'outcomes.0.outcome', 'done'),
+    COMMAND_DTOS.recordReview,
+    fixture.change(fixture.EXAMPLES.recordReview, 'outcomes.0.outcome', 'done'),
     { 'outcomes.0.outcome': ['outcome must be one of the following values: reached, partly, not'] },
   ],
   [
     'review decision stop',
-    RecordReviewDto,
-    { ...EXAMPLES.recordReview, decision: 'stop' },
+    COMMAND_DTOS.recordReview,
+    { ...fixture.EXAMPLES.recordReview, decision: 'stop' },
     {
       decision: [
         'decision must be one of the following values: continue, afschalen, opschalen, end',
@@ -363,28 +345,28 @@ const CASES: Array<[string, Dto, Body, Record<string, string[]>]> = [
   ],
   [
     'evaluation kind final',
-    ReportEvaluationDto,
-    { ...EXAMPLES.reportEvaluation, kind: 'final' },
+    COMMAND_DTOS.reportEvaluation,
+    { ...fixture.EXAMPLES.reportEvaluation, kind: 'final' },
     { kind: ['kind must be one of the following values: interim, end'] },
   ],
   [
     'questionnaire moment start',
-    AnswerQuestionnaireDto,
+    COMMAND_DTOS.answerQuestionnaire,
     { moment: 'start', rating: 4 },
     { moment: ['moment must be one of the following values: midway, end'] },
   ],
   [
     'end decision extend',
-    RecordEndEvaluationDto,
-    { goals: EXAMPLES.recordEndEvaluation.goals, decision: 'extend' },
+    COMMAND_DTOS.recordEndEvaluation,
+    { goals: fixture.EXAMPLES.recordEndEvaluation.goals, decision: 'extend' },
     {
       decision: ['decision must be one of the following values: close, verlenging, vervolgtraject'],
     },
   ],
   [
     'typeOfCare residential',
-    DecideCoordinationDto,
-    change(EXAMPLES.decideCoordination, 'criteria.typeOfCare', 'residential'),
+    COMMAND_DTOS.decideCoordination,
+    fixture.change(fixture.EXAMPLES.decideCoordination, 'criteria.typeOfCare', 'residential'),
     {
       'criteria.typeOfCare': [
         'typeOfCare must be one of the following values: ambulant, dagbehandeling, verblijf, ggz, pgb, other',
@@ -393,8 +375,8 @@ const CASES: Array<[string, Dto, Body, Record<string, string[]>]> = [
   ],
   [
     'selfReliance none',
-    DecideCoordinationDto,
-    change(EXAMPLES.decideCoordination, 'criteria.selfReliance', 'none'),
+    COMMAND_DTOS.decideCoordination,
+    fixture.change(fixture.EXAMPLES.decideCoordination, 'criteria.selfReliance', 'none'),
     {
       'criteria.selfReliance': [
         'selfReliance must be one of the following values: high, medium, low',
@@ -405,37 +387,37 @@ const CASES: Array<[string, Dto, Body, Record<string, string[]>]> = [
   // booleans and numbers
   [
     'accept as text',
-    DecideDivergenceDto,
-    { ...EXAMPLES.decideDivergence, accept: 'false' },
+    COMMAND_DTOS.decideDivergence,
+    { ...fixture.EXAMPLES.decideDivergence, accept: 'false' },
     { accept: ['accept must be a boolean value'] },
   ],
   [
     'coordinate missing',
-    DecideCoordinationDto,
-    change(EXAMPLES.decideCoordination, 'coordinate', REMOVE),
+    COMMAND_DTOS.decideCoordination,
+    fixture.change(fixture.EXAMPLES.decideCoordination, 'coordinate', fixture.REMOVE),
     { coordinate: ['coordinate must be a boolean value'] },
   ],
   [
     'rating 6',
-    AnswerQuestionnaireDto,
+    COMMAND_DTOS.answerQuestionnaire,
     { moment: 'midway', rating: 6 },
     { rating: ['rating must not be greater than 5'] },
   ],
   [
     'rating 0',
-    AnswerQuestionnaireDto,
+    COMMAND_DTOS.answerQuestionnaire,
     { moment: 'midway', rating: 0 },
     { rating: ['rating must not be less than 1'] },
   ],
   [
     'rating 3.5',
-    AnswerQuestionnaireDto,
+    COMMAND_DTOS.answerQuestionnaire,
     { moment: 'midway', rating: 3.5 },
     { rating: ['rating must be an integer number'] },
   ],
   [
     'rating as text',
-    AnswerQuestionnaireDto,
+    COMMAND_DTOS.answerQuestionnaire,
     { moment: 'midway', rating: '4' },
     {
       rating: [
@@ -447,196 +429,196 @@ const CASES: Array<[string, Dto, Body, Record<string, string[]>]> = [
   ],
   [
     'a volume of 0',
-    AgreeResultsDto,
-    change(EXAMPLES.agreeResults, 'plan.inzet.omvang.volume', 0),
+    COMMAND_DTOS.agreeResults,
+    fixture.change(fixture.EXAMPLES.agreeResults, 'plan.inzet.omvang.volume', 0),
     { 'plan.inzet.omvang.volume': ['volume must not be less than 1'] },
   ],
   [
     'a volume of 4.5',
-    AgreeResultsDto,
-    change(EXAMPLES.agreeResults, 'plan.inzet.omvang.volume', 4.5),
+    COMMAND_DTOS.agreeResults,
+    fixture.change(fixture.EXAMPLES.agreeResults, 'plan.inzet.omvang.volume', 4.5),
     { 'plan.inzet.omvang.volume': ['volume must be an integer number'] },
   ],
   [
     'a volume over 100000',
-    AgreeResultsDto,
-    change(EXAMPLES.agreeResults, 'plan.inzet.omvang.volume', 100_001),
+    COMMAND_DTOS.agreeResults,
+    fixture.change(fixture.EXAMPLES.agreeResults, 'plan.inzet.omvang.volume', 100_001),
     { 'plan.inzet.omvang.volume': ['volume must not be greater than 100000'] },
   ],
   [
     '521 weeks',
-    RecordProviderIntakeDto,
-    { ...EXAMPLES.recordProviderIntake, expectedDurationWeeks: 521 },
+    COMMAND_DTOS.recordProviderIntake,
+    { ...fixture.EXAMPLES.recordProviderIntake, expectedDurationWeeks: 521 },
     { expectedDurationWeeks: ['expectedDurationWeeks must not be greater than 520'] },
   ],
   [
     '51 products',
-    DecideCoordinationDto,
-    change(EXAMPLES.decideCoordination, 'criteria.numberOfProducts', 51),
+    COMMAND_DTOS.decideCoordination,
+    fixture.change(fixture.EXAMPLES.decideCoordination, 'criteria.numberOfProducts', 51),
     { 'criteria.numberOfProducts': ['numberOfProducts must not be greater than 50'] },
   ],
   [
     'a budget of 0',
-    IssueBeschikkingDto,
-    { beschikking: { ...pgb, budgetEuro: 0 } },
+    COMMAND_DTOS.issueBeschikking,
+    { beschikking: { ...fixture.pgb, budgetEuro: 0 } },
     { 'beschikking.budgetEuro': ['budgetEuro must be more than 0'] },
   ],
   [
     'a budget over 1000000',
-    IssueBeschikkingDto,
-    { beschikking: { ...pgb, budgetEuro: 1_000_000.01 } },
+    COMMAND_DTOS.issueBeschikking,
+    { beschikking: { ...fixture.pgb, budgetEuro: 1_000_000.01 } },
     { 'beschikking.budgetEuro': ['budgetEuro must be at most 1000000'] },
   ],
   [
     'a budget in tenths of cents',
-    IssueBeschikkingDto,
-    { beschikking: { ...pgb, budgetEuro: 4800.005 } },
+    COMMAND_DTOS.issueBeschikking,
+    { beschikking: { ...fixture.pgb, budgetEuro: 4800.005 } },
     { 'beschikking.budgetEuro': ['budgetEuro must be in whole cents'] },
   ],
 
   // the two kinds of beschikking
   [
     'a ZIN beschikking without toewijzingen',
-    IssueBeschikkingDto,
-    change(EXAMPLES.issueBeschikking, 'beschikking.toewijzingen', REMOVE),
+    COMMAND_DTOS.issueBeschikking,
+    fixture.change(fixture.EXAMPLES.issueBeschikking, 'beschikking.toewijzingen', fixture.REMOVE),
     { 'beschikking.toewijzingen': ['toewijzingen must be a list of 1–20 items'] },
   ],
   [
     'a ZIN beschikking with no toewijzing',
-    IssueBeschikkingDto,
-    change(EXAMPLES.issueBeschikking, 'beschikking.toewijzingen', []),
+    COMMAND_DTOS.issueBeschikking,
+    fixture.change(fixture.EXAMPLES.issueBeschikking, 'beschikking.toewijzingen', []),
     { 'beschikking.toewijzingen': ['toewijzingen must list at least 1 item'] },
   ],
   [
     'a PGB beschikking without budget',
-    IssueBeschikkingDto,
-    { beschikking: { ...pgb, budgetEuro: undefined } },
+    COMMAND_DTOS.issueBeschikking,
+    { beschikking: { ...fixture.pgb, budgetEuro: undefined } },
     { 'beschikking.budgetEuro': ['budgetEuro must be an amount in euro'] },
   ],
 
   // lists and lengths
   [
     'no results',
-    AgreeResultsDto,
-    change(EXAMPLES.agreeResults, 'plan.results', []),
+    COMMAND_DTOS.agreeResults,
+    fixture.change(fixture.EXAMPLES.agreeResults, 'plan.results', []),
     { 'plan.results': ['results must list at least 1 item'] },
   ],
   [
     '21 results',
-    AgreeResultsDto,
-    change(
-      EXAMPLES.agreeResults,
+    COMMAND_DTOS.agreeResults,
+    fixture.change(
+      fixture.EXAMPLES.agreeResults,
       'plan.results',
-      Array.from({ length: 21 }, (_, i) => ({ ...results[0], id: `r${i}` })),
+      Array.from({ length: 21 }, (_, i) => ({ ...fixture.results[0], id: `r${i}` })),
     ),
     { 'plan.results': ['results must list at most 20 items'] },
   ],
   [
     '21 toewijzingen',
-    IssueBeschikkingDto,
-    change(
-      EXAMPLES.issueBeschikking,
+    COMMAND_DTOS.issueBeschikking,
+    fixture.change(
+      fixture.EXAMPLES.issueBeschikking,
       'beschikking.toewijzingen',
-      Array.from({ length: 21 }, (_, i) => ({ ...toewijzing, toewijzingnummer: `T${i}` })),
+      Array.from({ length: 21 }, (_, i) => ({ ...fixture.toewijzing, toewijzingnummer: `T${i}` })),
     ),
     { 'beschikking.toewijzingen': ['toewijzingen must list at most 20 items'] },
   ],
   [
     '21 judgements',
-    RecordReviewDto,
+    COMMAND_DTOS.recordReview,
     {
-      ...EXAMPLES.recordReview,
+      ...fixture.EXAMPLES.recordReview,
       outcomes: Array.from({ length: 21 }, (_, i) => ({ resultId: `r${i}`, outcome: 'reached' })),
     },
     { outcomes: ['outcomes must list at most 20 items'] },
   ],
   [
     'a result judged twice',
-    RecordReviewDto,
-    change(EXAMPLES.recordReview, 'outcomes.1.resultId', 'school'),
+    COMMAND_DTOS.recordReview,
+    fixture.change(fixture.EXAMPLES.recordReview, 'outcomes.1.resultId', 'school'),
     { outcomes: ['outcomes[1].resultId is judged twice'] },
   ],
   [
     'no goals',
-    RecordEndEvaluationDto,
-    { ...EXAMPLES.recordEndEvaluation, goals: [] },
+    COMMAND_DTOS.recordEndEvaluation,
+    { ...fixture.EXAMPLES.recordEndEvaluation, goals: [] },
     { goals: ['goals must list at least 1 item'] },
   ],
   [
     'no activities',
-    RecordProviderIntakeDto,
-    { ...EXAMPLES.recordProviderIntake, activities: [] },
+    COMMAND_DTOS.recordProviderIntake,
+    { ...fixture.EXAMPLES.recordProviderIntake, activities: [] },
     { activities: ['activities must list at least 1 text'] },
   ],
   [
     '21 activities',
-    RecordProviderIntakeDto,
+    COMMAND_DTOS.recordProviderIntake,
     {
-      ...EXAMPLES.recordProviderIntake,
+      ...fixture.EXAMPLES.recordProviderIntake,
       activities: Array.from({ length: 21 }, (_, i) => `activiteit ${i}`),
     },
     { activities: ['activities must list at most 20 texts'] },
   ],
   [
     'an activity of 501 characters',
-    RecordProviderIntakeDto,
-    { ...EXAMPLES.recordProviderIntake, activities: ['x'.repeat(501)] },
+    COMMAND_DTOS.recordProviderIntake,
+    { ...fixture.EXAMPLES.recordProviderIntake, activities: ['x'.repeat(501)] },
     { activities: ['activities[0] must be at most 500 characters'] },
   ],
   [
     'a blank activity',
-    RecordProviderIntakeDto,
-    { ...EXAMPLES.recordProviderIntake, activities: ['  '] },
+    COMMAND_DTOS.recordProviderIntake,
+    { ...fixture.EXAMPLES.recordProviderIntake, activities: ['  '] },
     { activities: ['activities[0] must not be blank'] },
   ],
   [
     'a reason of 2001 characters',
-    WithdrawDto,
+    COMMAND_DTOS.withdraw,
     { reason: 'x'.repeat(2001) },
     { reason: ['reason must be at most 2000 characters'] },
   ],
   [
     'a blank reason',
-    RecordVerdagingDto,
-    { ...EXAMPLES.recordVerdaging, reason: ' \n ' },
+    COMMAND_DTOS.recordVerdaging,
+    { ...fixture.EXAMPLES.recordVerdaging, reason: ' \n ' },
     { reason: ['reason must not be blank'] },
   ],
   [
     'no reason',
-    ReassignCoordinatorDto,
+    COMMAND_DTOS.reassignCoordinator,
     { coordinatorId: 'coord-bram' },
     { reason: ['reason must be a text'] },
   ],
   [
     'a description of 2001 characters',
-    AgreeResultsDto,
-    change(EXAMPLES.agreeResults, 'plan.results.0.description', 'x'.repeat(2001)),
+    COMMAND_DTOS.agreeResults,
+    fixture.change(fixture.EXAMPLES.agreeResults, 'plan.results.0.description', 'x'.repeat(2001)),
     { 'plan.results.0.description': ['description must be at most 2000 characters'] },
   ],
   [
     'a result without measure',
-    AgreeResultsDto,
-    change(EXAMPLES.agreeResults, 'plan.results.0.measure', REMOVE),
+    COMMAND_DTOS.agreeResults,
+    fixture.change(fixture.EXAMPLES.agreeResults, 'plan.results.0.measure', fixture.REMOVE),
     { 'plan.results.0.measure': ['measure must be a text'] },
   ],
   [
     'a review interval of 33 characters',
-    DecideCoordinationDto,
-    { ...EXAMPLES.decideCoordination, reviewInterval: `P${'0'.repeat(31)}M` },
+    COMMAND_DTOS.decideCoordination,
+    { ...fixture.EXAMPLES.decideCoordination, reviewInterval: `P${'0'.repeat(31)}M` },
     { reviewInterval: ['reviewInterval must be shorter than or equal to 32 characters'] },
   ],
 
   // fields that go with others
   [
     'a review interval without coordination',
-    DecideCoordinationDto,
-    { ...EXAMPLES.decideCoordination, coordinate: false },
+    COMMAND_DTOS.decideCoordination,
+    { ...fixture.EXAMPLES.decideCoordination, coordinate: false },
     { reviewInterval: ['reviewInterval only applies when coordinating'] },
   ],
   [
     'a null review interval',
-    DecideCoordinationDto,
-    { ...EXAMPLES.decideCoordination, reviewInterval: null },
+    COMMAND_DTOS.decideCoordination,
+    { ...fixture.EXAMPLES.decideCoordination, reviewInterval: null },
     {
       reviewInterval: [
         'reviewInterval must be an ISO 8601 duration (e.g. P3M, P6W, P1DT12H)',
@@ -646,8 +628,8 @@ const CASES: Array<[string, Dto, Body, Record<string, string[]>]> = [
   ],
   [
     'a verlenging without its beschikking',
-    RecordEndEvaluationDto,
-    change(EXAMPLES.recordEndEvaluation, 'verlenging', REMOVE),
+    COMMAND_DTOS.recordEndEvaluation,
+    fixture.change(fixture.EXAMPLES.recordEndEvaluation, 'verlenging', fixture.REMOVE),
     {
       verlenging: [
         'verlenging is required when decision is verlenging',
@@ -657,14 +639,14 @@ const CASES: Array<[string, Dto, Body, Record<string, string[]>]> = [
   ],
   [
     'a verlenging when closing',
-    RecordEndEvaluationDto,
-    { ...EXAMPLES.recordEndEvaluation, decision: 'close' },
+    COMMAND_DTOS.recordEndEvaluation,
+    { ...fixture.EXAMPLES.recordEndEvaluation, decision: 'close' },
     { verlenging: ['verlenging is only allowed when decision is verlenging'] },
   ],
   [
     'a vervolgtraject without case number',
-    RecordEndEvaluationDto,
-    { goals: EXAMPLES.recordEndEvaluation.goals, decision: 'vervolgtraject' },
+    COMMAND_DTOS.recordEndEvaluation,
+    { goals: fixture.EXAMPLES.recordEndEvaluation.goals, decision: 'vervolgtraject' },
     {
       followUpCaseNumber: [
         'followUpCaseNumber is required when decision is vervolgtraject',
@@ -674,9 +656,9 @@ const CASES: Array<[string, Dto, Body, Record<string, string[]>]> = [
   ],
   [
     'a follow-up case number when closing',
-    RecordEndEvaluationDto,
+    COMMAND_DTOS.recordEndEvaluation,
     {
-      goals: EXAMPLES.recordEndEvaluation.goals,
+      goals: fixture.EXAMPLES.recordEndEvaluation.goals,
       decision: 'close',
       followUpCaseNumber: 'CJG-2027-000045',
     },
@@ -686,6 +668,6 @@ const CASES: Array<[string, Dto, Body, Record<string, string[]>]> = [
 
 describe('command DTOs refuse malformed bodies', () => {
   it.each(CASES)('%s', async (_what, dto, body, expected) => {
-    expect(await problems(dto, body)).toEqual(expected);
+    expect(await fixture.problems(dto, body)).toEqual(expected);
   });
 });

@@ -29,7 +29,7 @@ import {
   zin,
   pgb,
   EXAMPLES,
-} from './commands.dto.fixture';
+} from './commands.dto.testing';
 
 /** Valid bodies besides the examples: other variants of the same commands. */
 const VARIANTS: Array<[string, Dto, Body]> = [

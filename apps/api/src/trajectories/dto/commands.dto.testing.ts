@@ -1,29 +1,11 @@
 /** The bodies the command DTO tests share: valid examples of every command, and helpers. */
 import 'reflect-metadata';
-import { plainToInstance } from 'class-transformer';
-import { validate, type ValidationError } from 'class-validator';
 import { type CommandType } from '@cjg/domain';
 
 export type Dto = new () => object;
 export type Body = Record<string, unknown>;
 
-/** What a client is told about a body: the messages by property path (`plan.results.0.id`). */
-export async function problems(dto: Dto, body: unknown): Promise<Record<string, string[]>> {
-  const errors = await validate(plainToInstance(dto, body) as object, {
-    whitelist: true,
-    forbidNonWhitelisted: true,
-  });
-  const out: Record<string, string[]> = {};
-  const walk = (list: ValidationError[], prefix: string) => {
-    for (const e of list) {
-      const path = prefix + e.property;
-      if (e.constraints) out[path] = Object.values(e.constraints).sort();
-      walk(e.children ?? [], `${path}.`);
-    }
-  };
-  walk(errors, '');
-  return out;
-}
+export { problems } from '../../common/dto-problems.testing';
 
 /** A copy of `body` with the value at `path` (`plan.results.0.id`) replaced, or removed. */
 export function change(body: Body, path: string, value: unknown): Body {

@@ -1,11 +1,11 @@
 /**
- * The bodies of the trajectory commands (`POST /trajectories/{caseNumber}/commands/{command}`),
+ * The bodies of the trajectory commands (`POST /trajectories/{caseNumber}/<command>`),
  * one class per command. They check shape and format, everything that can be judged without the
  * case: a malformed body is answered with 400 before it reaches the workflow. Whether the body
  * fits the case (phase, plan deel 1, recorded intakes, dates against the beschikking…) is still
  * judged by the domain's `commandProblems` in the workflow's update validator.
  *
- * The limits mirror `commandProblems` in libs/domain/src/trajectory.ts; keep them in step.
+ * Their limits and rules are in command-rules.ts, their nested parts in command-parts.dto.ts.
  */
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -35,7 +35,6 @@ import {
   MAX_ACTIVITY,
   MAX_RESULTS,
   MAX_ACTIVITIES,
-  BATCH_ID,
   REVIEW_DECISIONS,
   END_DECISIONS,
   EVALUATION_KINDS,
@@ -49,6 +48,7 @@ import {
   UniqueBy,
   RequiredWhen,
 } from './command-rules';
+import { BATCH_ID_PATTERN } from '@cjg/workflows/reassessment-batch.definitions';
 import {
   AGB,
   OMVANG_EXAMPLE,
@@ -455,10 +455,10 @@ export class AnswerQuestionnaireDto {
 export class RequestReassessmentDto {
   @ApiProperty({
     description: 'Batch id: 1–64 characters A–Z, a–z, 0–9, -',
-    pattern: BATCH_ID.source,
+    pattern: BATCH_ID_PATTERN.source,
     example: 'apr-2027',
   })
-  @Matches(BATCH_ID, { message: '$property must be 1-64 characters A-Z, a-z, 0-9, -' })
+  @Matches(BATCH_ID_PATTERN, { message: '$property must be 1-64 characters A-Z, a-z, 0-9, -' })
   batchId!: string;
 
   @ApiProperty({

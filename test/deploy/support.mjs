@@ -219,8 +219,9 @@ export const SAMPLE_SECRETS = {
 /**
  * What the API (`api`) or the worker (`worker`) makes of its environment at start, run with the
  * readers in dist/ (no connection is made): the messages that would stop it, empty when it would
- * start. The API's readers are apps/api/src/config.ts and the Veilig Thuis policy; both read the
- * answer-link settings (libs/notifications/src/answer-link.ts); the worker the Temporal (with the
+ * start. The API's reader is apps/api/src/config.ts (`apiConfigFromEnv`, what @nestjs/config
+ * validates at boot: every setting, the Veilig Thuis policy and the answer-link settings of
+ * libs/notifications/src/answer-link.ts among them); the worker the Temporal (with the
  * payload keys and TLS), database, mail and tuning settings as apps/worker/src/worker.ts does.
  */
 export function startupProblems(role, env) {
@@ -229,11 +230,7 @@ export function startupProblems(role, env) {
   );
   const readers = [answerLinkConfigFromEnv];
   if (role === 'api') {
-    readers.push(
-      requireFromRoot('./dist/apps/api/src/config.js').apiConfigFromEnv,
-      requireFromRoot('./dist/apps/api/src/veilig-thuis/veilig-thuis.service.js')
-        .veiligThuisPolicyFromEnv,
-    );
+    readers.push(requireFromRoot('./dist/apps/api/src/config.js').apiConfigFromEnv);
   } else {
     readers.push(
       requireFromRoot('./dist/libs/temporal/src/connection/index.js').temporalSettingsFromEnv,

@@ -349,6 +349,8 @@ describe('authorisation: every role × every endpoint', () => {
       );
     const mine = await list(as.provider);
     expect(mine.body.items.map((t) => t.caseNumber)).toEqual([caseNumber]);
+    // The page and its total come from one snapshot: never {"total":1,"items":[]} (issue 16).
+    expect(mine.body.total).toBe(mine.body.items.length);
     expect((await list(callers.provider('87654321'))).body.total).toBe(0);
     expect((await list(as.provider, '&agbCode=87654321')).status).toBe(403);
     const venlo: Caller = { role: 'coordinator', sub: 'coord-venlo', municipalities: ['0983'] };

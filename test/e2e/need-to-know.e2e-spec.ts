@@ -297,12 +297,13 @@ describe('need-to-know and free text out of the histories', () => {
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ view: 'provider', care: { startedOn: today } });
       expect(JSON.stringify(res.body)).not.toContain(agb.one);
-      const list = await api<{ items: Array<Record<string, unknown>> }>(
+      const list = await api<{ items: Array<Record<string, unknown>>; total: number }>(
         'GET',
         `/trajectories?limit=100`,
         undefined,
         { as: provider(agb.one) },
       );
+      expect(list.body.total).toBe(list.body.items.length);
       const row = list.body.items.find((item) => item.caseNumber === caseNumber);
       expect(row).toMatchObject({ providerAgbCodes: [agb.one], familyId: null });
     });

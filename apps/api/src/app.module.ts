@@ -1,4 +1,4 @@
-import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from '@cjg/persistence';
 import { AnswersModule } from './answers/answers.module';
@@ -6,7 +6,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CodecModule } from './codec/codec.module';
 import { HardeningModule } from './common/hardening.module';
-import { API_CONFIG, type ApiConfig } from './config';
+import { API_CONFIG, ApiConfigModule, type ApiConfig } from './config';
 import { HealthModule } from './health/health.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { ReassessmentsModule } from './reassessments/reassessments.module';
@@ -19,28 +19,23 @@ import { TrajectoriesModule } from './trajectories/trajectories.module';
 import { VeiligThuisModule } from './veilig-thuis/veilig-thuis.module';
 import { VtoModule } from './vto/vto.module';
 
-@Global()
-@Module({})
-class ConfigModule {
-  static forRoot(config: ApiConfig): DynamicModule {
-    return {
-      module: ConfigModule,
-      providers: [{ provide: API_CONFIG, useValue: config }],
-      exports: [API_CONFIG],
-    };
-  }
-}
-
 @Module({})
 export class AppModule {
-  static forRoot(config: ApiConfig): DynamicModule {
+  /** Called at boot: the configuration is checked here (a bad value stops the API). */
+  static forRoot(): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        ConfigModule.forRoot(config),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(config.databaseUrl), retryAttempts: 10 }),
+        ApiConfigModule.forRoot(),
+        TypeOrmModule.forRootAsync({
+          inject: [API_CONFIG],
+          useFactory: (config: ApiConfig) => ({
+            ...dataSourceOptions(config.databaseUrl),
+            retryAttempts: 10,
+          }),
+        }),
         TemporalModule,
-        HardeningModule.forRoot(config),
+        HardeningModule.forRoot(),
         AuthModule,
         AuditModule,
         IdempotencyModule,

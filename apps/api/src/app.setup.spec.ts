@@ -3,6 +3,7 @@ import {
   ConflictException,
   Controller,
   Get,
+  Global,
   Logger,
   Module,
   Post,
@@ -119,8 +120,12 @@ async function startApp(
   http: HttpConfig,
   providers: Provider[] = [],
 ): Promise<{ app: INestApplication; lines: Record<string, unknown>[] }> {
+  @Global()
+  @Module({ providers: [{ provide: API_CONFIG, useValue: { http } }], exports: [API_CONFIG] })
+  class ConfigStubModule {}
+
   @Module({
-    imports: [HardeningModule.forRoot({ http })],
+    imports: [ConfigStubModule, HardeningModule.forRoot()],
     controllers: [
       ThingsController,
       HealthStubController,

@@ -10,7 +10,7 @@ import { ANSWER_PAGE_STYLE_SOURCE, isAnswersPath } from './answers/answer-page';
 import { authenticate } from './auth/auth.guard';
 import { TokenVerifier } from './auth/token-verifier';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
-import { httpConfigFromEnv, isCodecPath, type HttpConfig } from './common/http.config';
+import { isCodecPath, type HttpConfig } from './common/http.config';
 import { accessLogMiddleware, pathOf, rootLogger } from './common/logger';
 import {
   REQUEST_ID_HEADER,
@@ -87,7 +87,7 @@ export function isDocsPath(path: string): boolean {
  */
 export function configureApp(
   app: NestExpressApplication,
-  http: HttpConfig = httpConfigFromEnv(),
+  http: HttpConfig,
   logger: Logger = rootLogger(),
 ): void {
   // First: the request id, so that everything after it (logs, errors) carries it.

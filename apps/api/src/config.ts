@@ -1,10 +1,24 @@
-import { isDuration, resolvePolicy, type TrajectoryPolicy } from '@cjg/domain';
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { ConfigModule, ConfigService } from '@nestjs/config';
+import {
+  isDuration,
+  resolvePolicy,
+  resolveVeiligThuisPolicy,
+  type TrajectoryPolicy,
+  type VeiligThuisPolicy,
+} from '@cjg/domain';
+import { answerLinkConfigFromEnv, type AnswerLinkConfig } from '@cjg/notifications';
 import { databaseUrlFromEnv } from '@cjg/persistence';
 import { temporalSettingsFromEnv, type TemporalSettings } from '@cjg/temporal/connection';
 import { auditConfigFromEnv, type AuditConfig } from './audit/audit.config';
 import { authConfigFromEnv, type AuthConfig } from './auth/auth.config';
 import { httpConfigFromEnv, type HttpConfig } from './common/http.config';
+import { loggerOptionsFromEnv, type LoggerOptions } from './common/logger';
 import { idempotencyConfigFromEnv, type IdempotencyConfig } from './idempotency/idempotency.config';
+import {
+  schakeloverlegConfigFromEnv,
+  type SchakeloverlegConfig,
+} from './schakeloverleg/schakeloverleg.config';
 
 export interface ApiConfig {
   host: string;
@@ -27,10 +41,18 @@ export interface ApiConfig {
   idempotency: IdempotencyConfig;
   /** The audit trail (audit/audit.config.ts). */
   audit: AuditConfig;
+  /** The Veilig Thuis handover's deadlines (VEILIG_THUIS_POLICY, overrides of the defaults). */
+  veiligThuisPolicy: VeiligThuisPolicy;
+  /** How the CJG runs the Schakeloverleg (CJG_SCHAKELOVERLEG). */
+  schakeloverleg: SchakeloverlegConfig;
+  /** The clients' answer links (ANSWER_TOKEN_SECRET(S)); none: the links are refused (503). */
+  answerLinks: AnswerLinkConfig | undefined;
+  /** LOG_LEVEL and LOG_FORMAT. */
+  log: LoggerOptions;
 }
 
-/** Read once at boot; a bad value stops the API with a message instead of failing later. */
-export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfig {
+/** Every setting of the API, read once at boot; a bad value stops the API with a message. */
+export function apiConfigFromEnv(env: NodeJS.ProcessEnv): ApiConfig {
   const port = Number(env.PORT ?? env.API_PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`PORT must be a TCP port number, got ${JSON.stringify(env.PORT)}`);
@@ -56,7 +78,25 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ApiConfi
     partnerAccessAfterEnd: partnerAccessAfterEndFrom(env.PARTNER_ACCESS_AFTER_END),
     idempotency: idempotencyConfigFromEnv(env),
     audit: auditConfigFromEnv(env),
+    veiligThuisPolicy: veiligThuisPolicyFromEnv(env),
+    schakeloverleg: schakeloverlegConfigFromEnv(env),
+    answerLinks: answerLinkConfigFromEnv(env),
+    log: loggerOptionsFromEnv(env),
   };
+}
+
+/** `VEILIG_THUIS_POLICY`: a JSON object of overrides on the defaults; a bad value stops the API. */
+function veiligThuisPolicyFromEnv(env: NodeJS.ProcessEnv): VeiligThuisPolicy {
+  if (!env.VEILIG_THUIS_POLICY) return resolveVeiligThuisPolicy();
+  let overrides: object;
+  try {
+    overrides = JSON.parse(env.VEILIG_THUIS_POLICY) as object;
+  } catch {
+    throw new Error(
+      'VEILIG_THUIS_POLICY must be a JSON object, e.g. {"acceptWithinWorkingDays":{"regular":3}}',
+    );
+  }
+  return resolveVeiligThuisPolicy(overrides);
 }
 
 function partnerAccessAfterEndFrom(raw: string | undefined): string {
@@ -70,3 +110,36 @@ function partnerAccessAfterEndFrom(raw: string | undefined): string {
 }
 
 export const API_CONFIG = Symbol('API_CONFIG');
+
+/**
+ * The `validate` of @nestjs/config: the environment in, every setting of the API out, checked
+ * once at boot (ConfigService `api`).
+ */
+export function validateApiEnvironment(env: Record<string, unknown>): { api: ApiConfig } {
+  return { api: apiConfigFromEnv(env as NodeJS.ProcessEnv) };
+}
+
+/**
+ * The API's configuration (docs/configuration.md): @nestjs/config reads the environment (no
+ * .env file: the stack and the deployment set the variables), `validateApiEnvironment` checks
+ * it at boot, and API_CONFIG hands the one checked object to every module. No module reads
+ * `process.env` itself.
+ */
+@Global()
+@Module({})
+export class ApiConfigModule {
+  static forRoot(): DynamicModule {
+    return {
+      module: ApiConfigModule,
+      imports: [ConfigModule.forRoot({ ignoreEnvFile: true, validate: validateApiEnvironment })],
+      providers: [
+        {
+          provide: API_CONFIG,
+          inject: [ConfigService],
+          useFactory: (config: ConfigService) => config.getOrThrow<ApiConfig>('api'),
+        },
+      ],
+      exports: [API_CONFIG],
+    };
+  }
+}

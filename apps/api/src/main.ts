@@ -4,16 +4,18 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
 import { PinoLoggerService, rootLogger } from './common/logger';
-import { apiConfigFromEnv } from './config';
+import { API_CONFIG, type ApiConfig } from './config';
 
 async function bootstrap(): Promise<void> {
-  const logger = new PinoLoggerService(rootLogger());
-  const config = apiConfigFromEnv();
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(), {
     bufferLogs: true,
     // configureApp installs the JSON parser with BODY_LIMIT; no default parsers besides it.
     bodyParser: false,
+    // A bad setting rejects the configuration at boot: answered below, not with a core dump.
+    abortOnError: false,
   });
+  const config = app.get<ApiConfig>(API_CONFIG);
+  const logger = new PinoLoggerService(rootLogger(config.log));
   app.useLogger(logger);
   configureApp(app, config.http);
   await app.listen(config.port, config.host);
@@ -30,11 +32,7 @@ async function bootstrap(): Promise<void> {
 
 bootstrap().catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
-  try {
-    rootLogger().fatal({ context: 'Bootstrap' }, `api cannot start: ${message}`);
-  } catch {
-    // LOG_LEVEL or LOG_FORMAT itself is wrong: no logger to say so.
-    console.error(`api cannot start: ${message}`);
-  }
+  // Before the configuration is read (a bad setting) the logger has its defaults.
+  rootLogger().fatal({ context: 'Bootstrap' }, `api cannot start: ${message}`);
   process.exit(1);
 });

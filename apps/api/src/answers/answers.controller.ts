@@ -28,6 +28,8 @@ import type { Request, Response } from 'express';
 import { Public } from '../auth/auth.decorators';
 import { ErrorBody } from '../common/error-body';
 import { renderQuestionPage, renderThanksPage, questionText } from './answer-page';
+import { ApiBodyRefusals } from '../common/api-docs';
+import { PATH_PARAM_RULES } from '../common/path-params';
 import { AnswerPageFilter, answerPageHeaders, wantsJson } from './answer-page.filter';
 import { AnswersService } from './answers.service';
 import { AnswerFormDto, AnswerQuestionDto, AnswerReceivedDto } from './dto/answer.dto';
@@ -64,7 +66,18 @@ const ApiRefusals = (
   applyDecorators(
     ...statuses.map((status) => ApiPageOr(status, overrides[status] ?? REFUSALS[status])),
     ApiTooManyRequestsResponse({ type: ErrorBody, description: 'Rate limit; see Retry-After' }),
+    ApiBodyRefusals(),
   );
+
+/** The case number in the link's path: the page checks it (and answers its own 400 page). */
+const CASE_NUMBER_PARAM = {
+  name: 'caseNumber',
+  schema: {
+    type: 'string' as const,
+    example: PATH_PARAM_RULES.caseNumber.example,
+    pattern: PATH_PARAM_RULES.caseNumber.pattern,
+  },
+};
 
 /**
  * The pages behind the link in a client's letter (3-month check and questionnaires, 004).
@@ -85,11 +98,11 @@ export class AnswersController {
     description:
       'Public: the token is the credential. Shows the question (3-month check: ja/nee; questionnaire: 1–5) with a form that posts to the same path. Does not use up the link. With `Accept: application/json` the question as JSON.',
   })
-  @ApiParam({ name: 'caseNumber', example: 'CJG-2026-000123' })
+  @ApiParam(CASE_NUMBER_PARAM)
   @ApiQuery({ name: 'token', type: String, description: 'The token of the link', required: true })
   @ApiProduces('text/html', 'application/json')
   @ApiPageOr(200, 'The question', { $ref: getSchemaPath(AnswerQuestionDto) })
-  @ApiRefusals([400, 403, 409, 410, 503])
+  @ApiRefusals([400, 403, 404, 409, 410, 503])
   async show(
     @Param('caseNumber') caseNumber: string,
     @Query('token') token: unknown,
@@ -118,7 +131,7 @@ export class AnswersController {
     description:
       'Public: the token is the credential. Gives the answer to the trajectory workflow (answerThreeMonthCheck or answerQuestionnaire, as the token says) and uses up the link. A form (`application/x-www-form-urlencoded`, as the page posts it) or JSON. Answers a thank-you page, or with `Accept: application/json` JSON.',
   })
-  @ApiParam({ name: 'caseNumber', example: 'CJG-2026-000123' })
+  @ApiParam(CASE_NUMBER_PARAM)
   @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
   @ApiProduces('text/html', 'application/json')
   @ApiPageOr(200, 'The answer is recorded', { $ref: getSchemaPath(AnswerReceivedDto) })

@@ -1,5 +1,5 @@
 import { Logger, Module } from '@nestjs/common';
-import { answerLinkConfigFromEnv } from '@cjg/notifications';
+import { API_CONFIG, type ApiConfig } from '../config';
 import { TrajectoriesModule } from '../trajectories/trajectories.module';
 import { AnswerPageFilter } from './answer-page.filter';
 import { AnswersController } from './answers.controller';
@@ -17,8 +17,8 @@ import { ANSWER_LINKS, AnswersService, type AnswerLinkSettings } from './answers
     AnswerPageFilter,
     {
       provide: ANSWER_LINKS,
-      useFactory: (): AnswerLinkSettings => {
-        const config = answerLinkConfigFromEnv(process.env);
+      inject: [API_CONFIG],
+      useFactory: ({ answerLinks: config }: ApiConfig): AnswerLinkSettings => {
         if (!config) {
           new Logger('Answers').warn(
             'ANSWER_TOKEN_SECRET is not set: client answer links are refused (503)',

@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { Roles } from '../auth/auth.decorators';
 import { ApiProtected } from '../common/api-docs';
 import { ErrorBody } from '../common/error-body';
-import { PersonIdParam } from '../registry/person-id.param';
+import { PathParam } from '../common/path-params';
 import { ApiJsonOrCsvResponse, jsonOrCsv } from '../reports/report-csv';
 import { AccessLogService } from './access-log.service';
 import { Audited, noteAudit } from './audit.interceptor';
@@ -32,7 +32,7 @@ export class AccessLogController {
   )
   @ApiNotFoundResponse({ type: ErrorBody, description: 'No client with this id' })
   async get(
-    @PersonIdParam() id: string,
+    @PathParam('personId', 'id') id: string,
     @Query() query: AccessLogQueryDto,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,

@@ -8,7 +8,7 @@ export interface AuditConfig {
   auditReads: boolean;
 }
 
-export function auditConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AuditConfig {
+export function auditConfigFromEnv(env: NodeJS.ProcessEnv): AuditConfig {
   const raw = env.BENCH_UNAUDITED_READS?.trim().toLowerCase();
   if (raw === undefined || raw === '' || raw === 'false') return { auditReads: true };
   if (raw !== 'true') {

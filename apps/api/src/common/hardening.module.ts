@@ -8,6 +8,7 @@ import {
 } from '@nestjs/throttler';
 import type { Response } from 'express';
 import { isAnswersPath } from '../answers/answer-page';
+import { API_CONFIG, type ApiConfig } from '../config';
 import { isCodecPath, type HttpConfig } from './http.config';
 import { isHealthPath, pathOf } from './logger';
 
@@ -60,38 +61,46 @@ export class RateLimitGuard extends ThrottlerGuard {
  */
 @Module({})
 export class HardeningModule {
-  static forRoot(config: {
-    http: Pick<HttpConfig, 'rateLimitPerMinute' | 'answerRateLimitPerMinute'>;
-  }): DynamicModule {
-    const { rateLimitPerMinute, answerRateLimitPerMinute } = config.http;
-    const throttlers: ThrottlerOptions[] = [];
-    if (rateLimitPerMinute > 0) {
-      throttlers.push({
-        name: 'default',
-        ttl: MINUTE_MS,
-        limit: rateLimitPerMinute,
-        skipIf: skipThrottle,
-      });
-    }
-    if (answerRateLimitPerMinute > 0) {
-      throttlers.push({
-        name: 'answers',
-        ttl: MINUTE_MS,
-        limit: answerRateLimitPerMinute,
-        skipIf: skipAnswerThrottle,
-      });
-    }
-    if (throttlers.length === 0) return { module: HardeningModule };
+  /** The limits of API_CONFIG's `http` (RATE_LIMIT_PER_MINUTE, ANSWER_RATE_LIMIT_PER_MINUTE). */
+  static forRoot(): DynamicModule {
     return {
       module: HardeningModule,
       imports: [
-        ThrottlerModule.forRoot({
-          throttlers,
-          // One budget per client and limit, not one per route.
-          generateKey: (_context, tracker, name) => `${name}:${tracker}`,
+        ThrottlerModule.forRootAsync({
+          inject: [API_CONFIG],
+          useFactory: (config: Pick<ApiConfig, 'http'>) => ({
+            throttlers: throttlers(config.http),
+            // One budget per client and limit, not one per route.
+            generateKey: (_context, tracker, name) => `${name}:${tracker}`,
+          }),
         }),
       ],
+      // With no limit (both 0) the guard lets everything through.
       providers: [{ provide: APP_GUARD, useClass: RateLimitGuard }],
     };
   }
+}
+
+function throttlers(
+  http: Pick<HttpConfig, 'rateLimitPerMinute' | 'answerRateLimitPerMinute'>,
+): ThrottlerOptions[] {
+  const { rateLimitPerMinute, answerRateLimitPerMinute } = http;
+  const limits: ThrottlerOptions[] = [];
+  if (rateLimitPerMinute > 0) {
+    limits.push({
+      name: 'default',
+      ttl: MINUTE_MS,
+      limit: rateLimitPerMinute,
+      skipIf: skipThrottle,
+    });
+  }
+  if (answerRateLimitPerMinute > 0) {
+    limits.push({
+      name: 'answers',
+      ttl: MINUTE_MS,
+      limit: answerRateLimitPerMinute,
+      skipIf: skipAnswerThrottle,
+    });
+  }
+  return limits;
 }

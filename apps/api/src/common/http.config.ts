@@ -45,7 +45,7 @@ export function isCodecPath(path: string): boolean {
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
 /** Read once at boot; a bad value stops the API with a message naming the variable. */
-export function httpConfigFromEnv(env: NodeJS.ProcessEnv = process.env): HttpConfig {
+export function httpConfigFromEnv(env: NodeJS.ProcessEnv): HttpConfig {
   return {
     corsOrigins: corsOriginsFrom(env.CORS_ORIGINS, env.NODE_ENV),
     rateLimitPerMinute: integerFrom('RATE_LIMIT_PER_MINUTE', env.RATE_LIMIT_PER_MINUTE, 600, 0),

@@ -15,7 +15,7 @@ export interface LoggerOptions {
 
 /** LOG_LEVEL (default info) and LOG_FORMAT (`json`, or `text`/`pretty`; default: text on a TTY). */
 export function loggerOptionsFromEnv(
-  env: NodeJS.ProcessEnv = process.env,
+  env: NodeJS.ProcessEnv,
   isTty = Boolean(process.stdout.isTTY),
 ): LoggerOptions {
   const level = (env.LOG_LEVEL?.trim() || 'info').toLowerCase();
@@ -70,9 +70,12 @@ export function createLogger(options: LoggerOptions, destination?: DestinationSt
 
 let root: Logger | undefined;
 
-/** The process's logger, configured from the environment on first use. */
-export function rootLogger(): Logger {
-  root ??= createLogger(loggerOptionsFromEnv());
+/**
+ * The process's logger: made on first use, with `options` (LOG_LEVEL and LOG_FORMAT as the
+ * configuration read them), or before the configuration is read with the defaults.
+ */
+export function rootLogger(options?: LoggerOptions): Logger {
+  root ??= createLogger(options ?? { level: 'info', pretty: Boolean(process.stdout.isTTY) });
   return root;
 }
 

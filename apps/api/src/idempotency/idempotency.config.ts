@@ -13,7 +13,7 @@ export const DEFAULT_IDEMPOTENCY_TTL = 'PT24H';
  * PT24H): months and years have no fixed length. Retries come within minutes; a day covers a
  * client that retries after an outage, and keeps no more than that.
  */
-export function idempotencyConfigFromEnv(env: NodeJS.ProcessEnv = process.env): IdempotencyConfig {
+export function idempotencyConfigFromEnv(env: NodeJS.ProcessEnv): IdempotencyConfig {
   const raw = env.IDEMPOTENCY_TTL?.trim() || DEFAULT_IDEMPOTENCY_TTL;
   let ttlSeconds = 0;
   try {

@@ -1,20 +1,10 @@
-import {
-  BadRequestException,
-  Body,
-  Controller,
-  Get,
-  HttpStatus,
-  Param,
-  Post,
-  Res,
-} from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, HttpStatus, Post, Res } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiConflictResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -24,7 +14,7 @@ import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ApiProtected } from '../common/api-docs';
 import { ErrorBody } from '../common/error-body';
-import { BatchIdPipe } from './batch-id.pipe';
+import { PathParam } from '../common/path-params';
 import {
   ReassessmentBatchStartedDto,
   ReassessmentProgressDto,
@@ -81,7 +71,6 @@ export class ReassessmentsController {
     operationId: 'getReassessmentBatch',
     summary: 'The progress of a re-assessment batch (ops)',
   })
-  @ApiParam({ name: 'batchId', example: 'apr-2026' })
   @ApiOkResponse({ type: ReassessmentProgressDto })
   @ApiNotFoundResponse({ type: ErrorBody, description: 'No batch with this id' })
   @ApiConflictResponse({
@@ -89,7 +78,7 @@ export class ReassessmentsController {
     description: 'The batch stopped before it was done (terminated, cancelled or failed)',
   })
   async get(
-    @Param('batchId', BatchIdPipe) batchId: string,
+    @PathParam('batchId') batchId: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<ReassessmentProgressDto> {
     const progress = await this.reassessments.progress(batchId);

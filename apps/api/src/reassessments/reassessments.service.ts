@@ -16,9 +16,7 @@ import {
 } from '@cjg/workflows/reassessment-batch.definitions';
 import { API_CONFIG, type ApiConfig } from '../config';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
-
-/** How long a read may wait for a worker to answer a query before the API answers 503. */
-const QUERY_DEADLINE_MS = 5_000;
+import { QUERY_DEADLINE_MS } from '../temporal/workflow-commands';
 
 export interface BatchStartOutcome {
   created: boolean;

@@ -1,11 +1,11 @@
-import { BadRequestException, Body, Controller, Get, Param, Put } from '@nestjs/common';
-import { isValidAgbCode, isValidMunicipalityCode } from '@cjg/domain';
+import { Body, Controller, Get, Put } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { Audited } from '../audit/audit.interceptor';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
@@ -15,7 +15,7 @@ import type { DataSource } from 'typeorm';
 import { MunicipalityEntity, PartnerOrganisationEntity, ProviderEntity } from '@cjg/persistence';
 import { ApiProtected } from '../common/api-docs';
 import { ErrorBody } from '../common/error-body';
-import { PersonIdParam } from './person-id.param';
+import { PathParam } from '../common/path-params';
 import { RegistryService } from './registry.service';
 import {
   ClientDto,
@@ -55,9 +55,13 @@ export class RegistryController {
   })
   @ApiOkResponse({ type: RegisteredDto })
   @ApiNotFoundResponse({ type: ErrorBody, description: NOT_REACHED })
+  @ApiUnprocessableEntityResponse({
+    type: ErrorBody,
+    description: 'A new coordinator without its team, or a team that is not registered',
+  })
   putCoordinator(
     @CurrentPrincipal() principal: Principal,
-    @PersonIdParam() id: string,
+    @PathParam('personId', 'id') id: string,
     @Body() body: PutCoordinatorDto,
   ): Promise<RegisteredDto> {
     return this.registry.putCoordinator(principal, id, body);
@@ -73,7 +77,7 @@ export class RegistryController {
   })
   @ApiOkResponse({ type: RegisteredDto })
   async putOrganisation(
-    @PersonIdParam() id: string,
+    @PathParam('personId', 'id') id: string,
     @Body() body: PutOrganisationDto,
   ): Promise<RegisteredDto> {
     const repo = this.dataSource.getRepository(PartnerOrganisationEntity);
@@ -88,12 +92,9 @@ export class RegistryController {
   @ApiOperation({ operationId: 'putMunicipality', summary: 'Register a municipality (ops)' })
   @ApiOkResponse({ type: RegisteredDto })
   async putMunicipality(
-    @Param('code') code: string,
+    @PathParam('municipalityCode', 'code') code: string,
     @Body() body: PutMunicipalityDto,
   ): Promise<RegisteredDto> {
-    if (!isValidMunicipalityCode(code)) {
-      throw new BadRequestException('code must be a four-digit CBS gemeentecode (e.g. 0957)');
-    }
     const repo = this.dataSource.getRepository(MunicipalityEntity);
     const created = !(await repo.existsBy({ code }));
     await repo.upsert({ code, name: body.name }, ['code']);
@@ -109,9 +110,13 @@ export class RegistryController {
   })
   @ApiOkResponse({ type: RegisteredDto })
   @ApiNotFoundResponse({ type: ErrorBody, description: NOT_REACHED })
+  @ApiUnprocessableEntityResponse({
+    type: ErrorBody,
+    description: 'A new team without its municipality, or a municipality that is not registered',
+  })
   putTeam(
     @CurrentPrincipal() principal: Principal,
-    @PersonIdParam() id: string,
+    @PathParam('personId', 'id') id: string,
     @Body() body: PutTeamDto,
   ): Promise<RegisteredDto> {
     return this.registry.putTeam(principal, id, body);
@@ -129,7 +134,7 @@ export class RegistryController {
   @ApiNotFoundResponse({ type: ErrorBody, description: NOT_REACHED })
   getCoordinator(
     @CurrentPrincipal() principal: Principal,
-    @PersonIdParam() id: string,
+    @PathParam('personId', 'id') id: string,
   ): Promise<CoordinatorDto> {
     return this.registry.getCoordinator(principal, id);
   }
@@ -146,7 +151,7 @@ export class RegistryController {
   @ApiNotFoundResponse({ type: ErrorBody, description: NOT_REACHED })
   getClient(
     @CurrentPrincipal() principal: Principal,
-    @PersonIdParam() id: string,
+    @PathParam('personId', 'id') id: string,
   ): Promise<ClientDto> {
     return this.registry.getClient(principal, id);
   }
@@ -167,7 +172,7 @@ export class RegistryController {
   })
   putClient(
     @CurrentPrincipal() principal: Principal,
-    @PersonIdParam() id: string,
+    @PathParam('personId', 'id') id: string,
     @Body() body: PutClientDto,
   ): Promise<RegisteredDto> {
     return this.registry.putClient(principal, id, body);
@@ -184,10 +189,9 @@ export class RegistryController {
   })
   @ApiOkResponse({ type: RegisteredDto })
   async putProvider(
-    @Param('agbCode') agbCode: string,
+    @PathParam('agbCode') agbCode: string,
     @Body() body: PutProviderDto,
   ): Promise<RegisteredDto> {
-    if (!isValidAgbCode(agbCode)) throw new BadRequestException('agbCode must be 8 digits');
     const repo = this.dataSource.getRepository(ProviderEntity);
     const created = !(await repo.existsBy({ agbCode }));
     await repo.upsert({ agbCode, name: body.name, email: body.email }, ['agbCode']);

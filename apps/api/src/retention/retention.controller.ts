@@ -1,11 +1,10 @@
-import { Body, Controller, HttpStatus, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpStatus, Post, Res } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiConflictResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -14,7 +13,7 @@ import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ApiProtected } from '../common/api-docs';
 import { ErrorBody } from '../common/error-body';
-import { CaseNumberPipe } from '../trajectories/case-number.pipe';
+import { PathParam } from '../common/path-params';
 import { DestructionDto, DestructionRequestDto } from './dto/destruction.dto';
 import { RetentionService } from './retention.service';
 
@@ -39,7 +38,6 @@ export class RetentionController {
     operationId: 'destroyOnRequest',
     summary: "Destroy a client's personal data on request (ops, Jeugdwet 7.3.9)",
   })
-  @ApiParam({ name: 'caseNumber', example: 'CJG-2026-000123' })
   @ApiOkResponse({
     type: DestructionDto,
     description: 'Done: destroyed now, or nothing was left to destroy (a repeat)',
@@ -55,7 +53,7 @@ export class RetentionController {
     description: 'A trajectory of the client is still open; nothing was changed',
   })
   async destroy(
-    @Param('caseNumber', CaseNumberPipe) caseNumber: string,
+    @PathParam('caseNumber') caseNumber: string,
     @CurrentPrincipal() principal: Principal,
     @Body() body: DestructionRequestDto,
     @Res({ passthrough: true }) res: Response,

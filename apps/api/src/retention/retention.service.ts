@@ -11,10 +11,9 @@ import {
 } from '@cjg/workflows/retention.definitions';
 import { API_CONFIG, type ApiConfig } from '../config';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
+import { WRITE_DEADLINE_MS } from '../temporal/workflow-commands';
 import type { DestructionDto } from './dto/destruction.dto';
 
-/** How long a start may wait for Temporal before the API answers 503. */
-const START_DEADLINE_MS = 10_000;
 /** How long the API waits for the destruction before it answers 202 (it goes on regardless). */
 const RESULT_WAIT_MS = 20_000;
 
@@ -47,7 +46,7 @@ export class RetentionService {
     await this.refuseWhileOpen(clientId);
 
     const workflowId = destructionWorkflowId(caseNumber);
-    const handle = await this.client.connection.withDeadline(Date.now() + START_DEADLINE_MS, () =>
+    const handle = await this.client.connection.withDeadline(Date.now() + WRITE_DEADLINE_MS, () =>
       this.client.workflow.start<typeof retentionSweepWorkflow>(RETENTION_SWEEP_WORKFLOW_TYPE, {
         workflowId,
         taskQueue: this.config.temporal.taskQueue,

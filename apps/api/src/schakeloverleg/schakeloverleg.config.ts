@@ -44,9 +44,7 @@ function idMap(value: unknown, name: string): Record<string, string> {
   return map;
 }
 
-export function schakeloverlegConfigFromEnv(
-  env: NodeJS.ProcessEnv = process.env,
-): SchakeloverlegConfig {
+export function schakeloverlegConfigFromEnv(env: NodeJS.ProcessEnv): SchakeloverlegConfig {
   let raw: Record<string, unknown> = {};
   if (env[VARIABLE]) {
     try {

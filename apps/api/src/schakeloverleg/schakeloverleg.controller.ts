@@ -1,35 +1,17 @@
-import {
-  BadRequestException,
-  Body,
-  Controller,
-  Get,
-  Headers,
-  HttpCode,
-  HttpStatus,
-  Param,
-  Post,
-  Query,
-  Res,
-  type PipeTransform,
-} from '@nestjs/common';
-import {
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
-import type { Response } from 'express';
-import { parseTransferId, type TransferCommandType } from '@cjg/domain';
-import { Audited } from '../audit/audit.interceptor';
-import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { TransferCommandType } from '@cjg/domain';
+import { CurrentPrincipal } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
-import { ApiCommandAnswers, ApiIdempotencyKey, ApiProtected } from '../common/api-docs';
-import { ErrorBody } from '../common/error-body';
-import { IdempotencyService } from '../idempotency/idempotency.service';
+import { ApiProtected } from '../common/api-docs';
+import { PathParam } from '../common/path-params';
+import { CallerOf, type Caller, type HttpAnswer } from '../idempotency/idempotency.interceptor';
+import {
+  CommandRoute,
+  ReadRoute,
+  StartRoute,
+  type RouteOptions,
+} from '../processes/process-routes';
 import {
   ChangeMeasureEndDto,
   PlanTransferDto,
@@ -44,19 +26,23 @@ import {
   TransferStateDto,
 } from './dto/transfer.dto';
 import { SchakeloverlegService } from './schakeloverleg.service';
+import { TRANSFER_ACCESS } from './transfer.access';
 
-class TransferIdPipe implements PipeTransform<string, string> {
-  transform(value: string): string {
-    if (!parseTransferId(value)) {
-      throw new BadRequestException(
-        'transferId must be <organisation id>.<reference>, e.g. gi-limburg.JB-2026-1234',
-      );
-    }
-    return value;
-  }
-}
+/** The `:transferId` of a transfer. */
+const TransferId = () => PathParam('transferId');
 
-const TRANSFER_ID = { name: 'transferId', example: 'gi-limburg.JB-2026-1234' };
+const NOT_FOUND = 'No transfer with this id';
+
+/** A transfer command route, with the answers every transfer command gives. */
+const TransferCommand = (type: TransferCommandType, route: RouteOptions) =>
+  CommandRoute(TRANSFER_ACCESS, type, {
+    ...route,
+    ok: { type: TransferStateDto, description: 'Accepted: the state after it' },
+    notFound: NOT_FOUND,
+    conflict: 'Refused in this state (wrong status, ended, meeting not yet held)',
+    unprocessable:
+      'Refused by the data (dates against the measure’s end, unregistered people, a case number in use), or the Idempotency-Key was used for another request',
+  });
 
 /**
  * The Schakeloverleg transfer from the forced to the voluntary frame (000): a GI proposes it, the
@@ -71,52 +57,36 @@ export class SchakeloverlegController {
   constructor(private readonly transfers: SchakeloverlegService) {}
 
   @Post()
-  @Roles('gi')
-  @Audited('transfer:propose')
-  @ApiOperation({
+  @StartRoute(['gi'], {
     operationId: 'proposeTransfer',
     summary: 'Propose a Schakeloverleg transfer to the voluntary frame (GI, own organisation)',
     description:
       'One workflow per GI and reference, `schakeloverleg-<organisation>.<reference>`. The same ' +
       'reference again starts nothing and answers 200 with `created: false`.',
-  })
-  @ApiIdempotencyKey()
-  @ApiCreatedResponse({ type: TransferProposedDto, description: 'Proposed' })
-  @ApiOkResponse({ type: TransferProposedDto, description: 'Already proposed (created: false)' })
-  @ApiUnprocessableEntityResponse({
-    type: ErrorBody,
-    description:
+    audit: 'transfer:propose',
+    created: { type: TransferProposedDto, description: 'Proposed' },
+    existed: { type: TransferProposedDto, description: 'Already proposed (created: false)' },
+    unprocessable:
       'The GI or a provider is not registered, or the measure ends too soon for a Schakeloverleg',
+    conflict: 'The reference names another transfer',
   })
-  @ApiConflictResponse({ type: ErrorBody, description: 'The reference names another transfer' })
-  async propose(
-    @CurrentPrincipal() principal: Principal,
+  propose(
+    @CallerOf() caller: Caller,
     @Body() body: ProposeTransferDto,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<TransferProposedDto> {
-    const answer = await this.transfers.propose(
-      principal,
-      body,
-      IdempotencyService.key(idempotencyKey),
-    );
-    res.status(answer.statusCode);
-    res.location(`/transfers/${answer.body.transferId}`);
-    if (answer.replayed) res.setHeader('Idempotent-Replayed', 'true');
-    return answer.body;
+  ): Promise<HttpAnswer<TransferProposedDto>> {
+    return this.transfers.propose(caller, body);
   }
 
   @Get()
-  @Roles('gi', 'coordinator', 'team-lead', 'ops')
-  @Audited('read:transfers')
-  @ApiOperation({
+  @ReadRoute(['gi', 'coordinator', 'team-lead', 'ops'], {
     operationId: 'listTransfers',
     summary: 'List transfers within the caller’s scope, newest first',
     description:
       'A GI sees its own, coordinators and team leads those of their municipalities, ops all. ' +
       'Read from Temporal’s visibility store: a change shows within a second or so.',
+    audit: 'read:transfers',
+    ok: { type: TransferListDto },
   })
-  @ApiOkResponse({ type: TransferListDto })
   list(
     @CurrentPrincipal() principal: Principal,
     @Query() query: ListTransfersQueryDto,
@@ -125,145 +95,74 @@ export class SchakeloverlegController {
   }
 
   @Get(':transferId')
-  @Roles('gi', 'coordinator', 'team-lead', 'ops')
-  @Audited('read:transfer')
-  @ApiOperation({
+  @ReadRoute(['gi', 'coordinator', 'team-lead', 'ops'], {
     operationId: 'getTransfer',
     summary: 'One transfer: its state, what this caller can do next, and what falls due',
+    audit: 'read:transfer',
+    ok: { type: TransferStateDto },
+    notFound: NOT_FOUND,
   })
-  @ApiParam(TRANSFER_ID)
-  @ApiOkResponse({ type: TransferStateDto })
-  @ApiNotFoundResponse({ type: ErrorBody })
   get(
     @CurrentPrincipal() principal: Principal,
-    @Param('transferId', TransferIdPipe) transferId: string,
+    @TransferId() transferId: string,
   ): Promise<TransferStateDto> {
     return this.transfers.get(principal, transferId) as Promise<TransferStateDto>;
   }
 
   @Post(':transferId/plan')
-  @HttpCode(HttpStatus.OK)
-  @Roles('coordinator', 'team-lead')
-  @Audited('transfer:plan')
-  @ApiOperation({
+  @TransferCommand('plan', {
     operationId: 'planTransfer',
     summary: 'Plan (or move) the Schakeloverleg (coordinator, team lead of the municipality)',
+    audit: 'transfer:plan',
   })
-  @CommandAnswers()
   plan(
-    @CurrentPrincipal() principal: Principal,
-    @Param('transferId', TransferIdPipe) transferId: string,
+    @CallerOf() caller: Caller,
+    @TransferId() transferId: string,
     @Body() body: PlanTransferDto,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<TransferStateDto> {
-    return this.give('plan', 'plan', principal, transferId, body, idempotencyKey, res);
+  ) {
+    return this.transfers.command(caller, transferId, 'plan', body);
   }
 
   @Post(':transferId/record-outcome')
-  @HttpCode(HttpStatus.OK)
-  @Roles('coordinator', 'team-lead')
-  @Audited('transfer:record-outcome')
-  @ApiOperation({
+  @TransferCommand('recordOutcome', {
     operationId: 'recordTransferOutcome',
     summary:
       'Record the outcome of the Schakeloverleg: agreed (the trajectory starts on the end date) or not (a revisit date)',
+    audit: 'transfer:record-outcome',
   })
-  @CommandAnswers()
   recordOutcome(
-    @CurrentPrincipal() principal: Principal,
-    @Param('transferId', TransferIdPipe) transferId: string,
+    @CallerOf() caller: Caller,
+    @TransferId() transferId: string,
     @Body() body: RecordTransferOutcomeDto,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<TransferStateDto> {
-    return this.give(
-      'recordOutcome',
-      'record-outcome',
-      principal,
-      transferId,
-      body,
-      idempotencyKey,
-      res,
-    );
+  ) {
+    return this.transfers.command(caller, transferId, 'recordOutcome', body);
   }
 
   @Post(':transferId/change-measure-end')
-  @HttpCode(HttpStatus.OK)
-  @Roles('gi')
-  @Audited('transfer:change-measure-end')
-  @ApiOperation({
+  @TransferCommand('changeMeasureEnd', {
     operationId: 'changeTransferMeasureEnd',
     summary: 'The measure ends on another date (GI, own transfer)',
+    audit: 'transfer:change-measure-end',
   })
-  @CommandAnswers()
   changeMeasureEnd(
-    @CurrentPrincipal() principal: Principal,
-    @Param('transferId', TransferIdPipe) transferId: string,
+    @CallerOf() caller: Caller,
+    @TransferId() transferId: string,
     @Body() body: ChangeMeasureEndDto,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<TransferStateDto> {
-    return this.give(
-      'changeMeasureEnd',
-      'change-measure-end',
-      principal,
-      transferId,
-      body,
-      idempotencyKey,
-      res,
-    );
+  ) {
+    return this.transfers.command(caller, transferId, 'changeMeasureEnd', body);
   }
 
   @Post(':transferId/withdraw')
-  @HttpCode(HttpStatus.OK)
-  @Roles('gi')
-  @Audited('transfer:withdraw')
-  @ApiOperation({
+  @TransferCommand('withdraw', {
     operationId: 'withdrawTransfer',
     summary: 'Withdraw the proposal (GI, own transfer), until the trajectory has started',
+    audit: 'transfer:withdraw',
   })
-  @CommandAnswers()
   withdraw(
-    @CurrentPrincipal() principal: Principal,
-    @Param('transferId', TransferIdPipe) transferId: string,
+    @CallerOf() caller: Caller,
+    @TransferId() transferId: string,
     @Body() body: WithdrawTransferDto,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<TransferStateDto> {
-    return this.give('withdraw', 'withdraw', principal, transferId, body, idempotencyKey, res);
+  ) {
+    return this.transfers.command(caller, transferId, 'withdraw', body);
   }
-
-  private async give(
-    type: TransferCommandType,
-    path: string,
-    principal: Principal,
-    transferId: string,
-    body: object,
-    idempotencyKey: string | undefined,
-    res: Response,
-  ): Promise<TransferStateDto> {
-    const answer = await this.transfers.command(
-      principal,
-      transferId,
-      type,
-      { ...body },
-      `/transfers/${transferId}/${path}`,
-      IdempotencyService.key(idempotencyKey),
-    );
-    if (answer.replayed) res.setHeader('Idempotent-Replayed', 'true');
-    return answer.body as TransferStateDto;
-  }
-}
-
-/** The answers of a command besides the common ones. */
-function CommandAnswers() {
-  return ApiCommandAnswers({
-    param: TRANSFER_ID,
-    ok: { type: TransferStateDto, description: 'Accepted: the state after it' },
-    notFound: 'No transfer with this id',
-    conflict: 'Refused in this state (wrong status, ended, meeting not yet held)',
-    unprocessable:
-      'Refused by the data (dates against the measure’s end, unregistered people, a case number in use), or the Idempotency-Key was used for another request',
-  });
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { SchakeloverlegController } from './schakeloverleg.controller';
-import { SCHAKELOVERLEG_CONFIG, schakeloverlegConfigFromEnv } from './schakeloverleg.config';
+import { API_CONFIG, type ApiConfig } from '../config';
+import { SCHAKELOVERLEG_CONFIG } from './schakeloverleg.config';
 import { SchakeloverlegService } from './schakeloverleg.service';
 
 /** Schakeloverleg transfers (000): `/transfers`. Its settings come from `CJG_SCHAKELOVERLEG`. */
@@ -8,8 +9,12 @@ import { SchakeloverlegService } from './schakeloverleg.service';
   controllers: [SchakeloverlegController],
   providers: [
     SchakeloverlegService,
-    // Read once at boot: a malformed value stops the API with a message naming the variable.
-    { provide: SCHAKELOVERLEG_CONFIG, useFactory: () => schakeloverlegConfigFromEnv(process.env) },
+    // Checked at boot with the rest of the configuration (config.ts).
+    {
+      provide: SCHAKELOVERLEG_CONFIG,
+      inject: [API_CONFIG],
+      useFactory: (config: ApiConfig) => config.schakeloverleg,
+    },
   ],
 })
 export class SchakeloverlegModule {}

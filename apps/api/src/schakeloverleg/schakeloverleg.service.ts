@@ -7,12 +7,7 @@ import {
   UnprocessableEntityException,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  Client,
-  WorkflowExecutionAlreadyStartedError,
-  WorkflowNotFoundError,
-} from '@temporalio/client';
-import type { UpdateDefinition } from '@temporalio/common';
+import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import { In, type DataSource } from 'typeorm';
 import {
   giPartView,
@@ -46,29 +41,23 @@ import {
   OverdueKey,
   ProcessStatusKey,
 } from '@cjg/temporal';
-import type { schakeloverlegTransferWorkflow } from '@cjg/workflows';
 import {
   SCHAKELOVERLEG_CASE_KIND,
   SCHAKELOVERLEG_WORKFLOW_TYPE,
   transferCommandUpdates,
   transferStateQuery,
-  type TransferCommandResult,
 } from '@cjg/workflows/schakeloverleg.definitions';
-import { accessEnded, PARTNER_ACCESS_ENDED } from '../auth/access';
-import type { Principal, Role } from '../auth/principal';
+import type { Principal } from '../auth/principal';
 import { API_CONFIG, type ApiConfig } from '../config';
+import type { Caller, HttpAnswer } from '../idempotency/idempotency.interceptor';
+import { IdempotencyService } from '../idempotency/idempotency.service';
+import { assertInScope, assertMaySee, partOrWhole } from '../processes/process-access';
 import {
-  IdempotencyService,
-  requestHash,
-  type IdempotentAnswer,
-} from '../idempotency/idempotency.service';
+  ProcessService,
+  type CommandBody,
+  type PreparedCommand,
+} from '../processes/process.service';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
-import {
-  giveUpdate,
-  queryState,
-  viewAfterCommand,
-  WRITE_DEADLINE_MS,
-} from '../temporal/workflow-commands';
 import type {
   ListTransfersQueryDto,
   ProposeTransferDto,
@@ -81,72 +70,51 @@ import {
   SCHAKELOVERLEG_CONFIG,
   type SchakeloverlegConfig,
 } from './schakeloverleg.config';
-
-/**
- * Who gives which transfer command: the CJG (a coordinator or team lead of the municipality)
- * plans the Schakeloverleg and records its outcome; the GI that proposed it changes the measure's
- * end date or withdraws it. Ops read only.
- */
-export const TRANSFER_COMMAND_ROLES: Record<TransferCommandType, readonly Role[]> = {
-  plan: ['coordinator', 'team-lead'],
-  recordOutcome: ['coordinator', 'team-lead'],
-  changeMeasureEnd: ['gi'],
-  withdraw: ['gi'],
-};
-
-/** What decides access to one transfer. */
-export interface TransferAccessFacts {
-  municipalityCode: string;
-  organisationId: string;
-}
-
-/** Whether the principal may read this transfer: its GI, the CJG of its municipality, ops. */
-export function canSeeTransfer(principal: Principal, facts: TransferAccessFacts): boolean {
-  switch (principal.role) {
-    case 'ops':
-      return true;
-    case 'coordinator':
-    case 'team-lead':
-      return principal.municipalities.includes(facts.municipalityCode);
-    case 'gi':
-      return principal.organisationId === facts.organisationId;
-    default:
-      return false;
-  }
-}
+import { TRANSFER_ACCESS } from './transfer.access';
 
 /** What a caller is answered about a transfer: the whole of it, or the GI's own part. */
 export type TransferAnswer =
   | (TransferView & { view: 'case' })
   | (ReturnType<typeof giPartView<TransferView>> & { allowedCommands: TransferCommandType[] });
 
-function outOfScope(principal: Principal): string {
-  return principal.role === 'gi'
-    ? 'this transfer was proposed by another organisation'
-    : 'the transfer belongs to a municipality outside the token scope';
-}
+/** The transfer as the API runs it (processes/process.service.ts). */
+const TRANSFER = {
+  noun: 'transfer',
+  workflowType: SCHAKELOVERLEG_WORKFLOW_TYPE,
+  workflowId: transferWorkflowId,
+  stateQuery: transferStateQuery,
+  updates: transferCommandUpdates,
+  notFound: (transferId: string) => `No transfer ${transferId}`,
+  access: TRANSFER_ACCESS,
+};
 
 /** Schakeloverleg transfers (000): each one a workflow, `schakeloverleg-<transferId>`. */
 @Injectable()
-export class SchakeloverlegService {
+export class SchakeloverlegService extends ProcessService<
+  TransferCommandType,
+  TransferView,
+  TransferAnswer,
+  TransferView
+> {
   constructor(
-    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    @Inject(TEMPORAL_CLIENT) client: Client,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     @Inject(SCHAKELOVERLEG_CONFIG) private readonly schakeloverleg: SchakeloverlegConfig,
-    private readonly idempotency: IdempotencyService,
-  ) {}
+    idempotency: IdempotencyService,
+  ) {
+    super(TRANSFER, client, idempotency, config.temporal.taskQueue);
+  }
 
   /**
    * A GI proposes a transfer for its own organisation, once per reference: the same reference
    * again starts nothing (`created: false`), or answers 409 when it contradicts the first.
    */
   async propose(
-    principal: Principal,
+    caller: Caller,
     body: ProposeTransferDto,
-    key: string | undefined,
-  ): Promise<IdempotentAnswer<TransferProposedDto>> {
-    const organisationId = principal.organisationId as string;
+  ): Promise<HttpAnswer<TransferProposedDto>> {
+    const organisationId = caller.principal.organisationId as string;
     const input: TransferInput = {
       transferId: transferIdOf(organisationId, body.reference),
       organisationId,
@@ -167,20 +135,20 @@ export class SchakeloverlegService {
     const malformed = transferInputProblems(input);
     if (malformed.length > 0) throw new BadRequestException(malformed);
     const workflowId = transferWorkflowId(input.transferId);
-    return this.idempotency.start(
-      principal,
-      key,
-      requestHash('POST', '/transfers', body),
+    return this.startOnce(
+      caller,
+      body,
+      (answer) => `/transfers/${answer.transferId}`,
       async () => ({
         transferId: input.transferId,
         workflowId,
-        created: await this.startOnce(input),
+        created: await this.startTransfer(input),
       }),
       workflowId,
     );
   }
 
-  private async startOnce(input: TransferInput): Promise<boolean> {
+  private async startTransfer(input: TransferInput): Promise<boolean> {
     const problems = await this.registrationProblems(input);
     const timing = transferTimingProblems(input, new Date());
     if (problems.length + timing.length > 0) {
@@ -189,47 +157,25 @@ export class SchakeloverlegService {
         return this.sameAsExisting(input);
       throw new UnprocessableEntityException([...problems, ...timing]);
     }
-    try {
-      await this.client.connection.withDeadline(Date.now() + WRITE_DEADLINE_MS, () =>
-        this.client.workflow.start<typeof schakeloverlegTransferWorkflow>(
-          SCHAKELOVERLEG_WORKFLOW_TYPE,
-          {
-            workflowId: transferWorkflowId(input.transferId),
-            taskQueue: this.config.temporal.taskQueue,
-            args: [input],
-            // A GI's reference names one transfer forever, also after it has ended.
-            workflowIdReusePolicy: 'REJECT_DUPLICATE',
-            typedSearchAttributes: [
-              { key: CaseKindKey, value: SCHAKELOVERLEG_CASE_KIND },
-              { key: ProcessStatusKey, value: 'proposed' },
-              { key: OrganisationIdKey, value: input.organisationId },
-              { key: MunicipalityCodeKey, value: input.municipalityCode },
-              { key: FamilyIdKey, value: input.familyId },
-              // The registry's need-to-know: the client has a case in this municipality.
-              { key: ClientIdKey, value: input.clientId },
-            ],
-          },
-        ),
-      );
-      return true;
-    } catch (error) {
-      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-    }
-    return this.sameAsExisting(input);
+    return this.startWorkflow(
+      input.transferId,
+      [input],
+      [
+        { key: CaseKindKey, value: SCHAKELOVERLEG_CASE_KIND },
+        { key: ProcessStatusKey, value: 'proposed' },
+        { key: OrganisationIdKey, value: input.organisationId },
+        { key: MunicipalityCodeKey, value: input.municipalityCode },
+        { key: FamilyIdKey, value: input.familyId },
+        // The registry's need-to-know: the client has a case in this municipality.
+        { key: ClientIdKey, value: input.clientId },
+      ],
+      (existing) => conflictWith(existing, input),
+    );
   }
 
   private async sameAsExisting(input: TransferInput): Promise<false> {
-    const existing = await this.state(input.transferId);
-    if (
-      existing.municipalityCode !== input.municipalityCode ||
-      existing.clientId !== input.clientId ||
-      existing.familyId !== input.familyId ||
-      existing.measure !== input.measure
-    ) {
-      throw new ConflictException(
-        `Reference ${input.reference} already names a transfer of another client, family, municipality or measure`,
-      );
-    }
+    const problem = conflictWith(await this.state(input.transferId), input);
+    if (problem) throw new ConflictException(problem);
     return false;
   }
 
@@ -257,58 +203,43 @@ export class SchakeloverlegService {
     return problems;
   }
 
-  /** The transfer, for a caller allowed to see it; `allowedCommands` lists what it can give now. */
-  async get(principal: Principal, transferId: string): Promise<TransferAnswer> {
+  /** A GI reads its own transfers only; the id says whose it is. */
+  protected override authorizeRead(principal: Principal, transferId: string): Promise<void> {
     this.assertOwnOrganisation(principal, transferId);
-    return this.present(principal, await this.state(transferId));
+    return Promise.resolve();
   }
 
   /**
    * A view as this caller may see it: in scope, with the commands of its role; for the GI its own
    * part (giPartView), until its access ended after the close.
    */
-  private present(principal: Principal, view: TransferView): TransferAnswer {
-    if (!canSeeTransfer(principal, view)) throw new ForbiddenException(outOfScope(principal));
+  protected present(principal: Principal, view: TransferView): TransferAnswer {
+    assertMaySee(TRANSFER_ACCESS, principal, view);
     const after = this.config.partnerAccessAfterEnd;
-    const partner = principal.role === 'gi';
-    if (partner && accessEnded(view.closedAt, after)) {
-      throw new ForbiddenException(PARTNER_ACCESS_ENDED);
-    }
-    const allowedCommands = view.allowedCommands.filter((type) =>
-      TRANSFER_COMMAND_ROLES[type].includes(principal.role),
-    );
-    return partner
-      ? { ...giPartView(view, after), allowedCommands }
-      : { view: 'case', ...view, allowedCommands };
+    return {
+      ...partOrWhole(principal, 'gi', view, after, giPartView),
+      allowedCommands: this.commandsFor(principal, view.allowedCommands),
+    };
   }
 
-  /**
-   * Gives a command as a workflow update, after checking that this caller may. The workflow's
-   * validator judges it against the transfer: 409 (state) or 422 (data), never in the history.
-   */
-  async command(
-    principal: Principal,
-    transferId: string,
-    type: TransferCommandType,
-    body: object,
-    path: string,
-    key: string | undefined,
-  ): Promise<IdempotentAnswer<TransferAnswer>> {
-    if (!TRANSFER_COMMAND_ROLES[type].includes(principal.role))
-      throw new ForbiddenException(`the ${principal.role} role may not give ${type}`);
+  /** Whether this caller may give a command to this transfer: its scope. */
+  protected async authorize(principal: Principal, transferId: string): Promise<TransferView> {
     this.assertOwnOrganisation(principal, transferId);
     const view = await this.state(transferId);
-    if (!canSeeTransfer(principal, view)) throw new ForbiddenException(outOfScope(principal));
-    return this.idempotency.command(principal, key, requestHash('POST', path, body), {
-      workflowId: transferWorkflowId(transferId),
-      give: async (updateId) => {
-        await this.assertReady(view, type, body);
-        const result = await this.update(transferId, type, body, updateId);
-        const after = await viewAfterCommand(result, () => this.state(transferId));
-        return this.present(principal, after);
-      },
-      view: async () => this.present(principal, await this.state(transferId)),
-    });
+    assertMaySee(TRANSFER_ACCESS, principal, view);
+    return view;
+  }
+
+  /** The workflow's validator judges the command against the transfer; this what it cannot. */
+  protected override async prepare(
+    _principal: Principal,
+    _transferId: string,
+    type: TransferCommandType,
+    body: CommandBody,
+    view: TransferView,
+  ): Promise<PreparedCommand<TransferView>> {
+    await this.assertReady(view, type, body);
+    return { args: body };
   }
 
   /**
@@ -348,11 +279,7 @@ export class SchakeloverlegService {
     // Every value below is a validated code or id (digits, a-z, -, _), safe inside quotes.
     const where = [`CaseKind = '${SCHAKELOVERLEG_CASE_KIND}'`];
     if (principal.role === 'coordinator' || principal.role === 'team-lead') {
-      if (query.municipalityCode && !principal.municipalities.includes(query.municipalityCode)) {
-        throw new ForbiddenException(
-          `municipality ${query.municipalityCode} is outside the token scope`,
-        );
-      }
+      assertInScope(principal, query.municipalityCode || undefined);
       where.push(
         `MunicipalityCode IN (${principal.municipalities.map((c) => `'${c}'`).join(', ')})`,
       );
@@ -398,36 +325,7 @@ export class SchakeloverlegService {
       principal.role === 'gi' &&
       parseTransferId(transferId)?.organisationId !== principal.organisationId
     )
-      throw new ForbiddenException(outOfScope(principal));
-  }
-
-  /** Sends one command update; refusals become 409/422, an unknown transfer 404. */
-  private async update(
-    transferId: string,
-    type: TransferCommandType,
-    body: object,
-    updateId?: string,
-  ): Promise<TransferCommandResult> {
-    const handle = this.client.workflow.getHandle(transferWorkflowId(transferId));
-    const update = transferCommandUpdates[type] as unknown as UpdateDefinition<
-      TransferCommandResult,
-      [object]
-    >;
-    return giveUpdate(this.client, handle, update, body, {
-      updateId,
-      notFound: `No transfer ${transferId}`,
-      ended: `The transfer ${transferId} has ended; it takes no more commands`,
-    });
-  }
-
-  /** The transfer's state: a running one answers its query, a closed one its result. */
-  private async state(transferId: string): Promise<TransferView> {
-    const handle = this.client.workflow.getHandle<typeof schakeloverlegTransferWorkflow>(
-      transferWorkflowId(transferId),
-    );
-    return queryState(this.client, handle, transferStateQuery, {
-      notFound: `No transfer ${transferId}`,
-    });
+      throw new ForbiddenException(TRANSFER_ACCESS.outOfScope(principal));
   }
 
   private async exists(transferId: string): Promise<boolean> {
@@ -449,4 +347,14 @@ export class SchakeloverlegService {
       throw error;
     }
   }
+}
+
+/** What makes an existing transfer another one than the one proposed again (409). */
+function conflictWith(existing: TransferView, input: TransferInput): string | undefined {
+  return existing.municipalityCode !== input.municipalityCode ||
+    existing.clientId !== input.clientId ||
+    existing.familyId !== input.familyId ||
+    existing.measure !== input.measure
+    ? `Reference ${input.reference} already names a transfer of another client, family, municipality or measure`
+    : undefined;
 }

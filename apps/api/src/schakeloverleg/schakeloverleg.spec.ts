@@ -1,28 +1,11 @@
 import 'reflect-metadata';
-import { plainToInstance } from 'class-transformer';
-import { validate, type ValidationError } from 'class-validator';
 import { DEFAULT_SCHAKELOVERLEG_POLICY, TRANSFER_COMMAND_FIELDS } from '@cjg/domain';
 import type { Principal } from '../auth/principal';
+import { problems } from '../common/dto-problems.testing';
 import { RecordTransferOutcomeDto } from './dto/commands.dto';
 import { ProposeTransferDto } from './dto/transfer.dto';
 import { forMunicipality, schakeloverlegConfigFromEnv } from './schakeloverleg.config';
-import { canSeeTransfer, TRANSFER_COMMAND_ROLES } from './schakeloverleg.service';
-
-async function problems(dto: new () => object, body: unknown): Promise<Record<string, string[]>> {
-  const errors = await validate(plainToInstance(dto, body) as object, {
-    whitelist: true,
-    forbidNonWhitelisted: true,
-  });
-  const out: Record<string, string[]> = {};
-  const walk = (list: ValidationError[], prefix: string) => {
-    for (const e of list) {
-      if (e.constraints) out[prefix + e.property] = Object.values(e.constraints).sort();
-      walk(e.children ?? [], `${prefix}${e.property}.`);
-    }
-  };
-  walk(errors, '');
-  return out;
-}
+import { canSeeTransfer, TRANSFER_COMMAND_ROLES } from './transfer.access';
 
 describe('Schakeloverleg API', () => {
   describe(schakeloverlegConfigFromEnv.name, () => {

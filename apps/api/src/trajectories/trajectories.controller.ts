@@ -1,24 +1,11 @@
-import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
-import {
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiExtraModels,
-  ApiHeader,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
-import type { Response } from 'express';
-import { Audited } from '../audit/audit.interceptor';
-import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { ApiExtraModels, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ApiProtected } from '../common/api-docs';
-import { ErrorBody } from '../common/error-body';
-import { IdempotencyService } from '../idempotency/idempotency.service';
-import { CaseNumberPipe } from './case-number.pipe';
+import { PathParam } from '../common/path-params';
+import { CallerOf, type Caller, type HttpAnswer } from '../idempotency/idempotency.interceptor';
+import { ReadRoute, StartRoute } from '../processes/process-routes';
 import {
   CASE_VIEW_RESPONSE,
   ListTrajectoriesQueryDto,
@@ -38,48 +25,35 @@ export class TrajectoriesController {
   constructor(private readonly trajectories: TrajectoriesService) {}
 
   @Post()
-  @Roles('coordinator')
-  @Audited('start')
-  @ApiOperation({
+  @StartRoute(['coordinator'], {
     operationId: 'startTrajectory',
     summary: 'Start the trajectory of a case (coordinator, own municipality)',
     description:
       'Starts one workflow per case number. The same case number again starts nothing and ' +
       'answers 200 with `created: false`.',
+    audit: 'start',
+    created: { type: TrajectoryStartedDto, description: 'Started' },
+    existed: { type: TrajectoryStartedDto, description: 'Already existed (created: false)' },
+    unprocessable: 'Unknown coordinator or client',
+    conflict: 'Case number taken by another case',
   })
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
-  @ApiCreatedResponse({ type: TrajectoryStartedDto, description: 'Started' })
-  @ApiOkResponse({ type: TrajectoryStartedDto, description: 'Already existed (created: false)' })
-  @ApiUnprocessableEntityResponse({ type: ErrorBody, description: 'Unknown coordinator or client' })
-  @ApiConflictResponse({ type: ErrorBody, description: 'Case number taken by another case' })
-  async start(
-    @CurrentPrincipal() principal: Principal,
+  start(
+    @CallerOf() caller: Caller,
     @Body() body: StartTrajectoryDto,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<TrajectoryStartedDto> {
-    const answer = await this.trajectories.start(
-      principal,
-      { ...body },
-      IdempotencyService.key(idempotencyKey),
-    );
-    res.status(answer.statusCode);
-    res.location(`/trajectories/${body.caseNumber}`);
-    if (answer.replayed) res.setHeader('Idempotent-Replayed', 'true');
-    return answer.body;
+  ): Promise<HttpAnswer<TrajectoryStartedDto>> {
+    return this.trajectories.start(caller, { ...body });
   }
 
   @Get()
-  @Roles('coordinator', 'team-lead', 'provider', 'ops')
-  @Audited('read:trajectories')
-  @ApiOperation({
+  @ReadRoute(['coordinator', 'team-lead', 'provider', 'ops'], {
     operationId: 'listTrajectories',
     summary: 'List trajectories from the read model, within the caller’s scope',
     description:
       'Coordinators and team leads see their municipalities, providers the cases they have a ' +
       'part in, ops everything. Ids and codes only.',
+    audit: 'read:trajectories',
+    ok: { type: TrajectoryPageDto },
   })
-  @ApiOkResponse({ type: TrajectoryPageDto })
   list(
     @CurrentPrincipal() principal: Principal,
     @Query() query: ListTrajectoriesQueryDto,
@@ -88,22 +62,20 @@ export class TrajectoriesController {
   }
 
   @Get(':caseNumber')
-  @Roles('coordinator', 'team-lead', 'provider', 'ops')
-  @Audited('read:trajectory')
-  @ApiOperation({
+  @ReadRoute(['coordinator', 'team-lead', 'provider', 'ops'], {
     operationId: 'getTrajectory',
     summary: 'The state of one trajectory, what this caller can do next, and what falls due',
     description:
       'Coordinators, team leads and ops get the whole case (`view: case`); a provider its own ' +
       'part (`view: provider`), until PARTNER_ACCESS_AFTER_END after the case closed. Free ' +
       'texts are read from PostgreSQL for this answer.',
+    audit: 'read:trajectory',
+    ok: CASE_VIEW_RESPONSE,
+    notFound: 'No trajectory with this case number',
   })
-  @ApiParam({ name: 'caseNumber', example: 'CJG-2026-000123' })
-  @ApiOkResponse(CASE_VIEW_RESPONSE)
-  @ApiNotFoundResponse({ type: ErrorBody })
   get(
     @CurrentPrincipal() principal: Principal,
-    @Param('caseNumber', CaseNumberPipe) caseNumber: string,
+    @PathParam('caseNumber') caseNumber: string,
   ): Promise<CaseView> {
     return this.trajectories.get(principal, caseNumber);
   }

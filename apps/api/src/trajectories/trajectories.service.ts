@@ -1,13 +1,11 @@
 import {
-  ConflictException,
   ForbiddenException,
   Inject,
   Injectable,
   UnprocessableEntityException,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import type { UpdateDefinition } from '@temporalio/common';
+import { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import {
   addDuration,
@@ -30,43 +28,33 @@ import {
   ProviderAgbCodesKey,
   TrajectoryPhaseKey,
 } from '@cjg/temporal';
-import type { trajectoryWorkflow } from '@cjg/workflows';
 import {
   commandUpdates,
   TRAJECTORY_WORKFLOW_TYPE,
   trajectoryStateQuery,
-  type CommandResult,
   type TrajectoryView,
 } from '@cjg/workflows/trajectory.definitions';
-import {
-  canSeeTrajectory,
-  commandRefusal,
-  commandsFor,
-  type TrajectoryAccessFacts,
-} from '../auth/access';
 import type { Principal } from '../auth/principal';
+import { Filter, iso, queryPage } from '../common/page-query';
 import { API_CONFIG, type ApiConfig } from '../config';
+import type { Caller, HttpAnswer } from '../idempotency/idempotency.interceptor';
+import { IdempotencyService } from '../idempotency/idempotency.service';
+import { assertInScope, assertMaySee } from '../processes/process-access';
 import {
-  IdempotencyService,
-  requestHash,
-  type IdempotentAnswer,
-} from '../idempotency/idempotency.service';
+  ProcessService,
+  type CommandBody,
+  type PreparedCommand,
+} from '../processes/process.service';
 import { RegistryService } from '../registry/registry.service';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
+import { describeAttributes } from '../temporal/workflow-commands';
 import { CaseTextsService } from '../texts/case-texts.service';
-import {
-  describeAttributes,
-  giveUpdate,
-  isFinalRefusal,
-  queryState,
-  viewAfterCommand,
-  WRITE_DEADLINE_MS,
-} from '../temporal/workflow-commands';
 import type {
   ListTrajectoriesQueryDto,
   TrajectoryPageDto,
   TrajectoryStartedDto,
 } from './dto/trajectory.dto';
+import { commandRefusal, TRAJECTORY_ACCESS, type TrajectoryAccessFacts } from './trajectory.access';
 
 const SORT_COLUMNS = {
   caseNumber: 'case_number',
@@ -75,58 +63,49 @@ const SORT_COLUMNS = {
   nextDueAt: 'next_due_at',
 } as const;
 
+/** The trajectory as the API runs it: one workflow per case number (processes/process.service.ts). */
+const TRAJECTORY = {
+  noun: 'trajectory',
+  workflowType: TRAJECTORY_WORKFLOW_TYPE,
+  workflowId: trajectoryWorkflowId,
+  stateQuery: trajectoryStateQuery,
+  updates: commandUpdates,
+  notFound: (caseNumber: string) => `No trajectory with case number ${caseNumber}`,
+  access: TRAJECTORY_ACCESS,
+};
+
 @Injectable()
-export class TrajectoriesService {
+export class TrajectoriesService extends ProcessService<CommandType, TrajectoryView, CaseView> {
   constructor(
-    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    @Inject(TEMPORAL_CLIENT) client: Client,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
-    private readonly idempotency: IdempotencyService,
+    idempotency: IdempotencyService,
     private readonly texts: CaseTextsService,
     private readonly registry: RegistryService,
-  ) {}
+  ) {
+    super(TRAJECTORY, client, idempotency, config.temporal.taskQueue);
+  }
 
   /**
    * Starts the trajectory of a case once. A second start with the same case number starts
    * nothing: it answers with the existing one (`created: false`), or 409 when the request
    * contradicts it. Only coordinators start, in their own municipalities.
    */
-  async start(
-    principal: Principal,
-    input: TrajectoryInput,
-    key: string | undefined,
-  ): Promise<IdempotentAnswer<TrajectoryStartedDto>> {
-    if (!principal.municipalities.includes(input.municipalityCode)) {
-      throw new ForbiddenException(
-        `municipality ${input.municipalityCode} is outside the token scope`,
-      );
-    }
+  async start(caller: Caller, input: TrajectoryInput): Promise<HttpAnswer<TrajectoryStartedDto>> {
+    const { principal } = caller;
+    assertInScope(principal, input.municipalityCode);
     const workflowId = trajectoryWorkflowId(input.caseNumber);
-    return this.idempotency.start(
-      principal,
-      key,
-      requestHash('POST', '/trajectories', input),
-      async () => ({
-        caseNumber: input.caseNumber,
-        workflowId,
-        created: await this.startOnce(principal, input),
-      }),
-      workflowId,
-    );
-  }
-
-  private async startOnce(principal: Principal, input: TrajectoryInput): Promise<boolean> {
-    await this.assertRegistered(input.coordinatorId, principal, input.clientId);
-    const deadline = Date.now() + WRITE_DEADLINE_MS;
-    try {
-      await this.client.connection.withDeadline(deadline, () =>
-        this.client.workflow.start<typeof trajectoryWorkflow>(TRAJECTORY_WORKFLOW_TYPE, {
-          workflowId: trajectoryWorkflowId(input.caseNumber),
-          taskQueue: this.config.temporal.taskQueue,
-          args: [{ ...input, policy: this.config.policy }],
-          // A case number names one trajectory forever, also after it has closed.
-          workflowIdReusePolicy: 'REJECT_DUPLICATE',
-          typedSearchAttributes: [
+    return this.startOnce(
+      caller,
+      input,
+      () => `/trajectories/${input.caseNumber}`,
+      async () => {
+        await this.assertRegistered(input.coordinatorId, principal, input.clientId);
+        const created = await this.startWorkflow(
+          input.caseNumber,
+          [{ ...input, policy: this.config.policy }],
+          [
             { key: CaseKindKey, value: 'trajectory' },
             { key: CaseNumberKey, value: input.caseNumber },
             { key: MunicipalityCodeKey, value: input.municipalityCode },
@@ -134,84 +113,53 @@ export class TrajectoriesService {
             { key: FamilyIdKey, value: input.familyId },
             { key: TrajectoryPhaseKey, value: 'intake' },
           ],
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-    }
-    const existing = await this.state(input.caseNumber);
-    if (
-      existing.municipalityCode !== input.municipalityCode ||
-      existing.clientId !== input.clientId
-    ) {
-      throw new ConflictException(
-        `Case ${input.caseNumber} already has a trajectory for another client or municipality`,
-      );
-    }
-    return false;
+          (existing) =>
+            existing.municipalityCode !== input.municipalityCode ||
+            existing.clientId !== input.clientId
+              ? `Case ${input.caseNumber} already has a trajectory for another client or municipality`
+              : undefined,
+        );
+        return { caseNumber: input.caseNumber, workflowId, created };
+      },
+      workflowId,
+    );
   }
 
   /**
-   * Gives a command to the trajectory as a workflow update, after checking that this caller may.
-   * Its free texts are stored first and the update carries their ids (COMMAND_FREE_TEXT). The
-   * workflow's validator checks it against the state: a refused command answers 409 (wrong phase
-   * or state) or 422 (the data does not fit the case), never enters the history, and leaves no
-   * text behind.
+   * Whether this caller may give this command on this case (COMMAND_ROLES, its scope, a
+   * provider for its own AGB code only) and, for a reassignment, whether the new coordinator
+   * is registered.
    */
-  async command(
+  protected async authorize(
     principal: Principal,
     caseNumber: string,
     type: CommandType,
-    body: object,
-    path: string,
-    key: string | undefined,
-  ): Promise<IdempotentAnswer<CaseView>> {
+    body: CommandBody,
+  ): Promise<void> {
     const facts = await this.accessFacts(caseNumber, principal);
-    const refusal = commandRefusal(principal, type, facts, (body as { agbCode?: unknown }).agbCode);
+    const refusal = commandRefusal(principal, type, facts, body.agbCode);
     if (refusal) throw new ForbiddenException(refusal);
-    if (type === 'reassignCoordinator') {
-      await this.assertRegistered((body as { coordinatorId: string }).coordinatorId);
-    }
-    return this.idempotency.command(principal, key, requestHash('POST', path, body), {
-      workflowId: trajectoryWorkflowId(caseNumber),
-      give: async (updateId) => {
-        const { data, textIds } = await this.texts.store(
-          caseNumber,
-          COMMAND_FREE_TEXT[type] ?? [],
-          body,
-          principal,
-        );
-        let result: CommandResult;
-        try {
-          result = await this.update(caseNumber, type, data, updateId);
-        } catch (error) {
-          // Refused for good: no command names the texts. (Timed out: the update may still be
-          // applied, so they stay; retention removes them with the case either way.)
-          if (isFinalRefusal(error)) await this.texts.discard(textIds);
-          throw error;
-        }
-        const view = await viewAfterCommand(result, () => this.state(caseNumber));
-        return this.present(principal, view);
-      },
-      view: () => this.get(principal, caseNumber),
-    });
+    if (type === 'reassignCoordinator') await this.assertRegistered(String(body.coordinatorId));
   }
 
-  /** Sends one command update; refusals become 409/422, an unknown case 404. */
-  async update(caseNumber: string, type: CommandType, body: object, updateId?: string) {
-    const handle = this.client.workflow.getHandle(trajectoryWorkflowId(caseNumber));
-    const update = commandUpdates[type] as unknown as UpdateDefinition<CommandResult, [object]>;
-    return giveUpdate(this.client, handle, update, body, {
-      updateId,
-      notFound: `No trajectory with case number ${caseNumber}`,
-      ended: `The trajectory ${caseNumber} has ended; it takes no more commands`,
-    });
-  }
-
-  /** The trajectory as this caller may see it (see {@link present}). */
-  async get(principal: Principal, caseNumber: string): Promise<CaseView> {
-    return this.present(principal, await this.state(caseNumber));
+  /**
+   * The command's free texts (COMMAND_FREE_TEXT) are stored first and the update carries their
+   * ids; a command refused for good leaves no text behind. (Timed out: the update may still be
+   * applied, so they stay; retention removes them with the case either way.)
+   */
+  protected override async prepare(
+    principal: Principal,
+    caseNumber: string,
+    type: CommandType,
+    body: CommandBody,
+  ): Promise<PreparedCommand<TrajectoryView>> {
+    const { data, textIds } = await this.texts.store(
+      caseNumber,
+      COMMAND_FREE_TEXT[type] ?? [],
+      body,
+      principal,
+    );
+    return { args: data, discard: () => this.texts.discard(textIds) };
   }
 
   /**
@@ -219,16 +167,15 @@ export class TrajectoriesService {
    * the whole case for the CJG and ops, its own part for a provider (providerView), and nothing
    * (403) outside the caller's scope or after a provider's access ended.
    */
-  private async present(principal: Principal, view: TrajectoryView): Promise<CaseView> {
+  protected async present(principal: Principal, view: TrajectoryView): Promise<CaseView> {
     const after = this.config.partnerAccessAfterEnd;
     const agbCode = principal.role === 'provider' ? principal.agbCode : undefined;
-    const facts: TrajectoryAccessFacts = {
+    assertMaySee(TRAJECTORY_ACCESS, principal, {
       municipalityCode: view.municipalityCode,
       providerAgbCodes: involvedProviders(view),
       ...(agbCode ? { accessEndsAt: providerAccessEndsAt(view, agbCode, after) } : {}),
-    };
-    if (!canSeeTrajectory(principal, facts)) throw new ForbiddenException(outOfScope(principal));
-    const allowedCommands = commandsFor(principal, view.allowedCommands);
+    });
+    const allowedCommands = this.commandsFor(principal, view.allowedCommands);
     const visible: CaseView = agbCode
       ? { ...providerView(view, agbCode, after), allowedCommands }
       : { view: 'case', ...view, allowedCommands };
@@ -237,66 +184,50 @@ export class TrajectoriesService {
 
   /** Trajectories from the read model, narrowed to what the caller may see. */
   async list(principal: Principal, query: ListTrajectoriesQueryDto): Promise<TrajectoryPageDto> {
-    const where: string[] = [];
-    const values: unknown[] = [];
-    const add = (sql: string, value: unknown) => {
-      values.push(value);
-      where.push(sql.replace('?', `$${values.length}`));
-    };
+    const filter = new Filter();
     if (principal.role === 'coordinator' || principal.role === 'team-lead') {
-      if (query.municipalityCode && !principal.municipalities.includes(query.municipalityCode)) {
-        throw new ForbiddenException(
-          `municipality ${query.municipalityCode} is outside the token scope`,
-        );
-      }
-      add('municipality_code = ANY(?)', principal.municipalities);
+      filter.withinMunicipalities(principal, query.municipalityCode);
     }
     if (principal.role === 'provider') {
       if (query.agbCode && query.agbCode !== principal.agbCode) {
         throw new ForbiddenException('a provider lists its own trajectories only');
       }
-      add('? = ANY(provider_agb_codes)', principal.agbCode);
+      filter.add('? = ANY(provider_agb_codes)', principal.agbCode);
       // Its access ends a while after the case closed and its care ended (see present()).
-      values.push(principal.agbCode, this.config.partnerAccessAfterEnd);
-      where.push(
+      filter.addAll(
         `(closed_at IS NULL OR GREATEST(closed_at, (
             SELECT max(c.stopped_on + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam'
               FROM trajectory_care c
-             WHERE c.case_number = trajectory.case_number AND c.agb_code = $${values.length - 1}
-          )) + $${values.length}::interval > now())`,
+             WHERE c.case_number = trajectory.case_number AND c.agb_code = ?
+          )) + ?::interval > now())`,
+        principal.agbCode,
+        this.config.partnerAccessAfterEnd,
       );
     }
-    if (query.municipalityCode) add('municipality_code = ?', query.municipalityCode);
-    if (query.phase) add('phase = ?', query.phase);
-    if (query.coordinatorId) add('coordinator_id = ?', query.coordinatorId);
-    if (query.agbCode) add('? = ANY(provider_agb_codes)', query.agbCode);
-    if (query.familyId) add('family_id = ?', query.familyId);
-    if (query.dueBefore) add('next_due_at < ?', amsterdamInstant(query.dueBefore).toISOString());
-    if (query.overdue !== undefined) add('overdue = ?', query.overdue);
-    const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    if (query.municipalityCode) filter.add('municipality_code = ?', query.municipalityCode);
+    if (query.phase) filter.add('phase = ?', query.phase);
+    if (query.coordinatorId) filter.add('coordinator_id = ?', query.coordinatorId);
+    if (query.agbCode) filter.add('? = ANY(provider_agb_codes)', query.agbCode);
+    if (query.familyId) filter.add('family_id = ?', query.familyId);
+    if (query.dueBefore)
+      filter.add('next_due_at < ?', amsterdamInstant(query.dueBefore).toISOString());
+    if (query.overdue !== undefined) filter.add('overdue = ?', query.overdue);
     const sort = SORT_COLUMNS[query.sort ?? 'caseNumber'];
     const order = query.order === 'desc' ? 'DESC' : 'ASC';
-    const limit = query.limit ?? 25;
-    const offset = query.offset ?? 0;
-    const [rows, [count]] = await Promise.all([
-      this.dataSource.query(
-        `SELECT case_number, municipality_code, coordinator_id, family_id, phase, started_at,
-                updated_at, coordinated, beschikking_end, provider_agb_codes, next_due_at,
-                next_due_kind, overdue, closed_at
-           FROM trajectory ${filter}
-          ORDER BY ${sort} ${order} NULLS LAST, case_number ${order}
-          LIMIT ${limit} OFFSET ${offset}`,
-        values,
-      ) as Promise<Array<Record<string, unknown>>>,
-      this.dataSource.query(`SELECT count(*)::int AS total FROM trajectory ${filter}`, values),
-    ]);
     // A provider sees its own part: not the family, not the other providers.
     const own = principal.role === 'provider' ? principal.agbCode : undefined;
-    return {
-      total: (count as { total: number }).total,
-      limit,
-      offset,
-      items: rows.map((r) => ({
+    return queryPage(
+      this.dataSource,
+      {
+        columns: `case_number, municipality_code, coordinator_id, family_id, phase, started_at,
+                updated_at, coordinated, beschikking_end, provider_agb_codes, next_due_at,
+                next_due_kind, overdue, closed_at`,
+        from: 'trajectory',
+        filter,
+        orderBy: `${sort} ${order} NULLS LAST, case_number ${order}`,
+        page: query,
+      },
+      (r) => ({
         caseNumber: r.case_number as string,
         municipalityCode: r.municipality_code as string,
         coordinatorId: r.coordinator_id as string,
@@ -311,8 +242,8 @@ export class TrajectoriesService {
         nextDueKind: (r.next_due_kind as string | null) ?? null,
         overdue: r.overdue as boolean,
         closedAt: iso(r.closed_at),
-      })),
-    };
+      }),
+    );
   }
 
   /**
@@ -365,13 +296,6 @@ export class TrajectoriesService {
     return { municipalityCode, providerAgbCodes: attributes.get(ProviderAgbCodesKey) ?? [] };
   }
 
-  private async state(caseNumber: string): Promise<TrajectoryView> {
-    const handle = this.client.workflow.getHandle(trajectoryWorkflowId(caseNumber));
-    return queryState(this.client, handle, trajectoryStateQuery, {
-      notFound: `No trajectory with case number ${caseNumber}`,
-    });
-  }
-
   /**
    * The coordinator must be registered, and the client registered and reached by the caller
    * (RegistryService.reaches): starting a case names a client, and a case in one's municipality
@@ -401,14 +325,3 @@ export class TrajectoriesService {
 export type CaseView =
   | (TrajectoryView & { view: 'case' })
   | (ProviderTrajectoryView & { allowedCommands: CommandType[] });
-
-function outOfScope(principal: Principal): string {
-  return principal.role === 'provider'
-    ? 'this provider has no part in the trajectory'
-    : 'the trajectory belongs to a municipality outside the token scope';
-}
-
-function iso(value: unknown): string | null {
-  if (value === null || value === undefined) return null;
-  return value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString();
-}

@@ -1,11 +1,8 @@
 import { Module } from '@nestjs/common';
 import { RegistryModule } from '../registry/registry.module';
 import { VeiligThuisController } from './veilig-thuis.controller';
-import {
-  VEILIG_THUIS_POLICY,
-  VeiligThuisService,
-  veiligThuisPolicyFromEnv,
-} from './veilig-thuis.service';
+import { API_CONFIG, type ApiConfig } from '../config';
+import { VEILIG_THUIS_POLICY, VeiligThuisService } from './veilig-thuis.service';
 
 /** The Veilig Thuis warm handover (002 §3.6, §5.6): `/handovers` and `/handover-leads`. */
 @Module({
@@ -13,8 +10,12 @@ import {
   controllers: [VeiligThuisController],
   providers: [
     VeiligThuisService,
-    // Read once at boot: a bad VEILIG_THUIS_POLICY stops the API with a message.
-    { provide: VEILIG_THUIS_POLICY, useFactory: () => veiligThuisPolicyFromEnv(process.env) },
+    // Checked at boot with the rest of the configuration (config.ts).
+    {
+      provide: VEILIG_THUIS_POLICY,
+      inject: [API_CONFIG],
+      useFactory: (config: ApiConfig) => config.veiligThuisPolicy,
+    },
   ],
 })
 export class VeiligThuisModule {}

@@ -1,24 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import {
   ConflictException,
-  ForbiddenException,
   Inject,
   Injectable,
   NotFoundException,
   UnprocessableEntityException,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  Client,
-  WorkflowExecutionAlreadyStartedError,
-  WorkflowNotFoundError,
-} from '@temporalio/client';
-import type { UpdateDefinition } from '@temporalio/common';
+import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   amsterdamDate,
   handoverWorkflowId,
-  resolveVeiligThuisPolicy,
   trajectoryWorkflowId,
   veiligThuisPartView,
   type HandoverCommandType,
@@ -33,33 +26,27 @@ import {
   OrganisationIdKey,
   ProcessStatusKey,
 } from '@cjg/temporal';
-import type { veiligThuisHandoverWorkflow } from '@cjg/workflows';
 import {
   HANDOVER_COMMAND_REFUSED,
   handoverStateQuery,
   handoverUpdates,
   VEILIG_THUIS_CASE_KIND,
   VEILIG_THUIS_HANDOVER_WORKFLOW_TYPE,
-  type HandoverCommandResult,
   type HandoverView,
 } from '@cjg/workflows/veilig-thuis.definitions';
-import { accessEnded, PARTNER_ACCESS_ENDED } from '../auth/access';
-import type { Principal, Role } from '../auth/principal';
+import type { Principal } from '../auth/principal';
+import { Filter, iso, queryPage } from '../common/page-query';
 import { API_CONFIG, type ApiConfig } from '../config';
+import type { Caller, HttpAnswer } from '../idempotency/idempotency.interceptor';
+import { IdempotencyService } from '../idempotency/idempotency.service';
+import { assertInScope, assertMaySee, partOrWhole } from '../processes/process-access';
 import {
-  IdempotencyService,
-  requestHash,
-  type IdempotentAnswer,
-} from '../idempotency/idempotency.service';
+  ProcessService,
+  type CommandBody,
+  type PreparedCommand,
+} from '../processes/process.service';
 import { RegistryService } from '../registry/registry.service';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
-import {
-  giveUpdate,
-  isFinalRefusal,
-  queryState,
-  viewAfterCommand,
-  WRITE_DEADLINE_MS,
-} from '../temporal/workflow-commands';
 import type {
   CreateHandoverDto,
   HandoverCreatedDto,
@@ -68,37 +55,21 @@ import type {
   HandoverPageDto,
   ListHandoversQueryDto,
 } from './dto/handover.dto';
+import { HANDOVER_ACCESS } from './handover.access';
 
 /** The handover's policy (deadlines in working days), read once at boot. */
 export const VEILIG_THUIS_POLICY = Symbol('VEILIG_THUIS_POLICY');
 
-/** `VEILIG_THUIS_POLICY`: a JSON object of overrides on the defaults; a bad value stops the API. */
-export function veiligThuisPolicyFromEnv(env: NodeJS.ProcessEnv = process.env): VeiligThuisPolicy {
-  if (!env.VEILIG_THUIS_POLICY) return resolveVeiligThuisPolicy();
-  let overrides: object;
-  try {
-    overrides = JSON.parse(env.VEILIG_THUIS_POLICY) as object;
-  } catch {
-    throw new Error(
-      'VEILIG_THUIS_POLICY must be a JSON object, e.g. {"acceptWithinWorkingDays":{"regular":3}}',
-    );
-  }
-  return resolveVeiligThuisPolicy(overrides);
-}
-
-/**
- * Who gives which command (the route's @Roles say the same; this list also narrows the
- * `allowedCommands` a caller sees). Veilig Thuis hands over and may withdraw; the CJG's team
- * lead or a coordinator accepts or refuses; the coordinators run the rest. Ops read only.
- */
-export const HANDOVER_COMMAND_ROLES: Record<HandoverCommandType, readonly Role[]> = {
-  accept: ['coordinator', 'team-lead'],
-  refuse: ['coordinator', 'team-lead'],
-  planMeeting: ['coordinator'],
-  recordMeeting: ['coordinator'],
-  startTrajectory: ['coordinator'],
-  closeWithBasicSupport: ['coordinator'],
-  withdraw: ['veilig-thuis'],
+/** The handover as the API runs it (processes/process.service.ts). */
+const HANDOVER = {
+  noun: 'handover',
+  workflowType: VEILIG_THUIS_HANDOVER_WORKFLOW_TYPE,
+  workflowId: handoverWorkflowId,
+  stateQuery: handoverStateQuery,
+  updates: handoverUpdates,
+  refusedType: HANDOVER_COMMAND_REFUSED,
+  notFound: (handoverId: string) => `No handover ${handoverId}`,
+  access: HANDOVER_ACCESS,
 };
 
 interface HandoverRow {
@@ -112,26 +83,29 @@ interface HandoverRow {
 
 /** Veilig Thuis warm handovers: each one a workflow, `veilig-thuis-handover-<handoverId>`. */
 @Injectable()
-export class VeiligThuisService {
+export class VeiligThuisService extends ProcessService<
+  HandoverCommandType,
+  HandoverView,
+  HandoverDto
+> {
   constructor(
-    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    @Inject(TEMPORAL_CLIENT) client: Client,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     @Inject(VEILIG_THUIS_POLICY) private readonly policy: VeiligThuisPolicy,
-    private readonly idempotency: IdempotencyService,
+    idempotency: IdempotencyService,
     private readonly registry: RegistryService,
-  ) {}
+  ) {
+    super(HANDOVER, client, idempotency, config.temporal.taskQueue);
+  }
 
   /**
    * Veilig Thuis hands a case over, once per reference: the row and the texts are written in one
    * transaction, then the workflow starts. The same reference again (a retry, or the API having
    * died before the start) starts the same handover at most once and answers `created: false`.
    */
-  async create(
-    principal: Principal,
-    body: CreateHandoverDto,
-    key: string | undefined,
-  ): Promise<IdempotentAnswer<HandoverCreatedDto>> {
+  async create(caller: Caller, body: CreateHandoverDto): Promise<HttpAnswer<HandoverCreatedDto>> {
+    const { principal } = caller;
     const organisationId = principal.organisationId!;
     const partners: Array<{ kind: string }> = await this.dataSource.query(
       'SELECT kind FROM partner_organisation WHERE id = $1',
@@ -148,10 +122,10 @@ export class VeiligThuisService {
         `the CJG has no handover lead for municipality ${body.municipalityCode} (its team lead or ops register one with PUT /handover-leads/${body.municipalityCode})`,
       ]);
     }
-    return this.idempotency.start(
-      principal,
-      key,
-      requestHash('POST', '/handovers', body),
+    return this.startOnce(
+      caller,
+      body,
+      (answer) => `/handovers/${answer.handoverId}`,
       async () => {
         const { row, texts } = await this.register(principal, organisationId, body);
         const input: HandoverInput = {
@@ -168,7 +142,16 @@ export class VeiligThuisService {
             : {}),
           policy: this.policy,
         };
-        const created = await this.startOnce(input);
+        const created = await this.startWorkflow(
+          input.handoverId,
+          [input],
+          [
+            { key: CaseKindKey, value: VEILIG_THUIS_CASE_KIND },
+            { key: OrganisationIdKey, value: input.organisationId },
+            { key: MunicipalityCodeKey, value: input.municipalityCode },
+            { key: ProcessStatusKey, value: 'received' },
+          ],
+        );
         return { handoverId: row.id, workflowId: handoverWorkflowId(row.id), created };
       },
     );
@@ -265,107 +248,53 @@ export class VeiligThuisService {
     return { textId, items: items.length };
   }
 
-  private async startOnce(input: HandoverInput): Promise<boolean> {
-    try {
-      await this.client.connection.withDeadline(Date.now() + WRITE_DEADLINE_MS, () =>
-        this.client.workflow.start<typeof veiligThuisHandoverWorkflow>(
-          VEILIG_THUIS_HANDOVER_WORKFLOW_TYPE,
-          {
-            workflowId: handoverWorkflowId(input.handoverId),
-            taskQueue: this.config.temporal.taskQueue,
-            args: [input],
-            workflowIdReusePolicy: 'REJECT_DUPLICATE',
-            typedSearchAttributes: [
-              { key: CaseKindKey, value: VEILIG_THUIS_CASE_KIND },
-              { key: OrganisationIdKey, value: input.organisationId },
-              { key: MunicipalityCodeKey, value: input.municipalityCode },
-              { key: ProcessStatusKey, value: 'received' },
-            ],
-          },
-        ),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof WorkflowExecutionAlreadyStartedError) return false;
-      throw error;
-    }
-  }
-
-  /** A handover for a caller who may see it: its state, its texts, and what it may do next. */
-  async get(principal: Principal, handoverId: string): Promise<HandoverDto> {
-    await this.assertAccess(principal, handoverId);
-    return this.present(principal, await this.state(handoverId));
+  /** Whether this caller may see the handover (its row says whose it is); 404 for none. */
+  protected override authorizeRead(principal: Principal, handoverId: string): Promise<void> {
+    return this.assertAccess(principal, handoverId);
   }
 
   /**
    * A view for a caller allowed to see the handover: its texts and its role's commands; for
    * Veilig Thuis its own part (veiligThuisPartView), until its access ended after the close.
    */
-  private async present(principal: Principal, view: HandoverView): Promise<HandoverDto> {
+  protected async present(principal: Principal, view: HandoverView): Promise<HandoverDto> {
     const after = this.config.partnerAccessAfterEnd;
-    const partner = principal.role === 'veilig-thuis';
-    if (partner && accessEnded(view.closedAt, after)) {
-      throw new ForbiddenException(PARTNER_ACCESS_ENDED);
-    }
     return {
-      ...(partner ? veiligThuisPartView(view, after) : { view: 'case' as const, ...view }),
+      ...partOrWhole(principal, 'veilig-thuis', view, after, veiligThuisPartView),
       texts: await this.texts(view),
-      allowedCommands: view.allowedCommands.filter((type) =>
-        HANDOVER_COMMAND_ROLES[type].includes(principal.role),
-      ),
+      allowedCommands: this.commandsFor(principal, view.allowedCommands),
     } as HandoverDto;
   }
 
   /** Handovers from the read model, narrowed to what the caller may see. */
   async list(principal: Principal, query: ListHandoversQueryDto): Promise<HandoverPageDto> {
-    const where: string[] = [];
-    const values: unknown[] = [];
-    const add = (sql: string, value: unknown) => {
-      values.push(value);
-      where.push(sql.replace('?', `$${values.length}`));
-    };
+    const filter = new Filter();
     if (principal.role === 'veilig-thuis') {
-      add('organisation_id = ?', principal.organisationId);
+      filter.add('organisation_id = ?', principal.organisationId);
       // Its access ends a while after the handover closed (PARTNER_ACCESS_AFTER_END).
-      add(
+      filter.add(
         '(closed_at IS NULL OR closed_at + ?::interval > now())',
         this.config.partnerAccessAfterEnd,
       );
     }
     if (principal.role === 'coordinator' || principal.role === 'team-lead') {
-      if (query.municipalityCode && !principal.municipalities.includes(query.municipalityCode)) {
-        throw new ForbiddenException(
-          `municipality ${query.municipalityCode} is outside the token scope`,
-        );
-      }
-      add('municipality_code = ANY(?)', principal.municipalities);
+      filter.withinMunicipalities(principal, query.municipalityCode);
     }
-    if (query.municipalityCode) add('municipality_code = ?', query.municipalityCode);
-    if (query.status) add('status = ?', query.status);
-    if (query.overdue !== undefined) add('overdue = ?', query.overdue);
-    const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-    const limit = query.limit ?? 25;
-    const offset = query.offset ?? 0;
-    const [rows, [count]] = await Promise.all([
-      this.dataSource.query(
-        `SELECT id, organisation_id, reference, municipality_code, urgency, status, coordinator_id,
+    if (query.municipalityCode) filter.add('municipality_code = ?', query.municipalityCode);
+    if (query.status) filter.add('status = ?', query.status);
+    if (query.overdue !== undefined) filter.add('overdue = ?', query.overdue);
+    return queryPage(
+      this.dataSource,
+      {
+        columns: `id, organisation_id, reference, municipality_code, urgency, status, coordinator_id,
                 accept_due_date::text AS accept_due_date, meeting_date::text AS meeting_date,
-                next_due_at, next_due_kind, overdue, trajectory_case_number, created_at, closed_at
-           FROM veilig_thuis_handover ${filter}
-          ORDER BY next_due_at ASC NULLS LAST, created_at ASC, id ASC
-          LIMIT ${limit} OFFSET ${offset}`,
-        values,
-      ) as Promise<Array<Record<string, unknown>>>,
-      this.dataSource.query(
-        `SELECT count(*)::int AS total FROM veilig_thuis_handover ${filter}`,
-        values,
-      ),
-    ]);
-    return {
-      total: (count as { total: number }).total,
-      limit,
-      offset,
-      items: rows.map((r) => ({
+                next_due_at, next_due_kind, overdue, trajectory_case_number, created_at, closed_at`,
+        from: 'veilig_thuis_handover',
+        filter,
+        orderBy: 'next_due_at ASC NULLS LAST, created_at ASC, id ASC',
+        page: query,
+      },
+      (r) => ({
         handoverId: r.id as string,
         organisationId: r.organisation_id as string,
         reference: r.reference as string,
@@ -381,80 +310,52 @@ export class VeiligThuisService {
         trajectoryCaseNumber: (r.trajectory_case_number as string | null) ?? null,
         createdAt: iso(r.created_at)!,
         closedAt: iso(r.closed_at),
-      })),
-    };
+      }),
+    );
   }
 
   /**
-   * Gives a command to the handover as a workflow update, after checking that this caller may
-   * and that the people it names are registered. Free texts are stored first and the update
-   * carries their ids; a refused command leaves no text behind. A refusal by the workflow's
-   * validator answers 409 (status) or 422 (data) and never enters the history.
+   * Whether this caller may give this command to this handover (its role, its organisation or
+   * municipality; 404 for none) and whether the people it names are registered.
    */
-  async command(
+  protected async authorize(
     principal: Principal,
     handoverId: string,
     type: HandoverCommandType,
-    body: Record<string, unknown>,
-    path: string,
-    key: string | undefined,
-  ): Promise<IdempotentAnswer<HandoverDto>> {
+    body: CommandBody,
+  ): Promise<void> {
     await this.assertAccess(principal, handoverId);
     await this.assertRegistered(principal, type, handoverId, body);
-    return this.idempotency.command(principal, key, requestHash('POST', path, body), {
-      workflowId: handoverWorkflowId(handoverId),
-      give: async (updateId) => {
-        const args = { ...body };
-        let textId: string | undefined;
-        const text = TEXT_FIELDS[type];
-        if (text && Array.isArray(body[text.field])) {
-          const ref = await this.storeText(
-            this.dataSource,
-            handoverId,
-            text.kind,
-            body[text.field] as string[],
-            principal,
-          );
-          textId = ref.textId;
-          args[text.field] = ref;
-        }
-        if (type === 'startTrajectory') args.policy = this.config.policy;
-        let result: HandoverCommandResult;
-        try {
-          result = await this.update(handoverId, type, args, updateId);
-        } catch (error) {
-          // Refused for good: the text has no use. (Timed out: the update may still be applied,
-          // so the text stays.)
-          if (textId && isFinalRefusal(error)) await this.deleteText(textId);
-          throw error;
-        }
-        const after = await viewAfterCommand(result, () => this.state(handoverId));
-        // A retry answered by an earlier update with the same key keeps the earlier text.
-        if (textId) await this.dropUnreferencedText(after, textId);
-        return this.present(principal, after);
-      },
-      view: async () => this.present(principal, await this.state(handoverId)),
-    });
   }
 
-  /** Sends one command update; refusals become 409/422, an unknown handover 404. */
-  private async update(
+  /**
+   * A free text of the command (TEXT_FIELDS) is stored first and the update carries its id; a
+   * command refused for good leaves no text behind, and a retry answered by an earlier update
+   * with the same key keeps the earlier text.
+   */
+  protected override async prepare(
+    principal: Principal,
     handoverId: string,
     type: HandoverCommandType,
-    args: object,
-    updateId?: string,
-  ): Promise<HandoverCommandResult> {
-    const handle = this.client.workflow.getHandle(handoverWorkflowId(handoverId));
-    const update = handoverUpdates[type] as unknown as UpdateDefinition<
-      HandoverCommandResult,
-      [object]
-    >;
-    return giveUpdate(this.client, handle, update, args, {
-      updateId,
-      notFound: `No handover ${handoverId}`,
-      ended: `The handover ${handoverId} has ended; it takes no more commands`,
-      refusedType: HANDOVER_COMMAND_REFUSED,
-    });
+    body: CommandBody,
+  ): Promise<PreparedCommand<HandoverView>> {
+    const args = { ...body };
+    if (type === 'startTrajectory') args.policy = this.config.policy;
+    const text = TEXT_FIELDS[type];
+    if (!text || !Array.isArray(body[text.field])) return { args };
+    const ref = await this.storeText(
+      this.dataSource,
+      handoverId,
+      text.kind,
+      body[text.field] as string[],
+      principal,
+    );
+    args[text.field] = ref;
+    return {
+      args,
+      discard: () => this.deleteText(ref.textId),
+      settle: (view) => this.dropUnreferencedText(view, ref.textId),
+    };
   }
 
   /** A text the accepted update did not take (a retry answered by an earlier update). */
@@ -517,10 +418,7 @@ export class VeiligThuisService {
     if (problems.length > 0) throw new UnprocessableEntityException(problems);
   }
 
-  /**
-   * Who may see and act on a handover: the Veilig Thuis organisation that handed it over, the
-   * coordinators and team leads of its municipality, and ops (reading).
-   */
+  /** 404 for an unknown handover, 403 for one the caller may not see (handover.access.ts). */
   private async assertAccess(principal: Principal, handoverId: string): Promise<void> {
     const rows: Array<{ organisation_id: string; municipality_code: string }> =
       await this.dataSource.query(
@@ -528,25 +426,10 @@ export class VeiligThuisService {
         [handoverId],
       );
     const row = rows[0];
-    if (!row) throw new NotFoundException(`No handover ${handoverId}`);
-    const allowed =
-      principal.role === 'ops' ||
-      (principal.role === 'veilig-thuis' && principal.organisationId === row.organisation_id) ||
-      ((principal.role === 'coordinator' || principal.role === 'team-lead') &&
-        principal.municipalities.includes(row.municipality_code));
-    if (!allowed) {
-      throw new ForbiddenException(
-        principal.role === 'veilig-thuis'
-          ? 'the handover belongs to another organisation'
-          : 'the handover belongs to a municipality outside the token scope',
-      );
-    }
-  }
-
-  private async state(handoverId: string): Promise<HandoverView> {
-    const handle = this.client.workflow.getHandle(handoverWorkflowId(handoverId));
-    return queryState(this.client, handle, handoverStateQuery, {
-      notFound: `No handover ${handoverId}`,
+    if (!row) throw new NotFoundException(HANDOVER.notFound(handoverId));
+    assertMaySee(HANDOVER_ACCESS, principal, {
+      organisationId: row.organisation_id,
+      municipalityCode: row.municipality_code,
     });
   }
 
@@ -590,9 +473,7 @@ export class VeiligThuisService {
     municipalityCode: string,
     coordinatorId: string,
   ): Promise<HandoverLeadDto> {
-    if (principal.role === 'team-lead' && !principal.municipalities.includes(municipalityCode)) {
-      throw new ForbiddenException(`municipality ${municipalityCode} is outside the token scope`);
-    }
+    if (principal.role === 'team-lead') assertInScope(principal, municipalityCode);
     const known: unknown[] = await this.dataSource.query(
       'SELECT 1 FROM coordinator WHERE id = $1',
       [coordinatorId],
@@ -620,8 +501,3 @@ const TEXT_FIELDS: Partial<Record<HandoverCommandType, { field: string; kind: Ha
     refuse: { field: 'explanation', kind: 'refusal-explanation' },
     recordMeeting: { field: 'agreements', kind: 'meeting-agreements' },
   };
-
-function iso(value: unknown): string | null {
-  if (value === null || value === undefined) return null;
-  return value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString();
-}

@@ -1,14 +1,11 @@
 import {
   BadRequestException,
-  ConflictException,
-  ForbiddenException,
   Inject,
   Injectable,
   UnprocessableEntityException,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import type { UpdateDefinition } from '@temporalio/common';
+import { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import { vtoInputProblems, vtoWorkflowId, type VtoCommandType, type VtoInput } from '@cjg/domain';
 import { CoordinatorEntity, VtoExplanationEntity } from '@cjg/persistence';
@@ -20,30 +17,26 @@ import {
   MunicipalityCodeKey,
   ProcessStatusKey,
 } from '@cjg/temporal';
-import type { vtoWorkflow } from '@cjg/workflows';
 import {
   VTO_CASE_KIND,
   VTO_WORKFLOW_TYPE,
   vtoCommandUpdates,
   vtoStateQuery,
-  type VtoCommandResult,
   type VtoView,
 } from '@cjg/workflows/vto.definitions';
 import type { Principal } from '../auth/principal';
+import { Filter, iso, queryPage } from '../common/page-query';
 import { API_CONFIG, type ApiConfig } from '../config';
+import type { Caller, HttpAnswer } from '../idempotency/idempotency.interceptor';
+import { IdempotencyService } from '../idempotency/idempotency.service';
+import { assertInScope, assertMaySee } from '../processes/process-access';
 import {
-  IdempotencyService,
-  requestHash,
-  type IdempotentAnswer,
-} from '../idempotency/idempotency.service';
+  ProcessService,
+  type CommandBody,
+  type PreparedCommand,
+} from '../processes/process.service';
 import { RegistryService } from '../registry/registry.service';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
-import {
-  giveUpdate,
-  queryState,
-  viewAfterCommand,
-  WRITE_DEADLINE_MS,
-} from '../temporal/workflow-commands';
 import type {
   ListVtosQueryDto,
   ProposeVtoDto,
@@ -51,53 +44,82 @@ import type {
   VtoProposedDto,
   VtoStateDto,
 } from './dto/vto.dto';
-import { canSeeVto, mayReadExplanation, VTO_COMMAND_ROLES } from './vto.access';
+import { mayReadExplanation, VTO_ACCESS } from './vto.access';
 
-const OUT_OF_SCOPE = 'the VTO belongs to a municipality outside the token scope';
+/** The VTO as the API runs it (processes/process.service.ts). */
+const VTO = {
+  noun: 'VTO',
+  workflowType: VTO_WORKFLOW_TYPE,
+  workflowId: vtoWorkflowId,
+  stateQuery: vtoStateQuery,
+  updates: vtoCommandUpdates,
+  notFound: (caseNumber: string) => `No VTO with case number ${caseNumber}`,
+  access: VTO_ACCESS,
+};
 
 /** Verzoeken tot onderzoek (002 §3.6): each one a workflow, `vto-<caseNumber>`. */
 @Injectable()
-export class VtoService {
+export class VtoService extends ProcessService<VtoCommandType, VtoView, VtoStateDto> {
   constructor(
-    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    @Inject(TEMPORAL_CLIENT) client: Client,
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(API_CONFIG) private readonly config: ApiConfig,
-    private readonly idempotency: IdempotencyService,
+    @Inject(API_CONFIG) config: ApiConfig,
+    idempotency: IdempotencyService,
     private readonly registry: RegistryService,
-  ) {}
+  ) {
+    super(VTO, client, idempotency, config.temporal.taskQueue);
+  }
 
   /**
    * Starts the VTO once and keeps its explanation in PostgreSQL. The same case number again
    * starts nothing: it answers with the existing VTO (`created: false`), or 409 when the request
    * contradicts it. Only coordinators propose, in their own municipalities.
    */
-  async propose(
-    principal: Principal,
-    body: ProposeVtoDto,
-    key: string | undefined,
-  ): Promise<IdempotentAnswer<VtoProposedDto>> {
-    if (!principal.municipalities.includes(body.municipalityCode)) {
-      throw new ForbiddenException(
-        `municipality ${body.municipalityCode} is outside the token scope`,
-      );
-    }
-    return this.idempotency.start(principal, key, requestHash('POST', '/vtos', body), async () => {
-      const input = await this.inputOf(principal, body);
-      const created = await this.startOnce(input);
-      // After the start, so that a retry after a failure here still writes it; never replaced.
-      await this.dataSource
-        .createQueryBuilder()
-        .insert()
-        .into(VtoExplanationEntity)
-        .values({
+  async propose(caller: Caller, body: ProposeVtoDto): Promise<HttpAnswer<VtoProposedDto>> {
+    const { principal } = caller;
+    assertInScope(principal, body.municipalityCode);
+    return this.startOnce(
+      caller,
+      body,
+      () => `/vtos/${body.caseNumber}`,
+      async () => {
+        const input = await this.inputOf(principal, body);
+        const created = await this.startWorkflow(
+          input.caseNumber,
+          [input],
+          [
+            { key: CaseKindKey, value: VTO_CASE_KIND },
+            { key: CaseNumberKey, value: input.caseNumber },
+            { key: MunicipalityCodeKey, value: input.municipalityCode },
+            { key: CoordinatorIdKey, value: input.coordinatorId },
+            { key: FamilyIdKey, value: input.familyId },
+            { key: ProcessStatusKey, value: 'parents-to-inform' },
+          ],
+          (existing) =>
+            existing.municipalityCode !== input.municipalityCode ||
+            existing.clientId !== input.clientId
+              ? `Case number ${input.caseNumber} is taken by a VTO for another client or municipality`
+              : undefined,
+        );
+        // After the start, so that a retry after a failure here still writes it; never replaced.
+        await this.dataSource
+          .createQueryBuilder()
+          .insert()
+          .into(VtoExplanationEntity)
+          .values({
+            caseNumber: input.caseNumber,
+            explanation: body.explanation,
+            recordedBy: principal.sub,
+          })
+          .orIgnore()
+          .execute();
+        return {
           caseNumber: input.caseNumber,
-          explanation: body.explanation,
-          recordedBy: principal.sub,
-        })
-        .orIgnore()
-        .execute();
-      return { caseNumber: input.caseNumber, workflowId: vtoWorkflowId(input.caseNumber), created };
-    });
+          workflowId: vtoWorkflowId(input.caseNumber),
+          created,
+        };
+      },
+    );
   }
 
   /**
@@ -161,96 +183,27 @@ export class VtoService {
     return input;
   }
 
-  private async startOnce(input: VtoInput): Promise<boolean> {
-    try {
-      await this.client.connection.withDeadline(Date.now() + WRITE_DEADLINE_MS, () =>
-        this.client.workflow.start<typeof vtoWorkflow>(VTO_WORKFLOW_TYPE, {
-          workflowId: vtoWorkflowId(input.caseNumber),
-          taskQueue: this.config.temporal.taskQueue,
-          args: [input],
-          // A case number names one VTO forever, also after it has closed.
-          workflowIdReusePolicy: 'REJECT_DUPLICATE',
-          typedSearchAttributes: [
-            { key: CaseKindKey, value: VTO_CASE_KIND },
-            { key: CaseNumberKey, value: input.caseNumber },
-            { key: MunicipalityCodeKey, value: input.municipalityCode },
-            { key: CoordinatorIdKey, value: input.coordinatorId },
-            { key: FamilyIdKey, value: input.familyId },
-            { key: ProcessStatusKey, value: 'parents-to-inform' },
-          ],
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-    }
-    const existing = await this.state(input.caseNumber);
-    if (
-      existing.municipalityCode !== input.municipalityCode ||
-      existing.clientId !== input.clientId
-    ) {
-      throw new ConflictException(
-        `Case number ${input.caseNumber} is taken by a VTO for another client or municipality`,
-      );
-    }
-    return false;
+  /** Whether this caller may give a command to this VTO: its municipality. */
+  protected async authorize(principal: Principal, caseNumber: string): Promise<void> {
+    assertMaySee(VTO_ACCESS, principal, await this.state(caseNumber));
   }
 
-  /**
-   * Gives a command to the VTO as a workflow update, recording who gave it. The workflow's
-   * validator checks it against the state: a refused command answers 409 (wrong status) or 422
-   * (the data does not fit) and never enters the history.
-   */
-  async command(
+  /** The update records who gave the command. */
+  protected override prepare(
     principal: Principal,
-    caseNumber: string,
-    type: VtoCommandType,
-    body: object,
-    path: string,
-    key: string | undefined,
-  ): Promise<IdempotentAnswer<VtoStateDto>> {
-    const view = await this.state(caseNumber);
-    if (!canSeeVto(principal, view.municipalityCode)) throw new ForbiddenException(OUT_OF_SCOPE);
-    return this.idempotency.command(principal, key, requestHash('POST', path, body), {
-      workflowId: vtoWorkflowId(caseNumber),
-      give: async (updateId) => {
-        const args = { ...body, recordedBy: principal.sub };
-        const result = await this.update(caseNumber, type, args, updateId);
-        return this.present(
-          principal,
-          await viewAfterCommand(result, () => this.state(caseNumber)),
-        );
-      },
-      view: async () => this.present(principal, await this.state(caseNumber)),
-    });
-  }
-
-  private async update(caseNumber: string, type: VtoCommandType, body: object, updateId?: string) {
-    const handle = this.client.workflow.getHandle(vtoWorkflowId(caseNumber));
-    const update = vtoCommandUpdates[type] as unknown as UpdateDefinition<
-      VtoCommandResult,
-      [object]
-    >;
-    return giveUpdate(this.client, handle, update, body, {
-      updateId,
-      notFound: `No VTO with case number ${caseNumber}`,
-      ended: `The VTO ${caseNumber} has ended; it takes no more commands`,
-    });
-  }
-
-  /** The VTO's state as its workflow answers it, for a caller allowed to see it. */
-  async get(principal: Principal, caseNumber: string): Promise<VtoStateDto> {
-    return this.present(principal, await this.state(caseNumber));
+    _caseNumber: string,
+    _type: VtoCommandType,
+    body: CommandBody,
+  ): Promise<PreparedCommand<VtoView>> {
+    return Promise.resolve({ args: { ...body, recordedBy: principal.sub } });
   }
 
   /** A view as this caller may see it: in scope, with its role's commands and what it may read. */
-  private async present(principal: Principal, view: VtoView): Promise<VtoStateDto> {
-    if (!canSeeVto(principal, view.municipalityCode)) throw new ForbiddenException(OUT_OF_SCOPE);
+  protected async present(principal: Principal, view: VtoView): Promise<VtoStateDto> {
+    assertMaySee(VTO_ACCESS, principal, view);
     const answer: VtoStateDto = {
       ...view,
-      allowedCommands: view.allowedCommands.filter((type) =>
-        VTO_COMMAND_ROLES[type].includes(principal.role),
-      ),
+      allowedCommands: this.commandsFor(principal, view.allowedCommands),
     };
     if (mayReadExplanation(principal)) {
       const row = await this.dataSource
@@ -263,47 +216,28 @@ export class VtoService {
 
   /** VTOs from the read model, narrowed to what the caller may see. */
   async list(principal: Principal, query: ListVtosQueryDto): Promise<VtoPageDto> {
-    const where: string[] = [];
-    const values: unknown[] = [];
-    const add = (sql: string, value: unknown) => {
-      values.push(value);
-      where.push(sql.replace('?', `$${values.length}`));
-    };
-    if (principal.role !== 'ops') {
-      if (query.municipalityCode && !principal.municipalities.includes(query.municipalityCode)) {
-        throw new ForbiddenException(
-          `municipality ${query.municipalityCode} is outside the token scope`,
-        );
-      }
-      add('municipality_code = ANY(?)', principal.municipalities);
-    }
-    if (query.municipalityCode) add('municipality_code = ?', query.municipalityCode);
-    if (query.status) add('status = ?', query.status);
-    if (query.meetingDate) add('meeting_date = ?', query.meetingDate);
-    if (query.trajectoryCaseNumber) add('trajectory_case_number = ?', query.trajectoryCaseNumber);
-    if (query.coordinatorId) add('coordinator_id = ?', query.coordinatorId);
-    if (query.overdue !== undefined) add('overdue = ?', query.overdue);
-    const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-    const limit = query.limit ?? 25;
-    const offset = query.offset ?? 0;
-    const [rows, [count]] = await Promise.all([
-      this.dataSource.query(
-        `SELECT case_number, municipality_code, coordinator_id, family_id, trajectory_case_number,
+    const filter = new Filter();
+    if (principal.role !== 'ops') filter.withinMunicipalities(principal, query.municipalityCode);
+    if (query.municipalityCode) filter.add('municipality_code = ?', query.municipalityCode);
+    if (query.status) filter.add('status = ?', query.status);
+    if (query.meetingDate) filter.add('meeting_date = ?', query.meetingDate);
+    if (query.trajectoryCaseNumber)
+      filter.add('trajectory_case_number = ?', query.trajectoryCaseNumber);
+    if (query.coordinatorId) filter.add('coordinator_id = ?', query.coordinatorId);
+    if (query.overdue !== undefined) filter.add('overdue = ?', query.overdue);
+    return queryPage(
+      this.dataSource,
+      {
+        columns: `case_number, municipality_code, coordinator_id, family_id, trajectory_case_number,
                 status, proposed_at, to_char(parents_informed_on, 'YYYY-MM-DD') AS parents_informed_on,
                 to_char(meeting_date, 'YYYY-MM-DD') AS meeting_date, decision, next_due_at,
-                next_due_kind, overdue, closed_at
-           FROM vto ${filter}
-          ORDER BY proposed_at DESC, case_number
-          LIMIT ${limit} OFFSET ${offset}`,
-        values,
-      ) as Promise<Array<Record<string, unknown>>>,
-      this.dataSource.query(`SELECT count(*)::int AS total FROM vto ${filter}`, values),
-    ]);
-    return {
-      total: (count as { total: number }).total,
-      limit,
-      offset,
-      items: rows.map((r) => ({
+                next_due_kind, overdue, closed_at`,
+        from: 'vto',
+        filter,
+        orderBy: 'proposed_at DESC, case_number',
+        page: query,
+      },
+      (r) => ({
         caseNumber: r.case_number as string,
         municipalityCode: r.municipality_code as string,
         coordinatorId: r.coordinator_id as string,
@@ -318,19 +252,7 @@ export class VtoService {
         nextDueKind: (r.next_due_kind as string | null) ?? null,
         overdue: r.overdue as boolean,
         closedAt: iso(r.closed_at),
-      })),
-    };
+      }),
+    );
   }
-
-  private async state(caseNumber: string): Promise<VtoView> {
-    const handle = this.client.workflow.getHandle(vtoWorkflowId(caseNumber));
-    return queryState(this.client, handle, vtoStateQuery, {
-      notFound: `No VTO with case number ${caseNumber}`,
-    });
-  }
-}
-
-function iso(value: unknown): string | null {
-  if (value === null || value === undefined) return null;
-  return value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString();
 }

@@ -1,13 +1,12 @@
 /**
- * The bodies of the trajectory commands (`POST /trajectories/{caseNumber}/commands/{command}`),
+ * The bodies of the trajectory commands (`POST /trajectories/{caseNumber}/<command>`),
  * one class per command. They check shape and format, everything that can be judged without the
  * case: a malformed body is answered with 400 before it reaches the workflow. Whether the body
  * fits the case (phase, plan deel 1, recorded intakes, dates against the beschikking…) is still
  * judged by the domain's `commandProblems` in the workflow's update validator.
  *
- * The limits mirror `commandProblems` in libs/domain/src/trajectory.ts; keep them in step.
+ * Their limits and rules are in command-rules.ts, their nested parts in command-parts.dto.ts.
  */
-import { applyDecorators } from '@nestjs/common';
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -19,528 +18,59 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateBy,
-  ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import {
-  compareDates,
-  isCalendarDate,
-  isProductCategory,
-  JZ020_PRODUCT_CATEGORIES,
-  JZ588_END_REASONS,
-  WJ756_UNITS,
-  WMO757_FREQUENCIES,
-  type CommandType,
-  type CoordinationCriteria,
-  type ResultOutcome,
-  type ReviewDecision,
-} from '@cjg/domain';
+import { JZ588_END_REASONS, type CommandType, type ReviewDecision } from '@cjg/domain';
 import {
   IsAgbCode,
   IsCalendarDate,
   IsCaseNumber,
   IsEndReason,
-  IsFrequency,
   IsIsoDuration,
   IsPersonId,
-  IsProductCategory,
-  IsUnit,
 } from '../../common/validators';
 
-// ───────────────────────────────────────────────────────────── limits (as in commandProblems)
+import {
+  MAX_TEXT,
+  MAX_ACTIVITY,
+  MAX_RESULTS,
+  MAX_ACTIVITIES,
+  REVIEW_DECISIONS,
+  END_DECISIONS,
+  EVALUATION_KINDS,
+  QUESTIONNAIRE_MOMENTS,
+  Rule,
+  IsText,
+  IsTextList,
+  Optional,
+  NestedObject,
+  NestedList,
+  UniqueBy,
+  RequiredWhen,
+} from './command-rules';
+import { BATCH_ID_PATTERN } from '@cjg/workflows/reassessment-batch.definitions';
+import {
+  AGB,
+  OMVANG_EXAMPLE,
+  INZET_EXAMPLE,
+  RESULTS_EXAMPLE,
+  ZIN_EXAMPLE,
+  CRITERIA_EXAMPLE,
+  REVIEW_OUTCOMES_EXAMPLE,
+  END_GOALS_EXAMPLE,
+  VERLENGING_EXAMPLE,
+  codes,
+  InzetDto,
+  PlanDeel1Dto,
+  UnknownBeschikkingDto,
+  ZinBeschikkingDto,
+  PgbBeschikkingDto,
+  ResultJudgementDto,
+  CoordinationCriteriaDto,
+  VerlengingDto,
+} from './command-parts.dto';
 
-/** Free texts: reasons, result descriptions and measures. */
-const MAX_TEXT = 2000;
-/** One activity of plan deel 2. */
-const MAX_ACTIVITY = 500;
-/** Plan deel 1 has 1–20 results, so judgements list at most 20. */
-const MAX_RESULTS = 20;
-/** Not limited by the domain; bounded here. */
-const MAX_ACTIVITIES = 20;
-const MAX_TOEWIJZINGEN = 20;
-
-const RESULT_ID = /^[a-z0-9][a-z0-9-]{0,31}$/;
-const PRODUCT_CODE = /^[0-9A-Z]{5}$/;
-const BESCHIKKING_NUMBER = /^[A-Z0-9][A-Z0-9-]{2,39}$/;
-const TOEWIJZINGNUMMER = /^[A-Z0-9-]{1,20}$/;
-const BATCH_ID = /^[A-Za-z0-9-]{1,64}$/;
-
-const OUTCOMES = ['reached', 'partly', 'not'] as const satisfies readonly ResultOutcome[];
-const REVIEW_DECISIONS = [
-  'continue',
-  'afschalen',
-  'opschalen',
-  'end',
-] as const satisfies readonly ReviewDecision[];
-const END_DECISIONS = ['close', 'verlenging', 'vervolgtraject'] as const;
-const BESCHIKKING_KINDS = ['zin', 'pgb'] as const;
-const EVALUATION_KINDS = ['interim', 'end'] as const;
-const QUESTIONNAIRE_MOMENTS = ['midway', 'end'] as const;
-const TYPES_OF_CARE = [
-  'ambulant',
-  'dagbehandeling',
-  'verblijf',
-  'ggz',
-  'pgb',
-  'other',
-] as const satisfies readonly CoordinationCriteria['typeOfCare'][];
-const COMPLEXITIES = [
-  'low',
-  'medium',
-  'high',
-] as const satisfies readonly CoordinationCriteria['complexity'][];
-const HELP_QUESTIONS = [
-  'clear',
-  'unclear',
-  'multiple',
-] as const satisfies readonly CoordinationCriteria['helpQuestion'][];
-const SELF_RELIANCES = [
-  'high',
-  'medium',
-  'low',
-] as const satisfies readonly CoordinationCriteria['selfReliance'][];
-
-// ───────────────────────────────────────────────────────────── building blocks
-
-type Body = Record<string, unknown>;
-
-/**
- * A rule that says what is wrong in one message: `problem` returns it (with `$property`), or
- * undefined when the value is fine. A missing field gets one message, not one per constraint.
- * It may look at the value's siblings in the same object, never at the case's state.
- */
-const Rule = (name: string, problem: (value: unknown, body: Body) => string | undefined) =>
-  ValidateBy({
-    name,
-    validator: {
-      validate: (value, args) => problem(value, (args?.object ?? {}) as Body) === undefined,
-      defaultMessage: (args) => problem(args?.value, (args?.object ?? {}) as Body) ?? '',
-    },
-  });
-
-function textProblem(value: unknown, max: number, path = '$property'): string | undefined {
-  if (typeof value !== 'string') return `${path} must be a text`;
-  if (!/\S/.test(value)) return `${path} must not be blank`;
-  if (value.length > max) return `${path} must be at most ${max} characters`;
-  return undefined;
-}
-
-function listProblem(value: unknown, min: number, max: number, what: string): string | undefined {
-  const count = (n: number) => `${n} ${what}${n === 1 ? '' : 's'}`;
-  if (!Array.isArray(value)) return `$property must be a list of ${min}–${max} ${what}s`;
-  if (value.length < min) return `$property must list at least ${count(min)}`;
-  if (value.length > max) return `$property must list at most ${count(max)}`;
-  return undefined;
-}
-
-/** Free text the domain requires (`nonEmpty`): a string, not blank, at most `max` characters. */
-const IsText = (max: number = MAX_TEXT) => Rule('isText', (value) => textProblem(value, max));
-
-/** A list of `min`–`max` texts, each not blank and at most `maxLength` characters. */
-const IsTextList = (min: number, max: number, maxLength: number) =>
-  Rule('isTextList', (value) => {
-    const list = listProblem(value, min, max, 'text');
-    if (list) return list;
-    for (const [i, item] of (value as unknown[]).entries()) {
-      const problem = textProblem(item, maxLength, `$property[${i}]`);
-      if (problem) return problem;
-    }
-    return undefined;
-  });
-
-/**
- * An optional field: absent is fine, but a present value (also `null`) is checked, as the domain
- * does (`value !== undefined`).
- */
-const Optional = () => ValidateIf((_body: object, value: unknown) => value !== undefined);
-
-/** A required nested object of class `type`; its unknown fields are refused like top-level ones. */
-const NestedObject = (type: () => new () => object) =>
-  applyDecorators(IsObject(), ValidateNested(), Type(type));
-
-/** A list of `min`–`max` nested objects of class `type`. */
-const NestedList = (type: () => new () => object, min: number, max: number) =>
-  applyDecorators(
-    Rule('isList', (value) => {
-      const list = listProblem(value, min, max, 'item');
-      if (list) return list;
-      const i = (value as unknown[]).findIndex(
-        (item) => typeof item !== 'object' || item === null || Array.isArray(item),
-      );
-      return i < 0 ? undefined : `$property[${i}] must be an object`;
-    }),
-    ValidateNested({ each: true }),
-    Type(type),
-  );
-
-/** No two items of a list share `key` (items without it are left to their own checks). */
-const UniqueBy = (key: string, used: string) =>
-  Rule('uniqueBy', (value) => {
-    if (!Array.isArray(value)) return undefined;
-    const seen = new Set<unknown>();
-    for (const [i, item] of value.entries()) {
-      const id = (item as Body | null)?.[key];
-      if (id === undefined) continue;
-      if (seen.has(id)) return `$property[${i}].${key} ${used}`;
-      seen.add(id);
-    }
-    return undefined;
-  });
-
-/** Required when `when` holds for the body, and refused when it does not. */
-const RequiredWhen = (when: (body: Body) => boolean, condition: string) =>
-  applyDecorators(
-    ValidateIf((body: Body, value: unknown) => when(body) || value !== undefined),
-    Rule('requiredWhen', (value, body) =>
-      when(body) === (value !== undefined)
-        ? undefined
-        : when(body)
-          ? `$property is required ${condition}`
-          : `$property is only allowed ${condition}`,
-    ),
-  );
-
-// ───────────────────────────────────────────────────────────── examples (one coherent case)
-
-const AGB = '12345678';
-const OMVANG_EXAMPLE = { volume: 4, unit: '04', frequency: '2' };
-const INZET_EXAMPLE = { productCategory: '45', productCode: '45A01', omvang: OMVANG_EXAMPLE };
-const RESULTS_EXAMPLE = [
-  {
-    id: 'school',
-    description: 'Het kind gaat weer vijf dagen per week naar school',
-    measure: 'Aanwezigheid volgens de mentor, zes weken achter elkaar',
-  },
-  {
-    id: 'rust-thuis',
-    description: 'Minder escalaties thuis; de ouders houden een vast avondritme aan',
-    measure: 'Ouders en kind geven de rust thuis een 7 of hoger',
-  },
-];
-const TOEWIJZING_EXAMPLE = { agbCode: AGB, toewijzingnummer: 'T-2027-0001', ...INZET_EXAMPLE };
-const ZIN_EXAMPLE = {
-  number: 'B-2027-001',
-  kind: 'zin',
-  startDate: '2027-01-04',
-  endDate: '2027-12-31',
-  toewijzingen: [TOEWIJZING_EXAMPLE],
-};
-const CRITERIA_EXAMPLE = {
-  typeOfCare: 'ambulant',
-  numberOfProducts: 1,
-  complexity: 'high',
-  helpQuestion: 'clear',
-  selfReliance: 'medium',
-};
-const REVIEW_OUTCOMES_EXAMPLE = [
-  { resultId: 'school', outcome: 'partly' },
-  { resultId: 'rust-thuis', outcome: 'reached' },
-];
-const END_GOALS_EXAMPLE = [
-  { resultId: 'school', outcome: 'reached' },
-  { resultId: 'rust-thuis', outcome: 'partly' },
-];
-const VERLENGING_EXAMPLE = { number: 'B-2027-118', endDate: '2028-06-30' };
-
-const codes = (list: object) => Object.keys(list).sort();
-
-// ───────────────────────────────────────────────────────────── nested parts
-
-/** Omvang of an inzet or toewijzing: volume per unit per frequency (iJw). */
-export class OmvangDto {
-  @ApiProperty({
-    type: 'integer',
-    description: 'Volume: a whole number 1–100000',
-    example: 4,
-    minimum: 1,
-    maximum: 100_000,
-  })
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
-  volume!: number;
-
-  @ApiProperty({ description: 'WJ756 eenheid (04 = uur)', enum: codes(WJ756_UNITS), example: '04' })
-  @IsUnit()
-  unit!: string;
-
-  @ApiProperty({
-    description: 'WMO757 frequentie (2 = per week)',
-    enum: codes(WMO757_FREQUENCIES),
-    example: '2',
-  })
-  @IsFrequency()
-  frequency!: string;
-}
-
-/** Inzet: the care the CJG decides in plan deel 1 (002 §6 item 14: the provider cannot raise it). */
-export class InzetDto {
-  @ApiProperty({
-    description: 'JZ020 productcategorie (45 = jeugdhulp ambulant)',
-    enum: codes(JZ020_PRODUCT_CATEGORIES),
-    example: '45',
-  })
-  @IsProductCategory()
-  productCategory!: string;
-
-  @ApiPropertyOptional({
-    description: 'iJw productcode: five characters 0–9/A–Z, starting with the productcategorie',
-    pattern: PRODUCT_CODE.source,
-    example: '45A01',
-  })
-  @Optional()
-  @Matches(PRODUCT_CODE, { message: '$property must be five characters 0-9/A-Z' })
-  @Rule('startsWithProductCategory', (value, inzet) =>
-    isProductCategory(inzet.productCategory) &&
-    typeof value === 'string' &&
-    !value.startsWith(inzet.productCategory)
-      ? `$property must start with its productCategory ${inzet.productCategory}`
-      : undefined,
-  )
-  productCode?: string;
-
-  @ApiProperty({
-    description: 'Omvang: volume, WJ756 eenheid, WMO757 frequentie',
-    type: () => OmvangDto,
-    example: OMVANG_EXAMPLE,
-  })
-  @NestedObject(() => OmvangDto)
-  omvang!: OmvangDto;
-}
-
-/** A result of plan deel 1: what should be reached, and how it is judged. */
-export class ResultDto {
-  @ApiProperty({
-    description: 'Short id, unique within the plan: a–z, 0–9 and -, at most 32 characters',
-    pattern: RESULT_ID.source,
-    example: 'school',
-  })
-  @Matches(RESULT_ID, { message: '$property must be a short id (a-z, 0-9, -; at most 32)' })
-  id!: string;
-
-  @ApiProperty({
-    description: 'The result, in the family’s words',
-    maxLength: MAX_TEXT,
-    example: RESULTS_EXAMPLE[0]!.description,
-  })
-  @IsText()
-  description!: string;
-
-  @ApiProperty({
-    description: 'How it is judged whether the result is reached',
-    maxLength: MAX_TEXT,
-    example: RESULTS_EXAMPLE[0]!.measure,
-  })
-  @IsText()
-  measure!: string;
-}
-
-/** Plan deel 1: the results agreed with the family and the inzet the CJG decides. */
-export class PlanDeel1Dto {
-  @ApiProperty({
-    description: 'The agreed results: 1–20, ids unique',
-    type: () => ResultDto,
-    isArray: true,
-    minItems: 1,
-    maxItems: MAX_RESULTS,
-    example: RESULTS_EXAMPLE,
-  })
-  @NestedList(() => ResultDto, 1, MAX_RESULTS)
-  @UniqueBy('id', 'is used twice')
-  results!: ResultDto[];
-
-  @ApiProperty({
-    description: 'The inzet: JZ020 productcategorie and omvang',
-    type: () => InzetDto,
-    example: INZET_EXAMPLE,
-  })
-  @NestedObject(() => InzetDto)
-  inzet!: InzetDto;
-}
-
-/** Toewijzing (JW301): the part of a ZIN beschikking assigned to one provider. */
-export class ToewijzingDto extends InzetDto {
-  @ApiProperty({
-    description: 'AGB code of the provider (8 digits); it recorded its intake',
-    pattern: '^\\d{8}$',
-    example: AGB,
-  })
-  @IsAgbCode()
-  agbCode!: string;
-
-  @ApiProperty({
-    description: 'Toewijzingnummer: 1–20 characters A–Z, 0–9, -; unique within the beschikking',
-    pattern: TOEWIJZINGNUMMER.source,
-    example: 'T-2027-0001',
-  })
-  @Matches(TOEWIJZINGNUMMER, { message: '$property must be 1-20 characters A-Z, 0-9, -' })
-  toewijzingnummer!: string;
-}
-
-/** What every beschikking has, ZIN or PGB; `kind` (in the subclasses) says which it is. */
-export class BeschikkingBaseDto {
-  @ApiProperty({
-    description: 'Beschikkingnummer: 3–40 characters A–Z, 0–9, -',
-    pattern: BESCHIKKING_NUMBER.source,
-    example: 'B-2027-001',
-  })
-  @Matches(BESCHIKKING_NUMBER, { message: '$property must be 3-40 characters A-Z, 0-9, -' })
-  number!: string;
-
-  @ApiProperty({
-    description: 'First day of the beschikking (YYYY-MM-DD)',
-    format: 'date',
-    example: '2027-01-04',
-  })
-  @IsCalendarDate()
-  startDate!: string;
-
-  @ApiProperty({
-    description: 'Last day of the beschikking (YYYY-MM-DD), not before startDate',
-    format: 'date',
-    example: '2027-12-31',
-  })
-  @IsCalendarDate()
-  @Rule('notBeforeStartDate', (value, b) =>
-    isCalendarDate(value) && isCalendarDate(b.startDate) && compareDates(value, b.startDate) < 0
-      ? '$property must not be before its startDate'
-      : undefined,
-  )
-  endDate!: string;
-}
-
-/**
- * A beschikking of no known kind: class-transformer falls back to it when `kind` is missing or
- * neither zin nor pgb, so that `kind` is refused (and the fields of either kind with it).
- */
-export class UnknownBeschikkingDto extends BeschikkingBaseDto {
-  @ApiProperty({ description: 'zin or pgb', enum: BESCHIKKING_KINDS, example: 'zin' })
-  @IsIn(BESCHIKKING_KINDS)
-  kind!: string;
-}
-
-/** A ZIN beschikking (zorg in natura): the care is assigned to providers by toewijzingen. */
-export class ZinBeschikkingDto extends BeschikkingBaseDto {
-  @ApiProperty({ description: 'zin: zorg in natura', enum: ['zin'], example: 'zin' })
-  @IsIn(['zin'])
-  kind!: 'zin';
-
-  @ApiProperty({
-    description: 'Toewijzingen: 1–20, toewijzingnummers unique; each within plan deel 1',
-    type: () => ToewijzingDto,
-    isArray: true,
-    minItems: 1,
-    maxItems: MAX_TOEWIJZINGEN,
-    example: [TOEWIJZING_EXAMPLE],
-  })
-  @NestedList(() => ToewijzingDto, 1, MAX_TOEWIJZINGEN)
-  @UniqueBy('toewijzingnummer', 'is used twice')
-  toewijzingen!: ToewijzingDto[];
-}
-
-/** A PGB beschikking (persoonsgebonden budget): the family buys the care itself. */
-export class PgbBeschikkingDto extends BeschikkingBaseDto {
-  @ApiProperty({ description: 'pgb: persoonsgebonden budget', enum: ['pgb'], example: 'pgb' })
-  @IsIn(['pgb'])
-  kind!: 'pgb';
-
-  @ApiProperty({
-    description: 'Budget in euro: more than 0, at most 1000000, in whole cents',
-    minimum: 0,
-    exclusiveMinimum: true,
-    maximum: 1_000_000,
-    example: 4800,
-  })
-  @Rule('isBudget', (value) => {
-    if (typeof value !== 'number' || !Number.isFinite(value))
-      return '$property must be an amount in euro';
-    if (value <= 0) return '$property must be more than 0';
-    if (value > 1_000_000) return '$property must be at most 1000000';
-    // Whole cents: 4800.5 is fine, 4800.005 is not (with room for binary fractions).
-    if (Math.abs(value * 100 - Math.round(value * 100)) > 1e-6)
-      return '$property must be in whole cents';
-    return undefined;
-  })
-  budgetEuro!: number;
-}
-
-/** The judgement of one result of plan deel 1. */
-export class ResultJudgementDto {
-  @ApiProperty({
-    description: 'Id of a result of plan deel 1',
-    pattern: RESULT_ID.source,
-    example: 'school',
-  })
-  @Matches(RESULT_ID, { message: '$property must be a result id (a-z, 0-9, -; at most 32)' })
-  resultId!: string;
-
-  @ApiProperty({ description: 'Whether the result is reached', enum: OUTCOMES, example: 'partly' })
-  @IsIn(OUTCOMES)
-  outcome!: ResultOutcome;
-}
-
-/** The criteria of 001 by which the CJG decides whether it coordinates and follows up. */
-export class CoordinationCriteriaDto {
-  @ApiProperty({
-    description: 'The heaviest care in the beschikking',
-    enum: TYPES_OF_CARE,
-    example: 'ambulant',
-  })
-  @IsIn(TYPES_OF_CARE)
-  typeOfCare!: CoordinationCriteria['typeOfCare'];
-
-  @ApiProperty({
-    type: 'integer',
-    description: 'Number of products: a whole number 0–50',
-    minimum: 0,
-    maximum: 50,
-    example: 1,
-  })
-  @IsInt()
-  @Min(0)
-  @Max(50)
-  numberOfProducts!: number;
-
-  @ApiProperty({ description: 'Complexity of the case', enum: COMPLEXITIES, example: 'high' })
-  @IsIn(COMPLEXITIES)
-  complexity!: CoordinationCriteria['complexity'];
-
-  @ApiProperty({
-    description: 'Is the help question clear and single, unclear, or several at once?',
-    enum: HELP_QUESTIONS,
-    example: 'clear',
-  })
-  @IsIn(HELP_QUESTIONS)
-  helpQuestion!: CoordinationCriteria['helpQuestion'];
-
-  @ApiProperty({
-    description: 'Zelfredzaamheid en eigen kracht of client and family',
-    enum: SELF_RELIANCES,
-    example: 'medium',
-  })
-  @IsIn(SELF_RELIANCES)
-  selfReliance!: CoordinationCriteria['selfReliance'];
-}
-
-/** Verlenging: a new beschikking number and a later end date for the same care. */
-export class VerlengingDto {
-  @ApiProperty({
-    description: 'Number of the new beschikking: 3–40 characters A–Z, 0–9, -',
-    pattern: BESCHIKKING_NUMBER.source,
-    example: 'B-2027-118',
-  })
-  @Matches(BESCHIKKING_NUMBER, { message: '$property must be 3-40 characters A-Z, 0-9, -' })
-  number!: string;
-
-  @ApiProperty({
-    description: 'New end date (YYYY-MM-DD), after the current one',
-    format: 'date',
-    example: '2028-06-30',
-  })
-  @IsCalendarDate()
-  endDate!: string;
-}
+export * from './command-parts.dto';
 
 // ───────────────────────────────────────────────────────────── commands
 
@@ -925,10 +455,10 @@ export class AnswerQuestionnaireDto {
 export class RequestReassessmentDto {
   @ApiProperty({
     description: 'Batch id: 1–64 characters A–Z, a–z, 0–9, -',
-    pattern: BATCH_ID.source,
+    pattern: BATCH_ID_PATTERN.source,
     example: 'apr-2027',
   })
-  @Matches(BATCH_ID, { message: '$property must be 1-64 characters A-Z, a-z, 0-9, -' })
+  @Matches(BATCH_ID_PATTERN, { message: '$property must be 1-64 characters A-Z, a-z, 0-9, -' })
   batchId!: string;
 
   @ApiProperty({

@@ -1,3 +1,4 @@
+import { PageDto, PageQueryDto } from '../../common/page.dto';
 import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { TRAJECTORY_PHASES, type TrajectoryPhase } from '@cjg/domain';
@@ -8,7 +9,7 @@ import {
   IsMunicipalityCode,
   IsPersonId,
 } from '../../common/validators';
-import { PageLimit, PageOffset, QueryBoolean } from '../../common/query-params';
+import { QueryBoolean } from '../../common/query-params';
 
 export class StartTrajectoryDto {
   @ApiProperty({
@@ -62,7 +63,7 @@ const PHASE_DOC = {
 };
 
 /** Filters, order and page of GET /trajectories; every filter narrows the caller's own scope. */
-export class ListTrajectoriesQueryDto {
+export class ListTrajectoriesQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: '0957', description: 'CBS gemeentecode' })
   @IsOptional()
   @IsMunicipalityCode()
@@ -111,12 +112,6 @@ export class ListTrajectoriesQueryDto {
   @IsOptional()
   @IsIn(['asc', 'desc'])
   order?: 'asc' | 'desc';
-
-  @PageLimit()
-  limit?: number;
-
-  @PageOffset()
-  offset?: number;
 }
 
 /** One row of the read model: ids, codes and dates only. */
@@ -164,16 +159,7 @@ export class TrajectorySummaryDto {
   closedAt!: string | null;
 }
 
-export class TrajectoryPageDto {
-  @ApiProperty({ example: 1, description: 'Matching trajectories in all pages' })
-  total!: number;
-
-  @ApiProperty({ example: 25 })
-  limit!: number;
-
-  @ApiProperty({ example: 0 })
-  offset!: number;
-
+export class TrajectoryPageDto extends PageDto {
   @ApiProperty({ type: [TrajectorySummaryDto] })
   items!: TrajectorySummaryDto[];
 }

@@ -5,6 +5,7 @@
  * validator. Free texts (safety conditions, agreements, an explanation) are lists of short items,
  * one per line of the letters; they are kept in PostgreSQL, never in the workflow.
  */
+import { PageDto, PageQueryDto } from '../../common/page.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -40,7 +41,7 @@ import {
   IsMunicipalityCode,
   IsPersonId,
 } from '../../common/validators';
-import { PageLimit, PageOffset, QueryBoolean } from '../../common/query-params';
+import { QueryBoolean } from '../../common/query-params';
 
 /** One item of a free text: a line of the letters. */
 const MAX_ITEM = 1000;
@@ -514,7 +515,7 @@ export class HandoverDto {
 
 // ───────────────────────────────────────────────────────────── list
 
-export class ListHandoversQueryDto {
+export class ListHandoversQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: HANDOVER_STATUSES })
   @IsOptional()
   @IsIn(HANDOVER_STATUSES)
@@ -527,12 +528,6 @@ export class ListHandoversQueryDto {
 
   @QueryBoolean({ description: 'Only overdue (true) or only not overdue (false)' })
   overdue?: boolean;
-
-  @PageLimit()
-  limit?: number;
-
-  @PageOffset()
-  offset?: number;
 }
 
 /** One handover from the read model: ids, codes and dates only. */
@@ -583,16 +578,7 @@ export class HandoverSummaryDto {
   closedAt!: string | null;
 }
 
-export class HandoverPageDto {
-  @ApiProperty({ example: 1 })
-  total!: number;
-
-  @ApiProperty({ example: 25 })
-  limit!: number;
-
-  @ApiProperty({ example: 0 })
-  offset!: number;
-
+export class HandoverPageDto extends PageDto {
   @ApiProperty({ type: [HandoverSummaryDto] })
   items!: HandoverSummaryDto[];
 }

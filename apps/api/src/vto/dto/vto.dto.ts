@@ -1,3 +1,4 @@
+import { PageDto, PageQueryDto } from '../../common/page.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -32,7 +33,7 @@ import {
   IsMunicipalityCode,
   IsPersonId,
 } from '../../common/validators';
-import { PageLimit, PageOffset, QueryBoolean } from '../../common/query-params';
+import { QueryBoolean } from '../../common/query-params';
 
 const GROUNDS = Object.keys(VTO_GROUNDS) as VtoGround[];
 const NOT_SENT_REASONS = Object.keys(VTO_NOT_SENT_REASONS) as VtoNotSentReason[];
@@ -272,7 +273,7 @@ export class VtoStateDto {
 }
 
 /** Filters and page of GET /vtos; every filter narrows the caller's own scope. */
-export class ListVtosQueryDto {
+export class ListVtosQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: VTO_STATUSES })
   @IsOptional()
   @IsIn(VTO_STATUSES)
@@ -300,12 +301,6 @@ export class ListVtosQueryDto {
 
   @QueryBoolean()
   overdue?: boolean;
-
-  @PageLimit()
-  limit?: number;
-
-  @PageOffset()
-  offset?: number;
 }
 
 export class VtoSummaryDto {
@@ -352,16 +347,7 @@ export class VtoSummaryDto {
   closedAt!: string | null;
 }
 
-export class VtoPageDto {
-  @ApiProperty({ example: 1 })
-  total!: number;
-
-  @ApiProperty({ example: 25 })
-  limit!: number;
-
-  @ApiProperty({ example: 0 })
-  offset!: number;
-
+export class VtoPageDto extends PageDto {
   @ApiProperty({ type: [VtoSummaryDto] })
   items!: VtoSummaryDto[];
 }

@@ -1,21 +1,5 @@
-import {
-  BadRequestException,
-  Injectable,
-  type CanActivate,
-  type ExecutionContext,
-  type PipeTransform,
-} from '@nestjs/common';
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { isValidHandoverId } from '@cjg/domain';
-
-@Injectable()
-export class HandoverIdPipe implements PipeTransform<string, string> {
-  transform(value: string): string {
-    if (!isValidHandoverId(value)) {
-      throw new BadRequestException('handoverId must be a handover id (e.g. VTH-2026-000123)');
-    }
-    return value;
-  }
-}
 
 /**
  * The audit trail files an entry under the `:caseNumber` of the route; a handover's commands are

@@ -1,5 +1,15 @@
-import { canSeeTrajectory, commandRefusal, commandsFor, COMMAND_ROLES } from './access';
-import type { Principal } from './principal';
+import type { CommandType } from '@cjg/domain';
+import type { Principal } from '../auth/principal';
+import { commandsFor as commandsOf } from '../processes/process-access';
+import {
+  canSeeTrajectory,
+  commandRefusal,
+  COMMAND_ROLES,
+  TRAJECTORY_ACCESS,
+} from './trajectory.access';
+
+const commandsFor = (principal: Principal, allowed: readonly CommandType[]) =>
+  commandsOf(TRAJECTORY_ACCESS, principal, allowed);
 
 const coordinator: Principal = { sub: 'coord-a', role: 'coordinator', municipalities: ['0957'] };
 const teamLead: Principal = { sub: 'lead-b', role: 'team-lead', municipalities: ['0957'] };

@@ -1,12 +1,13 @@
-import { partnerAccessEndsAt, type CommandType } from '@cjg/domain';
-import type { Principal, Role } from './principal';
+import type { CommandType } from '@cjg/domain';
+import type { Principal, Role } from '../auth/principal';
+import { inMunicipalities, mayGive, type ProcessAccess } from '../processes/process-access';
 
 /**
  * Who may give which trajectory command. Coordinators give every case command, also the
  * provider's ones on a provider's behalf (a phone call); providers only their own four; the team
  * lead only reassigns. Ops give none. The re-assessment request comes from the ops batch only.
  */
-export const COMMAND_ROLES: Record<CommandType, readonly Role[]> = {
+export const COMMAND_ROLES: Readonly<Record<CommandType, readonly Role[]>> = {
   agreeResults: ['coordinator'],
   referToProvider: ['coordinator'],
   recordProviderIntake: ['coordinator', 'provider'],
@@ -51,7 +52,7 @@ export function canSeeTrajectory(
       return true;
     case 'coordinator':
     case 'team-lead':
-      return principal.municipalities.includes(facts.municipalityCode);
+      return inMunicipalities(principal, facts.municipalityCode);
     case 'provider':
       return (
         principal.agbCode !== undefined &&
@@ -75,38 +76,22 @@ export function commandRefusal(
   facts: TrajectoryAccessFacts,
   agbCode?: unknown,
 ): string | undefined {
-  if (!COMMAND_ROLES[type].includes(principal.role)) {
+  if (!mayGive(TRAJECTORY_ACCESS, principal, type)) {
     return `the ${principal.role} role may not give ${type}`;
   }
-  if (!canSeeTrajectory(principal, facts)) {
-    return principal.role === 'provider'
-      ? 'this provider has no part in the trajectory'
-      : 'the trajectory belongs to a municipality outside the token scope';
-  }
+  if (!canSeeTrajectory(principal, facts)) return TRAJECTORY_ACCESS.outOfScope(principal);
   if (principal.role === 'provider' && agbCode !== principal.agbCode) {
     return 'a provider gives commands for its own AGB code only';
   }
   return undefined;
 }
 
-/** The commands of `allowed` this principal could give (what a client should offer its user). */
-export function commandsFor(principal: Principal, allowed: readonly CommandType[]): CommandType[] {
-  return allowed.filter((type) => COMMAND_ROLES[type].includes(principal.role));
-}
-
-/** The refusal when a partner's access to a closed case has ended. */
-export const PARTNER_ACCESS_ENDED =
-  'the case closed longer ago than partners keep access (PARTNER_ACCESS_AFTER_END)';
-
-/**
- * Whether a partner's (provider, Veilig Thuis, GI) access to a case has ended: `after` (an ISO
- * duration) past its closing. Need-to-know: once its part is done, it has no more to read.
- */
-export function accessEnded(
-  closedAt: string | Date | null | undefined,
-  after: string,
-  now: Date = new Date(),
-): boolean {
-  const ends = partnerAccessEndsAt(closedAt, after);
-  return ends !== undefined && now >= new Date(ends);
-}
+/** The trajectory's access table (processes/process-access.ts). */
+export const TRAJECTORY_ACCESS: ProcessAccess<CommandType, TrajectoryAccessFacts> = {
+  commandRoles: COMMAND_ROLES,
+  canSee: canSeeTrajectory,
+  outOfScope: (principal) =>
+    principal.role === 'provider'
+      ? 'this provider has no part in the trajectory'
+      : 'the trajectory belongs to a municipality outside the token scope',
+};

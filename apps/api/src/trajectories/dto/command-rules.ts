@@ -1,0 +1,172 @@
+/**
+ * The limits and rules the trajectory command bodies are checked with (commands.dto.ts): each
+ * rule says what is wrong in one message, so a client is told once per field.
+ *
+ * The limits below mirror `commandProblems` in libs/domain/src/trajectory.ts, which writes them
+ * as literals: the domain exports none of them yet (issue 16, item 3, with the domain's process
+ * folders). Until it does they stand here, in this one place, and the workflow's validator judges
+ * every command again with the domain's own rule; the code lists and ids the domain does export
+ * (JZ020, WJ756, WMO757, JZ588, case numbers, AGB codes, the batch id) are imported.
+ */
+import { applyDecorators } from '@nestjs/common';
+import { Type } from 'class-transformer';
+import { IsObject, ValidateBy, ValidateIf, ValidateNested } from 'class-validator';
+import { type CoordinationCriteria, type ResultOutcome, type ReviewDecision } from '@cjg/domain';
+
+// ───────────────────────────────────────────────────────────── limits (as in commandProblems)
+
+/** Free texts: reasons, result descriptions and measures. */
+export const MAX_TEXT = 2000;
+/** One activity of plan deel 2. */
+export const MAX_ACTIVITY = 500;
+/** Plan deel 1 has 1–20 results, so judgements list at most 20. */
+export const MAX_RESULTS = 20;
+/** Not limited by the domain; bounded here. */
+export const MAX_ACTIVITIES = 20;
+export const MAX_TOEWIJZINGEN = 20;
+
+export const RESULT_ID = /^[a-z0-9][a-z0-9-]{0,31}$/;
+export const PRODUCT_CODE = /^[0-9A-Z]{5}$/;
+export const BESCHIKKING_NUMBER = /^[A-Z0-9][A-Z0-9-]{2,39}$/;
+export const TOEWIJZINGNUMMER = /^[A-Z0-9-]{1,20}$/;
+
+export const OUTCOMES = ['reached', 'partly', 'not'] as const satisfies readonly ResultOutcome[];
+export const REVIEW_DECISIONS = [
+  'continue',
+  'afschalen',
+  'opschalen',
+  'end',
+] as const satisfies readonly ReviewDecision[];
+export const END_DECISIONS = ['close', 'verlenging', 'vervolgtraject'] as const;
+export const BESCHIKKING_KINDS = ['zin', 'pgb'] as const;
+export const EVALUATION_KINDS = ['interim', 'end'] as const;
+export const QUESTIONNAIRE_MOMENTS = ['midway', 'end'] as const;
+export const TYPES_OF_CARE = [
+  'ambulant',
+  'dagbehandeling',
+  'verblijf',
+  'ggz',
+  'pgb',
+  'other',
+] as const satisfies readonly CoordinationCriteria['typeOfCare'][];
+export const COMPLEXITIES = [
+  'low',
+  'medium',
+  'high',
+] as const satisfies readonly CoordinationCriteria['complexity'][];
+export const HELP_QUESTIONS = [
+  'clear',
+  'unclear',
+  'multiple',
+] as const satisfies readonly CoordinationCriteria['helpQuestion'][];
+export const SELF_RELIANCES = [
+  'high',
+  'medium',
+  'low',
+] as const satisfies readonly CoordinationCriteria['selfReliance'][];
+
+// ───────────────────────────────────────────────────────────── building blocks
+
+export type Body = Record<string, unknown>;
+
+/**
+ * A rule that says what is wrong in one message: `problem` returns it (with `$property`), or
+ * undefined when the value is fine. A missing field gets one message, not one per constraint.
+ * It may look at the value's siblings in the same object, never at the case's state.
+ */
+export const Rule = (name: string, problem: (value: unknown, body: Body) => string | undefined) =>
+  ValidateBy({
+    name,
+    validator: {
+      validate: (value, args) => problem(value, (args?.object ?? {}) as Body) === undefined,
+      defaultMessage: (args) => problem(args?.value, (args?.object ?? {}) as Body) ?? '',
+    },
+  });
+
+export function textProblem(value: unknown, max: number, path = '$property'): string | undefined {
+  if (typeof value !== 'string') return `${path} must be a text`;
+  if (!/\S/.test(value)) return `${path} must not be blank`;
+  if (value.length > max) return `${path} must be at most ${max} characters`;
+  return undefined;
+}
+
+export function listProblem(
+  value: unknown,
+  min: number,
+  max: number,
+  what: string,
+): string | undefined {
+  const count = (n: number) => `${n} ${what}${n === 1 ? '' : 's'}`;
+  if (!Array.isArray(value)) return `$property must be a list of ${min}–${max} ${what}s`;
+  if (value.length < min) return `$property must list at least ${count(min)}`;
+  if (value.length > max) return `$property must list at most ${count(max)}`;
+  return undefined;
+}
+
+/** Free text the domain requires (`nonEmpty`): a string, not blank, at most `max` characters. */
+export const IsText = (max: number = MAX_TEXT) =>
+  Rule('isText', (value) => textProblem(value, max));
+
+/** A list of `min`–`max` texts, each not blank and at most `maxLength` characters. */
+export const IsTextList = (min: number, max: number, maxLength: number) =>
+  Rule('isTextList', (value) => {
+    const list = listProblem(value, min, max, 'text');
+    if (list) return list;
+    for (const [i, item] of (value as unknown[]).entries()) {
+      const problem = textProblem(item, maxLength, `$property[${i}]`);
+      if (problem) return problem;
+    }
+    return undefined;
+  });
+
+/**
+ * An optional field: absent is fine, but a present value (also `null`) is checked, as the domain
+ * does (`value !== undefined`).
+ */
+export const Optional = () => ValidateIf((_body: object, value: unknown) => value !== undefined);
+
+/** A required nested object of class `type`; its unknown fields are refused like top-level ones. */
+export const NestedObject = (type: () => new () => object) =>
+  applyDecorators(IsObject(), ValidateNested(), Type(type));
+
+/** A list of `min`–`max` nested objects of class `type`. */
+export const NestedList = (type: () => new () => object, min: number, max: number) =>
+  applyDecorators(
+    Rule('isList', (value) => {
+      const list = listProblem(value, min, max, 'item');
+      if (list) return list;
+      const i = (value as unknown[]).findIndex(
+        (item) => typeof item !== 'object' || item === null || Array.isArray(item),
+      );
+      return i < 0 ? undefined : `$property[${i}] must be an object`;
+    }),
+    ValidateNested({ each: true }),
+    Type(type),
+  );
+
+/** No two items of a list share `key` (items without it are left to their own checks). */
+export const UniqueBy = (key: string, used: string) =>
+  Rule('uniqueBy', (value) => {
+    if (!Array.isArray(value)) return undefined;
+    const seen = new Set<unknown>();
+    for (const [i, item] of value.entries()) {
+      const id = (item as Body | null)?.[key];
+      if (id === undefined) continue;
+      if (seen.has(id)) return `$property[${i}].${key} ${used}`;
+      seen.add(id);
+    }
+    return undefined;
+  });
+
+/** Required when `when` holds for the body, and refused when it does not. */
+export const RequiredWhen = (when: (body: Body) => boolean, condition: string) =>
+  applyDecorators(
+    ValidateIf((body: Body, value: unknown) => when(body) || value !== undefined),
+    Rule('requiredWhen', (value, body) =>
+      when(body) === (value !== undefined)
+        ? undefined
+        : when(body)
+          ? `$property is required ${condition}`
+          : `$property is only allowed ${condition}`,
+    ),
+  );

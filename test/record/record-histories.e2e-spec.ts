@@ -1,7 +1,6 @@
 import {
   addToDate,
   addWorkingDays,
-  amsterdamDate,
   handoverWorkflowId,
   isWorkingDay,
   resolvePolicy,
@@ -17,7 +16,6 @@ import {
   FamilyIdKey,
   MunicipalityCodeKey,
   TrajectoryPhaseKey,
-  temporalConfigFromEnv,
 } from '@cjg/temporal';
 import type { beschermingspleinAgendaWorkflow, trajectoryWorkflow } from '@cjg/workflows';
 import { RETENTION_SWEEP_WORKFLOW_TYPE } from '@cjg/workflows/retention.definitions';
@@ -30,18 +28,30 @@ import {
   BESCHERMINGSPLEIN_AGENDA_WORKFLOW_TYPE,
   beschermingspleinAgendaWorkflowId,
 } from '@cjg/workflows/vto.definitions';
+import { api, callers, eventually, register, sql, withTemporal, type Caller } from '../support/e2e';
 import {
-  api,
-  callers,
-  commandPath,
-  eventually,
-  register,
-  sql,
-  unique,
-  withTemporal,
-  type Caller,
-} from '../support/e2e';
-import { recordHistory, type RecordedHistory } from '../support/histories';
+  agb,
+  beschikking,
+  command,
+  coordinatorA,
+  coordinatorB,
+  criteria,
+  expectStatus,
+  id,
+  ID,
+  inzet,
+  judged,
+  org,
+  plan,
+  printRecorded,
+  read,
+  registerParties,
+  save,
+  serviceEnv,
+  startTrajectory,
+  taskQueue,
+  today,
+} from './recording';
 
 /**
  * `npm run histories:record`: drives every process of the current code to its main end states
@@ -54,183 +64,8 @@ import { recordHistory, type RecordedHistory } from '../support/histories';
  */
 jest.setTimeout(600_000);
 
-/** What the recorder reads of a trajectory. */
-interface View {
-  phase: string;
-  threeMonthCheck: { status: string };
-}
-
-const id = unique();
-const ID = id.toUpperCase();
-const today = amsterdamDate(new Date());
-const serviceEnv = JSON.parse(process.env.E2E_SERVICE_ENV ?? '{}') as NodeJS.ProcessEnv;
-const { taskQueue } = temporalConfigFromEnv(serviceEnv);
-
-const coordinatorA = `coord-anna-${id}`;
-const coordinatorB = `coord-bram-${id}`;
-const lead = `coord-lead-${id}`;
-/** Three providers' AGB codes (eight digits). */
-const agb = Array.from({ length: 3 }, (_, i) =>
-  String(30_000_000 + i * 1_000_000 + (Date.now() % 999_983)),
-);
-const org = {
-  veiligThuis: `vt-${id}`,
-  gi: `gi-${id}`,
-  raad: `raad-${id}`,
-  beschermingsplein: `bp-${id}`,
-};
-const results = [
-  {
-    id: 'school',
-    description: 'Sam gaat weer elke dag naar school',
-    measure: 'aanwezigheid 4 van 5 dagen, volgens de mentor',
-  },
-  {
-    id: 'rust',
-    description: 'Rust in huis bij het naar bed gaan',
-    measure: 'ouders geven de avonden een 7 of hoger',
-  },
-];
-const inzet = { productCategory: '45', omvang: { volume: 4, unit: '04', frequency: '2' } };
-const plan = { results, inzet };
-const judged = [
-  { resultId: 'school', outcome: 'reached' },
-  { resultId: 'rust', outcome: 'partly' },
-];
-const criteria = {
-  typeOfCare: 'ambulant',
-  numberOfProducts: 1,
-  complexity: 'high',
-  helpQuestion: 'clear',
-  selfReliance: 'medium',
-};
-const recorded: RecordedHistory[] = [];
-
-async function expectStatus<T>(
-  what: string,
-  response: Promise<{ status: number; body: T }>,
-  status: number,
-): Promise<T> {
-  const res = await response;
-  if (res.status !== status)
-    throw new Error(`${what}: ${res.status} instead of ${status}: ${JSON.stringify(res.body)}`);
-  return res.body;
-}
-
-/** One trajectory command through the API; it must be accepted. */
-function command(caseNumber: string, type: string, body: object, as?: Caller): Promise<View> {
-  return expectStatus(
-    `${caseNumber} ${type}`,
-    api<View>('POST', commandPath(caseNumber, type), body, { as }),
-    200,
-  );
-}
-
-const read = (caseNumber: string) =>
-  expectStatus(caseNumber, api<View>('GET', `/trajectories/${caseNumber}`), 200);
-
-let clients = 0;
-/** A registered client and a trajectory started for it through the API. */
-async function startTrajectory(label: string, familyId = `fam-${label}-${id}`): Promise<string> {
-  clients += 1;
-  const caseNumber = `CJG-REC-${label.toUpperCase()}-${ID}`;
-  const clientId = `client-${label}-${id}`;
-  await expectStatus(
-    clientId,
-    register.client(clientId, {
-      name: `Sam Voorbeeld ${clients}`,
-      email: `ouders.${label}.${id}@gezin.example`,
-    }),
-    200,
-  );
-  await expectStatus(
-    caseNumber,
-    api('POST', '/trajectories', {
-      caseNumber,
-      municipalityCode: '0957',
-      coordinatorId: coordinatorA,
-      clientId,
-      familyId,
-    }),
-    201,
-  );
-  return caseNumber;
-}
-
-async function save(
-  name: string,
-  workflowId: string,
-  options: Parameters<typeof recordHistory>[2],
-): Promise<void> {
-  recorded.push(await recordHistory(name, workflowId, options));
-}
-
-const beschikking = (number: string, toewijzingen: string[], omvang = inzet.omvang) => ({
-  number,
-  kind: 'zin',
-  startDate: addToDate(today, 0, -1),
-  endDate: addToDate(today, 12),
-  toewijzingen: toewijzingen.map((agbCode, i) => ({
-    agbCode,
-    toewijzingnummer: `T${i + 1}`,
-    productCategory: '45',
-    omvang,
-  })),
-});
-
-beforeAll(async () => {
-  for (const [coordinatorId, name] of [
-    [coordinatorA, 'Anna Voorbeeld'],
-    [coordinatorB, 'Bram Voorbeeld'],
-    [lead, 'Carla Voorbeeld'],
-  ] as const)
-    await expectStatus(
-      coordinatorId,
-      register.coordinator(coordinatorId, {
-        name,
-        email: `${coordinatorId}@cjg.example`,
-      }),
-      200,
-    );
-  for (const [i, agbCode] of agb.entries())
-    await expectStatus(
-      agbCode,
-      register.provider(agbCode, {
-        name: `Jeugdhulp Voorbeeld ${i + 1}`,
-        email: `intake.${i + 1}.${id}@zorg.example`,
-      }),
-      200,
-    );
-  for (const [kind, organisationId] of [
-    ['veilig-thuis', org.veiligThuis],
-    ['gi', org.gi],
-    ['raad', org.raad],
-    ['beschermingsplein', org.beschermingsplein],
-  ] as const)
-    await expectStatus(
-      organisationId,
-      register.organisation(organisationId, {
-        kind,
-        name: `Voorbeeldorganisatie ${kind}`,
-        email: `${organisationId}@partner.example`,
-      }),
-      200,
-    );
-  await expectStatus(
-    'handover lead',
-    api('PUT', '/handover-leads/0957', { coordinatorId: lead }, { as: callers.teamLead }),
-    200,
-  );
-});
-
-afterAll(() => {
-  console.log(
-    [
-      `${recorded.length} histories recorded:`,
-      ...recorded.map((r) => `  ${r.file}  ${r.events} events  ${(r.bytes / 1024).toFixed(0)} KiB`),
-    ].join('\n'),
-  );
-});
+beforeAll(registerParties);
+afterAll(printRecorded);
 
 describe('trajectory', () => {
   it('withdrawn during intake', async () => {

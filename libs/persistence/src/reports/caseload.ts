@@ -1,10 +1,4 @@
-import {
-  periodParams,
-  scopeCondition,
-  SqlParams,
-  type ReportDb,
-  type ReportFilter,
-} from './report-filter';
+import { ReportQuery, type ReportDb, type ReportFilter } from './report-filter';
 
 export interface CaseloadCoordinatorRow {
   coordinatorId: string;
@@ -51,11 +45,11 @@ export interface CaseloadReport {
  * Coordinators with nothing to count are left out.
  */
 export async function caseloadReport(db: ReportDb, filter: ReportFilter): Promise<CaseloadReport> {
-  const p = periodParams(filter);
-  const q = new SqlParams();
+  const q = new ReportQuery(filter);
+  const p = q.period;
   const from = q.add(p.fromInstant);
   const until = q.add(p.untilInstant);
-  const scope = () => scopeCondition('t', q, p.municipalityCodes);
+  const scope = () => q.scope('t');
   // Two index-only scans of trajectory_caseload_idx (open; closed since `from`) instead of one
   // scan with an OR, which reads the wide rows; counted per coordinator first, and only the
   // 40-odd counts get their team.

@@ -1,10 +1,4 @@
-import {
-  periodParams,
-  scopeCondition,
-  SqlParams,
-  type ReportDb,
-  type ReportFilter,
-} from './report-filter';
+import { ReportQuery, type ReportDb, type ReportFilter } from './report-filter';
 
 /** The client's questions (004) as `client_answer.question` names them. */
 export const CLIENT_QUESTIONS = [
@@ -56,11 +50,10 @@ export async function clientRatingsReport(
   db: ReportDb,
   filter: ReportFilter,
 ): Promise<ClientRatingsReport> {
-  const p = periodParams(filter);
-  const q = new SqlParams();
+  const q = new ReportQuery(filter);
+  const p = q.period;
   const from = q.add(p.fromInstant);
   const until = q.add(p.untilInstant);
-  const codes = p.municipalityCodes;
   // The checks sent in the period are joined to their trajectory once, for the check and its
   // midway questionnaire both (a CTE used twice); the end questionnaires start from the end
   // evaluations of the period (index-only on trajectory_end_recorded_cover_idx).
@@ -70,7 +63,7 @@ export async function clientRatingsReport(
        FROM client_answer c
        JOIN trajectory t ON t.case_number = c.case_number
        WHERE c.question = 'three-month-check' AND c.due_at >= ${from} AND c.due_at < ${until}
-         AND c.status NOT IN ('waiting', 'not-sent') AND ${scopeCondition('t', q, codes)}
+         AND c.status NOT IN ('waiting', 'not-sent') AND ${q.scope('t')}
      ), asked AS (
        SELECT municipality_code, 'three-month-check' AS question, status, NULL::smallint AS rating
        FROM checked
@@ -84,7 +77,7 @@ export async function clientRatingsReport(
        FROM trajectory t
        JOIN client_answer e ON e.case_number = t.case_number AND e.question = 'questionnaire-end'
        WHERE t.end_recorded_at >= ${from} AND t.end_recorded_at < ${until}
-         AND e.status <> 'not-sent' AND ${scopeCondition('t', q, codes)}
+         AND e.status <> 'not-sent' AND ${q.scope('t')}
      ), figures AS (
        SELECT municipality_code, question, GROUPING(municipality_code) = 1 AS is_total,
          count(*)::int AS asked,

@@ -1,12 +1,5 @@
 import { JZ588_END_REASONS } from '@cjg/domain';
-import {
-  percentage,
-  periodParams,
-  scopeJoin,
-  SqlParams,
-  type ReportDb,
-  type ReportFilter,
-} from './report-filter';
+import { ReportQuery, percentage, type ReportDb, type ReportFilter } from './report-filter';
 
 /** JZ588 `02`: levering is volgens plan beëindigd; every other reason is uitval. */
 export const PLANNED_END_REASON = '02';
@@ -47,8 +40,8 @@ export interface DropoutsReport {
  * period. A stop without a reason counts as early, under reason `null`.
  */
 export async function dropoutsReport(db: ReportDb, filter: ReportFilter): Promise<DropoutsReport> {
-  const p = periodParams(filter);
-  const q = new SqlParams();
+  const q = new ReportQuery(filter);
+  const p = q.period;
   const planned = q.add(PLANNED_END_REASON);
   // Stops and distinct trajectories without count(DISTINCT) over grouping sets (a sort per
   // group): counted per trajectory and reason first, then per reason and over all.
@@ -61,7 +54,7 @@ export async function dropoutsReport(db: ReportDb, filter: ReportFilter): Promis
     `WITH per_reason AS (
        SELECT c.case_number, c.stop_reason, count(*) AS stops
        FROM trajectory_care c
-       ${scopeJoin('c', q, p.municipalityCodes)}
+       ${q.scopeJoin('c')}
        WHERE c.stopped_on BETWEEN ${q.add(p.fromDate)}::date AND ${q.add(p.toDate)}::date
        GROUP BY c.case_number, c.stop_reason
      ), per_trajectory AS (

@@ -1,10 +1,4 @@
-import {
-  periodParams,
-  scopeCondition,
-  SqlParams,
-  type ReportDb,
-  type ReportFilter,
-} from './report-filter';
+import { ReportQuery, type ReportDb, type ReportFilter } from './report-filter';
 
 export interface GoalAttainmentFigures {
   /** Trajectories whose end evaluation (with at least one goal) was recorded in the period. */
@@ -49,15 +43,15 @@ export async function goalAttainmentReport(
   db: ReportDb,
   filter: ReportFilter,
 ): Promise<GoalAttainmentReport> {
-  const p = periodParams(filter);
-  const q = new SqlParams();
+  const q = new ReportQuery(filter);
+  const p = q.period;
   const rows: Array<GoalAttainmentRow & { isTotal: boolean }> = await db.query(
     `SELECT t.municipality_code AS "municipalityCode", m.name AS "municipalityName",
        GROUPING(t.municipality_code) = 1 AS "isTotal", ${GOAL_FIGURES}
      FROM trajectory t
      LEFT JOIN municipality m ON m.code = t.municipality_code
      WHERE t.end_recorded_at >= ${q.add(p.fromInstant)} AND t.end_recorded_at < ${q.add(p.untilInstant)}
-       AND t.goals_total > 0 AND ${scopeCondition('t', q, p.municipalityCodes)}
+       AND t.goals_total > 0 AND ${q.scope('t')}
      GROUP BY GROUPING SETS ((t.municipality_code, m.name), ())
      ORDER BY "isTotal", t.municipality_code`,
     q.values,

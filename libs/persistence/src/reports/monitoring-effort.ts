@@ -1,11 +1,5 @@
 import { GOAL_FIGURES, type GoalAttainmentFigures } from './goal-attainment';
-import {
-  periodParams,
-  scopeCondition,
-  SqlParams,
-  type ReportDb,
-  type ReportFilter,
-} from './report-filter';
+import { ReportQuery, type ReportDb, type ReportFilter } from './report-filter';
 
 export interface MonitoringEffortRow extends GoalAttainmentFigures {
   /** Reviews held during the trajectory: `0`, `1`, `2`, `3+`, or `all`. */
@@ -31,8 +25,8 @@ export async function monitoringEffortReport(
   db: ReportDb,
   filter: ReportFilter,
 ): Promise<MonitoringEffortReport> {
-  const p = periodParams(filter);
-  const q = new SqlParams();
+  const q = new ReportQuery(filter);
+  const p = q.period;
   const rows: MonitoringEffortRow[] = await db.query(
     `SELECT
        CASE WHEN GROUPING(b.reviews) = 1 THEN 'all' ELSE b.reviews END AS reviews,
@@ -43,7 +37,7 @@ export async function monitoringEffortReport(
        CASE WHEN t.reviews_count >= 3 THEN '3+' ELSE t.reviews_count::text END AS reviews,
        CASE WHEN t.coordinated THEN 'coordinated' ELSE 'not-coordinated' END AS coordination) b
      WHERE t.end_recorded_at >= ${q.add(p.fromInstant)} AND t.end_recorded_at < ${q.add(p.untilInstant)}
-       AND t.goals_total > 0 AND ${scopeCondition('t', q, p.municipalityCodes)}
+       AND t.goals_total > 0 AND ${q.scope('t')}
      GROUP BY CUBE (b.reviews, b.coordination)
      ORDER BY GROUPING(b.reviews), b.reviews, GROUPING(b.coordination), b.coordination`,
     q.values,

@@ -1,11 +1,4 @@
-import {
-  percentage,
-  periodParams,
-  scopeCondition,
-  SqlParams,
-  type ReportDb,
-  type ReportFilter,
-} from './report-filter';
+import { ReportQuery, percentage, type ReportDb, type ReportFilter } from './report-filter';
 
 export interface OverdueFigures {
   /** Open trajectories now (`closed_at` null). */
@@ -45,8 +38,8 @@ export interface OverdueReport {
  * names.) In the period: reviews recorded (`recorded_at`), and how many of them late.
  */
 export async function overdueReport(db: ReportDb, filter: ReportFilter): Promise<OverdueReport> {
-  const p = periodParams(filter);
-  const q = new SqlParams();
+  const q = new ReportQuery(filter);
+  const p = q.period;
   const rows: Array<Omit<OverdueRow, 'reviewsRecordedLatePct'>> = await db.query(
     `WITH now_open AS (
        SELECT t.municipality_code,
@@ -58,7 +51,7 @@ export async function overdueReport(db: ReportDb, filter: ReportFilter): Promise
          count(*) FILTER (WHERE t.overdue AND t.beschikking_number IS NOT NULL
            AND t.phase <> 'end-evaluation')::int AS review
        FROM trajectory t
-       WHERE t.closed_at IS NULL AND ${scopeCondition('t', q, p.municipalityCodes)}
+       WHERE t.closed_at IS NULL AND ${q.scope('t')}
        GROUP BY t.municipality_code
      ), reviews AS (
        SELECT t.municipality_code, count(*)::int AS recorded,
@@ -66,7 +59,7 @@ export async function overdueReport(db: ReportDb, filter: ReportFilter): Promise
        FROM trajectory_review r
        JOIN trajectory t ON t.case_number = r.case_number
        WHERE r.recorded_at >= ${q.add(p.fromInstant)} AND r.recorded_at < ${q.add(p.untilInstant)}
-         AND ${scopeCondition('t', q, p.municipalityCodes)}
+         AND ${q.scope('t')}
        GROUP BY t.municipality_code
      )
      SELECT c.code AS "municipalityCode", m.name AS "municipalityName",

@@ -1,11 +1,5 @@
 import { JZ020_PRODUCT_CATEGORIES } from '@cjg/domain';
-import {
-  periodParams,
-  scopeJoin,
-  SqlParams,
-  type ReportDb,
-  type ReportFilter,
-} from './report-filter';
+import { ReportQuery, type ReportDb, type ReportFilter } from './report-filter';
 
 /** How referrals are grouped in time; `period` is the whole period as one group. */
 export const REFERRAL_GROUPS = ['month', 'quarter', 'year', 'period'] as const;
@@ -52,11 +46,11 @@ export async function referralsReport(
   db: ReportDb,
   filter: ReferralsFilter,
 ): Promise<ReferralsReport> {
-  const p = periodParams(filter);
+  const q = new ReportQuery(filter);
+  const p = q.period;
   const group = filter.group ?? 'month';
   const bucket = BUCKETS[group];
   if (!bucket) throw new RangeError(`unknown referral group ${group}`);
-  const q = new SqlParams();
   const start = bucket.field
     ? `date_trunc(${q.add(bucket.field)}, tw.start_date::timestamp)`
     : 'NULL::timestamp';
@@ -72,7 +66,7 @@ export async function referralsReport(
     `WITH per_trajectory AS (
        SELECT ${start} AS bucket, tw.product_category, tw.case_number, count(*) AS referrals
        FROM trajectory_toewijzing tw
-       ${scopeJoin('tw', q, p.municipalityCodes)}
+       ${q.scopeJoin('tw')}
        WHERE tw.start_date BETWEEN ${q.add(p.fromDate)}::date AND ${q.add(p.toDate)}::date
        GROUP BY 1, 2, 3
      ), per_group AS (

@@ -63,6 +63,29 @@ export class SqlParams {
 }
 
 /**
+ * One statement of a report: its parameters, the filter's period (validated) and the scope as
+ * conditions on the statement's aliases.
+ */
+export class ReportQuery extends SqlParams {
+  readonly period: PeriodParams;
+
+  constructor(filter: ReportFilter) {
+    super();
+    this.period = periodParams(filter);
+  }
+
+  /** `scopeCondition` on this statement's alias. */
+  scope(alias: string): string {
+    return scopeCondition(alias, this, this.period.municipalityCodes);
+  }
+
+  /** `scopeJoin` on this statement's alias. */
+  scopeJoin(alias: string): string {
+    return scopeJoin(alias, this, this.period.municipalityCodes);
+  }
+}
+
+/**
  * The scope as a condition on a trajectory alias: `TRUE` for all municipalities, else the
  * codes as one parameter. Two statement shapes on purpose, not `($n IS NULL OR …)`: an OR
  * keeps PostgreSQL from turning a scope subquery into a join and from using the municipality

@@ -1,11 +1,5 @@
 import { DEFAULT_POLICY } from '@cjg/domain';
-import {
-  periodParams,
-  scopeCondition,
-  SqlParams,
-  type ReportDb,
-  type ReportFilter,
-} from './report-filter';
+import { ReportQuery, type ReportDb, type ReportFilter } from './report-filter';
 
 export interface SamenloopFilter extends ReportFilter {
   /** Providers at once that make a samenloop family; default the policy's (3). */
@@ -38,19 +32,18 @@ export async function samenloopReport(
   db: ReportDb,
   filter: SamenloopFilter,
 ): Promise<SamenloopReport> {
-  const p = periodParams(filter);
+  const q = new ReportQuery(filter);
   const threshold = filter.threshold ?? DEFAULT_POLICY.samenloopThreshold;
   if (!Number.isInteger(threshold) || threshold < 1) {
     throw new RangeError('threshold must be a whole number of at least 1');
   }
-  const q = new SqlParams();
   const rows: SamenloopFamilyRow[] = await db.query(
     `SELECT t.family_id AS "familyId", count(DISTINCT a.agb_code)::int AS providers,
        count(DISTINCT t.case_number)::int AS trajectories
      FROM trajectory t
      CROSS JOIN LATERAL unnest(t.active_provider_agb_codes) AS a (agb_code)
      WHERE t.closed_at IS NULL AND t.family_id IS NOT NULL
-       AND t.active_provider_agb_codes <> '{}' AND ${scopeCondition('t', q, p.municipalityCodes)}
+       AND t.active_provider_agb_codes <> '{}' AND ${q.scope('t')}
      GROUP BY t.family_id
      HAVING count(DISTINCT a.agb_code) >= ${q.add(threshold)}
      ORDER BY providers DESC, t.family_id`,

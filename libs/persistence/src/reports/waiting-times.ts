@@ -1,10 +1,4 @@
-import {
-  periodParams,
-  scopeCondition,
-  SqlParams,
-  type ReportDb,
-  type ReportFilter,
-} from './report-filter';
+import { ReportQuery, type ReportDb, type ReportFilter } from './report-filter';
 
 export interface WaitingTimeRow {
   municipalityCode: string;
@@ -36,8 +30,8 @@ export async function waitingTimesReport(
   db: ReportDb,
   filter: ReportFilter,
 ): Promise<WaitingTimesReport> {
-  const p = periodParams(filter);
-  const q = new SqlParams();
+  const q = new ReportQuery(filter);
+  const p = q.period;
   const rows: Array<WaitingTimeRow & { isTotal: boolean }> = await db.query(
     `WITH waited AS (
        SELECT t.municipality_code,
@@ -46,7 +40,7 @@ export async function waitingTimesReport(
        FROM trajectory t
        WHERE t.first_beschikking_at >= ${q.add(p.fromInstant)}
          AND t.first_beschikking_at < ${q.add(p.untilInstant)}
-         AND ${scopeCondition('t', q, p.municipalityCodes)}
+         AND ${q.scope('t')}
      )
      SELECT w.municipality_code AS "municipalityCode", m.name AS "municipalityName",
        GROUPING(w.municipality_code) = 1 AS "isTotal",

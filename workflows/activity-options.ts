@@ -1,4 +1,17 @@
-import type { ActivityOptions } from '@temporalio/workflow';
+import type { ActivityOptions, RetryPolicy } from '@temporalio/workflow';
+
+/** Retried with backoff for as long as PostgreSQL is away. */
+const UNTIL_POSTGRES_RETURNS: RetryPolicy = {
+  initialInterval: '1 second',
+  backoffCoefficient: 2,
+  maximumInterval: '1 minute',
+};
+
+/** An indexed query of the read model, retried for as long as PostgreSQL is away. */
+const READ_MODEL_QUERY_OPTIONS: ActivityOptions = {
+  startToCloseTimeout: '1 minute',
+  retry: UNTIL_POSTGRES_RETURNS,
+};
 
 /**
  * Read-model writes: quick, retried for as long as PostgreSQL is away (an outage delays a
@@ -6,7 +19,7 @@ import type { ActivityOptions } from '@temporalio/workflow';
  */
 export const PROJECTION_OPTIONS: ActivityOptions = {
   startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+  retry: UNTIL_POSTGRES_RETURNS,
 };
 
 /**
@@ -29,10 +42,7 @@ export const LETTER_OPTIONS: ActivityOptions = {
  * The re-assessment batch's selection from the read model (001): one indexed query, retried with
  * backoff for as long as PostgreSQL is away.
  */
-export const REASSESSMENT_SELECTION_OPTIONS: ActivityOptions = {
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-};
+export const REASSESSMENT_SELECTION_OPTIONS: ActivityOptions = READ_MODEL_QUERY_OPTIONS;
 
 /**
  * The batch asking one trajectory (an update, answered once the trajectory's worker has run it).
@@ -48,10 +58,7 @@ export const REASSESSMENT_REQUEST_OPTIONS: ActivityOptions = {
  * The retention sweep's selection of clients due for destruction (Jeugdwet 7.3.8), and the look-up
  * of a request's client: indexed queries, retried with backoff for as long as PostgreSQL is away.
  */
-export const RETENTION_SELECTION_OPTIONS: ActivityOptions = {
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-};
+export const RETENTION_SELECTION_OPTIONS: ActivityOptions = READ_MODEL_QUERY_OPTIONS;
 
 /**
  * Destroying one client's personal data: one short, idempotent transaction, so it is retried until
@@ -59,7 +66,7 @@ export const RETENTION_SELECTION_OPTIONS: ActivityOptions = {
  */
 export const RETENTION_DESTRUCTION_OPTIONS: ActivityOptions = {
   startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+  retry: UNTIL_POSTGRES_RETURNS,
 };
 
 /**
@@ -67,7 +74,4 @@ export const RETENTION_DESTRUCTION_OPTIONS: ActivityOptions = {
  * partner organisations): indexed queries, retried with backoff for as long as PostgreSQL is away.
  * A partner that is not registered is not retried (VtoPartnersMissing): ops must register it.
  */
-export const VTO_AGENDA_OPTIONS: ActivityOptions = {
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-};
+export const VTO_AGENDA_OPTIONS: ActivityOptions = READ_MODEL_QUERY_OPTIONS;

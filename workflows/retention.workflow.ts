@@ -78,6 +78,25 @@ export function retentionInputProblems(
   return problems;
 }
 
+/** A sweep's or request's result before it destroyed anything. */
+function nothingDestroyedYet(
+  kind: RetentionSweepResult['kind'],
+  reason: RetentionSweepResult['reason'],
+  asOf: string,
+): RetentionSweepResult {
+  return {
+    kind,
+    reason,
+    asOf,
+    clientsDestroyed: 0,
+    casesDestroyed: 0,
+    clientsAlreadyDestroyed: 0,
+    clientsKept: 0,
+    startedAt: new Date().toISOString(),
+    finishedAt: '',
+  };
+}
+
 function count(result: RetentionSweepResult, outcome: DestructionOutcome): void {
   switch (outcome.outcome) {
     case 'destroyed':
@@ -123,17 +142,7 @@ export async function retentionSweepWorkflow(
   if (input.caseNumber !== undefined) return destroyOnRequest(input, input.caseNumber, today);
 
   const asOf = input.asOf ?? today;
-  const result: RetentionSweepResult = carried?.result ?? {
-    kind: 'sweep',
-    reason: '7.3.8',
-    asOf,
-    clientsDestroyed: 0,
-    casesDestroyed: 0,
-    clientsAlreadyDestroyed: 0,
-    clientsKept: 0,
-    startedAt: new Date().toISOString(),
-    finishedAt: '',
-  };
+  const result = carried?.result ?? nothingDestroyedYet('sweep', '7.3.8', asOf);
   const actor = workflowInfo().workflowId;
   let after = carried?.after;
   let handledThisRun = 0;
@@ -174,17 +183,7 @@ async function destroyOnRequest(
   caseNumber: string,
   today: string,
 ): Promise<RetentionSweepResult> {
-  const result: RetentionSweepResult = {
-    kind: 'request',
-    reason: '7.3.9',
-    asOf: today,
-    clientsDestroyed: 0,
-    casesDestroyed: 0,
-    clientsAlreadyDestroyed: 0,
-    clientsKept: 0,
-    startedAt: new Date().toISOString(),
-    finishedAt: '',
-  };
+  const result = nothingDestroyedYet('request', '7.3.9', today);
   const clientId = await selection.findClientOfCase(caseNumber);
   if (clientId === null) {
     result.request = { caseNumber, outcome: 'unknown-case', caseNumbers: [] };

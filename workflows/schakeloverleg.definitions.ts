@@ -3,14 +3,13 @@
  * worker: name, workflow id, the `state` query and one update per command. Import from here,
  * never from the implementation.
  */
-import { defineQuery } from '@temporalio/workflow';
 import {
   TRANSFER_COMMAND_FIELDS,
   type TransferCommand,
   type TransferCommandType,
   type TransferView,
 } from '@cjg/domain';
-import { commandTypesOf, defineCommandUpdates, type CommandArgsOf } from './command-updates';
+import { processContract, type CommandArgsOf } from './command-updates';
 
 export { transferWorkflowId } from '@cjg/domain';
 export type { TransferInput, TransferView } from '@cjg/domain';
@@ -22,22 +21,14 @@ export const SCHAKELOVERLEG_WORKFLOW_TYPE = 'schakeloverlegTransferWorkflow';
 /** The value of the `CaseKind` search attribute of a transfer. */
 export const SCHAKELOVERLEG_CASE_KIND = 'schakeloverleg-transfer';
 
-export const transferStateQuery = defineQuery<TransferView>('state');
-
 /**
- * What an accepted command answers: the view right after the command, so the API can answer the
- * caller without a second query (a query waits behind the workflow's next task, which under load
- * took seconds: docs/performance.md). It carries ids and codes only; its size per update in the
- * history is measured by `npm run bench:history`.
+ * The `state` query, the commands in the order of TRANSFER_COMMAND_FIELDS, and one update per
+ * command named after it (`plan`, `recordOutcome`…): see processContract.
  */
-export type TransferCommandResult = TransferView;
-
-/** Every command, in the order of the domain's TRANSFER_COMMAND_FIELDS. */
-export const TRANSFER_COMMAND_TYPES = commandTypesOf<TransferCommand>(TRANSFER_COMMAND_FIELDS);
+export const {
+  stateQuery: transferStateQuery,
+  commandTypes: TRANSFER_COMMAND_TYPES,
+  updates: transferCommandUpdates,
+} = processContract<TransferCommand, TransferView>(TRANSFER_COMMAND_FIELDS);
 
 export type TransferCommandArgs<T extends TransferCommandType> = CommandArgsOf<TransferCommand, T>;
-
-/** One update per command, named after it (`plan`, `recordOutcome`…), each with a validator. */
-export const transferCommandUpdates = defineCommandUpdates<TransferCommand, TransferCommandResult>(
-  TRANSFER_COMMAND_TYPES,
-);

@@ -5,7 +5,7 @@
 import { defineQuery, defineSignal } from '@temporalio/workflow';
 import { COMMAND_FIELDS } from '@cjg/domain';
 import type { CommandType, TrajectoryCommand, TrajectoryView } from '@cjg/domain';
-import { commandTypesOf, defineCommandUpdates, type CommandArgsOf } from './command-updates';
+import { processContract, type CommandArgsOf } from './command-updates';
 
 export const TRAJECTORY_WORKFLOW_TYPE = 'trajectoryWorkflow';
 export const FAMILY_WORKFLOW_TYPE = 'familyWorkflow';
@@ -13,23 +13,17 @@ export const FAMILY_WORKFLOW_TYPE = 'familyWorkflow';
 /** What the `state` query answers: the state plus what may happen next (libs/domain). */
 export type { TrajectoryView };
 
-export const trajectoryStateQuery = defineQuery<TrajectoryView>('state');
-
 /**
- * What an accepted command answers: the view right after the command, so the API can answer the
- * caller without a second query (a query waits behind the workflow's next task, which under load
- * took seconds: docs/performance.md). It carries ids and codes only; its size per update in the
- * history is measured by `npm run bench:history`.
+ * The `state` query, the commands in the order of COMMAND_FIELDS, and one update per
+ * command named after it (`agreeResults`, `recordReview`…): see processContract.
  */
-export type CommandResult = TrajectoryView;
-
-/** Every command, in the order of domain's COMMAND_FIELDS (the single list of them). */
-export const COMMAND_TYPES = commandTypesOf<TrajectoryCommand>(COMMAND_FIELDS);
+export const {
+  stateQuery: trajectoryStateQuery,
+  commandTypes: COMMAND_TYPES,
+  updates: commandUpdates,
+} = processContract<TrajectoryCommand, TrajectoryView>(COMMAND_FIELDS);
 
 export type CommandArgs<T extends CommandType> = CommandArgsOf<TrajectoryCommand, T>;
-
-/** One update per command, named after it (`agreeResults`, `recordReview`…), each with a validator. */
-export const commandUpdates = defineCommandUpdates<TrajectoryCommand, CommandResult>(COMMAND_TYPES);
 
 /** `ApplicationFailure.type` of a command refused by a validator; its details list the reasons. */
 export const COMMAND_REFUSED = 'CommandRefused';

@@ -4,7 +4,7 @@
  * ids, the `state` query, one update per command, the agenda signal, and the activities' messages.
  * Import from here, never from the implementations. See docs/vto.md.
  */
-import { defineQuery, defineSignal } from '@temporalio/workflow';
+import { defineSignal } from '@temporalio/workflow';
 import {
   VTO_COMMAND_FIELDS,
   type AgendaPlacement,
@@ -13,7 +13,7 @@ import {
   type VtoCommandType,
   type VtoView,
 } from '@cjg/domain';
-import { commandTypesOf, defineCommandUpdates, type CommandArgsOf } from './command-updates';
+import { processContract, type CommandArgsOf } from './command-updates';
 
 export { vtoWorkflowId } from '@cjg/domain';
 export type { AgendaPlacement, VtoInput } from '@cjg/domain';
@@ -33,25 +33,17 @@ export const BESCHERMINGSPLEIN_AGENDA_CASE_KIND = 'beschermingsplein-agenda';
 /** What the `state` query answers: the state plus what may happen next (libs/domain). */
 export type { VtoView };
 
-export const vtoStateQuery = defineQuery<VtoView>('state');
-
 /**
- * What an accepted command answers: the view right after the command, so the API can answer the
- * caller without a second query (a query waits behind the workflow's next task, which under load
- * took seconds: docs/performance.md). It carries ids and codes only; its size per update in the
- * history is measured by `npm run bench:history`.
+ * The `state` query, the commands in the order of VTO_COMMAND_FIELDS, and one update per
+ * command named after it (`recordDecision`…): see processContract.
  */
-export type VtoCommandResult = VtoView;
-
-/** Every command, in the order of the domain's VTO_COMMAND_FIELDS. */
-export const VTO_COMMAND_TYPES = commandTypesOf<VtoCommand>(VTO_COMMAND_FIELDS);
+export const {
+  stateQuery: vtoStateQuery,
+  commandTypes: VTO_COMMAND_TYPES,
+  updates: vtoCommandUpdates,
+} = processContract<VtoCommand, VtoView>(VTO_COMMAND_FIELDS);
 
 export type VtoCommandArgs<T extends VtoCommandType> = CommandArgsOf<VtoCommand, T>;
-
-/** One update per command, named after it (`recordDecision`…), each with a validator. */
-export const vtoCommandUpdates = defineCommandUpdates<VtoCommand, VtoCommandResult>(
-  VTO_COMMAND_TYPES,
-);
 
 /**
  * The agenda run tells a VTO it is on the agenda of a meeting. A signal: the agenda does not wait

@@ -1,5 +1,5 @@
-import { ensureSchedule } from './schedules';
-import { retentionScheduleOptions } from './retention-schedule';
+import { calendarScheduleOptions, ensureSchedule } from './schedules';
+import { RETENTION_SCHEDULE } from './worker-schedules';
 
 function fakeClient(opts: { exists: boolean; matches?: boolean; paused?: boolean }) {
   const update = jest.fn();
@@ -16,7 +16,7 @@ function fakeClient(opts: { exists: boolean; matches?: boolean; paused?: boolean
 }
 
 describe('ensureSchedule', () => {
-  const options = retentionScheduleOptions('q');
+  const options = calendarScheduleOptions(RETENTION_SCHEDULE, 'q');
 
   it('creates a missing schedule', async () => {
     const { client } = fakeClient({ exists: false });

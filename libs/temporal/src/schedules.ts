@@ -2,10 +2,12 @@
 // its search attributes) never pulls in the Temporal client.
 import type {
   Client,
+  DayOfWeek,
   ScheduleDescription,
   ScheduleOptions,
   ScheduleUpdateOptions,
 } from '@temporalio/client';
+import type { SearchAttributePair } from '@temporalio/common';
 
 /** What {@link ensureSchedule} did. */
 export type ScheduleOutcome = 'created' | 'updated' | 'unchanged';
@@ -96,4 +98,94 @@ export function singleCalendarOf(
     policies.overlap === 'SKIP' &&
     policies.catchupWindow === expected.catchupWindow;
   return fits ? calendar : undefined;
+}
+
+/**
+ * A schedule that starts one workflow without input once a day, or once a week, at a whole hour
+ * in its time zone; at most one run at a time (a run still busy skips the next).
+ */
+export interface CalendarSchedule {
+  /** Also the workflow id's start: Temporal appends the scheduled time. */
+  scheduleId: string;
+  workflowType: string;
+  timezone: string;
+  /** Weekly on this day; every day when absent. */
+  dayOfWeek?: DayOfWeek;
+  hour: number;
+  /** Shown in the Temporal Web UI: what the schedule is for, and where it is described. */
+  comment: string;
+  /** How long after an outage of Temporal a missed run is still made. */
+  catchupWindowMs: number;
+  typedSearchAttributes?: SearchAttributePair[];
+}
+
+/** What the schedule should be: spec, action and policies (no state: ops may pause it). */
+export function calendarScheduleOptions(schedule: CalendarSchedule, taskQueue: string) {
+  return {
+    scheduleId: schedule.scheduleId,
+    spec: {
+      calendars: [
+        {
+          ...(schedule.dayOfWeek ? { dayOfWeek: schedule.dayOfWeek } : {}),
+          hour: schedule.hour,
+          minute: 0,
+          second: 0,
+          comment: schedule.comment,
+        },
+      ],
+      timezone: schedule.timezone,
+    },
+    action: {
+      type: 'startWorkflow',
+      workflowType: schedule.workflowType,
+      workflowId: schedule.scheduleId,
+      taskQueue,
+      // No input: each run works from its own date and the registry.
+      args: [{}],
+      ...(schedule.typedSearchAttributes
+        ? { typedSearchAttributes: schedule.typedSearchAttributes }
+        : {}),
+    },
+    policies: { overlap: 'SKIP', catchupWindow: schedule.catchupWindowMs, pauseOnFailure: false },
+  } satisfies ScheduleOptions;
+}
+
+/** Whether an existing schedule already is what {@link calendarScheduleOptions} describes. */
+export function isCalendarScheduleCurrent(
+  schedule: CalendarSchedule,
+  description: ScheduleDescription,
+  taskQueue: string,
+): boolean {
+  const calendar = singleCalendarOf(description, {
+    timezone: schedule.timezone,
+    workflowType: schedule.workflowType,
+    taskQueue,
+    catchupWindow: schedule.catchupWindowMs,
+  });
+  return (
+    !!calendar &&
+    (schedule.dayOfWeek
+      ? rangeIsOnly(calendar.dayOfWeek, schedule.dayOfWeek)
+      : rangeIsEvery(calendar.dayOfWeek, 'SUNDAY', 'SATURDAY')) &&
+    rangeIsOnly(calendar.hour, schedule.hour) &&
+    rangeIsOnly(calendar.minute, 0) &&
+    rangeIsOnly(calendar.second, 0) &&
+    rangeIsEvery(calendar.dayOfMonth, 1, 31) &&
+    rangeIsEvery(calendar.month, 'JANUARY', 'DECEMBER')
+  );
+}
+
+/**
+ * Makes sure the schedule exists as described; safe to call at every worker start, by several
+ * workers at once (see {@link ensureSchedule}). Answers what it did.
+ */
+export function ensureCalendarSchedule(
+  client: Pick<Client, 'schedule'>,
+  schedule: CalendarSchedule,
+  taskQueue: string,
+): Promise<ScheduleOutcome> {
+  return ensureSchedule(client, {
+    options: calendarScheduleOptions(schedule, taskQueue),
+    matches: (description) => isCalendarScheduleCurrent(schedule, description, taskQueue),
+  });
 }

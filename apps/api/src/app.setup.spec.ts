@@ -14,7 +14,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { ServiceError } from '@temporalio/client';
 import { Type } from 'class-transformer';
-import { IsArray, IsString, Matches, ValidateNested } from 'class-validator';
+import { Matches, ValidateNested } from 'class-validator';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import request from 'supertest';
 import { configureApp } from './app.setup';
@@ -24,18 +24,7 @@ import { API_CONFIG, type ApiConfig } from './config';
 import { HardeningModule } from './common/hardening.module';
 import type { HttpConfig } from './common/http.config';
 import { createLogger, PinoLoggerService } from './common/logger';
-
-class ResultDto {
-  @IsString()
-  id!: string;
-}
-
-class PlanDto {
-  @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => ResultDto)
-  results!: ResultDto[];
-}
+import { invalidFields, PlanDto } from './common/validation.testing';
 
 class ThingDto {
   @Matches(/^[A-Z]{3}$/, { message: '$property must be three capitals' })
@@ -216,14 +205,11 @@ describe(configureApp.name, () => {
       .send({ code: 'abc', plan: { results: [{ id: 'r1' }, { id: 5 }] }, extra: 1 });
     expect(res.status).toBe(400);
     expect(res.body).toEqual({
-      statusCode: 400,
-      error: 'Bad Request',
-      message: 'The request has invalid fields: extra, code, plan.results[1].id.',
-      details: [
+      ...invalidFields('The request has invalid fields: extra, code, plan.results[1].id.', [
         { field: 'extra', problems: ['is not allowed'] },
         { field: 'code', problems: ['must be three capitals'] },
         { field: 'plan.results[1].id', problems: ['must be a string'] },
-      ],
+      ]),
       requestId: res.headers['x-request-id'],
     });
   });

@@ -10,13 +10,15 @@ import {
 
 const token = 'eyJ2IjoxfQ.c2lnbmF0dXJl';
 
+type PageInput = Parameters<typeof renderQuestionPage>[0];
+
+/** The question page of case CJG-1-2 for the 3-month check, with `token`, and what `input` changes. */
+const page = (input: Partial<PageInput> = {}) =>
+  renderQuestionPage({ caseNumber: 'CJG-1-2', question: 'three-month-check', token, ...input });
+
 describe(renderQuestionPage.name, () => {
   it('asks the 3-month check as ja/nee, posting the token to its own path', () => {
-    const html = renderQuestionPage({
-      caseNumber: 'CJG-2026-000123',
-      question: 'three-month-check',
-      token,
-    });
+    const html = page({ caseNumber: 'CJG-2026-000123' });
     expect(html).toContain('lang="nl"');
     expect(html).toContain('Past de hulp bij wat u nodig heeft?');
     expect(html).toContain('<form method="post" action="./CJG-2026-000123">');
@@ -31,7 +33,7 @@ describe(renderQuestionPage.name, () => {
   it.each(['questionnaire-midway', 'questionnaire-end'] as const)(
     'asks the %s as a rating from 1 to 5',
     (question) => {
-      const html = renderQuestionPage({ caseNumber: 'CJG-1-2', question, token });
+      const html = page({ question });
       expect(html).toContain('Hoe tevreden bent u over de hulp?');
       expect(html.match(/name="rating"/g)).toHaveLength(5);
       for (const value of ['1', '2', '3', '4', '5']) expect(html).toContain(`value="${value}"`);
@@ -40,45 +42,27 @@ describe(renderQuestionPage.name, () => {
   );
 
   it('tells the midway and the end questionnaire apart', () => {
-    const midway = renderQuestionPage({
-      caseNumber: 'CJG-1-2',
-      question: 'questionnaire-midway',
-      token,
-    });
-    const end = renderQuestionPage({ caseNumber: 'CJG-1-2', question: 'questionnaire-end', token });
+    const midway = page({ question: 'questionnaire-midway' });
+    const end = page({ question: 'questionnaire-end' });
     expect(midway).toContain('U krijgt nu een tijd hulp');
     expect(end).toContain('De hulp is afgelopen');
   });
 
   it('escapes what it shows', () => {
-    const html = renderQuestionPage({
-      caseNumber: 'CJG-1-2',
-      question: 'three-month-check',
-      token: '"><script>alert(1)</script>',
-      error: '<b>fout</b> & meer',
-    });
+    const html = page({ token: '"><script>alert(1)</script>', error: '<b>fout</b> & meer' });
     expect(html).not.toContain('<script>alert');
     expect(html).toContain('value="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"');
     expect(html).toContain('&lt;b&gt;fout&lt;/b&gt; &amp; meer');
   });
 
   it('shows an error above the form, tied to the choices', () => {
-    const html = renderQuestionPage({
-      caseNumber: 'CJG-1-2',
-      question: 'three-month-check',
-      token,
-      error: 'Kies ja of nee.',
-    });
+    const html = page({ error: 'Kies ja of nee.' });
     expect(html).toContain('<p class="error" id="fout">Kies ja of nee.</p>');
     expect(html).toContain('<fieldset aria-describedby="fout">');
   });
 
   it('loads nothing and runs no script: one inline stylesheet, allowed by its hash', () => {
-    const html = renderQuestionPage({
-      caseNumber: 'CJG-1-2',
-      question: 'three-month-check',
-      token,
-    });
+    const html = page();
     expect(html).not.toMatch(/<script|<link|<img|src=|style="/i);
     const style = /<style>(.*)<\/style>/.exec(html)![1]!;
     expect(ANSWER_PAGE_STYLE_SOURCE).toBe(

@@ -123,29 +123,26 @@ describe(AnswersService.name, () => {
     expect(query.mock.calls[1]![1]).toEqual([jti, 'refused']);
   });
 
-  it('frees the token when Temporal is away (503), so the client can try again', async () => {
+  it.each([
+    [
+      'when Temporal is away (503), so the client can try again',
+      new ServiceError('Failed to update workflow'),
+      { reason: 'unavailable', status: 503 },
+    ],
+    [
+      'for an unknown case (404)',
+      new NotFoundException('No trajectory with case number'),
+      { reason: 'unknown-case', status: 404 },
+    ],
+  ])('frees the token %s', async (_when, failure, refused) => {
     const { answers, statements } = service({
       update: async () => {
-        throw new ServiceError('Failed to update workflow');
+        throw failure;
       },
     });
-    expect(await refusal(answers.answer(caseNumber, { token: token(), fitting: true }))).toEqual({
-      reason: 'unavailable',
-      status: 503,
-    });
-    expect(statements).toEqual(['INSERT', 'DELETE']);
-  });
-
-  it('frees the token for an unknown case (404)', async () => {
-    const { answers, statements } = service({
-      update: async () => {
-        throw new NotFoundException('No trajectory with case number');
-      },
-    });
-    expect(await refusal(answers.answer(caseNumber, { token: token(), fitting: true }))).toEqual({
-      reason: 'unknown-case',
-      status: 404,
-    });
+    expect(await refusal(answers.answer(caseNumber, { token: token(), fitting: true }))).toEqual(
+      refused,
+    );
     expect(statements).toEqual(['INSERT', 'DELETE']);
   });
 

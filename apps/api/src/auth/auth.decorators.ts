@@ -19,11 +19,14 @@ export interface AuthenticatedRequest {
   principal?: Principal;
 }
 
+/** The verified caller of the request in `context` (not on a public route). */
+export function principalOf(context: ExecutionContext): Principal {
+  const principal = context.switchToHttp().getRequest<AuthenticatedRequest>().principal;
+  if (!principal) throw new Error('CurrentPrincipal used on a public route');
+  return principal;
+}
+
 /** The verified caller of this request. */
-export const CurrentPrincipal = createParamDecorator(
-  (_: unknown, context: ExecutionContext): Principal => {
-    const principal = context.switchToHttp().getRequest<AuthenticatedRequest>().principal;
-    if (!principal) throw new Error('CurrentPrincipal used on a public route');
-    return principal;
-  },
+export const CurrentPrincipal = createParamDecorator((_: unknown, context: ExecutionContext) =>
+  principalOf(context),
 );

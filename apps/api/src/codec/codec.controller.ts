@@ -1,4 +1,13 @@
-import { Body, Controller, Headers, HttpCode, HttpStatus, Post, Res } from '@nestjs/common';
+import {
+  applyDecorators,
+  Body,
+  Controller,
+  Headers,
+  HttpCode,
+  HttpStatus,
+  Post,
+  Res,
+} from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { addAuditDetail, Audited } from '../audit/audit.interceptor';
@@ -7,13 +16,24 @@ import { ApiProtected } from '../common/api-docs';
 import { CodecPayloadsDto } from './dto/codec-payloads.dto';
 import { CodecService } from './codec.service';
 
-const NAMESPACE_HEADER = ApiHeader({
-  name: 'X-Namespace',
-  required: false,
-  description:
-    'The Temporal namespace of the payloads (the Web UI sends it); absent: the configured one. ' +
-    'Another namespace is answered 400: this server has its keys only.',
-});
+/**
+ * A codec route: 200 with the payloads in order, `done` (decoded or encoded); the namespace they
+ * belong to in the X-Namespace header.
+ */
+const CodecRoute = (path: string, operationId: string, summary: string, done: string) =>
+  applyDecorators(
+    Post(path),
+    HttpCode(HttpStatus.OK),
+    ApiOperation({ operationId, summary }),
+    ApiHeader({
+      name: 'X-Namespace',
+      required: false,
+      description:
+        'The Temporal namespace of the payloads (the Web UI sends it); absent: the configured one. ' +
+        'Another namespace is answered 400: this server has its keys only.',
+    }),
+    ApiOkResponse({ type: CodecPayloadsDto, description: `The payloads, ${done}, in order` }),
+  );
 
 /**
  * The codec server of the Temporal Web UI and CLI (Temporal's remote codec protocol): payloads
@@ -28,12 +48,8 @@ export class CodecController {
   constructor(private readonly codec: CodecService) {}
 
   /** Decrypts payloads as stored in Temporal, for display; plain payloads come back as sent. */
-  @Post('decode')
-  @HttpCode(HttpStatus.OK)
+  @CodecRoute('decode', 'decodePayloads', 'Decode payloads (ops, Temporal UI)', 'decoded')
   @Audited('read:codec-decode')
-  @ApiOperation({ operationId: 'decodePayloads', summary: 'Decode payloads (ops, Temporal UI)' })
-  @NAMESPACE_HEADER
-  @ApiOkResponse({ type: CodecPayloadsDto, description: 'The payloads, decoded, in order' })
   async decode(
     @Body() body: CodecPayloadsDto,
     @Headers('x-namespace') namespaceHeader: string | undefined,
@@ -48,11 +64,7 @@ export class CodecController {
   }
 
   /** Encrypts payloads the UI or CLI is about to send (a signal, a workflow started by hand). */
-  @Post('encode')
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ operationId: 'encodePayloads', summary: 'Encode payloads (ops, Temporal UI)' })
-  @NAMESPACE_HEADER
-  @ApiOkResponse({ type: CodecPayloadsDto, description: 'The payloads, encoded, in order' })
+  @CodecRoute('encode', 'encodePayloads', 'Encode payloads (ops, Temporal UI)', 'encoded')
   async encode(
     @Body() body: CodecPayloadsDto,
     @Headers('x-namespace') namespaceHeader: string | undefined,

@@ -45,6 +45,15 @@ function run(exception: unknown, headers?: Record<string, string>) {
   return { ...sent, logger };
 }
 
+/** The body the filter answers for request req-1. */
+const errorBody = (statusCode: number, error: string, message: string, more: object = {}) => ({
+  statusCode,
+  error,
+  message,
+  ...more,
+  requestId: 'req-1',
+});
+
 const pgRefused = () =>
   Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), {
     code: 'ECONNREFUSED',
@@ -55,12 +64,7 @@ describe(AllExceptionsFilter.name, () => {
   it('keeps the status and message of an HttpException and adds the request id', () => {
     const { status, body, logger } = run(new NotFoundException('No trajectory with case number X'));
     expect(status).toBe(404);
-    expect(body).toEqual({
-      statusCode: 404,
-      error: 'Not Found',
-      message: 'No trajectory with case number X',
-      requestId: 'req-1',
-    });
+    expect(body).toEqual(errorBody(404, 'Not Found', 'No trajectory with case number X'));
     expect(logger.error).not.toHaveBeenCalled();
   });
 
@@ -71,34 +75,31 @@ describe(AllExceptionsFilter.name, () => {
       ]),
     );
     expect(status).toBe(400);
-    expect(body).toEqual({
-      statusCode: 400,
-      error: 'Bad Request',
-      message: 'The request has an invalid field: plan.results[0].id.',
-      details: [{ field: 'plan.results[0].id', problems: ['must be a string'] }],
-      requestId: 'req-1',
-    });
+    expect(body).toEqual(
+      errorBody(400, 'Bad Request', 'The request has an invalid field: plan.results[0].id.', {
+        details: [{ field: 'plan.results[0].id', problems: ['must be a string'] }],
+      }),
+    );
   });
 
   it('puts an array message into details with field "" and sums it up in message', () => {
     expect(
       run(new ConflictException(['the plan is not approved', 'the case has ended'])).body,
-    ).toEqual({
-      statusCode: 409,
-      error: 'Conflict',
-      message: 'The request conflicts with the current state: 2 problems (see details).',
-      details: [{ field: '', problems: ['the plan is not approved', 'the case has ended'] }],
-      requestId: 'req-1',
-    });
+    ).toEqual(
+      errorBody(
+        409,
+        'Conflict',
+        'The request conflicts with the current state: 2 problems (see details).',
+        { details: [{ field: '', problems: ['the plan is not approved', 'the case has ended'] }] },
+      ),
+    );
     expect(
       run(new UnprocessableEntityException(['clientId c-1 is not a registered client'])).body,
-    ).toEqual({
-      statusCode: 422,
-      error: 'Unprocessable Entity',
-      message: 'clientId c-1 is not a registered client',
-      details: [{ field: '', problems: ['clientId c-1 is not a registered client'] }],
-      requestId: 'req-1',
-    });
+    ).toEqual(
+      errorBody(422, 'Unprocessable Entity', 'clientId c-1 is not a registered client', {
+        details: [{ field: '', problems: ['clientId c-1 is not a registered client'] }],
+      }),
+    );
   });
 
   it('names unknown properties thrown as "property x should not exist"', () => {
@@ -113,12 +114,13 @@ describe(AllExceptionsFilter.name, () => {
     const { status, body, headers, logger } = run(new ServiceError('Failed to query workflow'));
     expect(status).toBe(503);
     expect(headers['Retry-After']).toBe('5');
-    expect(body).toEqual({
-      statusCode: 503,
-      error: 'Service Unavailable',
-      message: 'The workflow service is not available; try again shortly.',
-      requestId: 'req-1',
-    });
+    expect(body).toEqual(
+      errorBody(
+        503,
+        'Service Unavailable',
+        'The workflow service is not available; try again shortly.',
+      ),
+    );
     expect(logger.error).toHaveBeenCalledWith(
       expect.objectContaining({
         requestId: 'req-1',
@@ -157,12 +159,9 @@ describe(AllExceptionsFilter.name, () => {
     ]) {
       const { status, body, logger } = run(exception);
       expect(status).toBe(413);
-      expect(body).toEqual({
-        statusCode: 413,
-        error: 'Payload Too Large',
-        message: 'The body is larger than the limit of 65536 bytes.',
-        requestId: 'req-1',
-      });
+      expect(body).toEqual(
+        errorBody(413, 'Payload Too Large', 'The body is larger than the limit of 65536 bytes.'),
+      );
       expect(logger.error).not.toHaveBeenCalled();
     }
     const parse = Object.assign(new SyntaxError('Unexpected token } in JSON: "{"bsn": 1}"'), {
@@ -198,12 +197,9 @@ describe(AllExceptionsFilter.name, () => {
       new TypeError("Cannot read properties of undefined (reading 'bsn')"),
     );
     expect(status).toBe(500);
-    expect(body).toEqual({
-      statusCode: 500,
-      error: 'Internal Server Error',
-      message: 'Something went wrong on our side.',
-      requestId: 'req-1',
-    });
+    expect(body).toEqual(
+      errorBody(500, 'Internal Server Error', 'Something went wrong on our side.'),
+    );
     expect(logger.error).toHaveBeenCalledWith(
       expect.objectContaining({
         requestId: 'req-1',

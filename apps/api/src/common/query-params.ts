@@ -5,27 +5,22 @@ import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
 
 /** Query-string parameters every list endpoint takes the same way. */
 
-/** `limit`: 1 to 100, default 25. */
-export const PageLimit = () =>
+/** A whole number from `minimum` to `maximum`, `fallback` when absent. */
+const PageNumber = (minimum: number, maximum: number, fallback: number) =>
   applyDecorators(
-    ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 }),
+    ApiPropertyOptional({ minimum, maximum, default: fallback }),
     IsOptional(),
     Type(() => Number),
     IsInt(),
-    Min(1),
-    Max(100),
+    Min(minimum),
+    Max(maximum),
   );
 
+/** `limit`: 1 to 100, default 25. */
+export const PageLimit = () => PageNumber(1, 100, 25);
+
 /** `offset`: 0 to 100,000, default 0. */
-export const PageOffset = () =>
-  applyDecorators(
-    ApiPropertyOptional({ minimum: 0, maximum: 100000, default: 0 }),
-    IsOptional(),
-    Type(() => Number),
-    IsInt(),
-    Min(0),
-    Max(100_000),
-  );
+export const PageOffset = () => PageNumber(0, 100_000, 0);
 
 /** An optional `true`/`false` flag; anything else is refused by validation. */
 export const QueryBoolean = (doc: ApiPropertyOptions = {}) =>

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsArray, IsInt, IsString, Min, ValidateNested, ValidationError } from 'class-validator';
+import { IsString, ValidateNested, ValidationError } from 'class-validator';
 import {
   createValidationPipe,
   flattenValidationErrors,
@@ -7,22 +7,7 @@ import {
   RequestValidationException,
   validationSummary,
 } from './validation';
-
-class ResultDto {
-  @IsString()
-  id!: string;
-
-  @IsInt()
-  @Min(1)
-  score!: number;
-}
-
-class PlanDto {
-  @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => ResultDto)
-  results!: ResultDto[];
-}
+import { invalidFields, PlanDto } from './validation.testing';
 
 class CaseDto {
   @IsString()
@@ -111,16 +96,13 @@ describe(flattenValidationErrors.name, () => {
       .catch((e: unknown) => e);
     expect(thrown).toBeInstanceOf(RequestValidationException);
     const response = (thrown as RequestValidationException).getResponse();
-    expect(response).toEqual({
-      statusCode: 400,
-      error: 'Bad Request',
-      message: 'The request has invalid fields: bsn, caseNumber, plan.results[1].score.',
-      details: [
+    expect(response).toEqual(
+      invalidFields('The request has invalid fields: bsn, caseNumber, plan.results[1].score.', [
         { field: 'bsn', problems: ['is not allowed'] },
         { field: 'caseNumber', problems: ['must be a string'] },
         { field: 'plan.results[1].score', problems: ['must not be less than 1'] },
-      ],
-    });
+      ]),
+    );
     expect(JSON.stringify(response)).not.toContain('111222333');
   });
 

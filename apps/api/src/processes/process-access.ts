@@ -92,6 +92,24 @@ export const partnerProcessScope =
       ? principal.organisationId === facts.organisationId
       : principal.role === 'ops' || inMunicipalities(principal, facts.municipalityCode);
 
+/**
+ * The access table of a process a partner organisation started: its `commandRoles`, seen as
+ * {@link partnerProcessScope} says, and refused with `outOfScope.partner` to another organisation
+ * of the partner's role, with `outOfScope.municipality` to anyone else.
+ */
+export function partnerProcessAccess<Command extends string>(
+  partner: Role,
+  commandRoles: Readonly<Record<Command, readonly Role[]>>,
+  outOfScope: { partner: string; municipality: string },
+): ProcessAccess<Command, PartnerProcessFacts> {
+  return {
+    commandRoles,
+    canSee: partnerProcessScope(partner),
+    outOfScope: (principal) =>
+      principal.role === partner ? outOfScope.partner : outOfScope.municipality,
+  };
+}
+
 /** The refusal when a partner's access to a closed case has ended. */
 export const PARTNER_ACCESS_ENDED =
   'the case closed longer ago than partners keep access (PARTNER_ACCESS_AFTER_END)';

@@ -85,6 +85,34 @@ const asTotal = <T extends object>(figures: T) => ({
   ...figures,
 });
 
+/**
+ * A per-municipality table: the code and name, then `columns`; the rows, then the total row
+ * (or one per question).
+ */
+function perMunicipality<F extends object>(
+  columns: Array<keyof F & string>,
+  report: {
+    rows: Array<F & { municipalityCode: string; municipalityName: string | null }>;
+    total: F | F[];
+  },
+): ReportTable {
+  const totals = Array.isArray(report.total) ? report.total : [report.total];
+  return tableOf(
+    ['municipalityCode', 'municipalityName', ...columns],
+    [...report.rows, ...totals.map(asTotal)],
+  );
+}
+
+/** The goal figures (persistence's GOAL_FIGURES): goal attainment's, and monitoring effort's. */
+const GOAL_COLUMNS = [
+  'endEvaluations',
+  'goalsTotal',
+  'goalsReached',
+  'goalsReachedPct',
+  'allGoalsReached',
+  'allGoalsReachedPct',
+] as const;
+
 /** How each report is laid out as one CSV table; the JSON answer carries the same figures. */
 export const REPORT_TABLES = {
   caseload: (r: CaseloadReport): ReportTable => {
@@ -131,18 +159,9 @@ export const REPORT_TABLES = {
     };
   },
   'waiting-times': (r: WaitingTimesReport): ReportTable =>
-    tableOf(
-      [
-        'municipalityCode',
-        'municipalityName',
-        'trajectories',
-        'meanDays',
-        'medianDays',
-        'p90Days',
-        'maxDays',
-        'overEightWeeks',
-      ],
-      [...r.rows, asTotal(r.total)],
+    perMunicipality(
+      ['trajectories', 'meanDays', 'medianDays', 'p90Days', 'maxDays', 'overEightWeeks'],
+      r,
     ),
   referrals: (r: ReferralsReport): ReportTable =>
     tableOf(
@@ -150,19 +169,7 @@ export const REPORT_TABLES = {
       [...r.rows, { period: 'total', productCategory: '', productCategoryName: null, ...r.total }],
     ),
   'goal-attainment': (r: GoalAttainmentReport): ReportTable =>
-    tableOf(
-      [
-        'municipalityCode',
-        'municipalityName',
-        'endEvaluations',
-        'goalsTotal',
-        'goalsReached',
-        'goalsReachedPct',
-        'allGoalsReached',
-        'allGoalsReachedPct',
-      ],
-      [...r.rows, asTotal(r.total)],
-    ),
+    perMunicipality([...GOAL_COLUMNS], r),
   dropouts: (r: DropoutsReport): ReportTable => ({
     columns: ['reasonCode', 'reasonLabel', 'stops', 'trajectories', 'pctOfAllStops'],
     rows: [
@@ -184,10 +191,8 @@ export const REPORT_TABLES = {
     ],
   }),
   'client-ratings': (r: ClientRatingsReport): ReportTable =>
-    tableOf(
+    perMunicipality(
       [
-        'municipalityCode',
-        'municipalityName',
         'question',
         'asked',
         'answered',
@@ -197,13 +202,11 @@ export const REPORT_TABLES = {
         'meanRating',
         'fittingPct',
       ],
-      [...r.rows, ...r.total.map(asTotal)],
+      r,
     ),
   overdue: (r: OverdueReport): ReportTable =>
-    tableOf(
+    perMunicipality(
       [
-        'municipalityCode',
-        'municipalityName',
         'open',
         'overdue',
         'beschikkingOverdue',
@@ -213,25 +216,12 @@ export const REPORT_TABLES = {
         'reviewsRecordedLate',
         'reviewsRecordedLatePct',
       ],
-      [...r.rows, asTotal(r.total)],
+      r,
     ),
   samenloop: (r: SamenloopReport): ReportTable =>
     tableOf(['familyId', 'providers', 'trajectories'], r.rows),
   'monitoring-effort': (r: MonitoringEffortReport): ReportTable =>
-    tableOf(
-      [
-        'reviews',
-        'coordination',
-        'meanReviews',
-        'endEvaluations',
-        'goalsTotal',
-        'goalsReached',
-        'goalsReachedPct',
-        'allGoalsReached',
-        'allGoalsReachedPct',
-      ],
-      r.rows,
-    ),
+    tableOf(['reviews', 'coordination', 'meanReviews', ...GOAL_COLUMNS], r.rows),
 };
 
 export type ReportName = keyof typeof REPORT_TABLES;

@@ -1,8 +1,16 @@
-import { applyDecorators, Controller, Get, Query, Req, Res, type Type } from '@nestjs/common';
+import {
+  applyDecorators,
+  Controller,
+  createParamDecorator,
+  Get,
+  Query,
+  type ExecutionContext,
+  type Type,
+} from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Audited, noteAudit } from '../audit/audit.interceptor';
-import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
+import { principalOf, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ApiProtected } from '../common/api-docs';
 import { ReferralsQueryDto, ReportQueryDto, SamenloopQueryDto } from './dto/report-query.dto';
@@ -20,15 +28,105 @@ import {
 import { ApiJsonOrCsvResponse, jsonOrCsv, type ReportName } from './report-csv';
 import { ReportsService } from './reports.service';
 
-/** The 200 of a report: its JSON schema, or the same figures as CSV. */
-const ApiReport = (operationId: string, summary: string, description: string, type: Type) =>
-  applyDecorators(
-    ApiOperation({ operationId, summary, description }),
+/** How each report route is documented: its operation, and the schema of its JSON answer. */
+const REPORT_ROUTES: Record<
+  ReportName,
+  { operationId: string; summary: string; description: string; type: Type }
+> = {
+  caseload: {
+    operationId: 'caseloadReport',
+    summary: 'Caseload per coordinator and per team',
+    description:
+      'Open trajectories at the end of `to` (a period up to today: now), and those open at any moment of the period, registered and closed in it; per coordinator (with team) and per team.',
+    type: CaseloadReportDto,
+  },
+  'waiting-times': {
+    operationId: 'waitingTimesReport',
+    summary: 'Waiting time from request to first beschikking, per municipality',
+    description:
+      'For trajectories whose first beschikking was issued in the period: calendar days from the registered request; count, mean, median, p90, maximum, over 8 weeks.',
+    type: WaitingTimesReportDto,
+  },
+  referrals: {
+    operationId: 'referralsReport',
+    summary: 'Referrals to specialised care per period and product category',
+    description:
+      'Toewijzingen starting in the period, per month (default), quarter, year or the whole period, and per JZ020 productcategorie.',
+    type: ReferralsReportDto,
+  },
+  'goal-attainment': {
+    operationId: 'goalAttainmentReport',
+    summary: 'Doelrealisatie: goals reached at the end, per municipality',
+    description:
+      'For end evaluations recorded in the period: goals reached of all goals judged, and the share of trajectories that reached every goal.',
+    type: GoalAttainmentReportDto,
+  },
+  dropouts: {
+    operationId: 'dropoutsReport',
+    summary: 'Uitval: care ended early, per JZ588 reason',
+    description:
+      'Care stops in the period with a reason other than 02 (volgens plan), per reason, each as a share of all care stops in the period.',
+    type: DropoutsReportDto,
+  },
+  'client-ratings': {
+    operationId: 'clientRatingsReport',
+    summary: 'Client ratings and response rate, per municipality and question',
+    description:
+      '3-month check and midway questionnaire sent in the period (when the check fell due), end questionnaire of the end evaluations of the period: asked, answered, response rate, mean rating, fitting share.',
+    type: ClientRatingsReportDto,
+  },
+  overdue: {
+    operationId: 'overdueReport',
+    summary: 'Overdue beschikkingen, reviews and end evaluations, per municipality',
+    description:
+      'Open trajectories overdue now, by what is overdue (the period does not apply); reviews recorded in the period and how many late.',
+    type: OverdueReportDto,
+  },
+  samenloop: {
+    operationId: 'samenloopReport',
+    summary: 'Samenloop families: three or more providers active at once',
+    description:
+      'Families whose open trajectories have at least `threshold` distinct active providers now (the period does not apply); family ids only.',
+    type: SamenloopReportDto,
+  },
+  'monitoring-effort': {
+    operationId: 'monitoringEffortReport',
+    summary: 'Monitoring effort against outcome',
+    description:
+      'For end evaluations recorded in the period: doelrealisatie per number of reviews (0, 1, 2, 3+) and per coordination, with subtotals.',
+    type: MonitoringEffortReportDto,
+  },
+};
+
+/**
+ * GET /reports/<name>, audited as `read:report:<name>`; its 200 is the report's JSON schema or the
+ * same figures as CSV.
+ */
+const ReportRoute = (name: ReportName) => {
+  const { type, ...operation } = REPORT_ROUTES[name];
+  return applyDecorators(
+    Get(name),
+    Audited(`read:report:${name}`),
+    ApiOperation(operation),
     ApiJsonOrCsvResponse(
       type,
       'JSON by default; CSV (RFC 4180, header row, one table, totals as the last rows) with `Accept: text/csv` or `format=csv`, as an attachment `<report>-<from>-<to>.csv`',
     ),
   );
+};
+
+/** Who asks for a report, and the request and response its answer (JSON or CSV) goes into. */
+interface ReportAsker {
+  principal: Principal;
+  request: Request;
+  response: Response;
+}
+
+const ReportAsker = createParamDecorator((_: unknown, context: ExecutionContext): ReportAsker => ({
+  principal: principalOf(context),
+  request: context.switchToHttp().getRequest<Request>(),
+  response: context.switchToHttp().getResponse<Response>(),
+}));
 
 /**
  * Management reports over the read model (issue 6; definitions in docs/reports.md): team leads
@@ -47,166 +145,56 @@ export class ReportsController {
 
   private async answer(
     name: ReportName,
-    principal: Principal,
     query: ReportQueryDto,
-    request: Request,
-    response: Response,
+    { principal, request, response }: ReportAsker,
   ): Promise<object | string> {
     const answer = await this.reports.run(name, principal, query);
     noteAudit(response, { count: answer.rows });
     return jsonOrCsv(answer, query.format, request, response);
   }
 
-  @Get('caseload')
-  @Audited('read:report:caseload')
-  @ApiReport(
-    'caseloadReport',
-    'Caseload per coordinator and per team',
-    'Open trajectories at the end of `to` (a period up to today: now), and those open at any moment of the period, registered and closed in it; per coordinator (with team) and per team.',
-    CaseloadReportDto,
-  )
-  caseload(
-    @CurrentPrincipal() principal: Principal,
-    @Query() query: ReportQueryDto,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    return this.answer('caseload', principal, query, request, response);
+  @ReportRoute('caseload')
+  caseload(@Query() query: ReportQueryDto, @ReportAsker() asker: ReportAsker) {
+    return this.answer('caseload', query, asker);
   }
 
-  @Get('waiting-times')
-  @Audited('read:report:waiting-times')
-  @ApiReport(
-    'waitingTimesReport',
-    'Waiting time from request to first beschikking, per municipality',
-    'For trajectories whose first beschikking was issued in the period: calendar days from the registered request; count, mean, median, p90, maximum, over 8 weeks.',
-    WaitingTimesReportDto,
-  )
-  waitingTimes(
-    @CurrentPrincipal() principal: Principal,
-    @Query() query: ReportQueryDto,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    return this.answer('waiting-times', principal, query, request, response);
+  @ReportRoute('waiting-times')
+  waitingTimes(@Query() query: ReportQueryDto, @ReportAsker() asker: ReportAsker) {
+    return this.answer('waiting-times', query, asker);
   }
 
-  @Get('referrals')
-  @Audited('read:report:referrals')
-  @ApiReport(
-    'referralsReport',
-    'Referrals to specialised care per period and product category',
-    'Toewijzingen starting in the period, per month (default), quarter, year or the whole period, and per JZ020 productcategorie.',
-    ReferralsReportDto,
-  )
-  referrals(
-    @CurrentPrincipal() principal: Principal,
-    @Query() query: ReferralsQueryDto,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    return this.answer('referrals', principal, query, request, response);
+  @ReportRoute('referrals')
+  referrals(@Query() query: ReferralsQueryDto, @ReportAsker() asker: ReportAsker) {
+    return this.answer('referrals', query, asker);
   }
 
-  @Get('goal-attainment')
-  @Audited('read:report:goal-attainment')
-  @ApiReport(
-    'goalAttainmentReport',
-    'Doelrealisatie: goals reached at the end, per municipality',
-    'For end evaluations recorded in the period: goals reached of all goals judged, and the share of trajectories that reached every goal.',
-    GoalAttainmentReportDto,
-  )
-  goalAttainment(
-    @CurrentPrincipal() principal: Principal,
-    @Query() query: ReportQueryDto,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    return this.answer('goal-attainment', principal, query, request, response);
+  @ReportRoute('goal-attainment')
+  goalAttainment(@Query() query: ReportQueryDto, @ReportAsker() asker: ReportAsker) {
+    return this.answer('goal-attainment', query, asker);
   }
 
-  @Get('dropouts')
-  @Audited('read:report:dropouts')
-  @ApiReport(
-    'dropoutsReport',
-    'Uitval: care ended early, per JZ588 reason',
-    'Care stops in the period with a reason other than 02 (volgens plan), per reason, each as a share of all care stops in the period.',
-    DropoutsReportDto,
-  )
-  dropouts(
-    @CurrentPrincipal() principal: Principal,
-    @Query() query: ReportQueryDto,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    return this.answer('dropouts', principal, query, request, response);
+  @ReportRoute('dropouts')
+  dropouts(@Query() query: ReportQueryDto, @ReportAsker() asker: ReportAsker) {
+    return this.answer('dropouts', query, asker);
   }
 
-  @Get('client-ratings')
-  @Audited('read:report:client-ratings')
-  @ApiReport(
-    'clientRatingsReport',
-    'Client ratings and response rate, per municipality and question',
-    '3-month check and midway questionnaire sent in the period (when the check fell due), end questionnaire of the end evaluations of the period: asked, answered, response rate, mean rating, fitting share.',
-    ClientRatingsReportDto,
-  )
-  clientRatings(
-    @CurrentPrincipal() principal: Principal,
-    @Query() query: ReportQueryDto,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    return this.answer('client-ratings', principal, query, request, response);
+  @ReportRoute('client-ratings')
+  clientRatings(@Query() query: ReportQueryDto, @ReportAsker() asker: ReportAsker) {
+    return this.answer('client-ratings', query, asker);
   }
 
-  @Get('overdue')
-  @Audited('read:report:overdue')
-  @ApiReport(
-    'overdueReport',
-    'Overdue beschikkingen, reviews and end evaluations, per municipality',
-    'Open trajectories overdue now, by what is overdue (the period does not apply); reviews recorded in the period and how many late.',
-    OverdueReportDto,
-  )
-  overdue(
-    @CurrentPrincipal() principal: Principal,
-    @Query() query: ReportQueryDto,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    return this.answer('overdue', principal, query, request, response);
+  @ReportRoute('overdue')
+  overdue(@Query() query: ReportQueryDto, @ReportAsker() asker: ReportAsker) {
+    return this.answer('overdue', query, asker);
   }
 
-  @Get('samenloop')
-  @Audited('read:report:samenloop')
-  @ApiReport(
-    'samenloopReport',
-    'Samenloop families: three or more providers active at once',
-    'Families whose open trajectories have at least `threshold` distinct active providers now (the period does not apply); family ids only.',
-    SamenloopReportDto,
-  )
-  samenloop(
-    @CurrentPrincipal() principal: Principal,
-    @Query() query: SamenloopQueryDto,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    return this.answer('samenloop', principal, query, request, response);
+  @ReportRoute('samenloop')
+  samenloop(@Query() query: SamenloopQueryDto, @ReportAsker() asker: ReportAsker) {
+    return this.answer('samenloop', query, asker);
   }
 
-  @Get('monitoring-effort')
-  @Audited('read:report:monitoring-effort')
-  @ApiReport(
-    'monitoringEffortReport',
-    'Monitoring effort against outcome',
-    'For end evaluations recorded in the period: doelrealisatie per number of reviews (0, 1, 2, 3+) and per coordination, with subtotals.',
-    MonitoringEffortReportDto,
-  )
-  monitoringEffort(
-    @CurrentPrincipal() principal: Principal,
-    @Query() query: ReportQueryDto,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    return this.answer('monitoring-effort', principal, query, request, response);
+  @ReportRoute('monitoring-effort')
+  monitoringEffort(@Query() query: ReportQueryDto, @ReportAsker() asker: ReportAsker) {
+    return this.answer('monitoring-effort', query, asker);
   }
 }

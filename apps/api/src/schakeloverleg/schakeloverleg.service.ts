@@ -7,7 +7,7 @@ import {
   UnprocessableEntityException,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Client, WorkflowNotFoundError } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import { In, type DataSource } from 'typeorm';
 import {
   giPartView,
@@ -58,6 +58,7 @@ import {
   type PreparedCommand,
 } from '../processes/process.service';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
+import { workflowExists } from '../temporal/workflow-commands';
 import type {
   ListTransfersQueryDto,
   ProposeTransferDto,
@@ -153,7 +154,11 @@ export class SchakeloverlegService extends ProcessService<
     const timing = transferTimingProblems(input, new Date());
     if (problems.length + timing.length > 0) {
       // A repeated proposal is answered as such, even once its end date has come closer.
-      if (timing.length > 0 && problems.length === 0 && (await this.exists(input.transferId)))
+      if (
+        timing.length > 0 &&
+        problems.length === 0 &&
+        (await workflowExists(this.client, transferWorkflowId(input.transferId)))
+      )
         return this.sameAsExisting(input);
       throw new UnprocessableEntityException([...problems, ...timing]);
     }
@@ -268,7 +273,7 @@ export class SchakeloverlegService extends ProcessService<
     if (type === 'recordOutcome' && (body as { agreed?: unknown }).agreed === true) {
       await registered(view.coordinatorId);
       const caseNumber = (body as { caseNumber: string }).caseNumber;
-      if (await this.trajectoryExists(caseNumber))
+      if (await workflowExists(this.client, trajectoryWorkflowId(caseNumber)))
         problems.push(`caseNumber ${caseNumber} already names a trajectory; give a new one`);
     }
     if (problems.length > 0) throw new UnprocessableEntityException(problems);
@@ -326,26 +331,6 @@ export class SchakeloverlegService extends ProcessService<
       parseTransferId(transferId)?.organisationId !== principal.organisationId
     )
       throw new ForbiddenException(TRANSFER_ACCESS.outOfScope(principal));
-  }
-
-  private async exists(transferId: string): Promise<boolean> {
-    try {
-      await this.client.workflow.getHandle(transferWorkflowId(transferId)).describe();
-      return true;
-    } catch (error) {
-      if (error instanceof WorkflowNotFoundError) return false;
-      throw error;
-    }
-  }
-
-  private async trajectoryExists(caseNumber: string): Promise<boolean> {
-    try {
-      await this.client.workflow.getHandle(trajectoryWorkflowId(caseNumber)).describe();
-      return true;
-    } catch (error) {
-      if (error instanceof WorkflowNotFoundError) return false;
-      throw error;
-    }
   }
 }
 

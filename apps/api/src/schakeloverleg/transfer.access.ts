@@ -1,10 +1,6 @@
 import type { TransferCommandType } from '@cjg/domain';
 import type { Role } from '../auth/principal';
-import {
-  partnerProcessScope,
-  type PartnerProcessFacts,
-  type ProcessAccess,
-} from '../processes/process-access';
+import { partnerProcessAccess } from '../processes/process-access';
 
 /**
  * Who gives which transfer command: the CJG (a coordinator or team lead of the municipality)
@@ -18,15 +14,14 @@ export const TRANSFER_COMMAND_ROLES: Readonly<Record<TransferCommandType, readon
   withdraw: ['gi'],
 };
 
-/** Whether the principal may read this transfer: its GI, the CJG of its municipality, ops. */
-export const canSeeTransfer = partnerProcessScope('gi');
+/**
+ * The transfer's access table (processes/process-access.ts): its GI, the CJG of its municipality
+ * and ops may read it.
+ */
+export const TRANSFER_ACCESS = partnerProcessAccess('gi', TRANSFER_COMMAND_ROLES, {
+  partner: 'this transfer was proposed by another organisation',
+  municipality: 'the transfer belongs to a municipality outside the token scope',
+});
 
-/** The transfer's access table (processes/process-access.ts). */
-export const TRANSFER_ACCESS: ProcessAccess<TransferCommandType, PartnerProcessFacts> = {
-  commandRoles: TRANSFER_COMMAND_ROLES,
-  canSee: canSeeTransfer,
-  outOfScope: (principal) =>
-    principal.role === 'gi'
-      ? 'this transfer was proposed by another organisation'
-      : 'the transfer belongs to a municipality outside the token scope',
-};
+/** Whether the principal may read this transfer. */
+export const canSeeTransfer = TRANSFER_ACCESS.canSee;

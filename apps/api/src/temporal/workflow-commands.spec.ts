@@ -39,6 +39,10 @@ async function thrown(promise: Promise<unknown>): Promise<unknown> {
   );
 }
 
+/** What giveUpdate throws when the update fails with `error` (and describe answers `status`). */
+const refusal = (error: unknown, status?: string) =>
+  thrown(giveUpdate(client, handleFailing(error, status), update, {}, options));
+
 describe('giveUpdate', () => {
   it('answers the update result, passing the update id', async () => {
     const executeUpdate = jest.fn().mockResolvedValue('done');
@@ -50,14 +54,10 @@ describe('giveUpdate', () => {
   });
 
   it('turns a refusal by state into 409 and by data into 422, with the problems', async () => {
-    const byState = await thrown(
-      giveUpdate(client, handleFailing(refused('state')), update, {}, options),
-    );
+    const byState = await refusal(refused('state'));
     expect(byState).toBeInstanceOf(ConflictException);
     expect((byState as ConflictException).getResponse()).toMatchObject({ message: ['a problem'] });
-    const byData = await thrown(
-      giveUpdate(client, handleFailing(refused('data')), update, {}, options),
-    );
+    const byData = await refusal(refused('data'));
     expect(byData).toBeInstanceOf(UnprocessableEntityException);
     expect((byData as UnprocessableEntityException).getResponse()).toMatchObject({
       message: ['a problem'],
@@ -65,39 +65,18 @@ describe('giveUpdate', () => {
   });
 
   it('turns an unknown workflow into 404 and a closed one into 409', async () => {
-    const notFound = await thrown(
-      giveUpdate(
-        client,
-        handleFailing(new WorkflowNotFoundError('gone', 'x', undefined)),
-        update,
-        {},
-        options,
-      ),
-    );
+    const notFound = await refusal(new WorkflowNotFoundError('gone', 'x', undefined));
     expect(notFound).toBeInstanceOf(NotFoundException);
     expect((notFound as Error).message).toBe('No case X');
-    const ended = await thrown(
-      giveUpdate(
-        client,
-        handleFailing(
-          new WorkflowNotFoundError('workflow execution already completed', 'x', undefined),
-        ),
-        update,
-        {},
-        options,
-      ),
+    const ended = await refusal(
+      new WorkflowNotFoundError('workflow execution already completed', 'x', undefined),
     );
     expect(ended).toBeInstanceOf(ConflictException);
     expect((ended as Error).message).toBe('The case X has ended');
     // "Not found" without a reason, for a workflow that exists and has closed: ended too.
-    const raced = await thrown(
-      giveUpdate(
-        client,
-        handleFailing(new WorkflowNotFoundError('not found', 'x', undefined), 'COMPLETED'),
-        update,
-        {},
-        options,
-      ),
+    const raced = await refusal(
+      new WorkflowNotFoundError('not found', 'x', undefined),
+      'COMPLETED',
     );
     expect(raced).toBeInstanceOf(ConflictException);
   });

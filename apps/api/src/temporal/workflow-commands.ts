@@ -142,6 +142,20 @@ export async function describeAttributes(
   return (await read(client, options, () => handle.describe())).typedSearchAttributes;
 }
 
+/** Whether a workflow with this id exists (running or closed), from Temporal's own record. */
+export async function workflowExists(
+  client: Pick<Client, 'workflow'>,
+  workflowId: string,
+): Promise<boolean> {
+  try {
+    await client.workflow.getHandle(workflowId).describe();
+    return true;
+  } catch (error) {
+    if (error instanceof WorkflowNotFoundError) return false;
+    throw error;
+  }
+}
+
 /**
  * A refusal by the workflow's validator, a closed or an unknown workflow: the command will never
  * be applied (unlike a timeout, after which the update may still be applied).

@@ -1,10 +1,6 @@
 import type { HandoverCommandType } from '@cjg/domain';
 import type { Role } from '../auth/principal';
-import {
-  partnerProcessScope,
-  type PartnerProcessFacts,
-  type ProcessAccess,
-} from '../processes/process-access';
+import { partnerProcessAccess } from '../processes/process-access';
 
 /**
  * Who gives which command (the routes' @Roles are made from it; it also narrows the
@@ -22,17 +18,14 @@ export const HANDOVER_COMMAND_ROLES: Readonly<Record<HandoverCommandType, readon
 };
 
 /**
- * Who may see and act on a handover: the Veilig Thuis organisation that handed it over, the
- * coordinators and team leads of its municipality, and ops (reading). The facts are its row.
+ * The handover's access table (processes/process-access.ts). Who may see and act on a handover:
+ * the Veilig Thuis organisation that handed it over, the coordinators and team leads of its
+ * municipality, and ops (reading). The facts are its row.
  */
-export const canSeeHandover = partnerProcessScope('veilig-thuis');
+export const HANDOVER_ACCESS = partnerProcessAccess('veilig-thuis', HANDOVER_COMMAND_ROLES, {
+  partner: 'the handover belongs to another organisation',
+  municipality: 'the handover belongs to a municipality outside the token scope',
+});
 
-/** The handover's access table (processes/process-access.ts). */
-export const HANDOVER_ACCESS: ProcessAccess<HandoverCommandType, PartnerProcessFacts> = {
-  commandRoles: HANDOVER_COMMAND_ROLES,
-  canSee: canSeeHandover,
-  outOfScope: (principal) =>
-    principal.role === 'veilig-thuis'
-      ? 'the handover belongs to another organisation'
-      : 'the handover belongs to a municipality outside the token scope',
-};
+/** Whether the principal may see this handover. */
+export const canSeeHandover = HANDOVER_ACCESS.canSee;

@@ -7,7 +7,7 @@ import {
   UnprocessableEntityException,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Client, WorkflowNotFoundError } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   amsterdamDate,
@@ -47,6 +47,7 @@ import {
 } from '../processes/process.service';
 import { RegistryService } from '../registry/registry.service';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
+import { workflowExists } from '../temporal/workflow-commands';
 import type {
   CreateHandoverDto,
   HandoverCreatedDto,
@@ -401,17 +402,7 @@ export class VeiligThuisService extends ProcessService<
       if (view.coordinatorId) await coordinator(view.coordinatorId, 'the assigned coordinator');
       if (view.clientId) await client(view.clientId, 'the client');
       const caseNumber = body.caseNumber as string;
-      const existing = await this.client.workflow
-        .getHandle(trajectoryWorkflowId(caseNumber))
-        .describe()
-        .then(
-          () => true,
-          (error: unknown) => {
-            if (error instanceof WorkflowNotFoundError) return false;
-            throw error;
-          },
-        );
-      if (existing) {
+      if (await workflowExists(this.client, trajectoryWorkflowId(caseNumber))) {
         throw new ConflictException([`a trajectory with case number ${caseNumber} already exists`]);
       }
     }

@@ -19,42 +19,40 @@ export const MAX_PERIOD_YEARS = 5;
 export const REPORT_FORMATS = ['json', 'csv'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-/** `to` may not lie before `from` (both calendar dates; other rules report a malformed one). */
-const IsNotBeforeFrom = (options?: ValidationOptions) =>
-  ValidateBy(
-    {
-      name: 'isNotBeforeFrom',
-      validator: {
-        validate: (to: unknown, args) => {
-          const from = (args?.object as { from?: unknown }).from;
-          return !isCalendarDate(from) || !isCalendarDate(to) || from <= to;
+/**
+ * A rule on `to` with `from`, both calendar dates; with either of them malformed it passes (other
+ * rules report a malformed date).
+ */
+const PeriodRule =
+  (name: string, holds: (from: string, to: string) => boolean, message: string) =>
+  (options?: ValidationOptions) =>
+    ValidateBy(
+      {
+        name,
+        validator: {
+          validate: (to: unknown, args) => {
+            const from = (args?.object as { from?: unknown }).from;
+            return !isCalendarDate(from) || !isCalendarDate(to) || holds(from, to);
+          },
+          defaultMessage: () => message,
         },
-        defaultMessage: () => '$property must not be before from',
       },
-    },
-    options,
-  );
+      options,
+    );
+
+/** `to` may not lie before `from`. */
+const IsNotBeforeFrom = PeriodRule(
+  'isNotBeforeFrom',
+  (from, to) => from <= to,
+  '$property must not be before from',
+);
 
 /** The period may span at most MAX_PERIOD_YEARS years. */
-const IsWithinMaxPeriod = (options?: ValidationOptions) =>
-  ValidateBy(
-    {
-      name: 'isWithinMaxPeriod',
-      validator: {
-        validate: (to: unknown, args) => {
-          const from = (args?.object as { from?: unknown }).from;
-          return (
-            !isCalendarDate(from) ||
-            !isCalendarDate(to) ||
-            to < addToDate(from, 12 * MAX_PERIOD_YEARS)
-          );
-        },
-        defaultMessage: () =>
-          `$property must be less than ${MAX_PERIOD_YEARS} years after from: a report covers at most ${MAX_PERIOD_YEARS} years`,
-      },
-    },
-    options,
-  );
+const IsWithinMaxPeriod = PeriodRule(
+  'isWithinMaxPeriod',
+  (from, to) => to < addToDate(from, 12 * MAX_PERIOD_YEARS),
+  `$property must be less than ${MAX_PERIOD_YEARS} years after from: a report covers at most ${MAX_PERIOD_YEARS} years`,
+);
 
 /** The query every report takes: the period, the municipality and the format. */
 export class ReportQueryDto {

@@ -99,14 +99,8 @@ export function isOpenVtoStatus(status: VtoStatus): boolean {
   );
 }
 
-export interface VtoState {
-  caseNumber: string;
-  municipalityCode: string;
-  coordinatorId: string;
-  clientId: string;
-  familyId: string;
-  trajectoryCaseNumber?: string;
-  grounds: VtoGround[];
+/** The input's fields, the policy resolved, and what the VTO went through. */
+export interface VtoState extends Omit<VtoInput, 'policy'> {
   policy: VtoPolicy;
   status: VtoStatus;
   /** ISO instant the coordinator proposed the request. */

@@ -4,11 +4,10 @@
  * first: this assumes the command is valid.
  */
 import {
+  coordinatorNotice,
+  deliveryFailureRecorder,
   letter,
-  recordUndelivered,
-  type DeliveryFailure,
   type Letter,
-  type LetterKind,
   type Recipient,
 } from '../../letters';
 import { amsterdamDate } from '../../time';
@@ -190,16 +189,6 @@ export function placeOnAgenda(state: VtoState, placement: AgendaPlacement, now: 
  * A letter that could not be delivered is recorded on the VTO, and the coordinator is told (so
  * the parents can be reached another way). It is not sent again.
  */
-export function recordVtoDeliveryFailures(
-  state: VtoState,
-  letter: LetterKind,
-  sequence: number,
-  failures: readonly DeliveryFailure[],
-  now: Date,
-): VtoLetter[] {
-  return recordUndelivered(state, letter, sequence, failures, now, {
-    caseNumber: state.caseNumber,
-    to: [coordinatorOf(state)],
-    knows: (recipient) => recipient.role === 'coordinator',
-  });
-}
+export const recordVtoDeliveryFailures = deliveryFailureRecorder((state: VtoState) =>
+  coordinatorNotice(state.caseNumber, coordinatorOf(state)),
+);

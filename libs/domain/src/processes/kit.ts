@@ -33,6 +33,26 @@ export function resolveOverrides<P extends object>(
   return merged;
 }
 
+/** Whom a coordinator's case is for: its number, municipality, coordinator, client and family. */
+export interface CaseParties {
+  caseNumber: string;
+  municipalityCode: string;
+  coordinatorId: string;
+  clientId: string;
+  familyId: string;
+}
+
+/** The parties a new case's state starts with, taken from its input (in this order). */
+export function casePartiesOf(input: CaseParties): CaseParties {
+  return {
+    caseNumber: input.caseNumber,
+    municipalityCode: input.municipalityCode,
+    coordinatorId: input.coordinatorId,
+    clientId: input.clientId,
+    familyId: input.familyId,
+  };
+}
+
 /** Fields of a command's body that it does not take (`type` aside). */
 export function unknownFields(allowed: readonly string[], body: object): string[] {
   return Object.keys(body).filter((key) => key !== 'type' && !allowed.includes(key));

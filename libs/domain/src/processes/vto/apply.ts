@@ -45,14 +45,15 @@ export function applyVtoCommand(state: VtoState, command: VtoCommand, now: Date)
   const at = now.toISOString();
   const today = amsterdamDate(now);
   const facts = { caseNumber: state.caseNumber };
+  /** Who recorded the step, and when. */
+  const recorded = { recordedAt: at, recordedBy: command.recordedBy };
   switch (command.type) {
     case 'recordParentsInformed':
       state.parents = {
         ...state.parents,
         informedOn: command.informedOn,
         how: command.how,
-        recordedAt: at,
-        recordedBy: command.recordedBy,
+        ...recorded,
       };
       state.status = 'awaiting-agenda';
       return [];
@@ -60,24 +61,18 @@ export function applyVtoCommand(state: VtoState, command: VtoCommand, now: Date)
       const agenda = state.agenda;
       if (!agenda) return [];
       state.agenda = undefined;
+      const meeting = { agendaId: agenda.agendaId, meetingDate: agenda.meetingDate };
       if (command.decision === 'postpone') {
         // Aanhouden: back in line for the next meeting's agenda.
-        state.postponements.push({
-          agendaId: agenda.agendaId,
-          meetingDate: agenda.meetingDate,
-          recordedAt: at,
-          recordedBy: command.recordedBy,
-        });
+        state.postponements.push({ ...meeting, ...recorded });
         state.status = 'awaiting-agenda';
         return [];
       }
       state.decision = {
         decision: command.decision,
         ...(command.reason ? { reason: command.reason } : {}),
-        agendaId: agenda.agendaId,
-        meetingDate: agenda.meetingDate,
-        recordedAt: at,
-        recordedBy: command.recordedBy,
+        ...meeting,
+        ...recorded,
       };
       if (command.decision === 'not-send') {
         state.status = 'not-sent';
@@ -123,8 +118,7 @@ export function applyVtoCommand(state: VtoState, command: VtoCommand, now: Date)
         investigationStarted: command.investigationStarted,
         decidedOn: command.decidedOn,
         ...(command.raadReference ? { raadReference: command.raadReference } : {}),
-        recordedAt: at,
-        recordedBy: command.recordedBy,
+        ...recorded,
       };
       // The Raad tells the parents itself; the CJG records its answer to follow the case up.
       state.status = command.investigationStarted ? 'raad-investigates' : 'raad-declined';

@@ -1,3 +1,4 @@
+import { expectedLetter } from '../expected-letter';
 import { amsterdamInstant } from '../../time';
 import {
   allowedTransferCommands,
@@ -492,17 +493,12 @@ describe('Schakeloverleg transfer (000)', () => {
         'coordinator:coord-anna',
       ]);
       expect(notice).toEqual([
-        {
-          type: 'letter',
-          kind: 'delivery-failed',
-          to: [{ role: 'coordinator', id: 'coord-anna' }],
-          facts: {
-            caseNumber: 'gi-limburg.JB-2026-1234',
-            letter: 'so-planned',
-            recipientRole: 'client',
-            reason: 'refused',
-          },
-        },
+        expectedLetter('delivery-failed', [{ role: 'coordinator', id: 'coord-anna' }], {
+          caseNumber: 'gi-limburg.JB-2026-1234',
+          letter: 'so-planned',
+          recipientRole: 'client',
+          reason: 'refused',
+        }),
       ]);
     });
   });

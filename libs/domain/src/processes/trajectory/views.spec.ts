@@ -1,3 +1,4 @@
+import { expectedLetter } from '../expected-letter';
 import {
   allowedCommands,
   applyDeadline,
@@ -60,29 +61,19 @@ describe('the trajectory process: undelivered letters, continue-as-new, what it 
         },
       ]);
       expect(effects).toEqual([
-        {
-          type: 'letter',
-          kind: 'delivery-failed',
-          to: [COORDINATOR],
-          facts: {
-            caseNumber: 'CJG-2026-000123',
-            letter: 'coordination-decision',
-            recipientRole: 'client',
-            reason: 'no-address',
-          },
-        },
-        {
-          type: 'letter',
-          kind: 'delivery-failed',
-          to: [COORDINATOR],
-          facts: {
-            caseNumber: 'CJG-2026-000123',
-            letter: 'coordination-decision',
-            recipientRole: 'provider',
-            agbCode: AGB_A,
-            reason: 'refused',
-          },
-        },
+        expectedLetter('delivery-failed', [COORDINATOR], {
+          caseNumber: 'CJG-2026-000123',
+          letter: 'coordination-decision',
+          recipientRole: 'client',
+          reason: 'no-address',
+        }),
+        expectedLetter('delivery-failed', [COORDINATOR], {
+          caseNumber: 'CJG-2026-000123',
+          letter: 'coordination-decision',
+          recipientRole: 'provider',
+          agbCode: AGB_A,
+          reason: 'refused',
+        }),
       ]);
     });
 

@@ -1,3 +1,4 @@
+import { expectedLetter } from '../expected-letter';
 import { amsterdamInstant } from '../../time';
 import {
   applyHandoverCommand,
@@ -53,6 +54,23 @@ function run(state: HandoverState, command: HandoverCommand, now: Date) {
 function accepted(): HandoverState {
   const s = initialHandoverState(input(), at('2026-11-20'));
   run(s, { type: 'accept', coordinatorId: 'coord-anna' }, at('2026-11-23'));
+  return s;
+}
+
+/** Accepted, and the meeting planned for Thursday 26 November, without a joint home visit. */
+function planned(): HandoverState {
+  const s = accepted();
+  run(
+    s,
+    {
+      type: 'planMeeting',
+      date: '2026-11-26',
+      jointHomeVisit: false,
+      clientId: 'client-0001',
+      familyId: 'fam-jansen',
+    },
+    at('2026-11-24'),
+  );
   return s;
 }
 
@@ -151,23 +169,17 @@ describe('acceptance deadline (working days)', () => {
     const s = initialHandoverState(input(), at('2026-11-20'));
     const letters = applyHandoverDeadline(s, 'accept-overdue', at('2026-11-30', 8));
     expect(letters).toEqual([
-      {
-        type: 'letter',
-        kind: 'vt-acceptance-overdue',
-        to: [{ role: 'coordinator', id: 'lead-bram' }],
-        facts: {
-          caseNumber: 'VTH-2026-000001',
-          reference: 'VT-2026-04711',
-          urgency: 'regular',
-          dueDate: '2026-11-27',
-        },
-      },
-      {
-        type: 'letter',
-        kind: 'vt-acceptance-delayed',
-        to: [{ role: 'organisation', id: 'vt-limburg-noord' }],
-        facts: expect.objectContaining({ dueDate: '2026-11-27' }),
-      },
+      expectedLetter('vt-acceptance-overdue', [{ role: 'coordinator', id: 'lead-bram' }], {
+        caseNumber: 'VTH-2026-000001',
+        reference: 'VT-2026-04711',
+        urgency: 'regular',
+        dueDate: '2026-11-27',
+      }),
+      expectedLetter(
+        'vt-acceptance-delayed',
+        [{ role: 'organisation', id: 'vt-limburg-noord' }],
+        expect.objectContaining({ dueDate: '2026-11-27' }),
+      ),
     ]);
     expect(s.status).toBe('received');
     expect(isHandoverOverdue(s)).toBe(true);
@@ -262,18 +274,17 @@ describe('the warm handover, step by step', () => {
     expect(s.status).toBe('trajectory-started');
     expect(s.closedAt).toBeDefined();
     expect(letters).toEqual([
-      {
-        type: 'letter',
-        kind: 'vt-feedback',
-        to: [
+      expectedLetter(
+        'vt-feedback',
+        [
           { role: 'organisation', id: 'vt-limburg-noord' },
           { role: 'client', id: 'client-0001' },
         ],
-        facts: expect.objectContaining({
+        expect.objectContaining({
           decision: 'trajectory',
           trajectoryCaseNumber: 'CJG-2026-000123',
         }),
-      },
+      ),
     ]);
     expect(pendingHandoverDeadlines(s)).toEqual([]);
     expect(handoverProjectionOf(s, 'wf')).toMatchObject({
@@ -305,18 +316,7 @@ describe('the warm handover, step by step', () => {
   });
 
   it('lets Veilig Thuis withdraw; the family hears it once it was invited', () => {
-    const s = accepted();
-    run(
-      s,
-      {
-        type: 'planMeeting',
-        date: '2026-11-26',
-        jointHomeVisit: false,
-        clientId: 'client-0001',
-        familyId: 'fam-jansen',
-      },
-      at('2026-11-24'),
-    );
+    const s = planned();
     const [letter] = run(
       s,
       { type: 'withdraw', reason: 'veilig-thuis-continues' },
@@ -382,18 +382,7 @@ describe('refused commands', () => {
         at('2026-11-20'),
       ),
     ).toEqual(['note is not a field of accept']);
-    const p = accepted();
-    run(
-      p,
-      {
-        type: 'planMeeting',
-        date: '2026-11-26',
-        jointHomeVisit: false,
-        clientId: 'client-0001',
-        familyId: 'fam-jansen',
-      },
-      at('2026-11-24'),
-    );
+    const p = planned();
     expect(
       handoverCommandProblems(
         p,
@@ -480,17 +469,12 @@ describe('undeliverable letters', () => {
     };
     let letters = recordHandoverDeliveryFailures(s, 'vt-receipt', 2, [failure], at('2026-11-20'));
     expect(letters).toEqual([
-      {
-        type: 'letter',
-        kind: 'delivery-failed',
-        to: [{ role: 'coordinator', id: 'lead-bram' }],
-        facts: {
-          caseNumber: 'VTH-2026-000001',
-          letter: 'vt-receipt',
-          recipientRole: 'organisation',
-          reason: 'refused',
-        },
-      },
+      expectedLetter('delivery-failed', [{ role: 'coordinator', id: 'lead-bram' }], {
+        caseNumber: 'VTH-2026-000001',
+        letter: 'vt-receipt',
+        recipientRole: 'organisation',
+        reason: 'refused',
+      }),
     ]);
     expect(s.deliveryProblems).toHaveLength(1);
     run(s, { type: 'accept', coordinatorId: 'coord-anna' }, at('2026-11-23'));

@@ -4,7 +4,7 @@
  * process alone has lives in its own folder.
  */
 import { addDuration } from '../time';
-import type { ProcessDeadline } from './process';
+import type { ProcessDeadline, ProcessView } from './process';
 
 /** The history bound of a process whose policy from before the bound has none. */
 export const DEFAULT_MAX_HISTORY_EVENTS = 600;
@@ -83,4 +83,14 @@ export function deadlineList<Kind extends string>(): {
     },
     earliestFirst: () => list.sort((a, b) => a.at.localeCompare(b.at)),
   };
+}
+
+/** What a process's `state` query answers: its state, then what may happen next. */
+export function processView<State extends object, CommandType extends string, Kind extends string>(
+  state: State,
+  allowedCommands: CommandType[],
+  pendingDeadlines: ProcessDeadline<Kind>[],
+  overdue: boolean,
+): State & ProcessView<CommandType, Kind> {
+  return { ...state, allowedCommands, pendingDeadlines, overdue };
 }

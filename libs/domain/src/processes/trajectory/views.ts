@@ -3,6 +3,7 @@
  * and the read model's projection. Ids, codes, dates and counts only.
  */
 import { archiveActionDate } from '../../retention';
+import { processView } from '../kit';
 import type { ProcessView } from '../process';
 import { allowedCommands, type CommandType } from './commands';
 import { pendingDeadlines, type DeadlineKind } from './deadlines';
@@ -18,12 +19,7 @@ import {
 export interface TrajectoryView extends TrajectoryState, ProcessView<CommandType, DeadlineKind> {}
 
 export function trajectoryView(state: TrajectoryState): TrajectoryView {
-  return {
-    ...state,
-    allowedCommands: allowedCommands(state),
-    pendingDeadlines: pendingDeadlines(state),
-    overdue: isOverdue(state),
-  };
+  return processView(state, allowedCommands(state), pendingDeadlines(state), isOverdue(state));
 }
 
 /** Whether anything is overdue: the Awb decision, a review or the end evaluation. */

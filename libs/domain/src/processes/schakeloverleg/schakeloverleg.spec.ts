@@ -1,4 +1,4 @@
-import { expectedLetter } from '../expected-letter';
+import { expectedNotice } from '../expected-letter';
 import { amsterdamInstant } from '../../time';
 import {
   allowedTransferCommands,
@@ -57,6 +57,8 @@ const recipients = (effects: TransferEffect[]) =>
   letters(effects).flatMap((l) =>
     l.to.map((r) => (r.role === 'provider' ? `provider:${r.agbCode}` : `${r.role}:${r.id}`)),
   );
+
+const COORDINATOR = { role: 'coordinator', id: 'coord-anna' } as const;
 
 const kindsDue = (state: TransferState) => pendingTransferDeadlines(state).map((d) => d.kind);
 
@@ -476,12 +478,7 @@ describe('Schakeloverleg transfer (000)', () => {
         'coordinator:coord-anna',
       ]);
       expect(notice).toEqual([
-        expectedLetter('delivery-failed', [{ role: 'coordinator', id: 'coord-anna' }], {
-          caseNumber: 'gi-limburg.JB-2026-1234',
-          letter: 'so-planned',
-          recipientRole: 'client',
-          reason: 'refused',
-        }),
+        expectedNotice(COORDINATOR, 'gi-limburg.JB-2026-1234', 'so-planned', 'client', 'refused'),
       ]);
     });
   });

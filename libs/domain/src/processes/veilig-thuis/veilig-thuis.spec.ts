@@ -1,4 +1,4 @@
-import { expectedLetter } from '../expected-letter';
+import { expectedLetter, expectedNotice } from '../expected-letter';
 import { amsterdamInstant } from '../../time';
 import {
   applyHandoverCommand,
@@ -458,12 +458,7 @@ describe('undeliverable letters', () => {
     const failure = { recipient: VEILIG_THUIS, reason: 'refused' } as const;
     let letters = recordHandoverDeliveryFailures(s, 'vt-receipt', 2, [failure], at('2026-11-20'));
     expect(letters).toEqual([
-      expectedLetter('delivery-failed', [LEAD], {
-        caseNumber: 'VTH-2026-000001',
-        letter: 'vt-receipt',
-        recipientRole: 'organisation',
-        reason: 'refused',
-      }),
+      expectedNotice(LEAD, 'VTH-2026-000001', 'vt-receipt', 'organisation', 'refused'),
     ]);
     expect(s.deliveryProblems).toHaveLength(1);
     run(s, { type: 'accept', coordinatorId: 'coord-anna' }, at('2026-11-23'));

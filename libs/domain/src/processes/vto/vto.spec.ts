@@ -1,4 +1,4 @@
-import { expectedLetter } from '../expected-letter';
+import { expectedLetter, expectedNotice } from '../expected-letter';
 import {
   agendaIdOf,
   allowedVtoCommands,
@@ -476,12 +476,13 @@ describe('letters that do not arrive', () => {
       MONDAY,
     );
     expect(letters).toEqual([
-      expectedLetter('delivery-failed', [COORDINATOR], {
-        caseNumber: 'VTO-2026-000012',
-        letter: 'vto-parents-informed',
-        recipientRole: 'client',
-        reason: 'no-address',
-      }),
+      expectedNotice(
+        COORDINATOR,
+        'VTO-2026-000012',
+        'vto-parents-informed',
+        'client',
+        'no-address',
+      ),
     ]);
     expect(state.deliveryProblems).toEqual([
       {

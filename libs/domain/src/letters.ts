@@ -120,3 +120,28 @@ export function recordUndelivered(
       }),
     );
 }
+
+/** A process's `recordDeliveryFailures`: `recordUndelivered`, with the notice its state names. */
+export function deliveryFailureRecorder<
+  State extends { revision: number; deliveryProblems?: DeliveryProblem[] },
+>(
+  noticeOf: (state: State) => DeliveryNotice,
+): (
+  state: State,
+  kind: LetterKind,
+  sequence: number,
+  failures: readonly DeliveryFailure[],
+  now: Date,
+) => Letter[] {
+  return (state, kind, sequence, failures, now) =>
+    recordUndelivered(state, kind, sequence, failures, now, noticeOf(state));
+}
+
+/** The notice to a case's coordinator, who is not told of letters to coordinators. */
+export function coordinatorNotice(caseNumber: string, coordinator: Recipient): DeliveryNotice {
+  return {
+    caseNumber,
+    to: [coordinator],
+    knows: (recipient) => recipient.role === 'coordinator',
+  };
+}

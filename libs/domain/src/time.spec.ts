@@ -8,19 +8,26 @@ import {
 } from './time';
 
 describe('calendar dates and durations in Europe/Amsterdam', () => {
-  it('knows real calendar dates', () => {
-    expect(isCalendarDate('2028-02-29')).toBe(true);
-    expect(isCalendarDate('2027-02-29')).toBe(false);
-    expect(isCalendarDate('2026-13-01')).toBe(false);
-    expect(isCalendarDate('23-11-2026')).toBe(false);
+  it.each([
+    ['2028-02-29', true],
+    ['2027-02-29', false],
+    ['2026-13-01', false],
+    ['23-11-2026', false],
+  ])('knows real calendar dates: %s is one: %s', (date, real) => {
+    expect(isCalendarDate(date)).toBe(real);
   });
 
-  it('adds months the way a beschikking counts them', () => {
-    expect(addToDate('2026-01-31', 1)).toBe('2026-02-28');
-    expect(addToDate('2026-08-31', 6)).toBe('2027-02-28');
-    expect(addToDate('2026-11-23', 0, -1)).toBe('2026-11-22');
-    expect(addToDate('2026-12-15', 12)).toBe('2027-12-15');
-  });
+  it.each([
+    ['2026-01-31', 1, 0, '2026-02-28'],
+    ['2026-08-31', 6, 0, '2027-02-28'],
+    ['2026-11-23', 0, -1, '2026-11-22'],
+    ['2026-12-15', 12, 0, '2027-12-15'],
+  ])(
+    'adds months the way a beschikking counts them: %s + %i months %i days',
+    (date, months, days, sum) => {
+      expect(addToDate(date, months, days)).toBe(sum);
+    },
+  );
 
   it('puts a due hour on the right instant in winter and summer time', () => {
     expect(amsterdamInstant('2026-01-15', 8).toISOString()).toBe('2026-01-15T07:00:00.000Z');

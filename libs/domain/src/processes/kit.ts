@@ -4,7 +4,7 @@
  * process alone has lives in its own folder.
  */
 import { addDuration } from '../time';
-import type { ProcessDeadline } from './process';
+import type { ProcessDeadline, ProcessView } from './process';
 
 /** The history bound of a process whose policy from before the bound has none. */
 export const DEFAULT_MAX_HISTORY_EVENTS = 600;
@@ -31,6 +31,26 @@ export function resolveOverrides<P extends object>(
   const all = [...unknown.map((key) => `${words.unknown} ${key}`), ...problems(merged)];
   if (all.length > 0) throw new RangeError(`${words.invalid}: ${all.join('; ')}`);
   return merged;
+}
+
+/** Whom a coordinator's case is for: its number, municipality, coordinator, client and family. */
+export interface CaseParties {
+  caseNumber: string;
+  municipalityCode: string;
+  coordinatorId: string;
+  clientId: string;
+  familyId: string;
+}
+
+/** The parties a new case's state starts with, taken from its input (in this order). */
+export function casePartiesOf(input: CaseParties): CaseParties {
+  return {
+    caseNumber: input.caseNumber,
+    municipalityCode: input.municipalityCode,
+    coordinatorId: input.coordinatorId,
+    clientId: input.clientId,
+    familyId: input.familyId,
+  };
 }
 
 /** Fields of a command's body that it does not take (`type` aside). */
@@ -63,4 +83,14 @@ export function deadlineList<Kind extends string>(): {
     },
     earliestFirst: () => list.sort((a, b) => a.at.localeCompare(b.at)),
   };
+}
+
+/** What a process's `state` query answers: its state, then what may happen next. */
+export function processView<State extends object, CommandType extends string, Kind extends string>(
+  state: State,
+  allowedCommands: CommandType[],
+  pendingDeadlines: ProcessDeadline<Kind>[],
+  overdue: boolean,
+): State & ProcessView<CommandType, Kind> {
+  return { ...state, allowedCommands, pendingDeadlines, overdue };
 }

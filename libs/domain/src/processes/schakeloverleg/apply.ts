@@ -5,13 +5,11 @@
  */
 import { trajectoryWorkflowId } from '../../case-number';
 import {
+  deliveryFailureRecorder,
   letter,
   recipientRef,
-  recordUndelivered,
-  type DeliveryFailure,
   type Letter,
   type LetterFacts,
-  type LetterKind,
   type Recipient,
 } from '../../letters';
 import { amsterdamDate, compareDates, type CalendarDate } from '../../time';
@@ -261,15 +259,7 @@ export function carriedCareSummary(state: TransferState): string {
  * coordinator, else the contact) is told with a `delivery-failed` letter, unless it is the one the
  * letter did not reach or the letter is itself such a notice. Not sent again.
  */
-export function recordTransferDeliveryFailures(
-  state: TransferState,
-  kind: LetterKind,
-  sequence: number,
-  failures: readonly DeliveryFailure[],
-  now: Date,
-): TransferEffect[] {
-  return recordUndelivered(state, kind, sequence, failures, now, {
-    caseNumber: state.transferId,
-    to: cjg(state),
-  });
-}
+export const recordTransferDeliveryFailures = deliveryFailureRecorder((state: TransferState) => ({
+  caseNumber: state.transferId,
+  to: cjg(state),
+}));

@@ -1,3 +1,4 @@
+import { expectedNotice } from '../expected-letter';
 import { amsterdamInstant } from '../../time';
 import {
   allowedTransferCommands,
@@ -56,6 +57,18 @@ const recipients = (effects: TransferEffect[]) =>
   letters(effects).flatMap((l) =>
     l.to.map((r) => (r.role === 'provider' ? `provider:${r.agbCode}` : `${r.role}:${r.id}`)),
   );
+
+const COORDINATOR = { role: 'coordinator', id: 'coord-anna' } as const;
+
+const kindsDue = (state: TransferState) => pendingTransferDeadlines(state).map((d) => d.kind);
+
+/** Who hears how the transfer ends: the GI, the providers whose care is carried over, the family. */
+const GI_CARE_AND_FAMILY = [
+  'organisation:gi-limburg',
+  'provider:12345678',
+  'provider:87654321',
+  'client:client-0001',
+];
 
 function give(state: TransferState, command: TransferCommand, now: Date): TransferEffect[] {
   expect(transferCommandProblems(state, command, now)).toEqual([]);
@@ -178,10 +191,7 @@ describe('Schakeloverleg transfer (000)', () => {
 
     it('skips the reminder when proposed after its date, but still escalates', () => {
       const state = initialTransferState(input(), at('2027-01-11'));
-      expect(pendingTransferDeadlines(state).map((d) => d.kind)).toEqual([
-        'planning-overdue',
-        'measure-end',
-      ]);
+      expect(kindsDue(state)).toEqual(['planning-overdue', 'measure-end']);
     });
 
     it('reminds, then escalates to the team lead, then lapses at the end date', () => {
@@ -202,7 +212,7 @@ describe('Schakeloverleg transfer (000)', () => {
         'organisation:gi-limburg',
       ]);
       expect(isTransferOverdue(state)).toBe(true);
-      expect(pendingTransferDeadlines(state).map((d) => d.kind)).toEqual(['measure-end']);
+      expect(kindsDue(state)).toEqual(['measure-end']);
 
       const lapsed = applyTransferDeadline(state, 'measure-end', at(END, 8));
       expect(state.status).toBe('lapsed');
@@ -310,13 +320,7 @@ describe('Schakeloverleg transfer (000)', () => {
         kind: 'so-agreed',
         facts: { trajectoryCaseNumber: 'CJG-2027-000042', startDate: END, providers: 2 },
       });
-      expect(recipients(effects)).toEqual([
-        'organisation:gi-limburg',
-        'provider:12345678',
-        'provider:87654321',
-        'client:client-0001',
-        'coordinator:coord-anna',
-      ]);
+      expect(recipients(effects)).toEqual([...GI_CARE_AND_FAMILY, 'coordinator:coord-anna']);
       expect(pendingTransferDeadlines(state)).toEqual([
         { kind: 'trajectory-start', at: '2027-03-01T07:00:00.000Z' },
       ]);
@@ -343,12 +347,7 @@ describe('Schakeloverleg transfer (000)', () => {
         trajectory: { workflowId: 'trajectory-CJG-2027-000042', alreadyExisted: false },
       });
       expect(letters(started)[0]!.kind).toBe('so-trajectory-started');
-      expect(recipients(started)).toEqual([
-        'organisation:gi-limburg',
-        'provider:12345678',
-        'provider:87654321',
-        'client:client-0001',
-      ]);
+      expect(recipients(started)).toEqual(GI_CARE_AND_FAMILY);
     });
 
     it('not agreed: stays in the forced frame until the revisit, then can be planned again', () => {
@@ -369,12 +368,7 @@ describe('Schakeloverleg transfer (000)', () => {
         kind: 'so-not-agreed',
         facts: { reason: 'no-consent', revisitDate: '2027-09-01', measureEndDate: '2028-03-01' },
       });
-      expect(recipients(effects)).toEqual([
-        'organisation:gi-limburg',
-        'provider:12345678',
-        'provider:87654321',
-        'client:client-0001',
-      ]);
+      expect(recipients(effects)).toEqual(GI_CARE_AND_FAMILY);
       expect(pendingTransferDeadlines(state)).toEqual([
         { kind: 'revisit', at: '2027-09-01T06:00:00.000Z' },
       ]);
@@ -386,11 +380,7 @@ describe('Schakeloverleg transfer (000)', () => {
         facts: { round: 2, planBy: '2028-01-19', latestMeetingDate: '2028-02-16' },
       });
       expect(recipients(revisit)).toEqual(['coordinator:coord-anna', 'organisation:gi-limburg']);
-      expect(pendingTransferDeadlines(state).map((d) => d.kind)).toEqual([
-        'planning-reminder',
-        'planning-overdue',
-        'measure-end',
-      ]);
+      expect(kindsDue(state)).toEqual(['planning-reminder', 'planning-overdue', 'measure-end']);
       give(
         state,
         { type: 'plan', meetingDate: '2027-10-06', coordinatorId: 'coord-anna' },
@@ -448,11 +438,7 @@ describe('Schakeloverleg transfer (000)', () => {
       const state = initialTransferState(input(), NOW);
       applyTransferDeadline(state, 'planning-reminder', at('2027-01-04', 8));
       give(state, { type: 'changeMeasureEnd', endDate: '2027-06-01' }, at('2027-01-05'));
-      expect(pendingTransferDeadlines(state).map((d) => d.kind)).toEqual([
-        'planning-reminder',
-        'planning-overdue',
-        'measure-end',
-      ]);
+      expect(kindsDue(state)).toEqual(['planning-reminder', 'planning-overdue', 'measure-end']);
     });
 
     it('withdrawal tells the CJG, and the family only once invited', () => {
@@ -492,17 +478,7 @@ describe('Schakeloverleg transfer (000)', () => {
         'coordinator:coord-anna',
       ]);
       expect(notice).toEqual([
-        {
-          type: 'letter',
-          kind: 'delivery-failed',
-          to: [{ role: 'coordinator', id: 'coord-anna' }],
-          facts: {
-            caseNumber: 'gi-limburg.JB-2026-1234',
-            letter: 'so-planned',
-            recipientRole: 'client',
-            reason: 'refused',
-          },
-        },
+        expectedNotice(COORDINATOR, 'gi-limburg.JB-2026-1234', 'so-planned', 'client', 'refused'),
       ]);
     });
   });

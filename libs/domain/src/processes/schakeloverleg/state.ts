@@ -183,20 +183,9 @@ export interface TransferOutcome {
   revisitDate?: CalendarDate;
 }
 
-export interface TransferState {
-  transferId: string;
-  organisationId: string;
-  reference: string;
-  municipalityCode: string;
-  familyId: string;
-  clientId: string;
-  measure: ForcedFrameMeasure;
-  measureEndDate: CalendarDate;
-  care: CarriedCare[];
-  contactId?: string;
-  escalateToId?: string;
+/** The input's fields, the policy resolved, and what the transfer went through. */
+export interface TransferState extends Omit<TransferInput, 'policy'> {
   policy: SchakeloverlegPolicy;
-  trajectoryPolicy?: TrajectoryPolicy;
   status: TransferStatus;
   proposedAt: string;
   /** Bumped at every change. */

@@ -2,7 +2,7 @@
  * What a Schakeloverleg transfer shows: the `state` query's view (with the dates that apply),
  * whether it is late, the memo's summary, and the GI's own part.
  */
-import { partnerAccessEndsAt } from '../kit';
+import { partnerAccessEndsAt, processView } from '../kit';
 import type { ProcessView } from '../process';
 import { allowedTransferCommands, type TransferCommandType } from './commands';
 import { pendingTransferDeadlines, type TransferDeadlineKind } from './deadlines';
@@ -26,10 +26,12 @@ export interface TransferView
 
 export function transferView(state: TransferState, now: Date): TransferView {
   return {
-    ...state,
-    allowedCommands: allowedTransferCommands(state, now),
-    pendingDeadlines: pendingTransferDeadlines(state),
-    overdue: isTransferOverdue(state),
+    ...processView(
+      state,
+      allowedTransferCommands(state, now),
+      pendingTransferDeadlines(state),
+      isTransferOverdue(state),
+    ),
     dates: transferDates(state.measureEndDate, state.policy),
   };
 }

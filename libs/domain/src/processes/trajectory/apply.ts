@@ -6,9 +6,9 @@
 import { omvangExceeds } from '../../codes';
 import { proposeCoordination } from '../../coordination';
 import {
+  coordinatorNotice,
+  deliveryFailureRecorder,
   letter,
-  recordUndelivered,
-  type DeliveryFailure,
   type Letter,
   type LetterKind,
 } from '../../letters';
@@ -349,19 +349,9 @@ export function applyCommand(
  * A letter that could not be delivered is recorded on the case, and the coordinator is told by a
  * letter of its own (unless the letter was to a coordinator, or is itself such a notice).
  */
-export function recordDeliveryFailures(
-  state: TrajectoryState,
-  letter: LetterKind,
-  sequence: number,
-  failures: readonly DeliveryFailure[],
-  now: Date,
-): Effect[] {
-  return recordUndelivered(state, letter, sequence, failures, now, {
-    caseNumber: state.caseNumber,
-    to: [coordinatorOf(state)],
-    knows: (recipient) => recipient.role === 'coordinator',
-  });
-}
+export const recordDeliveryFailures = deliveryFailureRecorder((state: TrajectoryState) =>
+  coordinatorNotice(state.caseNumber, coordinatorOf(state)),
+);
 
 // ───────────────────────────────────────────────────────────── letters of its own
 

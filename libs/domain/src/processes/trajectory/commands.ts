@@ -435,6 +435,8 @@ export function commandProblems(
         p.push('decision must be continue, afschalen, opschalen or end');
       break;
     case 'requestEndEvaluation':
+    case 'withdraw':
+      // The reason is a text the API stored, never the words themselves.
       p.push(...textRefProblems(command.reason, 'reason'));
       break;
     case 'recordEndEvaluation':
@@ -462,9 +464,6 @@ export function commandProblems(
       } else if (command.decision !== 'close') {
         p.push('decision must be close, verlenging or vervolgtraject');
       }
-      break;
-    case 'withdraw':
-      p.push(...textRefProblems(command.reason, 'reason'));
       break;
     case 'reportEvaluation':
       if (!isAssigned(state, command.agbCode))

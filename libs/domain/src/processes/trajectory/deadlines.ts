@@ -2,7 +2,7 @@
  * The trajectory's deadlines: each is kept as data in the state (so continue-as-new carries it),
  * and the workflow wakes at the earliest and applies it here.
  */
-import { letter, type Recipient } from '../../letters';
+import { letter, type LetterFacts, type LetterKind, type Recipient } from '../../letters';
 import { deadlineList } from '../kit';
 import type { ProcessDeadline } from '../process';
 import {
@@ -80,41 +80,24 @@ export function pendingDeadlines(state: TrajectoryState): Deadline[] {
 export function applyDeadline(state: TrajectoryState, kind: DeadlineKind, now: Date): Effect[] {
   state.revision += 1;
   const facts = { caseNumber: state.caseNumber };
+  /** A letter to the coordinator, with when the step is due. */
+  const tellCoordinator = (letterKind: LetterKind, due: LetterFacts): Effect[] => [
+    letter(letterKind, [coordinatorOf(state)], { ...facts, ...due }),
+  ];
+  const awbDue = () => ({ dueDate: amsterdamDate(new Date(state.awb.dueAt)) });
+  const reviewDue = () => ({ dueAt: state.monitoring.nextReviewDue ?? '' });
   switch (kind) {
     case 'awb-warning':
-      state.awb.warned = true;
-      return [
-        letter('awb-warning', [coordinatorOf(state)], {
-          ...facts,
-          dueDate: amsterdamDate(new Date(state.awb.dueAt)),
-        }),
-      ];
     case 'awb-overdue':
-      state.awb.overdue = true;
+      if (kind === 'awb-overdue') state.awb.overdue = true;
+      // Overdue counts as warned too: no warning comes after it.
       state.awb.warned = true;
-      return [
-        letter('awb-overdue', [coordinatorOf(state)], {
-          ...facts,
-          dueDate: amsterdamDate(new Date(state.awb.dueAt)),
-        }),
-      ];
+      return tellCoordinator(kind, awbDue());
     case 'review-reminder':
-      state.monitoring.reminded = true;
-      return [
-        letter('review-reminder', [coordinatorOf(state)], {
-          ...facts,
-          dueAt: state.monitoring.nextReviewDue ?? '',
-        }),
-      ];
     case 'review-overdue':
       state.monitoring.reminded = true;
-      state.monitoring.overdue = true;
-      return [
-        letter('review-overdue', [coordinatorOf(state)], {
-          ...facts,
-          dueAt: state.monitoring.nextReviewDue ?? '',
-        }),
-      ];
+      if (kind === 'review-overdue') state.monitoring.overdue = true;
+      return tellCoordinator(kind, reviewDue());
     case 'three-month-check': {
       const deadline = addDuration(now, state.policy.clientResponseWindow).toISOString();
       state.threeMonthCheck = {

@@ -53,10 +53,13 @@ export const CRITERIA = {
 /** Registered on Monday 23 November 2026, 10:00. */
 export const START = at('2026-11-23');
 
+/** The case number of the trajectory every test starts from. */
+export const CASE_NUMBER = 'CJG-2026-000123';
+
 export function fresh(): TrajectoryState {
   return initialState(
     {
-      caseNumber: 'CJG-2026-000123',
+      caseNumber: CASE_NUMBER,
       municipalityCode: '0957',
       coordinatorId: 'coord-anna',
       clientId: 'client-0001',

@@ -10,6 +10,7 @@ import type { DeliveryProblem, Recipient } from '../../letters';
 import { isValidMunicipalityCode } from '../../municipality';
 import type { FreeText, FreeTextList } from '../../text-ref';
 import { addDuration, amsterdamInstant, type CalendarDate } from '../../time';
+import { casePartiesOf } from '../kit';
 import { DEFAULT_POLICY, type TrajectoryPolicy } from './policy';
 
 // ───────────────────────────────────────────────────────────── phases
@@ -237,11 +238,7 @@ export interface TrajectoryState {
 export function initialState(input: TrajectoryInput, now: Date): TrajectoryState {
   const policy = input.policy ?? DEFAULT_POLICY;
   return {
-    caseNumber: input.caseNumber,
-    municipalityCode: input.municipalityCode,
-    coordinatorId: input.coordinatorId,
-    clientId: input.clientId,
-    familyId: input.familyId,
+    ...casePartiesOf(input),
     ...(input.previousCaseNumber ? { previousCaseNumber: input.previousCaseNumber } : {}),
     phase: 'intake',
     startedAt: now.toISOString(),

@@ -1,3 +1,4 @@
+import { expectedLetter } from '../expected-letter';
 import {
   allowedCommands,
   applyDeadline,
@@ -55,12 +56,10 @@ describe('the trajectory process (002 §3.5, 001, 004)', () => {
 
     it('tells the coordinator the case is theirs, naming the municipality', () => {
       expect(TRAJECTORY_PROCESS.openingEffects(fresh())).toEqual([
-        {
-          type: 'letter',
-          kind: 'intake-registered',
-          to: [COORDINATOR],
-          facts: { caseNumber: 'CJG-2026-000123', municipalityCode: '0957' },
-        },
+        expectedLetter('intake-registered', [COORDINATOR], {
+          caseNumber: 'CJG-2026-000123',
+          municipalityCode: '0957',
+        }),
       ]);
     });
 
@@ -116,12 +115,11 @@ describe('the trajectory process (002 §3.5, 001, 004)', () => {
       const effects = run(s, { type: 'agreeResults', plan: PLAN }, at('2026-11-24'));
       expect(s.phase).toBe('results-agreed');
       expect(effects).toEqual([
-        {
-          type: 'letter',
-          kind: 'plan-deel-1',
-          to: [CLIENT],
-          facts: { caseNumber: 'CJG-2026-000123', results: 2, productCategory: '45' },
-        },
+        expectedLetter('plan-deel-1', [CLIENT], {
+          caseNumber: 'CJG-2026-000123',
+          results: 2,
+          productCategory: '45',
+        }),
       ]);
     });
 
@@ -166,12 +164,11 @@ describe('the trajectory process (002 §3.5, 001, 004)', () => {
         at('2026-11-26'),
       );
       expect(effects).toEqual([
-        {
-          type: 'letter',
-          kind: 'divergence-alert',
-          to: [COORDINATOR],
-          facts: { caseNumber: 'CJG-2026-000123', agbCode: AGB_B, reasons: 'more omvang' },
-        },
+        expectedLetter('divergence-alert', [COORDINATOR], {
+          caseNumber: 'CJG-2026-000123',
+          agbCode: AGB_B,
+          reasons: 'more omvang',
+        }),
       ]);
       expect(commandStateProblems(s, 'issueBeschikking')).toEqual([
         'a divergence of a provider intake is still to be accepted or refused',
@@ -263,18 +260,13 @@ describe('the trajectory process (002 §3.5, 001, 004)', () => {
       expect(s.phase).toBe('beschikking');
       expect(effects).toEqual([
         { type: 'family-care', activeAgbCodes: [AGB_A] },
-        {
-          type: 'letter',
-          kind: 'beschikking-issued',
-          to: [CLIENT, PROVIDER_A],
-          facts: {
-            caseNumber: 'CJG-2026-000123',
-            beschikkingNumber: 'B-2026-0001',
-            kind: 'zin',
-            startDate: '2026-12-01',
-            endDate: '2027-11-30',
-          },
-        },
+        expectedLetter('beschikking-issued', [CLIENT, PROVIDER_A], {
+          caseNumber: 'CJG-2026-000123',
+          beschikkingNumber: 'B-2026-0001',
+          kind: 'zin',
+          startDate: '2026-12-01',
+          endDate: '2027-11-30',
+        }),
       ]);
       // 004: the 3-month check counts from the start of care, not from the paperwork.
       expect(pendingDeadlines(s)).toEqual([
@@ -302,12 +294,11 @@ describe('the trajectory process (002 §3.5, 001, 004)', () => {
         reviewInterval: 'P6M',
       });
       expect(effects).toEqual([
-        {
-          type: 'letter',
-          kind: 'coordination-decision',
-          to: [CLIENT, PROVIDER_A],
-          facts: { caseNumber: 'CJG-2026-000123', coordinate: true, reviewInterval: 'P6M' },
-        },
+        expectedLetter('coordination-decision', [CLIENT, PROVIDER_A], {
+          caseNumber: 'CJG-2026-000123',
+          coordinate: true,
+          reviewInterval: 'P6M',
+        }),
       ]);
       expect(due(s, 'review-overdue')).toBe(at('2027-06-01', 8).toISOString());
       expect(due(s, 'review-reminder')).toBe(at('2027-05-18', 8).toISOString());
@@ -497,12 +488,11 @@ describe('the trajectory process (002 §3.5, 001, 004)', () => {
       expect(s.phase).toBe('end-evaluation');
       expect(effects).toEqual([
         { type: 'family-care', activeAgbCodes: [] },
-        {
-          type: 'letter',
-          kind: 'evaluation-request',
-          to: [COORDINATOR, PROVIDER_A],
-          facts: { caseNumber: 'CJG-2026-000123', trigger: 'stop-zorg', reason: 'stop zorg (01)' },
-        },
+        expectedLetter('evaluation-request', [COORDINATOR, PROVIDER_A], {
+          caseNumber: 'CJG-2026-000123',
+          trigger: 'stop-zorg',
+          reason: 'stop zorg (01)',
+        }),
       ]);
     });
 
@@ -525,12 +515,10 @@ describe('the trajectory process (002 §3.5, 001, 004)', () => {
       );
       const reminder = applyDeadline(s, 'end-evaluation-reminder', at('2027-03-15'));
       expect(reminder).toEqual([
-        {
-          type: 'letter',
-          kind: 'evaluation-reminder',
-          to: [COORDINATOR, PROVIDER_B],
-          facts: { caseNumber: 'CJG-2026-000123', reminder: 1 },
-        },
+        expectedLetter('evaluation-reminder', [COORDINATOR, PROVIDER_B], {
+          caseNumber: 'CJG-2026-000123',
+          reminder: 1,
+        }),
       ]);
       expect(isOverdue(s)).toBe(true);
       expect(due(s, 'end-evaluation-reminder')).toBe(at('2027-03-29').toISOString());
@@ -667,12 +655,10 @@ describe('the trajectory process (002 §3.5, 001, 004)', () => {
       expect(s).toMatchObject({ phase: 'withdrawn', withdrawal: { reason: text(10) } });
       expect(effects).toEqual([
         { type: 'family-care', activeAgbCodes: [] },
-        {
-          type: 'letter',
-          kind: 'trajectory-ended',
-          to: [CLIENT, COORDINATOR, PROVIDER_A],
-          facts: { caseNumber: 'CJG-2026-000123', decision: 'withdrawn' },
-        },
+        expectedLetter('trajectory-ended', [CLIENT, COORDINATOR, PROVIDER_A], {
+          caseNumber: 'CJG-2026-000123',
+          decision: 'withdrawn',
+        }),
       ]);
       expect(pendingDeadlines(s)).toEqual([]);
       expect(commandStateProblems(s, 'withdraw')).toEqual([

@@ -1,3 +1,4 @@
+import { expectedNotice } from '../expected-letter';
 import {
   allowedCommands,
   applyDeadline,
@@ -14,6 +15,7 @@ import {
 import {
   AGB_A,
   AGB_B,
+  CASE_NUMBER,
   COORDINATOR,
   CLIENT,
   PROVIDER_A,
@@ -60,29 +62,15 @@ describe('the trajectory process: undelivered letters, continue-as-new, what it 
         },
       ]);
       expect(effects).toEqual([
-        {
-          type: 'letter',
-          kind: 'delivery-failed',
-          to: [COORDINATOR],
-          facts: {
-            caseNumber: 'CJG-2026-000123',
-            letter: 'coordination-decision',
-            recipientRole: 'client',
-            reason: 'no-address',
-          },
-        },
-        {
-          type: 'letter',
-          kind: 'delivery-failed',
-          to: [COORDINATOR],
-          facts: {
-            caseNumber: 'CJG-2026-000123',
-            letter: 'coordination-decision',
-            recipientRole: 'provider',
-            agbCode: AGB_A,
-            reason: 'refused',
-          },
-        },
+        expectedNotice(COORDINATOR, CASE_NUMBER, 'coordination-decision', 'client', 'no-address'),
+        expectedNotice(
+          COORDINATOR,
+          CASE_NUMBER,
+          'coordination-decision',
+          'provider',
+          'refused',
+          AGB_A,
+        ),
       ]);
     });
 

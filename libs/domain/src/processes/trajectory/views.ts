@@ -3,6 +3,7 @@
  * and the read model's projection. Ids, codes, dates and counts only.
  */
 import { archiveActionDate } from '../../retention';
+import { processView } from '../kit';
 import type { ProcessView } from '../process';
 import { allowedCommands, type CommandType } from './commands';
 import { pendingDeadlines, type DeadlineKind } from './deadlines';
@@ -18,12 +19,7 @@ import {
 export interface TrajectoryView extends TrajectoryState, ProcessView<CommandType, DeadlineKind> {}
 
 export function trajectoryView(state: TrajectoryState): TrajectoryView {
-  return {
-    ...state,
-    allowedCommands: allowedCommands(state),
-    pendingDeadlines: pendingDeadlines(state),
-    overdue: isOverdue(state),
-  };
+  return processView(state, allowedCommands(state), pendingDeadlines(state), isOverdue(state));
 }
 
 /** Whether anything is overdue: the Awb decision, a review or the end evaluation. */
@@ -49,6 +45,11 @@ export function summary(state: TrajectoryState): string {
 
 /** How many of the latest reviews and evaluations each projection carries (history stays small). */
 const RECENT = 3;
+
+/** The latest RECENT of a list, each with its number in the whole list (from 1). */
+function recentNumbered<T, R>(all: readonly T[], row: (item: T, no: number) => R): R[] {
+  return all.slice(-RECENT).map((item, i, recent) => row(item, all.length - recent.length + i + 1));
+}
 
 const count = (judgements: readonly ResultJudgement[] | undefined) => ({
   reached: judgements?.filter((j) => j.outcome === 'reached').length ?? 0,
@@ -120,15 +121,15 @@ export function projectionOf(state: TrajectoryState, workflowId: string, causes:
             }))
           : [],
     })),
-    reviews: state.reviews.slice(-RECENT).map((r, i, recent) => ({
-      reviewNo: state.reviews.length - recent.length + i + 1,
+    reviews: recentNumbered(state.reviews, (r, reviewNo) => ({
+      reviewNo,
       recordedAt: r.recordedAt,
       decision: r.decision,
       wasOverdue: r.wasOverdue,
       ...count(r.outcomes),
     })),
-    evaluations: state.evaluations.slice(-RECENT).map((e, i, recent) => ({
-      evaluationNo: state.evaluations.length - recent.length + i + 1,
+    evaluations: recentNumbered(state.evaluations, (e, evaluationNo) => ({
+      evaluationNo,
       agbCode: e.agbCode,
       kind: e.kind,
       recordedAt: e.recordedAt,

@@ -4,12 +4,10 @@
  * writing, to all). Call `handoverCommandProblems` first: this assumes the command is valid.
  */
 import {
+  deliveryFailureRecorder,
   letter,
-  recordUndelivered,
-  type DeliveryFailure,
   type Letter,
   type LetterFacts,
-  type LetterKind,
   type Recipient,
 } from '../../letters';
 import type { HandoverStatus } from './codes';
@@ -216,18 +214,9 @@ export function applyHandoverCommand(
  * before acceptance, the handover lead) is told by a letter of its own, unless that is the one
  * it did not reach or it is itself such a notice. It is not sent again.
  */
-export function recordHandoverDeliveryFailures(
-  state: HandoverState,
-  letter: LetterKind,
-  sequence: number,
-  failures: readonly DeliveryFailure[],
-  now: Date,
-): HandoverLetter[] {
+export const recordHandoverDeliveryFailures = deliveryFailureRecorder((state: HandoverState) => {
   const notify: Recipient = state.coordinatorId
     ? { role: 'coordinator', id: state.coordinatorId }
     : lead(state);
-  return recordUndelivered(state, letter, sequence, failures, now, {
-    caseNumber: state.handoverId,
-    to: [notify],
-  });
-}
+  return { caseNumber: state.handoverId, to: [notify] };
+});

@@ -2,7 +2,7 @@
  * The Veilig Thuis handover's deadlines, in working days: acceptance, the meeting (a reminder and
  * the deadline) and the feedback to Veilig Thuis. Each is kept as data in the state.
  */
-import { letter } from '../../letters';
+import { letter, type LetterFacts, type LetterKind, type Recipient } from '../../letters';
 import { amsterdamInstant, type CalendarDate } from '../../time';
 import { addWorkingDays } from '../../working-days';
 import { deadlineList } from '../kit';
@@ -16,7 +16,7 @@ import {
   type HandoverLetter,
 } from './apply';
 import { isOpenHandover } from './codes';
-import { dueAfter, type HandoverState } from './state';
+import { dueAfter, type HandoverState, type WorkingDayDeadline } from './state';
 
 export const HANDOVER_DEADLINE_KINDS = [
   'accept-overdue',
@@ -69,56 +69,49 @@ export function applyHandoverDeadline(
 ): HandoverLetter[] {
   state.revision += 1;
   const facts = baseFacts(state);
+  /** A deadline's letter names its last day, and then what else it is about. */
+  const dueLetter = (
+    letterKind: LetterKind,
+    to: Recipient[],
+    deadline: WorkingDayDeadline,
+    more: LetterFacts = {},
+  ) => letter(letterKind, to, { ...facts, dueDate: deadline.dueDate, ...more });
+  /** The coordinator, once there is one (the handover lead is told who). */
+  const coordinatorFact = (): LetterFacts =>
+    state.coordinatorId ? { coordinatorId: state.coordinatorId } : {};
+  /** Whether the meeting is planned, and for when. */
+  const plannedFacts = (m: NonNullable<HandoverState['meeting']>): LetterFacts => ({
+    planned: m.planned !== undefined,
+    ...(m.planned ? { date: m.planned.date } : {}),
+  });
   switch (kind) {
     case 'accept-overdue':
       // The handover stays `received` and marked overdue until someone accepts or refuses it.
       state.acceptance.overdue = true;
       return [
-        letter('vt-acceptance-overdue', [lead(state)], {
-          ...facts,
-          dueDate: state.acceptance.dueDate,
-        }),
-        letter('vt-acceptance-delayed', [veiligThuis(state)], {
-          ...facts,
-          dueDate: state.acceptance.dueDate,
-        }),
+        dueLetter('vt-acceptance-overdue', [lead(state)], state.acceptance),
+        dueLetter('vt-acceptance-delayed', [veiligThuis(state)], state.acceptance),
       ];
     case 'meeting-reminder': {
       const m = state.meeting!;
       m.reminded = true;
-      return [
-        letter('vt-meeting-reminder', coordinator(state), {
-          ...facts,
-          dueDate: m.dueDate,
-          planned: m.planned !== undefined,
-          ...(m.planned ? { date: m.planned.date } : {}),
-        }),
-      ];
+      return [dueLetter('vt-meeting-reminder', coordinator(state), m, plannedFacts(m))];
     }
     case 'meeting-overdue': {
       const m = state.meeting!;
       m.overdue = true;
       m.reminded = true;
       return [
-        letter('vt-meeting-overdue', leadAndCoordinator(state), {
-          ...facts,
-          dueDate: m.dueDate,
-          ...(state.coordinatorId ? { coordinatorId: state.coordinatorId } : {}),
-          planned: m.planned !== undefined,
-          ...(m.planned ? { date: m.planned.date } : {}),
+        dueLetter('vt-meeting-overdue', leadAndCoordinator(state), m, {
+          ...coordinatorFact(),
+          ...plannedFacts(m),
         }),
       ];
     }
     case 'feedback-overdue': {
       const f = state.feedback!;
       f.overdue = true;
-      return [
-        letter('vt-feedback-overdue', leadAndCoordinator(state), {
-          ...facts,
-          dueDate: f.dueDate,
-          ...(state.coordinatorId ? { coordinatorId: state.coordinatorId } : {}),
-        }),
-      ];
+      return [dueLetter('vt-feedback-overdue', leadAndCoordinator(state), f, coordinatorFact())];
     }
   }
 }

@@ -74,16 +74,8 @@ export interface WorkingDayDeadline {
   overdue: boolean;
 }
 
-export interface HandoverState {
-  handoverId: string;
-  organisationId: string;
-  reference: string;
-  urgency: HandoverUrgency;
-  handoverType: HandoverType;
-  municipalityCode: string;
-  handoverLeadId: string;
-  safetyConditions: TextRef;
-  monitoringAgreements?: TextRef;
+/** The input's fields, the policy resolved, and what the handover went through. */
+export interface HandoverState extends Omit<HandoverInput, 'policy'> {
   policy: VeiligThuisPolicy;
   status: HandoverStatus;
   /** ISO instant the handover was received: the acceptance clock starts on its working day. */

@@ -1,3 +1,4 @@
+import { expectedLetter, expectedNotice } from '../expected-letter';
 import { amsterdamInstant } from '../../time';
 import {
   applyHandoverCommand,
@@ -41,6 +42,17 @@ function input(overrides: Partial<HandoverInput> = {}): HandoverInput {
   };
 }
 
+const LEAD = { role: 'coordinator', id: 'lead-bram' } as const;
+const COORDINATOR = { role: 'coordinator', id: 'coord-anna' } as const;
+const VEILIG_THUIS = { role: 'organisation', id: 'vt-limburg-noord' } as const;
+const FAMILY = { role: 'client', id: 'client-0001' } as const;
+/** The facts every letter of the handover carries. */
+const HANDOVER_FACTS = {
+  caseNumber: 'VTH-2026-000001',
+  reference: 'VT-2026-04711',
+  urgency: 'regular',
+};
+
 /** 10:00 Amsterdam on a date. */
 const at = (date: string, hour = 10) => amsterdamInstant(date, hour);
 
@@ -53,6 +65,23 @@ function run(state: HandoverState, command: HandoverCommand, now: Date) {
 function accepted(): HandoverState {
   const s = initialHandoverState(input(), at('2026-11-20'));
   run(s, { type: 'accept', coordinatorId: 'coord-anna' }, at('2026-11-23'));
+  return s;
+}
+
+/** Accepted, and the meeting planned for Thursday 26 November, without a joint home visit. */
+function planned(): HandoverState {
+  const s = accepted();
+  run(
+    s,
+    {
+      type: 'planMeeting',
+      date: '2026-11-26',
+      jointHomeVisit: false,
+      clientId: 'client-0001',
+      familyId: 'fam-jansen',
+    },
+    at('2026-11-24'),
+  );
   return s;
 }
 
@@ -151,23 +180,12 @@ describe('acceptance deadline (working days)', () => {
     const s = initialHandoverState(input(), at('2026-11-20'));
     const letters = applyHandoverDeadline(s, 'accept-overdue', at('2026-11-30', 8));
     expect(letters).toEqual([
-      {
-        type: 'letter',
-        kind: 'vt-acceptance-overdue',
-        to: [{ role: 'coordinator', id: 'lead-bram' }],
-        facts: {
-          caseNumber: 'VTH-2026-000001',
-          reference: 'VT-2026-04711',
-          urgency: 'regular',
-          dueDate: '2026-11-27',
-        },
-      },
-      {
-        type: 'letter',
-        kind: 'vt-acceptance-delayed',
-        to: [{ role: 'organisation', id: 'vt-limburg-noord' }],
-        facts: expect.objectContaining({ dueDate: '2026-11-27' }),
-      },
+      expectedLetter('vt-acceptance-overdue', [LEAD], { ...HANDOVER_FACTS, dueDate: '2026-11-27' }),
+      expectedLetter(
+        'vt-acceptance-delayed',
+        [VEILIG_THUIS],
+        expect.objectContaining({ dueDate: '2026-11-27' }),
+      ),
     ]);
     expect(s.status).toBe('received');
     expect(isHandoverOverdue(s)).toBe(true);
@@ -188,8 +206,8 @@ describe('the warm handover, step by step', () => {
   it('tells the handover lead and Veilig Thuis of a new handover', () => {
     const s = initialHandoverState(input(), at('2026-11-20'));
     expect(handoverReceivedLetters(s).map((l) => [l.kind, l.to])).toEqual([
-      ['vt-handover-received', [{ role: 'coordinator', id: 'lead-bram' }]],
-      ['vt-receipt', [{ role: 'organisation', id: 'vt-limburg-noord' }]],
+      ['vt-handover-received', [LEAD]],
+      ['vt-receipt', [VEILIG_THUIS]],
     ]);
   });
 
@@ -202,12 +220,12 @@ describe('the warm handover, step by step', () => {
     expect(letters.map((l) => [l.kind, l.to, l.facts])).toEqual([
       [
         'vt-accepted',
-        [{ role: 'organisation', id: 'vt-limburg-noord' }],
+        [VEILIG_THUIS],
         expect.objectContaining({ coordinatorId: 'coord-anna', meetingDueDate: '2026-12-07' }),
       ],
       [
         'vt-coordinator-assigned',
-        [{ role: 'coordinator', id: 'coord-anna' }],
+        [COORDINATOR],
         expect.objectContaining({
           safetyConditionsTextId: SAFETY.textId,
           monitoringAgreementsTextId: MONITORING.textId,
@@ -232,11 +250,7 @@ describe('the warm handover, step by step', () => {
     };
     let letters = run(s, plan, at('2026-11-24'));
     expect(s.status).toBe('meeting-planned');
-    expect(letters[0]?.to).toEqual([
-      { role: 'organisation', id: 'vt-limburg-noord' },
-      { role: 'client', id: 'client-0001' },
-      { role: 'coordinator', id: 'coord-anna' },
-    ]);
+    expect(letters[0]?.to).toEqual([VEILIG_THUIS, FAMILY, COORDINATOR]);
     expect(letters[0]?.facts).toMatchObject({ jointHomeVisit: true, moved: false });
     letters = run(s, { ...plan, date: '2026-11-30' }, at('2026-11-25'));
     expect(letters[0]?.facts).toMatchObject({ date: '2026-11-30', moved: true });
@@ -262,18 +276,14 @@ describe('the warm handover, step by step', () => {
     expect(s.status).toBe('trajectory-started');
     expect(s.closedAt).toBeDefined();
     expect(letters).toEqual([
-      {
-        type: 'letter',
-        kind: 'vt-feedback',
-        to: [
-          { role: 'organisation', id: 'vt-limburg-noord' },
-          { role: 'client', id: 'client-0001' },
-        ],
-        facts: expect.objectContaining({
+      expectedLetter(
+        'vt-feedback',
+        [VEILIG_THUIS, FAMILY],
+        expect.objectContaining({
           decision: 'trajectory',
           trajectoryCaseNumber: 'CJG-2026-000123',
         }),
-      },
+      ),
     ]);
     expect(pendingHandoverDeadlines(s)).toEqual([]);
     expect(handoverProjectionOf(s, 'wf')).toMatchObject({
@@ -299,35 +309,20 @@ describe('the warm handover, step by step', () => {
     expect(s.status).toBe('refused');
     expect(letter).toMatchObject({
       kind: 'vt-refused',
-      to: [{ role: 'organisation', id: 'vt-limburg-noord' }],
+      to: [VEILIG_THUIS],
       facts: { reason: 'other', explanationTextId: explanation.textId },
     });
   });
 
   it('lets Veilig Thuis withdraw; the family hears it once it was invited', () => {
-    const s = accepted();
-    run(
-      s,
-      {
-        type: 'planMeeting',
-        date: '2026-11-26',
-        jointHomeVisit: false,
-        clientId: 'client-0001',
-        familyId: 'fam-jansen',
-      },
-      at('2026-11-24'),
-    );
+    const s = planned();
     const [letter] = run(
       s,
       { type: 'withdraw', reason: 'veilig-thuis-continues' },
       at('2026-11-25'),
     );
     expect(s.status).toBe('withdrawn');
-    expect(letter?.to).toEqual([
-      { role: 'coordinator', id: 'lead-bram' },
-      { role: 'coordinator', id: 'coord-anna' },
-      { role: 'client', id: 'client-0001' },
-    ]);
+    expect(letter?.to).toEqual([LEAD, COORDINATOR, FAMILY]);
   });
 });
 
@@ -382,18 +377,7 @@ describe('refused commands', () => {
         at('2026-11-20'),
       ),
     ).toEqual(['note is not a field of accept']);
-    const p = accepted();
-    run(
-      p,
-      {
-        type: 'planMeeting',
-        date: '2026-11-26',
-        jointHomeVisit: false,
-        clientId: 'client-0001',
-        familyId: 'fam-jansen',
-      },
-      at('2026-11-24'),
-    );
+    const p = planned();
     expect(
       handoverCommandProblems(
         p,
@@ -435,17 +419,14 @@ describe('meeting and feedback deadlines', () => {
     const [reminder] = applyHandoverDeadline(s, 'meeting-reminder', at('2026-12-03', 8));
     expect(reminder).toMatchObject({
       kind: 'vt-meeting-reminder',
-      to: [{ role: 'coordinator', id: 'coord-anna' }],
+      to: [COORDINATOR],
       facts: { dueDate: '2026-12-07', planned: false },
     });
     expect(pendingHandoverDeadlines(s).map((d) => d.kind)).toEqual(['meeting-overdue']);
     const [overdue] = applyHandoverDeadline(s, 'meeting-overdue', at('2026-12-08', 8));
     expect(overdue).toMatchObject({
       kind: 'vt-meeting-overdue',
-      to: [
-        { role: 'coordinator', id: 'lead-bram' },
-        { role: 'coordinator', id: 'coord-anna' },
-      ],
+      to: [LEAD, COORDINATOR],
     });
     expect(isHandoverOverdue(s)).toBe(true);
     expect(pendingHandoverDeadlines(s)).toEqual([]);
@@ -474,28 +455,15 @@ describe('meeting and feedback deadlines', () => {
 describe('undeliverable letters', () => {
   it('are recorded; the handover lead is told before acceptance, the coordinator after', () => {
     const s = initialHandoverState(input(), at('2026-11-20'));
-    const failure = {
-      recipient: { role: 'organisation' as const, id: 'vt-limburg-noord' },
-      reason: 'refused' as const,
-    };
+    const failure = { recipient: VEILIG_THUIS, reason: 'refused' } as const;
     let letters = recordHandoverDeliveryFailures(s, 'vt-receipt', 2, [failure], at('2026-11-20'));
     expect(letters).toEqual([
-      {
-        type: 'letter',
-        kind: 'delivery-failed',
-        to: [{ role: 'coordinator', id: 'lead-bram' }],
-        facts: {
-          caseNumber: 'VTH-2026-000001',
-          letter: 'vt-receipt',
-          recipientRole: 'organisation',
-          reason: 'refused',
-        },
-      },
+      expectedNotice(LEAD, 'VTH-2026-000001', 'vt-receipt', 'organisation', 'refused'),
     ]);
     expect(s.deliveryProblems).toHaveLength(1);
     run(s, { type: 'accept', coordinatorId: 'coord-anna' }, at('2026-11-23'));
     letters = recordHandoverDeliveryFailures(s, 'vt-accepted', 3, [failure], at('2026-11-23'));
-    expect(letters[0]?.to).toEqual([{ role: 'coordinator', id: 'coord-anna' }]);
+    expect(letters[0]?.to).toEqual([COORDINATOR]);
     // A notice that did not arrive is recorded, not noticed again.
     expect(
       recordHandoverDeliveryFailures(s, 'delivery-failed', 4, [failure], at('2026-11-23')),

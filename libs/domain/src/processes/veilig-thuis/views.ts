@@ -3,7 +3,7 @@
  * next step is due, the memo's summary, the read model's projection, and Veilig Thuis's own part.
  */
 import type { CalendarDate } from '../../time';
-import { partnerAccessEndsAt } from '../kit';
+import { partnerAccessEndsAt, processView } from '../kit';
 import type { ProcessView } from '../process';
 import { isOpenHandover, type HandoverStatus } from './codes';
 import { allowedHandoverCommands, type HandoverCommandType } from './commands';
@@ -15,12 +15,12 @@ export interface HandoverView
   extends HandoverState, ProcessView<HandoverCommandType, HandoverDeadlineKind> {}
 
 export function handoverView(state: HandoverState): HandoverView {
-  return {
-    ...state,
-    allowedCommands: allowedHandoverCommands(state),
-    pendingDeadlines: pendingHandoverDeadlines(state),
-    overdue: isHandoverOverdue(state),
-  };
+  return processView(
+    state,
+    allowedHandoverCommands(state),
+    pendingHandoverDeadlines(state),
+    isHandoverOverdue(state),
+  );
 }
 
 /** Whether the step the handover waits for is past its deadline. */

@@ -4,11 +4,10 @@
  * first: this assumes the command is valid.
  */
 import {
+  coordinatorNotice,
+  deliveryFailureRecorder,
   letter,
-  recordUndelivered,
-  type DeliveryFailure,
   type Letter,
-  type LetterKind,
   type Recipient,
 } from '../../letters';
 import { amsterdamDate } from '../../time';
@@ -46,14 +45,15 @@ export function applyVtoCommand(state: VtoState, command: VtoCommand, now: Date)
   const at = now.toISOString();
   const today = amsterdamDate(now);
   const facts = { caseNumber: state.caseNumber };
+  /** Who recorded the step, and when. */
+  const recorded = { recordedAt: at, recordedBy: command.recordedBy };
   switch (command.type) {
     case 'recordParentsInformed':
       state.parents = {
         ...state.parents,
         informedOn: command.informedOn,
         how: command.how,
-        recordedAt: at,
-        recordedBy: command.recordedBy,
+        ...recorded,
       };
       state.status = 'awaiting-agenda';
       return [];
@@ -61,24 +61,18 @@ export function applyVtoCommand(state: VtoState, command: VtoCommand, now: Date)
       const agenda = state.agenda;
       if (!agenda) return [];
       state.agenda = undefined;
+      const meeting = { agendaId: agenda.agendaId, meetingDate: agenda.meetingDate };
       if (command.decision === 'postpone') {
         // Aanhouden: back in line for the next meeting's agenda.
-        state.postponements.push({
-          agendaId: agenda.agendaId,
-          meetingDate: agenda.meetingDate,
-          recordedAt: at,
-          recordedBy: command.recordedBy,
-        });
+        state.postponements.push({ ...meeting, ...recorded });
         state.status = 'awaiting-agenda';
         return [];
       }
       state.decision = {
         decision: command.decision,
         ...(command.reason ? { reason: command.reason } : {}),
-        agendaId: agenda.agendaId,
-        meetingDate: agenda.meetingDate,
-        recordedAt: at,
-        recordedBy: command.recordedBy,
+        ...meeting,
+        ...recorded,
       };
       if (command.decision === 'not-send') {
         state.status = 'not-sent';
@@ -124,8 +118,7 @@ export function applyVtoCommand(state: VtoState, command: VtoCommand, now: Date)
         investigationStarted: command.investigationStarted,
         decidedOn: command.decidedOn,
         ...(command.raadReference ? { raadReference: command.raadReference } : {}),
-        recordedAt: at,
-        recordedBy: command.recordedBy,
+        ...recorded,
       };
       // The Raad tells the parents itself; the CJG records its answer to follow the case up.
       state.status = command.investigationStarted ? 'raad-investigates' : 'raad-declined';
@@ -190,16 +183,6 @@ export function placeOnAgenda(state: VtoState, placement: AgendaPlacement, now: 
  * A letter that could not be delivered is recorded on the VTO, and the coordinator is told (so
  * the parents can be reached another way). It is not sent again.
  */
-export function recordVtoDeliveryFailures(
-  state: VtoState,
-  letter: LetterKind,
-  sequence: number,
-  failures: readonly DeliveryFailure[],
-  now: Date,
-): VtoLetter[] {
-  return recordUndelivered(state, letter, sequence, failures, now, {
-    caseNumber: state.caseNumber,
-    to: [coordinatorOf(state)],
-    knows: (recipient) => recipient.role === 'coordinator',
-  });
-}
+export const recordVtoDeliveryFailures = deliveryFailureRecorder((state: VtoState) =>
+  coordinatorNotice(state.caseNumber, coordinatorOf(state)),
+);

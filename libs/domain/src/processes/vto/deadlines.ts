@@ -1,5 +1,5 @@
 /** The VTO's deadlines: one reminder per status that waits for someone, kept in the state. */
-import { letter } from '../../letters';
+import { letter, type LetterFacts, type LetterKind } from '../../letters';
 import { amsterdamInstant, type CalendarDate } from '../../time';
 import type { ProcessDeadline } from '../process';
 import { coordinatorOf, type VtoLetter } from './apply';
@@ -39,34 +39,27 @@ export function pendingVtoDeadlines(state: VtoState): VtoDeadline[] {
 export function applyVtoDeadline(state: VtoState, kind: VtoDeadlineKind): VtoLetter[] {
   state.revision += 1;
   const facts = { caseNumber: state.caseNumber };
+  /** Every reminder goes to the coordinator, with the dates it is about. */
+  const remind = (letterKind: LetterKind, dates: LetterFacts): VtoLetter[] => [
+    letter(letterKind, [coordinatorOf(state)], { ...facts, ...dates }),
+  ];
   switch (kind) {
     case 'parents-informed-reminder':
       state.parents.reminded = true;
-      return [
-        letter('vto-parents-reminder', [coordinatorOf(state)], {
-          ...facts,
-          dueOn: state.parents.dueOn,
-        }),
-      ];
+      return remind('vto-parents-reminder', { dueOn: state.parents.dueOn });
     case 'decision-reminder':
       if (!state.agenda) return [];
       state.agenda.reminded = true;
-      return [
-        letter('vto-decision-reminder', [coordinatorOf(state)], {
-          ...facts,
-          meetingDate: state.agenda.meetingDate,
-          dueOn: state.agenda.decisionDueOn,
-        }),
-      ];
+      return remind('vto-decision-reminder', {
+        meetingDate: state.agenda.meetingDate,
+        dueOn: state.agenda.decisionDueOn,
+      });
     case 'raad-outcome-reminder':
       if (!state.raad) return [];
       state.raad.reminded = true;
-      return [
-        letter('vto-raad-outcome-reminder', [coordinatorOf(state)], {
-          ...facts,
-          sentOn: state.raad.sentOn,
-          dueOn: state.raad.outcomeDueOn,
-        }),
-      ];
+      return remind('vto-raad-outcome-reminder', {
+        sentOn: state.raad.sentOn,
+        dueOn: state.raad.outcomeDueOn,
+      });
   }
 }

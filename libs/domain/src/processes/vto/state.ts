@@ -5,6 +5,7 @@ import type { DeliveryProblem } from '../../letters';
 import { isValidMunicipalityCode } from '../../municipality';
 import { amsterdamDate, type CalendarDate } from '../../time';
 import { addWorkingDays } from '../../working-days';
+import { casePartiesOf } from '../kit';
 import {
   isVtoGround,
   VTO_GROUNDS,
@@ -99,14 +100,8 @@ export function isOpenVtoStatus(status: VtoStatus): boolean {
   );
 }
 
-export interface VtoState {
-  caseNumber: string;
-  municipalityCode: string;
-  coordinatorId: string;
-  clientId: string;
-  familyId: string;
-  trajectoryCaseNumber?: string;
-  grounds: VtoGround[];
+/** The input's fields, the policy resolved, and what the VTO went through. */
+export interface VtoState extends Omit<VtoInput, 'policy'> {
   policy: VtoPolicy;
   status: VtoStatus;
   /** ISO instant the coordinator proposed the request. */
@@ -161,11 +156,7 @@ export interface VtoState {
 export function initialVtoState(input: VtoInput, now: Date): VtoState {
   const policy = input.policy ?? DEFAULT_VTO_POLICY;
   return {
-    caseNumber: input.caseNumber,
-    municipalityCode: input.municipalityCode,
-    coordinatorId: input.coordinatorId,
-    clientId: input.clientId,
-    familyId: input.familyId,
+    ...casePartiesOf(input),
     ...(input.trajectoryCaseNumber ? { trajectoryCaseNumber: input.trajectoryCaseNumber } : {}),
     grounds: [...input.grounds],
     policy,

@@ -3,6 +3,7 @@
  * read model's projection (the agenda run selects the waiting requests from it).
  */
 import type { CalendarDate } from '../../time';
+import { processView } from '../kit';
 import type { ProcessView } from '../process';
 import type { VtoGround, VtoNotSentReason } from './codes';
 import { allowedVtoCommands, type VtoCommandType } from './commands';
@@ -13,12 +14,12 @@ import type { VtoState, VtoStatus } from './state';
 export interface VtoView extends VtoState, ProcessView<VtoCommandType, VtoDeadlineKind> {}
 
 export function vtoView(state: VtoState): VtoView {
-  return {
-    ...state,
-    allowedCommands: allowedVtoCommands(state),
-    pendingDeadlines: pendingVtoDeadlines(state),
-    overdue: isVtoOverdue(state),
-  };
+  return processView(
+    state,
+    allowedVtoCommands(state),
+    pendingVtoDeadlines(state),
+    isVtoOverdue(state),
+  );
 }
 
 /** Whether the step the VTO waits for is past its deadline. */

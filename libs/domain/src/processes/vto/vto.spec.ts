@@ -1,3 +1,4 @@
+import { expectedLetter, expectedNotice } from '../expected-letter';
 import {
   agendaIdOf,
   allowedVtoCommands,
@@ -75,6 +76,16 @@ function onAgenda(): VtoState {
 /** The meeting day, in the afternoon. */
 const MEETING = at('2026-11-26T14:00:00Z');
 
+/** Sent to the Raad by the meeting. */
+function sent(): VtoState {
+  const state = onAgenda();
+  give(state, { type: 'recordDecision', decision: 'send', recordedBy: 'lead-1' }, MEETING);
+  return state;
+}
+
+const PARENTS = { role: 'client', id: 'client-0001' } as const;
+const COORDINATOR = { role: 'coordinator', id: 'coord-anna' } as const;
+
 describe('VTO input', () => {
   it('takes ids, codes and the grounds, serious threats to development always among them', () => {
     expect(vtoInputProblems(INPUT)).toEqual([]);
@@ -136,16 +147,11 @@ describe('the parents first (002 §3.6)', () => {
     const state = proposed();
     expect(state.status).toBe('parents-to-inform');
     expect(vtoOpeningLetters(state)).toEqual([
-      {
-        type: 'letter',
-        kind: 'vto-parents-informed',
-        to: [{ role: 'client', id: 'client-0001' }],
-        facts: {
-          caseNumber: 'VTO-2026-000012',
-          grounds: 'ernstige-ontwikkelingsbedreiging,onvoldoende-beweging',
-          proposedOn: '2026-11-23',
-        },
-      },
+      expectedLetter('vto-parents-informed', [PARENTS], {
+        caseNumber: 'VTO-2026-000012',
+        grounds: 'ernstige-ontwikkelingsbedreiging,onvoldoende-beweging',
+        proposedOn: '2026-11-23',
+      }),
     ]);
     expect(allowedVtoCommands(state)).toEqual(['recordParentsInformed', 'withdraw']);
   });
@@ -188,22 +194,11 @@ describe('the parents first (002 §3.6)', () => {
     ]);
   });
 
-  it('reminds the coordinator once, five working days after the proposal at 8:00', () => {
+  it('is overdue once reminded, until it is recorded that the parents were informed', () => {
     const state = proposed();
     expect(state.parents.dueOn).toBe('2026-11-30');
-    expect(pendingVtoDeadlines(state)).toEqual([
-      { kind: 'parents-informed-reminder', at: '2026-11-30T07:00:00.000Z' },
-    ]);
-    expect(applyVtoDeadline(state, 'parents-informed-reminder')).toEqual([
-      {
-        type: 'letter',
-        kind: 'vto-parents-reminder',
-        to: [{ role: 'coordinator', id: 'coord-anna' }],
-        facts: { caseNumber: 'VTO-2026-000012', dueOn: '2026-11-30' },
-      },
-    ]);
+    applyVtoDeadline(state, 'parents-informed-reminder');
     expect(isVtoOverdue(state)).toBe(true);
-    expect(pendingVtoDeadlines(state)).toEqual([]);
     give(
       state,
       {
@@ -236,15 +231,10 @@ describe('the beschermingsplein', () => {
     const state = informed();
     const letters = placeOnAgenda(state, PLACEMENT, at('2026-11-24T08:00:00Z'));
     expect(letters).toEqual([
-      {
-        type: 'letter',
-        kind: 'vto-on-agenda',
-        to: [
-          { role: 'client', id: 'client-0001' },
-          { role: 'coordinator', id: 'coord-anna' },
-        ],
-        facts: { caseNumber: 'VTO-2026-000012', meetingDate: '2026-11-26' },
-      },
+      expectedLetter('vto-on-agenda', [PARENTS, COORDINATOR], {
+        caseNumber: 'VTO-2026-000012',
+        meetingDate: '2026-11-26',
+      }),
     ]);
     expect(state.status).toBe('on-agenda');
     expect(state.agenda?.decisionDueOn).toBe('2026-12-03');
@@ -311,23 +301,6 @@ describe('the beschermingsplein', () => {
     expect(placeOnAgenda(state, next, at('2026-12-01T08:00:00Z'))).toHaveLength(1);
     expect(state.agenda?.meetingDate).toBe('2026-12-03');
   });
-
-  it('reminds the coordinator when no decision is recorded a week after the meeting', () => {
-    const state = onAgenda();
-    expect(pendingVtoDeadlines(state)).toEqual([
-      { kind: 'decision-reminder', at: '2026-12-03T07:00:00.000Z' },
-    ]);
-    expect(applyVtoDeadline(state, 'decision-reminder')).toEqual([
-      {
-        type: 'letter',
-        kind: 'vto-decision-reminder',
-        to: [{ role: 'coordinator', id: 'coord-anna' }],
-        facts: { caseNumber: 'VTO-2026-000012', meetingDate: '2026-11-26', dueOn: '2026-12-03' },
-      },
-    ]);
-    expect(isVtoOverdue(state)).toBe(true);
-    expect(pendingVtoDeadlines(state)).toEqual([]);
-  });
 });
 
 describe('to the Raad, or not', () => {
@@ -339,25 +312,19 @@ describe('to the Raad, or not', () => {
       MEETING,
     );
     expect(letters).toEqual([
-      {
-        type: 'letter',
-        kind: 'vto-sent-to-raad',
-        to: [{ role: 'organisation', id: 'raad-limburg' }],
-        facts: {
-          caseNumber: 'VTO-2026-000012',
-          municipalityCode: '0957',
-          grounds: 'ernstige-ontwikkelingsbedreiging,onvoldoende-beweging',
-          meetingDate: '2026-11-26',
-          parentsInformedOn: '2026-11-23',
-          trajectoryCaseNumber: 'CJG-2026-000123',
-        },
-      },
-      {
-        type: 'letter',
-        kind: 'vto-decision',
-        to: [{ role: 'client', id: 'client-0001' }],
-        facts: { caseNumber: 'VTO-2026-000012', decision: 'send', meetingDate: '2026-11-26' },
-      },
+      expectedLetter('vto-sent-to-raad', [{ role: 'organisation', id: 'raad-limburg' }], {
+        caseNumber: 'VTO-2026-000012',
+        municipalityCode: '0957',
+        grounds: 'ernstige-ontwikkelingsbedreiging,onvoldoende-beweging',
+        meetingDate: '2026-11-26',
+        parentsInformedOn: '2026-11-23',
+        trajectoryCaseNumber: 'CJG-2026-000123',
+      }),
+      expectedLetter('vto-decision', [PARENTS], {
+        caseNumber: 'VTO-2026-000012',
+        decision: 'send',
+        meetingDate: '2026-11-26',
+      }),
     ]);
     expect(state.status).toBe('sent-to-raad');
     expect(state.raad).toEqual({
@@ -374,8 +341,7 @@ describe('to the Raad, or not', () => {
 
   it('records the Raad’s answer and closes: an investigation, or none', () => {
     for (const investigationStarted of [true, false]) {
-      const state = onAgenda();
-      give(state, { type: 'recordDecision', decision: 'send', recordedBy: 'lead-1' }, MEETING);
+      const state = sent();
       const later = at('2026-12-08T10:00:00Z');
       const answer: VtoCommand = {
         type: 'recordRaadOutcome',
@@ -398,20 +364,6 @@ describe('to the Raad, or not', () => {
     }
   });
 
-  it('reminds the coordinator when the Raad’s answer is late', () => {
-    const state = onAgenda();
-    give(state, { type: 'recordDecision', decision: 'send', recordedBy: 'lead-1' }, MEETING);
-    expect(applyVtoDeadline(state, 'raad-outcome-reminder')).toEqual([
-      {
-        type: 'letter',
-        kind: 'vto-raad-outcome-reminder',
-        to: [{ role: 'coordinator', id: 'coord-anna' }],
-        facts: { caseNumber: 'VTO-2026-000012', sentOn: '2026-11-26', dueOn: '2026-12-10' },
-      },
-    ]);
-    expect(isVtoOverdue(state)).toBe(true);
-  });
-
   it('does not send it: the parents are told why, and the VTO closes', () => {
     const state = onAgenda();
     expect(
@@ -426,22 +378,54 @@ describe('to the Raad, or not', () => {
         MEETING,
       ),
     ).toEqual([
-      {
-        type: 'letter',
-        kind: 'vto-decision',
-        to: [{ role: 'client', id: 'client-0001' }],
-        facts: {
-          caseNumber: 'VTO-2026-000012',
-          decision: 'not-send',
-          reason: 'vrijwillig-kader-voldoende',
-          meetingDate: '2026-11-26',
-        },
-      },
+      expectedLetter('vto-decision', [PARENTS], {
+        caseNumber: 'VTO-2026-000012',
+        decision: 'not-send',
+        reason: 'vrijwillig-kader-voldoende',
+        meetingDate: '2026-11-26',
+      }),
     ]);
     expect(state.status).toBe('not-sent');
     expect(state.decision).toMatchObject({ decision: 'not-send', meetingDate: '2026-11-26' });
     expect(pendingVtoDeadlines(state)).toEqual([]);
     expect(allowedVtoCommands(state)).toEqual([]);
+  });
+});
+
+describe('reminders: the coordinator is told once, at 8:00 on the day a step is due', () => {
+  it.each([
+    {
+      step: 'the parents informed, five working days after the proposal',
+      make: proposed,
+      kind: 'parents-informed-reminder',
+      at: '2026-11-30T07:00:00.000Z',
+      letter: 'vto-parents-reminder',
+      dates: { dueOn: '2026-11-30' },
+    },
+    {
+      step: 'the decision, a week after the meeting',
+      make: onAgenda,
+      kind: 'decision-reminder',
+      at: '2026-12-03T07:00:00.000Z',
+      letter: 'vto-decision-reminder',
+      dates: { meetingDate: '2026-11-26', dueOn: '2026-12-03' },
+    },
+    {
+      step: 'the Raad’s answer, ten working days after sending',
+      make: sent,
+      kind: 'raad-outcome-reminder',
+      at: '2026-12-10T07:00:00.000Z',
+      letter: 'vto-raad-outcome-reminder',
+      dates: { sentOn: '2026-11-26', dueOn: '2026-12-10' },
+    },
+  ] as const)('$step', ({ make, kind, at: dueAt, letter, dates }) => {
+    const state = make();
+    expect(pendingVtoDeadlines(state)).toEqual([{ kind, at: dueAt }]);
+    expect(applyVtoDeadline(state, kind)).toEqual([
+      expectedLetter(letter, [COORDINATOR], { caseNumber: 'VTO-2026-000012', ...dates }),
+    ]);
+    expect(isVtoOverdue(state)).toBe(true);
+    expect(pendingVtoDeadlines(state)).toEqual([]);
   });
 });
 
@@ -454,28 +438,23 @@ describe('withdrawing', () => {
       recordedBy: 'coord-anna',
     };
     expect(give(state, command, MONDAY)).toEqual([
-      {
-        type: 'letter',
-        kind: 'vto-withdrawn',
-        to: [
-          { role: 'client', id: 'client-0001' },
-          { role: 'organisation', id: 'bp-midden-limburg' },
-        ],
-        facts: {
+      expectedLetter(
+        'vto-withdrawn',
+        [PARENTS, { role: 'organisation', id: 'bp-midden-limburg' }],
+        {
           caseNumber: 'VTO-2026-000012',
           reason: 'ouders-werken-mee',
           meetingDate: '2026-11-26',
         },
-      },
+      ),
     ]);
     expect(state.status).toBe('withdrawn');
     const early = proposed();
-    expect(give(early, command, MONDAY)[0]?.to).toEqual([{ role: 'client', id: 'client-0001' }]);
+    expect(give(early, command, MONDAY)[0]?.to).toEqual([PARENTS]);
   });
 
   it('is no longer possible once the beschermingsplein decided', () => {
-    const state = onAgenda();
-    give(state, { type: 'recordDecision', decision: 'send', recordedBy: 'lead-1' }, MEETING);
+    const state = sent();
     expect(
       vtoCommandProblems(
         state,
@@ -493,21 +472,17 @@ describe('letters that do not arrive', () => {
       state,
       'vto-parents-informed',
       1,
-      [{ recipient: { role: 'client', id: 'client-0001' }, reason: 'no-address' }],
+      [{ recipient: PARENTS, reason: 'no-address' }],
       MONDAY,
     );
     expect(letters).toEqual([
-      {
-        type: 'letter',
-        kind: 'delivery-failed',
-        to: [{ role: 'coordinator', id: 'coord-anna' }],
-        facts: {
-          caseNumber: 'VTO-2026-000012',
-          letter: 'vto-parents-informed',
-          recipientRole: 'client',
-          reason: 'no-address',
-        },
-      },
+      expectedNotice(
+        COORDINATOR,
+        'VTO-2026-000012',
+        'vto-parents-informed',
+        'client',
+        'no-address',
+      ),
     ]);
     expect(state.deliveryProblems).toEqual([
       {
@@ -523,7 +498,7 @@ describe('letters that do not arrive', () => {
         state,
         'delivery-failed',
         2,
-        [{ recipient: { role: 'coordinator', id: 'coord-anna' }, reason: 'refused' }],
+        [{ recipient: COORDINATOR, reason: 'refused' }],
         MONDAY,
       ),
     ).toEqual([]);
@@ -536,13 +511,8 @@ describe(vtoProjectionOf.name, () => {
     expect(vtoProjectionOf(state, 'vto-VTO-2026-000012')).toEqual({
       workflowId: 'vto-VTO-2026-000012',
       revision: 3,
-      caseNumber: 'VTO-2026-000012',
-      municipalityCode: '0957',
-      coordinatorId: 'coord-anna',
-      clientId: 'client-0001',
-      familyId: 'fam-jansen',
-      trajectoryCaseNumber: 'CJG-2026-000123',
-      grounds: ['ernstige-ontwikkelingsbedreiging', 'onvoldoende-beweging'],
+      // The input's ids and codes, as proposed.
+      ...INPUT,
       status: 'on-agenda',
       proposedAt: MONDAY.toISOString(),
       parentsInformedOn: '2026-11-23',

@@ -3,15 +3,29 @@
  * the type of care, the number of products, the complexity, the help question and the client's
  * self-reliance. This proposes a default; the coordinator decides.
  */
+export const TYPES_OF_CARE = [
+  'ambulant',
+  'dagbehandeling',
+  'verblijf',
+  'ggz',
+  'pgb',
+  'other',
+] as const;
+export const COMPLEXITIES = ['low', 'medium', 'high'] as const;
+export const HELP_QUESTIONS = ['clear', 'unclear', 'multiple'] as const;
+export const SELF_RELIANCES = ['high', 'medium', 'low'] as const;
+/** The number of products weighed is a whole number from 0 to this. */
+export const MAX_NUMBER_OF_PRODUCTS = 50;
+
 export interface CoordinationCriteria {
   /** The heaviest care in the beschikking. */
-  typeOfCare: 'ambulant' | 'dagbehandeling' | 'verblijf' | 'ggz' | 'pgb' | 'other';
+  typeOfCare: (typeof TYPES_OF_CARE)[number];
   numberOfProducts: number;
-  complexity: 'low' | 'medium' | 'high';
+  complexity: (typeof COMPLEXITIES)[number];
   /** Is the help question clear and single, or still unclear / several at once? */
-  helpQuestion: 'clear' | 'unclear' | 'multiple';
+  helpQuestion: (typeof HELP_QUESTIONS)[number];
   /** Zelfredzaamheid en eigen kracht of client and family. */
-  selfReliance: 'high' | 'medium' | 'low';
+  selfReliance: (typeof SELF_RELIANCES)[number];
 }
 
 export interface CoordinationProposal {
@@ -43,20 +57,18 @@ export function coordinationCriteriaProblems(criteria: CoordinationCriteria): st
       problems.push(`criteria.${name} must be one of ${allowed.join(', ')}`);
     }
   };
-  oneOf(
-    criteria?.typeOfCare,
-    ['ambulant', 'dagbehandeling', 'verblijf', 'ggz', 'pgb', 'other'],
-    'typeOfCare',
-  );
-  oneOf(criteria?.complexity, ['low', 'medium', 'high'], 'complexity');
-  oneOf(criteria?.helpQuestion, ['clear', 'unclear', 'multiple'], 'helpQuestion');
-  oneOf(criteria?.selfReliance, ['high', 'medium', 'low'], 'selfReliance');
+  oneOf(criteria?.typeOfCare, TYPES_OF_CARE, 'typeOfCare');
+  oneOf(criteria?.complexity, COMPLEXITIES, 'complexity');
+  oneOf(criteria?.helpQuestion, HELP_QUESTIONS, 'helpQuestion');
+  oneOf(criteria?.selfReliance, SELF_RELIANCES, 'selfReliance');
   if (
     !Number.isInteger(criteria?.numberOfProducts) ||
     criteria.numberOfProducts < 0 ||
-    criteria.numberOfProducts > 50
+    criteria.numberOfProducts > MAX_NUMBER_OF_PRODUCTS
   ) {
-    problems.push('criteria.numberOfProducts must be a whole number from 0 to 50');
+    problems.push(
+      `criteria.numberOfProducts must be a whole number from 0 to ${MAX_NUMBER_OF_PRODUCTS}`,
+    );
   }
   return problems;
 }

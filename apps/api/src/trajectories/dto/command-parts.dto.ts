@@ -10,6 +10,20 @@ import {
   WMO757_FREQUENCIES,
   type CoordinationCriteria,
   type ResultOutcome,
+  MAX_RESULTS,
+  RESULT_ID_PATTERN,
+  PRODUCT_CODE_PATTERN,
+  BESCHIKKING_NUMBER_PATTERN,
+  TOEWIJZINGNUMMER_PATTERN,
+  RESULT_OUTCOMES,
+  BESCHIKKING_KINDS,
+  TYPES_OF_CARE,
+  COMPLEXITIES,
+  HELP_QUESTIONS,
+  SELF_RELIANCES,
+  MAX_OMVANG_VOLUME,
+  MAX_PGB_BUDGET_EURO,
+  MAX_NUMBER_OF_PRODUCTS,
 } from '@cjg/domain';
 import {
   IsAgbCode,
@@ -21,18 +35,7 @@ import {
 
 import {
   MAX_TEXT,
-  MAX_RESULTS,
   MAX_TOEWIJZINGEN,
-  RESULT_ID,
-  PRODUCT_CODE,
-  BESCHIKKING_NUMBER,
-  TOEWIJZINGNUMMER,
-  OUTCOMES,
-  BESCHIKKING_KINDS,
-  TYPES_OF_CARE,
-  COMPLEXITIES,
-  HELP_QUESTIONS,
-  SELF_RELIANCES,
   Rule,
   IsText,
   Optional,
@@ -99,14 +102,14 @@ export const codes = (list: object) => Object.keys(list).sort();
 export class OmvangDto {
   @ApiProperty({
     type: 'integer',
-    description: 'Volume: a whole number 1–100000',
+    description: `Volume: a whole number 1–${MAX_OMVANG_VOLUME}`,
     example: 4,
     minimum: 1,
-    maximum: 100_000,
+    maximum: MAX_OMVANG_VOLUME,
   })
   @IsInt()
   @Min(1)
-  @Max(100_000)
+  @Max(MAX_OMVANG_VOLUME)
   volume!: number;
 
   @ApiProperty({ description: 'WJ756 eenheid (04 = uur)', enum: codes(WJ756_UNITS), example: '04' })
@@ -134,11 +137,11 @@ export class InzetDto {
 
   @ApiPropertyOptional({
     description: 'iJw productcode: five characters 0–9/A–Z, starting with the productcategorie',
-    pattern: PRODUCT_CODE.source,
+    pattern: PRODUCT_CODE_PATTERN.source,
     example: '45A01',
   })
   @Optional()
-  @Matches(PRODUCT_CODE, { message: '$property must be five characters 0-9/A-Z' })
+  @Matches(PRODUCT_CODE_PATTERN, { message: '$property must be five characters 0-9/A-Z' })
   @Rule('startsWithProductCategory', (value, inzet) =>
     isProductCategory(inzet.productCategory) &&
     typeof value === 'string' &&
@@ -161,10 +164,10 @@ export class InzetDto {
 export class ResultDto {
   @ApiProperty({
     description: 'Short id, unique within the plan: a–z, 0–9 and -, at most 32 characters',
-    pattern: RESULT_ID.source,
+    pattern: RESULT_ID_PATTERN.source,
     example: 'school',
   })
-  @Matches(RESULT_ID, { message: '$property must be a short id (a-z, 0-9, -; at most 32)' })
+  @Matches(RESULT_ID_PATTERN, { message: '$property must be a short id (a-z, 0-9, -; at most 32)' })
   id!: string;
 
   @ApiProperty({
@@ -187,7 +190,7 @@ export class ResultDto {
 /** Plan deel 1: the results agreed with the family and the inzet the CJG decides. */
 export class PlanDeel1Dto {
   @ApiProperty({
-    description: 'The agreed results: 1–20, ids unique',
+    description: `The agreed results: 1–${MAX_RESULTS}, ids unique`,
     type: () => ResultDto,
     isArray: true,
     minItems: 1,
@@ -219,10 +222,10 @@ export class ToewijzingDto extends InzetDto {
 
   @ApiProperty({
     description: 'Toewijzingnummer: 1–20 characters A–Z, 0–9, -; unique within the beschikking',
-    pattern: TOEWIJZINGNUMMER.source,
+    pattern: TOEWIJZINGNUMMER_PATTERN.source,
     example: 'T-2027-0001',
   })
-  @Matches(TOEWIJZINGNUMMER, { message: '$property must be 1-20 characters A-Z, 0-9, -' })
+  @Matches(TOEWIJZINGNUMMER_PATTERN, { message: '$property must be 1-20 characters A-Z, 0-9, -' })
   toewijzingnummer!: string;
 }
 
@@ -230,10 +233,10 @@ export class ToewijzingDto extends InzetDto {
 export class BeschikkingBaseDto {
   @ApiProperty({
     description: 'Beschikkingnummer: 3–40 characters A–Z, 0–9, -',
-    pattern: BESCHIKKING_NUMBER.source,
+    pattern: BESCHIKKING_NUMBER_PATTERN.source,
     example: 'B-2027-001',
   })
-  @Matches(BESCHIKKING_NUMBER, { message: '$property must be 3-40 characters A-Z, 0-9, -' })
+  @Matches(BESCHIKKING_NUMBER_PATTERN, { message: '$property must be 3-40 characters A-Z, 0-9, -' })
   number!: string;
 
   @ApiProperty({
@@ -294,17 +297,17 @@ export class PgbBeschikkingDto extends BeschikkingBaseDto {
   kind!: 'pgb';
 
   @ApiProperty({
-    description: 'Budget in euro: more than 0, at most 1000000, in whole cents',
+    description: `Budget in euro: more than 0, at most ${MAX_PGB_BUDGET_EURO}, in whole cents`,
     minimum: 0,
     exclusiveMinimum: true,
-    maximum: 1_000_000,
+    maximum: MAX_PGB_BUDGET_EURO,
     example: 4800,
   })
   @Rule('isBudget', (value) => {
     if (typeof value !== 'number' || !Number.isFinite(value))
       return '$property must be an amount in euro';
     if (value <= 0) return '$property must be more than 0';
-    if (value > 1_000_000) return '$property must be at most 1000000';
+    if (value > MAX_PGB_BUDGET_EURO) return `$property must be at most ${MAX_PGB_BUDGET_EURO}`;
     // Whole cents: 4800.5 is fine, 4800.005 is not (with room for binary fractions).
     if (Math.abs(value * 100 - Math.round(value * 100)) > 1e-6)
       return '$property must be in whole cents';
@@ -317,14 +320,20 @@ export class PgbBeschikkingDto extends BeschikkingBaseDto {
 export class ResultJudgementDto {
   @ApiProperty({
     description: 'Id of a result of plan deel 1',
-    pattern: RESULT_ID.source,
+    pattern: RESULT_ID_PATTERN.source,
     example: 'school',
   })
-  @Matches(RESULT_ID, { message: '$property must be a result id (a-z, 0-9, -; at most 32)' })
+  @Matches(RESULT_ID_PATTERN, {
+    message: '$property must be a result id (a-z, 0-9, -; at most 32)',
+  })
   resultId!: string;
 
-  @ApiProperty({ description: 'Whether the result is reached', enum: OUTCOMES, example: 'partly' })
-  @IsIn(OUTCOMES)
+  @ApiProperty({
+    description: 'Whether the result is reached',
+    enum: RESULT_OUTCOMES,
+    example: 'partly',
+  })
+  @IsIn(RESULT_OUTCOMES)
   outcome!: ResultOutcome;
 }
 
@@ -340,14 +349,14 @@ export class CoordinationCriteriaDto {
 
   @ApiProperty({
     type: 'integer',
-    description: 'Number of products: a whole number 0–50',
+    description: `Number of products: a whole number 0–${MAX_NUMBER_OF_PRODUCTS}`,
     minimum: 0,
-    maximum: 50,
+    maximum: MAX_NUMBER_OF_PRODUCTS,
     example: 1,
   })
   @IsInt()
   @Min(0)
-  @Max(50)
+  @Max(MAX_NUMBER_OF_PRODUCTS)
   numberOfProducts!: number;
 
   @ApiProperty({ description: 'Complexity of the case', enum: COMPLEXITIES, example: 'high' })
@@ -375,10 +384,10 @@ export class CoordinationCriteriaDto {
 export class VerlengingDto {
   @ApiProperty({
     description: 'Number of the new beschikking: 3–40 characters A–Z, 0–9, -',
-    pattern: BESCHIKKING_NUMBER.source,
+    pattern: BESCHIKKING_NUMBER_PATTERN.source,
     example: 'B-2027-118',
   })
-  @Matches(BESCHIKKING_NUMBER, { message: '$property must be 3-40 characters A-Z, 0-9, -' })
+  @Matches(BESCHIKKING_NUMBER_PATTERN, { message: '$property must be 3-40 characters A-Z, 0-9, -' })
   number!: string;
 
   @ApiProperty({

@@ -1,69 +1,23 @@
 /**
- * The limits and rules the trajectory command bodies are checked with (commands.dto.ts): each
- * rule says what is wrong in one message, so a client is told once per field.
- *
- * The limits below mirror `commandProblems` in libs/domain/src/trajectory.ts, which writes them
- * as literals: the domain exports none of them yet (issue 16, item 3, with the domain's process
- * folders). Until it does they stand here, in this one place, and the workflow's validator judges
- * every command again with the domain's own rule; the code lists and ids the domain does export
- * (JZ020, WJ756, WMO757, JZ588, case numbers, AGB codes, the batch id) are imported.
+ * The rules the trajectory command bodies are checked with (commands.dto.ts): each rule says what
+ * is wrong in one message, so a client is told once per field. The limits and code lists are the
+ * domain's own (libs/domain, processes/trajectory/limits.ts and coordination.ts), imported by the
+ * DTOs, so the API and the workflow's validator judge a command by the same numbers; only the
+ * limits the domain has no part in (free texts, which it takes by reference) stand here.
  */
 import { applyDecorators } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsObject, ValidateBy, ValidateIf, ValidateNested } from 'class-validator';
-import { type CoordinationCriteria, type ResultOutcome, type ReviewDecision } from '@cjg/domain';
 
-// ───────────────────────────────────────────────────────────── limits (as in commandProblems)
+// ───────────────────────────────────────────── limits the API adds (the domain takes free text by reference)
 
-/** Free texts: reasons, result descriptions and measures. */
+/** Free texts: reasons, result descriptions and measures (stored by the API, case-texts). */
 export const MAX_TEXT = 2000;
 /** One activity of plan deel 2. */
 export const MAX_ACTIVITY = 500;
-/** Plan deel 1 has 1–20 results, so judgements list at most 20. */
-export const MAX_RESULTS = 20;
 /** Not limited by the domain; bounded here. */
 export const MAX_ACTIVITIES = 20;
 export const MAX_TOEWIJZINGEN = 20;
-
-export const RESULT_ID = /^[a-z0-9][a-z0-9-]{0,31}$/;
-export const PRODUCT_CODE = /^[0-9A-Z]{5}$/;
-export const BESCHIKKING_NUMBER = /^[A-Z0-9][A-Z0-9-]{2,39}$/;
-export const TOEWIJZINGNUMMER = /^[A-Z0-9-]{1,20}$/;
-
-export const OUTCOMES = ['reached', 'partly', 'not'] as const satisfies readonly ResultOutcome[];
-export const REVIEW_DECISIONS = [
-  'continue',
-  'afschalen',
-  'opschalen',
-  'end',
-] as const satisfies readonly ReviewDecision[];
-export const END_DECISIONS = ['close', 'verlenging', 'vervolgtraject'] as const;
-export const BESCHIKKING_KINDS = ['zin', 'pgb'] as const;
-export const EVALUATION_KINDS = ['interim', 'end'] as const;
-export const QUESTIONNAIRE_MOMENTS = ['midway', 'end'] as const;
-export const TYPES_OF_CARE = [
-  'ambulant',
-  'dagbehandeling',
-  'verblijf',
-  'ggz',
-  'pgb',
-  'other',
-] as const satisfies readonly CoordinationCriteria['typeOfCare'][];
-export const COMPLEXITIES = [
-  'low',
-  'medium',
-  'high',
-] as const satisfies readonly CoordinationCriteria['complexity'][];
-export const HELP_QUESTIONS = [
-  'clear',
-  'unclear',
-  'multiple',
-] as const satisfies readonly CoordinationCriteria['helpQuestion'][];
-export const SELF_RELIANCES = [
-  'high',
-  'medium',
-  'low',
-] as const satisfies readonly CoordinationCriteria['selfReliance'][];
 
 // ───────────────────────────────────────────────────────────── building blocks
 

@@ -20,7 +20,17 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { JZ588_END_REASONS, type CommandType, type ReviewDecision } from '@cjg/domain';
+import {
+  JZ588_END_REASONS,
+  type CommandType,
+  type ReviewDecision,
+  MAX_RESULTS,
+  REVIEW_DECISIONS,
+  END_DECISIONS,
+  EVALUATION_KINDS,
+  QUESTIONNAIRE_MOMENTS,
+  MAX_EXPECTED_DURATION_WEEKS,
+} from '@cjg/domain';
 import {
   IsAgbCode,
   IsCalendarDate,
@@ -33,12 +43,7 @@ import {
 import {
   MAX_TEXT,
   MAX_ACTIVITY,
-  MAX_RESULTS,
   MAX_ACTIVITIES,
-  REVIEW_DECISIONS,
-  END_DECISIONS,
-  EVALUATION_KINDS,
-  QUESTIONNAIRE_MOMENTS,
   Rule,
   IsText,
   IsTextList,
@@ -126,14 +131,14 @@ export class RecordProviderIntakeDto {
 
   @ApiProperty({
     type: 'integer',
-    description: 'Expected duration in weeks: a whole number 1–520',
+    description: `Expected duration in weeks: a whole number 1–${MAX_EXPECTED_DURATION_WEEKS}`,
     minimum: 1,
-    maximum: 520,
+    maximum: MAX_EXPECTED_DURATION_WEEKS,
     example: 26,
   })
   @IsInt()
   @Min(1)
-  @Max(520)
+  @Max(MAX_EXPECTED_DURATION_WEEKS)
   expectedDurationWeeks!: number;
 
   @ApiPropertyOptional({

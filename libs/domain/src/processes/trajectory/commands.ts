@@ -3,6 +3,18 @@
  * is refused. The workflow's update validators call `commandProblems`, so a refused command never
  * enters the history; the API answers a refusal by the state with 409 and one by the data with 422.
  */
+import {
+  BESCHIKKING_NUMBER_PATTERN,
+  MAX_EXPECTED_DURATION_WEEKS,
+  MAX_OMVANG_VOLUME,
+  MAX_PGB_BUDGET_EURO,
+  MAX_RESULTS,
+  PRODUCT_CODE_PATTERN,
+  RESULT_ID_PATTERN,
+  RESULT_OUTCOMES,
+  REVIEW_DECISIONS,
+  TOEWIJZINGNUMMER_PATTERN,
+} from './limits';
 import { isValidCaseNumber } from '../../case-number';
 import {
   isEndReason,
@@ -228,9 +240,9 @@ function omvangProblems(omvang: Omvang | undefined, path: string): string[] {
     typeof omvang.volume !== 'number' ||
     !Number.isInteger(omvang.volume) ||
     omvang.volume < 1 ||
-    omvang.volume > 100_000
+    omvang.volume > MAX_OMVANG_VOLUME
   ) {
-    problems.push(`${path}.volume must be a whole number from 1 to 100000`);
+    problems.push(`${path}.volume must be a whole number from 1 to ${MAX_OMVANG_VOLUME}`);
   }
   if (!isUnit(omvang.unit)) problems.push(`${path}.unit must be a WJ756 eenheid code`);
   if (!isFrequency(omvang.frequency))
@@ -243,7 +255,7 @@ function inzetProblems(inzet: Inzet | undefined, path: string): string[] {
   const problems: string[] = [];
   if (!isProductCategory(inzet.productCategory))
     problems.push(`${path}.productCategory must be a JZ020 productcategorie`);
-  if (inzet.productCode !== undefined && !/^[0-9A-Z]{5}$/.test(inzet.productCode)) {
+  if (inzet.productCode !== undefined && !PRODUCT_CODE_PATTERN.test(inzet.productCode)) {
     problems.push(`${path}.productCode must be five characters 0-9/A-Z`);
   }
   if (
@@ -270,7 +282,7 @@ function judgementProblems(
     if (!ids.has(o?.resultId)) problems.push(`${path}[${i}].resultId is not a result of the plan`);
     if (seen.has(o?.resultId)) problems.push(`${path}[${i}].resultId is judged twice`);
     seen.add(o?.resultId);
-    if (!['reached', 'partly', 'not'].includes(o?.outcome))
+    if (!(RESULT_OUTCOMES as readonly string[]).includes(o?.outcome))
       problems.push(`${path}[${i}].outcome must be reached, partly or not`);
   }
   if (complete && problems.length === 0 && seen.size !== ids.size)
@@ -298,12 +310,16 @@ export function commandProblems(
   switch (command.type) {
     case 'agreeResults': {
       const { plan } = command;
-      if (!Array.isArray(plan?.results) || plan.results.length === 0 || plan.results.length > 20) {
-        p.push('plan.results must list 1 to 20 results');
+      if (
+        !Array.isArray(plan?.results) ||
+        plan.results.length === 0 ||
+        plan.results.length > MAX_RESULTS
+      ) {
+        p.push(`plan.results must list 1 to ${MAX_RESULTS} results`);
       } else {
         const ids = new Set<string>();
         plan.results.forEach((r, i) => {
-          if (!/^[a-z0-9][a-z0-9-]{0,31}$/.test(r?.id ?? ''))
+          if (!RESULT_ID_PATTERN.test(r?.id ?? ''))
             p.push(`plan.results[${i}].id must be a short id (a-z, 0-9, -)`);
           if (ids.has(r?.id)) p.push(`plan.results[${i}].id is used twice`);
           ids.add(r?.id);
@@ -322,9 +338,11 @@ export function commandProblems(
       if (
         !Number.isInteger(command.expectedDurationWeeks) ||
         command.expectedDurationWeeks < 1 ||
-        command.expectedDurationWeeks > 520
+        command.expectedDurationWeeks > MAX_EXPECTED_DURATION_WEEKS
       ) {
-        p.push('expectedDurationWeeks must be a whole number from 1 to 520');
+        p.push(
+          `expectedDurationWeeks must be a whole number from 1 to ${MAX_EXPECTED_DURATION_WEEKS}`,
+        );
       }
       if (command.requestedInzet !== undefined)
         p.push(...inzetProblems(command.requestedInzet, 'requestedInzet'));
@@ -339,7 +357,7 @@ export function commandProblems(
     }
     case 'issueBeschikking': {
       const b = command.beschikking;
-      if (!/^[A-Z0-9][A-Z0-9-]{2,39}$/.test(b?.number ?? ''))
+      if (!BESCHIKKING_NUMBER_PATTERN.test(b?.number ?? ''))
         p.push('beschikking.number must be 3-40 characters A-Z, 0-9, -');
       if (!isCalendarDate(b?.startDate))
         p.push('beschikking.startDate must be a calendar date YYYY-MM-DD');
@@ -365,7 +383,7 @@ export function commandProblems(
               p.push(
                 `beschikking.toewijzingen[${i}]: provider ${t.agbCode} has no recorded intake`,
               );
-            if (!/^[A-Z0-9-]{1,20}$/.test(t?.toewijzingnummer ?? ''))
+            if (!TOEWIJZINGNUMMER_PATTERN.test(t?.toewijzingnummer ?? ''))
               p.push(
                 `beschikking.toewijzingen[${i}].toewijzingnummer must be 1-20 characters A-Z, 0-9, -`,
               );
@@ -392,8 +410,12 @@ export function commandProblems(
           });
         }
       } else if (b?.kind === 'pgb') {
-        if (typeof b.budgetEuro !== 'number' || !(b.budgetEuro > 0) || b.budgetEuro > 1_000_000)
-          p.push('beschikking.budgetEuro must be a positive amount up to 1000000');
+        if (
+          typeof b.budgetEuro !== 'number' ||
+          !(b.budgetEuro > 0) ||
+          b.budgetEuro > MAX_PGB_BUDGET_EURO
+        )
+          p.push(`beschikking.budgetEuro must be a positive amount up to ${MAX_PGB_BUDGET_EURO}`);
       } else {
         p.push('beschikking.kind must be zin or pgb');
       }
@@ -431,7 +453,7 @@ export function commandProblems(
       break;
     case 'recordReview':
       p.push(...judgementProblems(state, command.outcomes, 'outcomes', true));
-      if (!['continue', 'afschalen', 'opschalen', 'end'].includes(command.decision))
+      if (!(REVIEW_DECISIONS as readonly string[]).includes(command.decision))
         p.push('decision must be continue, afschalen, opschalen or end');
       break;
     case 'requestEndEvaluation':
@@ -445,7 +467,7 @@ export function commandProblems(
         const v = command.verlenging;
         if (!v) p.push('verlenging (number, endDate) is required for a verlenging');
         else {
-          if (!/^[A-Z0-9][A-Z0-9-]{2,39}$/.test(v.number ?? ''))
+          if (!BESCHIKKING_NUMBER_PATTERN.test(v.number ?? ''))
             p.push('verlenging.number must be 3-40 characters A-Z, 0-9, -');
           if (
             v.number === state.beschikking?.number ||

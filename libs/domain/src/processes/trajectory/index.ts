@@ -41,6 +41,7 @@ export * from './letter-kinds';
 export * from './policy';
 export * from './state';
 export * from './commands';
+export * from './limits';
 export {
   applyCommand,
   intakeRegisteredLetters,

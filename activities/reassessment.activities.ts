@@ -37,13 +37,15 @@ export function createReassessmentActivities({
 }: ReassessmentActivityDependencies) {
   return {
     /**
-     * 001: the running trajectories in monitoring whose beschikking ends in the window, from the
-     * read model. Case numbers only, sorted, so the history holds no personal data.
+     * 001: the running trajectories in monitoring that the CJG coordinates ("casussen waar een
+     * coördinatietraject lopende is") and whose beschikking ends in the window, from the read
+     * model; a case without coordination has nothing to re-assess. Case numbers only, sorted, so
+     * the history holds no personal data.
      */
     async selectReassessmentCases(selection: ReassessmentSelection): Promise<string[]> {
       const rows: Array<{ case_number: string }> = await dataSource.query(
         `SELECT case_number FROM trajectory
-          WHERE phase = 'monitoring' AND beschikking_end BETWEEN $1 AND $2
+          WHERE phase = 'monitoring' AND coordinated AND beschikking_end BETWEEN $1 AND $2
             AND ($3::char(4) IS NULL OR municipality_code = $3)
           ORDER BY case_number`,
         [

@@ -31,16 +31,14 @@ describe('policy re-assessment of running trajectories', () => {
     beschikkingEndTo: endDate,
   };
 
-  beforeAll(async () => {
-    await register.coordinator(`coord-${id}`, { name: 'Anna', email: `anna.${id}@cjg.example` });
-    await register.client(`client-${id}`, { name: 'Sam', email: clientEmail });
-    await register.provider(agbCode, { name: 'Aanbieder', email: `a.${id}@zorg.example` });
+  /** A trajectory in monitoring whose beschikking ends on `endDate`, coordinated by the CJG or not. */
+  async function inMonitoring(number: string, clientId: string, coordinate: boolean) {
     await api('POST', '/trajectories', {
-      caseNumber,
+      caseNumber: number,
       municipalityCode: '0957',
       coordinatorId: `coord-${id}`,
-      clientId: `client-${id}`,
-      familyId: `fam-${id}`,
+      clientId,
+      familyId: `fam-${clientId}`,
     });
     const inzet = { productCategory: '45', omvang: { volume: 2, unit: '04', frequency: '2' } };
     const steps: Array<[string, object]> = [
@@ -58,7 +56,7 @@ describe('policy re-assessment of running trajectories', () => {
         'issueBeschikking',
         {
           beschikking: {
-            number: `B-${id.toUpperCase()}`,
+            number: `B-${number}`,
             kind: 'zin',
             startDate: today,
             endDate,
@@ -69,7 +67,7 @@ describe('policy re-assessment of running trajectories', () => {
       [
         'decideCoordination',
         {
-          coordinate: true,
+          coordinate,
           criteria: {
             typeOfCare: 'ambulant',
             numberOfProducts: 1,
@@ -81,17 +79,27 @@ describe('policy re-assessment of running trajectories', () => {
       ],
     ];
     for (const [command, body] of steps) {
-      const res = await api('POST', path(command), body);
+      const res = await api('POST', commandPath(number, command), body);
       expect({ command, status: res.status }).toEqual({ command, status: 200 });
     }
     await eventually(
       () =>
         sql('SELECT 1 FROM trajectory WHERE case_number = $1 AND phase = $2', [
-          caseNumber,
+          number,
           'monitoring',
         ]),
       (rows) => rows.length === 1,
     );
+  }
+
+  beforeAll(async () => {
+    await register.coordinator(`coord-${id}`, { name: 'Anna', email: `anna.${id}@cjg.example` });
+    await register.client(`client-${id}`, { name: 'Sam', email: clientEmail });
+    await register.client(`client-u-${id}`, { name: 'Noor', email: `u.${id}@gezin.example` });
+    await register.provider(agbCode, { name: 'Aanbieder', email: `a.${id}@zorg.example` });
+    await inMonitoring(caseNumber, `client-${id}`, true);
+    // 001: only cases the CJG coordinates are re-assessed; this one, in the same window, is not.
+    await inMonitoring(`${caseNumber}-U`, `client-u-${id}`, false);
   });
 
   /** Polls the batch until it is done and answers its final progress. */
@@ -146,6 +154,12 @@ describe('policy re-assessment of running trajectories', () => {
       status: 'pending',
       decideBy: batch.decideBy,
     });
+    const uncoordinated = await api<{ reassessment?: object }>(
+      'GET',
+      `/trajectories/${caseNumber}-U`,
+    );
+    expect(uncoordinated.status).toBe(200);
+    expect(uncoordinated.body.reassessment).toBeUndefined();
   });
 
   it('starts nothing for the same batch id again, and answers the existing batch', async () => {

@@ -113,6 +113,13 @@ const BESCHIKKINGEN: Array<[number, string, string, Array<[string, string]>]> = 
   [10, 'B-10', '2025-12-31', [['11111111', '45']]],
 ];
 
+/** PGB beschikkingen (a budget, no toewijzing): [trajectory, number, start date] */
+const PGB_BESCHIKKINGEN: Array<[number, string, string]> = [
+  [5, 'P-5', '2026-03-15'],
+  [2, 'P-2', '2026-06-30'], // the last day: in
+  [7, 'P-7', '2026-07-01'], // out
+];
+
 /** reviews: [trajectory, recorded at, was overdue] */
 const REVIEWS: Array<[number, string, boolean]> = [
   [1, '2026-03-01T10:00Z', false],
@@ -246,6 +253,13 @@ async function load(
       );
     }
   }
+  for (const [n, number, start] of PGB_BESCHIKKINGEN) {
+    await query(
+      `INSERT INTO trajectory_beschikking (case_number, number, kind, start_date, end_date)
+       VALUES ($1, $2, 'pgb', $3, ($3::date + 180))`,
+      [caseOf(n), number, start],
+    );
+  }
   const reviewNo = new Map<number, number>();
   for (const [n, at, late] of REVIEWS) {
     reviewNo.set(n, (reviewNo.get(n) ?? 0) + 1);
@@ -360,6 +374,7 @@ describe('the reports, on a data set worked out by hand', () => {
   it('referrals per month, quarter and period and product category', async () => {
     // Toewijzingen starting 1 January – 30 June: Jan 45 (4), 54 (2); Feb 45 ×2 (1); Mar 41 (9),
     // 54 (5); Apr 43, 45 (3); May 45 (4, verlenging); Jun 45 (6). Not 7 (1 July), 10 (31 Dec).
+    // PGB beschikkingen, category `pgb`: Mar (5), Jun (2). Not 7 (1 July).
     const monthly = await referralsReport(dataSource, PERIOD);
     expect(monthly.group).toBe('month');
     expect(
@@ -370,14 +385,19 @@ describe('the reports, on a data set worked out by hand', () => {
       ['2026-02', '45', 2, 1],
       ['2026-03', '41', 1, 1],
       ['2026-03', '54', 1, 1],
+      ['2026-03', 'pgb', 1, 1],
       ['2026-04', '43', 1, 1],
       ['2026-04', '45', 1, 1],
       ['2026-05', '45', 1, 1],
       ['2026-06', '45', 1, 1],
+      ['2026-06', 'pgb', 1, 1],
     ]);
     expect(monthly.rows[0]!.productCategoryName).toBe('Jeugdhulp ambulant');
-    // 10 toewijzingen of 7 trajectories (1, 2, 3, 4, 5, 6, 9).
-    expect(monthly.total).toEqual({ referrals: 10, trajectories: 7 });
+    expect(monthly.rows.find((r) => r.productCategory === 'pgb')!.productCategoryName).toBe(
+      'Persoonsgebonden budget (PGB)',
+    );
+    // 10 toewijzingen and 2 PGB beschikkingen of 7 trajectories (1, 2, 3, 4, 5, 6, 9).
+    expect(monthly.total).toEqual({ referrals: 12, trajectories: 7 });
     // Q1: 41 (9); 45: 4, 1, 1 → 3 of 2 trajectories; 54: 2, 5. Q2: 43 (3); 45: 3, 4, 6.
     const quarterly = await referralsReport(dataSource, { ...PERIOD, group: 'quarter' });
     expect(
@@ -386,8 +406,10 @@ describe('the reports, on a data set worked out by hand', () => {
       ['2026-Q1', '41', 1, 1],
       ['2026-Q1', '45', 3, 2],
       ['2026-Q1', '54', 2, 2],
+      ['2026-Q1', 'pgb', 1, 1],
       ['2026-Q2', '43', 1, 1],
       ['2026-Q2', '45', 3, 3],
+      ['2026-Q2', 'pgb', 1, 1],
     ]);
     // The whole period: 45 of 1 (×2), 3, 4 (×2), 6 → 6 of 4 trajectories.
     const whole = await referralsReport(dataSource, { ...PERIOD, group: 'period' });
@@ -398,10 +420,11 @@ describe('the reports, on a data set worked out by hand', () => {
       ['2026-01-01/2026-06-30', '43', 1, 1],
       ['2026-01-01/2026-06-30', '45', 6, 4],
       ['2026-01-01/2026-06-30', '54', 2, 2],
+      ['2026-01-01/2026-06-30', 'pgb', 2, 2],
     ]);
-    // Roermond: 1 (Feb 45 ×2), 2 (Jan 54), 3 (Apr 43, 45).
+    // Roermond: 1 (Feb 45 ×2), 2 (Jan 54, Jun PGB), 3 (Apr 43, 45).
     const roermond = await referralsReport(dataSource, { ...PERIOD, municipalityCodes: ['0957'] });
-    expect(roermond.total).toEqual({ referrals: 5, trajectories: 3 });
+    expect(roermond.total).toEqual({ referrals: 6, trajectories: 3 });
   });
 
   it('doelrealisatie: goals reached at the end evaluations of the period', async () => {

@@ -51,7 +51,7 @@ const REPORT_ROUTES: Record<
     operationId: 'referralsReport',
     summary: 'Referrals to specialised care per period and product category',
     description:
-      'Toewijzingen starting in the period, per month (default), quarter, year or the whole period, and per JZ020 productcategorie.',
+      'Toewijzingen and PGB beschikkingen starting in the period, per month (default), quarter, year or the whole period, and per JZ020 productcategorie (`pgb` for a persoonsgebonden budget).',
     type: ReferralsReportDto,
   },
   'goal-attainment': {

@@ -6,6 +6,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
  * Codes, dates and counts only.
  */
 @Entity({ name: 'trajectory_beschikking' })
+@Index('trajectory_beschikking_pgb_start_idx', ['startDate'], { where: "kind = 'pgb'" })
 export class TrajectoryBeschikkingEntity {
   @PrimaryColumn({ name: 'case_number', type: 'varchar', length: 40 })
   caseNumber!: string;

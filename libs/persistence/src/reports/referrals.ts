@@ -18,13 +18,17 @@ const BUCKETS: Record<ReferralGroup, { field: string | null; label: string }> = 
   period: { field: null, label: '' },
 };
 
+/** The `productCategory` of PGB beschikkingen in the report: a budget, not a JZ020 category. */
+export const PGB_REFERRAL = 'pgb';
+export const PGB_REFERRAL_NAME = 'Persoonsgebonden budget (PGB)';
+
 export interface ReferralRow {
   /** `2026-03` (month), `2026-Q1` (quarter), `2026` (year) or `2026-01-01/2026-12-31` (period). */
   period: string;
-  /** JZ020 productcategorie. */
+  /** JZ020 productcategorie, or `pgb` for a persoonsgebonden budget. */
   productCategory: string;
   productCategoryName: string | null;
-  /** Toewijzingen starting in the group. */
+  /** Toewijzingen and PGB beschikkingen starting in the group. */
   referrals: number;
   /** Distinct trajectories among them. */
   trajectories: number;
@@ -38,7 +42,8 @@ export interface ReferralsReport {
 
 /**
  * Referrals to specialised care per period and product category: toewijzingen (one row of
- * `trajectory_toewijzing` is one referral to one provider) whose start date falls in the period,
+ * `trajectory_toewijzing` is one referral to one provider, in natura) and PGB beschikkingen (a
+ * budget the family buys the care with; category `pgb`) whose start date falls in the period,
  * grouped by the month (default), quarter or year of that start date, or over the whole period,
  * and by JZ020 productcategorie; with the number of distinct trajectories referred.
  */
@@ -52,8 +57,10 @@ export async function referralsReport(
   const bucket = BUCKETS[group];
   if (!bucket) throw new RangeError(`unknown referral group ${group}`);
   const start = bucket.field
-    ? `date_trunc(${q.add(bucket.field)}, tw.start_date::timestamp)`
+    ? `date_trunc(${q.add(bucket.field)}, r.start_date::timestamp)`
     : 'NULL::timestamp';
+  const from = q.add(p.fromDate);
+  const to = q.add(p.toDate);
   // Referrals and distinct trajectories per group without count(DISTINCT): counted per
   // trajectory first (hash aggregates, no sorts), then per group and over all.
   const rows: Array<{
@@ -63,11 +70,19 @@ export async function referralsReport(
     referrals: number;
     trajectories: number;
   }> = await db.query(
-    `WITH per_trajectory AS (
-       SELECT ${start} AS bucket, tw.product_category, tw.case_number, count(*) AS referrals
+    `WITH referral AS (
+       SELECT tw.case_number, tw.start_date, tw.product_category::text AS product_category
        FROM trajectory_toewijzing tw
        ${q.scopeJoin('tw')}
-       WHERE tw.start_date BETWEEN ${q.add(p.fromDate)}::date AND ${q.add(p.toDate)}::date
+       WHERE tw.start_date BETWEEN ${from}::date AND ${to}::date
+       UNION ALL
+       SELECT b.case_number, b.start_date, ${q.add(PGB_REFERRAL)}::text
+       FROM trajectory_beschikking b
+       ${q.scopeJoin('b')}
+       WHERE b.kind = 'pgb' AND b.start_date BETWEEN ${from}::date AND ${to}::date
+     ), per_trajectory AS (
+       SELECT ${start} AS bucket, r.product_category, r.case_number, count(*) AS referrals
+       FROM referral r
        GROUP BY 1, 2, 3
      ), per_group AS (
        SELECT bucket, product_category, sum(referrals)::int AS referrals, count(*)::int AS trajectories
@@ -84,7 +99,10 @@ export async function referralsReport(
      ORDER BY 1, 2, 3`,
     q.values,
   );
-  const categories: Record<string, string> = JZ020_PRODUCT_CATEGORIES;
+  const categories: Record<string, string> = {
+    ...JZ020_PRODUCT_CATEGORIES,
+    [PGB_REFERRAL]: PGB_REFERRAL_NAME,
+  };
   const total = rows.find((r) => r.isTotal);
   return {
     group,

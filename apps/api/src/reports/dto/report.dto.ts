@@ -137,13 +137,19 @@ export class ReferralRowDto {
   @ApiProperty({ example: '2026-03', description: '2026-03, 2026-Q1, 2026 or from/to' })
   period!: string;
 
-  @ApiProperty({ example: '45', description: 'JZ020 productcategorie' })
+  @ApiProperty({
+    example: '45',
+    description: 'JZ020 productcategorie, or `pgb` for a persoonsgebonden budget',
+  })
   productCategory!: string;
 
   @ApiProperty({ type: String, nullable: true, example: 'Jeugdhulp ambulant' })
   productCategoryName!: string | null;
 
-  @ApiProperty({ example: 57, description: 'Toewijzingen starting in the group' })
+  @ApiProperty({
+    example: 57,
+    description: 'Toewijzingen and PGB beschikkingen starting in the group',
+  })
   referrals!: number;
 
   @ApiProperty({ example: 51, description: 'Distinct trajectories among them' })

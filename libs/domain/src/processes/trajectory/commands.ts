@@ -221,6 +221,9 @@ export function commandStateProblems(state: TrajectoryState, type: CommandType):
         ? []
         : ['the 3-month check is not awaiting an answer'];
     case 'requestReassessment':
+      // 001: only a case the CJG coordinates is re-assessed; its letter says whether that goes on.
+      if (!state.coordination?.coordinate)
+        return ['the CJG does not coordinate this trajectory: there is nothing to re-assess'];
       return state.reassessment?.status === 'pending' ? ['a re-assessment is already pending'] : [];
     case 'answerReassessment':
       return state.reassessment?.status === 'pending' ? [] : ['no re-assessment is pending'];

@@ -448,6 +448,20 @@ describe('the trajectory process (002 §3.5, 001, 004)', () => {
       expect(silent.reassessment?.status).toBe('no-answer');
     });
 
+    it('re-assesses only a case the CJG coordinates (001): an uncoordinated one refuses the request', () => {
+      const uncoordinated = issued();
+      run(
+        uncoordinated,
+        { type: 'decideCoordination', coordinate: false, criteria: CRITERIA },
+        at('2026-12-01'),
+      );
+      expect(uncoordinated.phase).toBe('monitoring');
+      expect(commandStateProblems(uncoordinated, 'requestReassessment')).toEqual([
+        'the CJG does not coordinate this trajectory: there is nothing to re-assess',
+      ]);
+      expect(commandStateProblems(monitored(), 'requestReassessment')).toEqual([]);
+    });
+
     it('starts and stops care per provider within the beschikking', () => {
       const s = monitored([AGB_A, AGB_B]);
       expect(

@@ -72,6 +72,13 @@ export interface LetterOutcome {
 }
 
 /** The answer form a client's letter links to, if it has one. */
+/** Which fact names whom, and where the registry keeps that one's name. */
+const NAME_LOOKUPS = [
+  ['coordinatorId', 'coordinatorName', 'coordinator', 'id'],
+  ['municipalityCode', 'municipalityName', 'municipality', 'code'],
+  ['agbCode', 'providerName', 'provider', 'agb_code'],
+] as const;
+
 function answerQuestion(kind: LetterKind, facts: LetterFacts): AnswerQuestion | undefined {
   if (kind === 'three-month-check') return 'three-month-check';
   if (kind === 'questionnaire')
@@ -237,6 +244,26 @@ export function createTrajectoryActivities({
     return resolved;
   }
 
+  /**
+   * Puts the names of the coordinator, municipality and provider the facts name by id or code in
+   * as `coordinatorName`, `municipalityName` and `providerName`, read from the registry now, so a
+   * letter names people and places and never shows an id (a history holds only the ids). One
+   * that is not registered stays without a name; the letter then says who in words.
+   */
+  async function withNames(facts: LetterFacts): Promise<LetterFacts> {
+    const named: LetterFacts = { ...facts };
+    for (const [idKey, nameKey, table, column] of NAME_LOOKUPS) {
+      const id = facts[idKey];
+      if (typeof id !== 'string' || Object.hasOwn(facts, nameKey)) continue;
+      const rows: Array<{ name: string }> = await dataSource.query(
+        `SELECT name FROM ${table} WHERE ${column} = $1`,
+        [id],
+      );
+      if (rows[0]?.name) named[nameKey] = rows[0].name;
+    }
+    return named;
+  }
+
   return {
     /**
      * Writes the trajectory to the read model: its row, beschikkingen, toewijzingen, reviews,
@@ -327,7 +354,7 @@ export function createTrajectoryActivities({
     async sendLetter(request: LetterRequest): Promise<LetterOutcome> {
       const ledger = dataSource.getRepository(NotificationLedgerEntity);
       const outcome: LetterOutcome = { sent: 0, alreadySent: 0, undeliverable: 0, failures: [] };
-      const letterFacts = await withCaseTexts(request.facts);
+      const letterFacts = await withNames(await withCaseTexts(request.facts));
       const fail = (recipient: Recipient, reason: DeliveryFailure['reason']) => {
         outcome.undeliverable += 1;
         outcome.failures.push({ recipient, reason });

@@ -13,6 +13,7 @@ import {
   LETTER_KINDS,
   resolvePolicy,
   trajectoryWorkflowId,
+  type LetterFacts,
   type TrajectoryInput,
 } from '@cjg/domain';
 import { LETTER_EXAMPLES, MailDeliveryError, Mailer, renderLetter } from '@cjg/notifications';
@@ -46,9 +47,28 @@ describe('letters through a real SMTP server', () => {
     await dataSource?.destroy();
   });
 
+  /** The names the registry holds now for the ids and codes a letter's facts carry. */
+  async function registeredNames(facts: LetterFacts): Promise<LetterFacts> {
+    const names: LetterFacts = { ...facts };
+    for (const [idKey, nameKey, table, column] of [
+      ['coordinatorId', 'coordinatorName', 'coordinator', 'id'],
+      ['municipalityCode', 'municipalityName', 'municipality', 'code'],
+      ['agbCode', 'providerName', 'provider', 'agb_code'],
+    ] as const) {
+      if (typeof facts[idKey] !== 'string') continue;
+      const rows = await sql<{ name: string }>(`SELECT name FROM ${table} WHERE ${column} = $1`, [
+        facts[idKey],
+      ]);
+      if (rows[0]) names[nameKey] = rows[0].name;
+    }
+    return names;
+  }
+
   it('sends every letter kind with subject, recipient and both parts, once per retry', async () => {
     const email = `alle.brieven.${id}@gezin.example`;
     await register.client(`client-all-${id}`, { name: 'Familie Jansen', email });
+    // The municipality the examples name, by its name: the letters say "gemeente Roermond".
+    expect((await register.municipality('0957', 'Roermond')).status).toBe(200);
     const mailer = new Mailer({
       smtpUrl: process.env.E2E_SMTP_URL!,
       from: FROM,
@@ -77,14 +97,20 @@ describe('letters through a real SMTP server', () => {
     );
     expect(received).toHaveLength(LETTER_KINDS.length);
     for (const kind of LETTER_KINDS) {
-      const expected = renderLetter(kind, LETTER_EXAMPLES[kind], 'Familie Jansen');
+      const facts = await registeredNames(LETTER_EXAMPLES[kind]);
+      const expected = renderLetter(kind, facts, 'Familie Jansen');
       const mail = received.find((m) => m.subject === expected.subject);
       expect({ kind, subject: mail?.subject }).toEqual({ kind, subject: expected.subject });
       expect(mail?.from[0]?.address).toBe('toegang@cjg.local');
       expect(mail?.text.trim()).toBe(expected.text.trim());
       expect(mail?.html).toContain('<html lang="nl">');
       expect(mail?.html).toContain('<p>Beste Familie Jansen,</p>');
+      if (facts.municipalityName) expect(mail?.text).not.toContain('0957');
     }
+    const handover = received.find((m) =>
+      m.subject.startsWith('Nieuwe overdracht van Veilig Thuis'),
+    );
+    expect(handover?.text).toContain('gemeente Roermond');
   });
 
   it('fails a letter the relay refuses for now without its address in the Temporal failure or the ledger', async () => {

@@ -22,3 +22,19 @@ export function datum(value: string): string {
     timeZone: 'Europe/Amsterdam',
   }).format(date);
 }
+
+// The people and places a letter names, by name. The workflow hands ids and codes; the send path
+// looks the names up in the registry at send time (`…Name` facts, activities/trajectory.activities.ts)
+// and a letter never shows the id itself: without a registered name it says who in words.
+
+/** The coordinator by name, or `fallback` ('de coördinator') when none is registered. */
+export const coordinatorName = (facts: LetterFacts, fallback = 'de coördinator'): string =>
+  facts.coordinatorName ? String(facts.coordinatorName) : fallback;
+
+/** "gemeente Roermond", or "de gemeente" when the municipality has no registered name. */
+export const gemeente = (facts: LetterFacts): string =>
+  facts.municipalityName ? `gemeente ${String(facts.municipalityName)}` : 'de gemeente';
+
+/** The provider by name, or "de zorgaanbieder" when none is registered. */
+export const aanbieder = (facts: LetterFacts): string =>
+  facts.providerName ? String(facts.providerName) : 'de zorgaanbieder';

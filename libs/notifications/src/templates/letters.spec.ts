@@ -1,11 +1,11 @@
-import { LETTER_KINDS } from '@cjg/domain';
+import { LETTER_KINDS, type LetterFacts } from '@cjg/domain';
 import { LETTER_EXAMPLES } from './examples';
 import { renderLetter } from './letters';
 
 describe(renderLetter.name, () => {
   it.each(LETTER_KINDS.map((kind) => [kind]))('renders %s in Dutch with both parts', (kind) => {
     const letter = renderLetter(kind, LETTER_EXAMPLES[kind], 'Familie Jansen');
-    const reference = String(LETTER_EXAMPLES[kind].caseNumber ?? LETTER_EXAMPLES[kind].familyId);
+    const reference = String(LETTER_EXAMPLES[kind].caseNumber ?? LETTER_EXAMPLES[kind].caseNumbers);
     expect(letter.subject).toContain(reference);
     expect(letter.subject).not.toMatch(/undefined|null|\$\{/);
     expect(letter.text).toMatch(/^Beste Familie Jansen,\n\n/);
@@ -18,6 +18,68 @@ describe(renderLetter.name, () => {
       const first = paragraph.split(': http')[0]!.slice(0, 40).replace(/&/g, '&amp;');
       expect(letter.html).toContain(first.replace(/"/g, '&quot;'));
     }
+  });
+
+  /** The names the send path looks up for the ids and codes a letter's facts carry. */
+  const withNames = (facts: LetterFacts): LetterFacts => ({
+    ...facts,
+    ...(facts.coordinatorId ? { coordinatorName: 'Anna de Vries' } : {}),
+    ...(facts.municipalityCode ? { municipalityName: 'Roermond' } : {}),
+    ...(facts.agbCode ? { providerName: 'Jeugdhulp Zuid' } : {}),
+  });
+  /** Facts that hold an internal id or code: a letter names who or where, never these. */
+  const ID_FACTS = ['coordinatorId', 'municipalityCode', 'agbCode', 'familyId', 'organisationId'];
+  /** English that slipped into Dutch letters before (and its kin). */
+  const ENGLISH =
+    /\b(the|and|more|another|other|ends|provider|category|request|with|from|after|until|will|must|not)\b/i;
+
+  it.each(LETTER_KINDS.map((kind) => [kind]))(
+    'writes %s in Dutch, naming people and places, never an id, with or without registered names',
+    (kind) => {
+      const facts = LETTER_EXAMPLES[kind];
+      for (const given of [withNames(facts), facts]) {
+        const letter = renderLetter(kind, given, 'Familie Jansen');
+        const words = `${letter.subject}\n${letter.text.replace(/https?:\/\/\S+/g, '')}`;
+        expect(words).not.toMatch(ENGLISH);
+        for (const key of ID_FACTS) {
+          const id = facts[key];
+          if (typeof id === 'string')
+            expect({ key, words }).not.toEqual(
+              expect.objectContaining({ words: expect.stringContaining(id) }),
+            );
+        }
+      }
+      const named = renderLetter(kind, withNames(facts), 'X').text;
+      if (facts.municipalityCode && /gemeente/.test(named)) expect(named).toContain('Roermond');
+    },
+  );
+
+  it('names the coordinator, the municipality and the provider when they are registered', () => {
+    const accepted = renderLetter(
+      'vt-accepted',
+      withNames(LETTER_EXAMPLES['vt-accepted']),
+      'Veilig Thuis',
+    );
+    expect(accepted.text).toContain('Coördinator Anna de Vries neemt contact met u op');
+    const unnamed = renderLetter('vt-accepted', LETTER_EXAMPLES['vt-accepted'], 'Veilig Thuis');
+    expect(unnamed.text).toContain('Een coördinator van het CJG neemt contact met u op');
+    const divergence = renderLetter(
+      'divergence-alert',
+      withNames(LETTER_EXAMPLES['divergence-alert']),
+      'Anna',
+    );
+    expect(divergence.subject).toBe(
+      'Afwijking in de intake van Jeugdhulp Zuid, casus CJG-2026-000123',
+    );
+    expect(divergence.text).toContain(
+      'van Jeugdhulp Zuid vraagt om meer omvang dan in deel 1 is vastgesteld',
+    );
+    const both = renderLetter(
+      'divergence-alert',
+      { ...LETTER_EXAMPLES['divergence-alert'], reasons: 'another product category, more omvang' },
+      'Anna',
+    );
+    expect(both.text).toContain('vraagt om een andere productcategorie en meer omvang dan');
   });
 
   it('writes dates as a Dutch reader expects them', () => {

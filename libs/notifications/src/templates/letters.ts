@@ -1,6 +1,6 @@
 import type { LetterFacts, LetterKind, TRAJECTORY_LETTER_KINDS } from '@cjg/domain';
 import { htmlLetter, type Letter, type LetterLink } from '../letter';
-import { datum, f, type Templates } from './common';
+import { aanbieder, datum, f, gemeente, type Templates } from './common';
 import { SCHAKELOVERLEG_TEMPLATES } from './schakeloverleg';
 import { VEILIG_THUIS_TEMPLATES } from './veilig-thuis';
 import { VTO_TEMPLATES } from './vto';
@@ -44,6 +44,22 @@ const DELIVERY_REASONS: Record<string, string> = {
   'unknown-recipient': 'de ontvanger is niet geregistreerd',
 };
 
+/**
+ * What a provider's intake asks beyond plan deel 1, in words: the domain records its reasons as
+ * codes (`another product category`, `more omvang`, joined by ", "); an unknown one is named
+ * generally rather than shown as it is.
+ */
+const DIVERGENCE_REASONS: Record<string, string> = {
+  'another product category': 'een andere productcategorie',
+  'more omvang': 'meer omvang',
+};
+const divergence = (facts: LetterFacts): string =>
+  f(facts, 'reasons')
+    .split(', ')
+    .filter(Boolean)
+    .map((reason) => DIVERGENCE_REASONS[reason] ?? 'andere inzet')
+    .join(' en ') || 'andere inzet';
+
 /** Subject and body paragraphs (after the greeting) of the trajectory's letters, in Dutch. */
 const TRAJECTORY_TEMPLATES: Templates<
   Exclude<(typeof TRAJECTORY_LETTER_KINDS)[number], 'intake-registered'>
@@ -56,9 +72,9 @@ const TRAJECTORY_TEMPLATES: Templates<
     ],
   ],
   'divergence-alert': (x) => [
-    `Afwijking in de intake van aanbieder ${f(x, 'agbCode')}, casus ${f(x, 'caseNumber')}`,
+    `Afwijking in de intake van ${aanbieder(x)}, casus ${f(x, 'caseNumber')}`,
     [
-      `De intake (ondersteuningsplan deel 2) van aanbieder ${f(x, 'agbCode')} vraagt om ${f(x, 'reasons')} dan in deel 1 is vastgesteld.`,
+      `De intake (ondersteuningsplan deel 2) van ${aanbieder(x)} vraagt om ${divergence(x)} dan in deel 1 is vastgesteld.`,
       'De inzet bepaalt het CJG. Accepteer of weiger deze afwijking voordat de beschikking wordt afgegeven.',
     ],
   ],
@@ -135,7 +151,7 @@ const TRAJECTORY_TEMPLATES: Templates<
   'delivery-failed': (x) => [
     `Bericht niet bezorgd: casus ${f(x, 'caseNumber')}`,
     [
-      `Het bericht "${LETTER_NAMES[f(x, 'letter') as LetterKind] ?? f(x, 'letter')}" aan ${ROLE_NAMES[f(x, 'recipientRole')] ?? f(x, 'recipientRole')}${x.agbCode ? ` ${f(x, 'agbCode')}` : ''} in casus ${f(x, 'caseNumber')} kon niet worden bezorgd: ${DELIVERY_REASONS[f(x, 'reason')] ?? f(x, 'reason')}.`,
+      `Het bericht "${LETTER_NAMES[f(x, 'letter') as LetterKind] ?? f(x, 'letter')}" aan ${ROLE_NAMES[f(x, 'recipientRole')] ?? f(x, 'recipientRole')}${x.providerName ? ` ${f(x, 'providerName')}` : ''} in casus ${f(x, 'caseNumber')} kon niet worden bezorgd: ${DELIVERY_REASONS[f(x, 'reason')] ?? f(x, 'reason')}.`,
       'Controleer de contactgegevens en breng de ontvanger zo nodig op een andere manier op de hoogte. Het bericht wordt niet opnieuw verstuurd.',
     ],
   ],
@@ -168,7 +184,7 @@ const TRAJECTORY_TEMPLATES: Templates<
     ],
   ],
   'samenloop-alert': (x) => [
-    `Samenloop in gezin ${f(x, 'familyId')}`,
+    `Samenloop in een gezin: casus ${f(x, 'caseNumbers')}`,
     [
       `In dit gezin zijn nu ${f(x, 'providers')} zorgaanbieders tegelijk actief (casussen ${f(x, 'caseNumbers')}).`,
       'Stem samen af volgens 1Gezin1Plan; de gemeente vraagt het CJG deze gezinnen te bekijken.',
@@ -197,7 +213,7 @@ export function renderLetter(kind: LetterKind, facts: LetterFacts, recipientName
     return renderIntakeRegistered({
       coordinatorName: recipientName,
       caseNumber: f(facts, 'caseNumber'),
-      municipalityCode: f(facts, 'municipalityCode'),
+      gemeente: gemeente(facts),
     });
   }
   const [subject, body, link] = BODIES[kind](facts);

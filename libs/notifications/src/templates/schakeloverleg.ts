@@ -5,7 +5,7 @@ import {
   type LetterFacts,
   type SCHAKELOVERLEG_LETTER_KINDS,
 } from '@cjg/domain';
-import { datum, f, type Templates } from './common';
+import { datum, f, gemeente, type Templates } from './common';
 
 type Kind = (typeof SCHAKELOVERLEG_LETTER_KINDS)[number];
 
@@ -33,7 +33,7 @@ export const SCHAKELOVERLEG_TEMPLATES: Templates<Kind> = {
     [
       `De gecertificeerde instelling stelt voor de ${maatregel(x)} (kenmerk ${f(x, 'reference')}) op ${datum(f(x, 'measureEndDate'))} te laten eindigen en de hulp voort te zetten in het vrijwillig kader.`,
       `Plan het Schakeloverleg uiterlijk ${datum(f(x, 'planBy'))}; het overleg moet uiterlijk ${datum(f(x, 'latestMeetingDate'))} plaatsvinden. Bij de lopende hulp ${Number(x.providers) === 1 ? 'is' : 'zijn'} ${aanbieders(Number(x.providers ?? 0))} betrokken.`,
-      `Het voorstel is te vinden onder overdracht ${f(x, 'caseNumber')} (gemeente ${f(x, 'municipalityCode')}).`,
+      `Het voorstel is te vinden onder overdracht ${f(x, 'caseNumber')} (${gemeente(x)}).`,
     ],
   ],
   'so-planning-reminder': (x) => [

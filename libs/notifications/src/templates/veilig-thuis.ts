@@ -1,5 +1,5 @@
 import type { LetterFacts, VEILIG_THUIS_LETTER_KINDS } from '@cjg/domain';
-import { datum, f, type Templates } from './common';
+import { datum, f, gemeente, type Templates } from './common';
 
 type Kind = (typeof VEILIG_THUIS_LETTER_KINDS)[number];
 
@@ -48,7 +48,7 @@ export const VEILIG_THUIS_TEMPLATES: Templates<Kind> = {
   'vt-handover-received': (x) => [
     `Nieuwe overdracht van Veilig Thuis: ${f(x, 'caseNumber')}`,
     [
-      `Veilig Thuis heeft een casus aan het CJG overgedragen: ${ref(x)}, gemeente ${f(x, 'municipalityCode')}, urgentie ${URGENCY[f(x, 'urgency')] ?? f(x, 'urgency')}.`,
+      `Veilig Thuis heeft een casus aan het CJG overgedragen: ${ref(x)}, ${gemeente(x)}, urgentie ${URGENCY[f(x, 'urgency')] ?? f(x, 'urgency')}.`,
       HANDOVER_TYPES[f(x, 'handoverType')] ?? '',
       `Accepteer de overdracht en wijs een coördinator toe, of weiger haar met een reden, uiterlijk ${datum(f(x, 'acceptDueDate'))}.`,
     ].filter(Boolean),
@@ -77,7 +77,7 @@ export const VEILIG_THUIS_TEMPLATES: Templates<Kind> = {
   'vt-accepted': (x) => [
     `Overdracht geaccepteerd: ${f(x, 'caseNumber')}`,
     [
-      `Het CJG neemt de ${ref(x)} over. Coördinator ${f(x, 'coordinatorId')} neemt contact met u op om de warme overdracht met het gezin te plannen.`,
+      `Het CJG neemt de ${ref(x)} over. ${x.coordinatorName ? `Coördinator ${f(x, 'coordinatorName')}` : 'Een coördinator van het CJG'} neemt contact met u op om de warme overdracht met het gezin te plannen.`,
       `De warme overdracht vindt uiterlijk ${datum(f(x, 'meetingDueDate'))} plaats.`,
     ],
   ],
@@ -125,7 +125,7 @@ export const VEILIG_THUIS_TEMPLATES: Templates<Kind> = {
   'vt-meeting-overdue': (x) => [
     `Warme overdracht te laat: ${f(x, 'caseNumber')}`,
     [
-      `De warme overdracht van de ${ref(x)} had uiterlijk ${datum(f(x, 'dueDate'))} plaats moeten vinden${f(x, 'coordinatorId') ? ` (coördinator ${f(x, 'coordinatorId')})` : ''}.`,
+      `De warme overdracht van de ${ref(x)} had uiterlijk ${datum(f(x, 'dueDate'))} plaats moeten vinden${x.coordinatorName ? ` (coördinator ${f(x, 'coordinatorName')})` : ''}.`,
       x.planned
         ? `Zij stond gepland op ${datum(f(x, 'date'))}, maar er zijn nog geen afspraken vastgelegd.`
         : 'Zij is nog niet gepland.',
@@ -148,7 +148,7 @@ export const VEILIG_THUIS_TEMPLATES: Templates<Kind> = {
     `Terugkoppeling overdracht ${f(x, 'caseNumber')}`,
     [
       f(x, 'decision') === 'trajectory'
-        ? `Na de warme overdracht start het CJG een toegangstraject voor specialistische jeugdhulp, casus ${f(x, 'trajectoryCaseNumber')}${f(x, 'coordinatorId') ? `, met coördinator ${f(x, 'coordinatorId')}` : ''}.`
+        ? `Na de warme overdracht start het CJG een toegangstraject voor specialistische jeugdhulp, casus ${f(x, 'trajectoryCaseNumber')}${x.coordinatorName ? `, met coördinator ${f(x, 'coordinatorName')}` : ''}.`
         : 'Na de warme overdracht is geen specialistische jeugdhulp nodig. Het gezin gaat verder met ondersteuning uit de basisvoorzieningen (het voorliggend veld).',
       `Dit is de terugkoppeling van het CJG over de ${ref(x)}. De gemaakte afspraken blijven gelden.`,
     ],
@@ -156,7 +156,7 @@ export const VEILIG_THUIS_TEMPLATES: Templates<Kind> = {
   'vt-feedback-overdue': (x) => [
     `Terugkoppeling aan Veilig Thuis te laat: ${f(x, 'caseNumber')}`,
     [
-      `Na de warme overdracht van de ${ref(x)} had uiterlijk ${datum(f(x, 'dueDate'))} besloten moeten zijn hoe de hulp verder gaat${f(x, 'coordinatorId') ? ` (coördinator ${f(x, 'coordinatorId')})` : ''}.`,
+      `Na de warme overdracht van de ${ref(x)} had uiterlijk ${datum(f(x, 'dueDate'))} besloten moeten zijn hoe de hulp verder gaat${x.coordinatorName ? ` (coördinator ${f(x, 'coordinatorName')})` : ''}.`,
       'Start een toegangstraject of sluit af met basisondersteuning; Veilig Thuis krijgt dan vanzelf de terugkoppeling.',
     ],
   ],

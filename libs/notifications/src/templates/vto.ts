@@ -5,7 +5,7 @@ import {
   type LetterFacts,
   type VTO_LETTER_KINDS,
 } from '@cjg/domain';
-import { datum, f, type Templates } from './common';
+import { datum, f, gemeente, type Templates } from './common';
 
 type Kind = (typeof VTO_LETTER_KINDS)[number];
 
@@ -74,7 +74,7 @@ export const VTO_TEMPLATES: Templates<Kind> = {
   'vto-sent-to-raad': (x) => [
     `Verzoek tot onderzoek ${f(x, 'caseNumber')}`,
     [
-      `Het beschermingsplein van ${datum(f(x, 'meetingDate'))} heeft besloten het verzoek tot onderzoek ${f(x, 'caseNumber')} (gemeente ${f(x, 'municipalityCode')}) aan de Raad voor de Kinderbescherming voor te leggen.`,
+      `Het beschermingsplein van ${datum(f(x, 'meetingDate'))} heeft besloten het verzoek tot onderzoek ${f(x, 'caseNumber')} (${gemeente(x)}) aan de Raad voor de Kinderbescherming voor te leggen.`,
       `De gronden: ${grounds(x)}.`,
       `De ouders zijn op ${datum(f(x, 'parentsInformedOn'))} geïnformeerd en hebben het verzoek schriftelijk ontvangen.${x.trajectoryCaseNumber ? ` Het gezin heeft bij het CJG het traject ${f(x, 'trajectoryCaseNumber')}.` : ''}`,
       'De onderbouwing ontvangt u via het beveiligde kanaal van de Raad. Laat het CJG weten of de Raad een onderzoek start, met uw kenmerk.',

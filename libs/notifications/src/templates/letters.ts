@@ -184,7 +184,7 @@ const TRAJECTORY_TEMPLATES: Templates<
     ],
   ],
   'samenloop-alert': (x) => [
-    `Samenloop in een gezin: casus ${f(x, 'caseNumbers')}`,
+    `Samenloop in een gezin: ${f(x, 'caseNumbers')}`,
     [
       `In dit gezin zijn nu ${f(x, 'providers')} zorgaanbieders tegelijk actief (casussen ${f(x, 'caseNumbers')}).`,
       'Stem samen af volgens 1Gezin1Plan; de gemeente vraagt het CJG deze gezinnen te bekijken.',

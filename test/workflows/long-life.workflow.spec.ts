@@ -49,18 +49,24 @@ describe('trajectoryWorkflow: long life', () => {
         (v) => v.monitoring.reminded,
       );
       expect(s.pendingDeadlines.map((d) => d.kind)).toContain('review-overdue');
-      // Follow the chain of runs: every continued run stayed under the bound.
-      let runId: string | undefined = firstRun;
-      const lengths: number[] = [];
-      while (runId) {
-        const history: Awaited<ReturnType<WorkflowHandle['fetchHistory']>> =
-          await env.client.workflow.getHandle(handle.workflowId, runId).fetchHistory();
-        const events = history.events ?? [];
-        lengths.push(events.length);
-        runId =
-          events.at(-1)?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId ??
-          undefined;
-      }
+      // Follow the chain of runs: every continued run stayed under the bound. (Read again until
+      // the first run's closing event is readable: a loaded test server has shown the new run
+      // before the old run's history ended with it.)
+      const runLengths = async () => {
+        let runId: string | undefined = firstRun;
+        const lengths: number[] = [];
+        while (runId) {
+          const history: Awaited<ReturnType<WorkflowHandle['fetchHistory']>> =
+            await env.client.workflow.getHandle(handle.workflowId, runId).fetchHistory();
+          const events = history.events ?? [];
+          lengths.push(events.length);
+          runId =
+            events.at(-1)?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId ??
+            undefined;
+        }
+        return lengths;
+      };
+      const lengths = await eventually(runLengths, (found) => found.length > 1);
       expect(lengths.length).toBeGreaterThan(1);
       for (const length of lengths) expect(length).toBeLessThanOrEqual(200 + 40);
     });

@@ -41,6 +41,7 @@ import { CaseText1764000000000 } from './migrations/1764000000000-CaseText';
 import { IdempotencyRecordWorkflow1764100000020 } from './migrations/1764100000020-IdempotencyRecordWorkflow';
 import { ReadAudit1764200000050 } from './migrations/1764200000050-ReadAudit';
 import { RegistryScope1764200000051 } from './migrations/1764200000051-RegistryScope';
+import { TrajectoryReceivedOn1764300000100 } from './migrations/1764300000100-TrajectoryReceivedOn';
 
 export const ENTITIES = [
   CoordinatorEntity,
@@ -84,6 +85,7 @@ export const MIGRATIONS = [
   IdempotencyRecordWorkflow1764100000020,
   ReadAudit1764200000050,
   RegistryScope1764200000051,
+  TrajectoryReceivedOn1764300000100,
 ];
 
 /** The local stack's database; `npm start` creates it in a project-local cluster. */

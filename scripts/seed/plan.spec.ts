@@ -11,27 +11,28 @@ import {
   isValidPersonId,
   mapFreeText,
   TRAJECTORY_PHASES,
+  trajectoryInputProblems,
   type TrajectoryCommand,
   type TrajectoryState,
 } from '@cjg/domain';
 import { COORDINATORS, MUNICIPALITIES } from './data';
-import { buildSteps, planCases, type CaseSpec } from './plan';
+import { buildSteps, planCases, receivedOnOf, type CaseSpec } from './plan';
 
 /**
  * Runs a case's steps through the domain rules the workflow applies, as the API would: with each
  * free text stored (here: a reference to nothing) and the reference in its place.
  */
 function walk(spec: CaseSpec, now: Date): TrajectoryState {
-  const state = initialState(
-    {
-      caseNumber: spec.caseNumber,
-      municipalityCode: spec.municipalityCode,
-      coordinatorId: spec.coordinatorId,
-      clientId: spec.client.id,
-      familyId: spec.familyId,
-    },
-    now,
-  );
+  const input = {
+    caseNumber: spec.caseNumber,
+    municipalityCode: spec.municipalityCode,
+    coordinatorId: spec.coordinatorId,
+    clientId: spec.client.id,
+    familyId: spec.familyId,
+    receivedOn: receivedOnOf(spec, amsterdamDate(now)),
+  };
+  expect(trajectoryInputProblems(input, now)).toEqual([]);
+  const state = initialState(input, now);
   for (const step of buildSteps(spec, amsterdamDate(now))) {
     const body = mapFreeText(step.body, COMMAND_FREE_TEXT[step.command] ?? [], (value) => ({
       textId: randomUUID(),
@@ -51,6 +52,19 @@ function walk(spec: CaseSpec, now: Date): TrajectoryState {
 describe('the seed plan', () => {
   const options = { seed: 42, prefix: 'CJG-2026', count: 300 };
   const cases = planCases(options);
+
+  it('has each request received a few days to some weeks before its registration, varying', () => {
+    const days = cases.map((c) => c.receivedDaysBefore);
+    expect(Math.min(...days)).toBeGreaterThanOrEqual(2);
+    expect(Math.max(...days)).toBeLessThanOrEqual(40);
+    // Spread, not one value for all: many distinct days, from under a week to over four weeks.
+    expect(new Set(days).size).toBeGreaterThan(20);
+    expect(days.some((d) => d < 7)).toBe(true);
+    expect(days.some((d) => d > 28)).toBe(true);
+    expect(receivedOnOf(cases[0]!, '2026-11-23')).toBe(
+      new Date(Date.UTC(2026, 10, 23 - cases[0]!.receivedDaysBefore)).toISOString().slice(0, 10),
+    );
+  });
 
   it('is the same for the same seed, and the first cases do not depend on the count', () => {
     expect(planCases(options)).toEqual(cases);

@@ -125,6 +125,8 @@ export interface CaseSpec {
   teamId: string;
   familyId: string;
   samenloop: boolean;
+  /** How many days before its registration the request was received (the Awb clock's start). */
+  receivedDaysBefore: number;
   client: ClientSpec;
   scenario: Scenario;
 }
@@ -375,6 +377,9 @@ function planBlock(options: PlanOptions, block: number): CaseSpec[] {
         teamId: coordinator.teamId,
         familyId,
         samenloop: samenloopProvider !== undefined,
+        // Its own generator, so the other draws stay as they were. Under six weeks: the Awb
+        // warning (P6W) does not fall due at the start.
+        receivedDaysBefore: new Prng(options.seed, options.prefix, 'received', index).int(2, 40),
         client: {
           id: `client-${slug(caseNumber)}`,
           name: `${firstNames[child]!} ${surname}`,
@@ -395,6 +400,11 @@ export function planCases(options: PlanOptions): CaseSpec[] {
   return Array.from({ length: blocks }, (_, b) => planBlock(options, b))
     .flat()
     .slice(0, options.count);
+}
+
+/** The day a case's request was received, for a case registered on `anchor`. */
+export function receivedOnOf(spec: CaseSpec, anchor: CalendarDate): CalendarDate {
+  return addToDate(anchor, 0, -spec.receivedDaysBefore);
 }
 
 /**

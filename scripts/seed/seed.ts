@@ -12,7 +12,7 @@ import { devKeyFiles } from '../stack/dev-keys';
 import { dataDir } from '../stack/paths';
 import { describe, errorText, SeedApi, SeedError } from './api';
 import { COORDINATORS, MUNICIPALITIES, PROVIDERS, slug, TEAMS } from './data';
-import { buildSteps, planCases, type CaseSpec, type Phase, type Step } from './plan';
+import { buildSteps, planCases, receivedOnOf, type CaseSpec, type Phase, type Step } from './plan';
 
 export { SeedError } from './api';
 
@@ -397,6 +397,7 @@ async function seedCase(
           coordinatorId: spec.coordinatorId,
           clientId: id,
           familyId: spec.familyId,
+          receivedOn: receivedOnOf(spec, anchor),
         },
         { as: coordinator, key: key('start') },
       );

@@ -11,6 +11,7 @@ import {
   samenloopReport,
   waitingTimesReport,
   type ReportFilter,
+  type WaitingTimeRow,
 } from '@cjg/persistence';
 import { api, callers, sql, unique } from '../support/e2e';
 import { scratchDatabase } from '../support/scratch-database';
@@ -371,6 +372,47 @@ describe('the reports, on a data set worked out by hand', () => {
     expect(none).toEqual({ rows: [], total: { trajectories: 0, meanDays: null, medianDays: null, p90Days: null, maxDays: null, overEightWeeks: 0 } });
   });
 
+  it('waiting time counts from the day the request was received, when the start named it', async () => {
+    // Received before their registration: 2 on 3 January (registered 10 January: 17 days, not
+    // 10), 9 on 27 January (registered 10 February: 35 days, not 21), 5 on 20 January
+    // (registered 1 March, beschikking 30 March in Amsterdam: 69 days, not 29; over 8 weeks).
+    // Now 0935 [35]; 0957 [17, 30, 70]; 0983 [42, 60, 69]. 0957 p90 = 30 + 0.8·40 = 62; 0983
+    // p90 = 60 + 0.8·9 = 67.2. All seven: 17 30 35 42 60 69 70, sum 323: mean 46.1, median 42,
+    // p90 at 6.4 = 69 + 0.4·1 = 69.4; over 56 days: 60, 69 and 70.
+    const runner = dataSource.createQueryRunner();
+    await runner.startTransaction();
+    try {
+      for (const [n, receivedOn] of [
+        [2, '2026-01-03'],
+        [9, '2026-01-27'],
+        [5, '2026-01-20'],
+      ] as const) {
+        await runner.query(`UPDATE trajectory SET received_on = $2 WHERE case_number = $1`, [
+          CASE(n),
+          receivedOn,
+        ]);
+      }
+      const report = await waitingTimesReport(runner, PERIOD);
+      const figures = (r: Omit<WaitingTimeRow, 'municipalityCode' | 'municipalityName'>) => [
+        r.trajectories,
+        r.meanDays,
+        r.medianDays,
+        r.p90Days,
+        r.maxDays,
+        r.overEightWeeks,
+      ];
+      expect(report.rows.map((r) => [r.municipalityCode, ...figures(r)])).toEqual([
+        ['0935', 1, 35, 35, 35, 35, 0],
+        ['0957', 3, 39, 30, 62, 70, 1],
+        ['0983', 3, 57, 60, 67.2, 69, 2],
+      ]);
+      expect(figures(report.total)).toEqual([7, 46.1, 42, 69.4, 70, 3]);
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
+  });
+
   it('referrals per month, quarter and period and product category', async () => {
     // Toewijzingen starting 1 January – 30 June: Jan 45 (4), 54 (2); Feb 45 ×2 (1); Mar 41 (9),
     // 54 (5); Apr 43, 45 (3); May 45 (4, verlenging); Jun 45 (6). Not 7 (1 July), 10 (31 Dec).
@@ -639,6 +681,30 @@ describe('GET /reports/* through the real API', () => {
     });
   });
 
+  it('counts a year up to today (Amsterdam) when the period is not named', async () => {
+    const asOps = (path: string) =>
+      api<Record<string, unknown>>('GET', path, undefined, { as: callers.ops });
+    // Today in Amsterdam, and the day after the same date a year earlier.
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(
+      new Date(),
+    );
+    const [y, m, d] = today.split('-').map(Number);
+    const yearBefore = new Date(Date.UTC(y - 1, m - 1, d + 1)).toISOString().slice(0, 10);
+    const path = `/reports/waiting-times?municipalityCode=${muni}`;
+    const res = await asOps(path);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ report: 'waiting-times', from: yearBefore, to: today });
+    const named = await asOps(`${path}&from=${yearBefore}&to=${today}`);
+    expect(res.body.total).toEqual(named.body.total);
+    // One end named: the other is its default.
+    const toOnly = await asOps(`/reports/caseload?to=${to}&municipalityCode=${muni}`);
+    expect(toOnly.status).toBe(200);
+    expect(toOnly.body).toMatchObject({ from: '2025-07-01', to, asOf: to });
+    const fromOnly = await asOps(`/reports/caseload?from=${from}&municipalityCode=${muni}`);
+    expect(fromOnly.status).toBe(200);
+    expect(fromOnly.body).toMatchObject({ from, to: today });
+  });
+
   it('answers CSV for Accept: text/csv and for ?format=csv', async () => {
     const byHeader = await api<string>(
       'GET',
@@ -733,5 +799,17 @@ describe('GET /reports/* through the real API', () => {
       as: callers.ops,
     });
     expect(tooLong.status).toBe(400);
+    // Without `to` the period ends today: a `from` after today runs backwards, one 5 years or
+    // more before today is too long.
+    for (const start of ['2999-01-01', '2016-01-01']) {
+      const fromOnly = await api<{ details: Array<{ field: string }> }>(
+        'GET',
+        `/reports/caseload?from=${start}`,
+        undefined,
+        { as: callers.ops },
+      );
+      expect(fromOnly.status).toBe(400);
+      expect(fromOnly.body.details.map((d) => d.field)).toEqual(['from']);
+    }
   });
 });

@@ -102,6 +102,20 @@ describe('the demo seed', () => {
     );
   });
 
+  it('has every request received days to weeks before its registration, so waiting times spread', async () => {
+    // Read after the phases test above: the read model has every case by now.
+    const [days] = await sql<{ cases: number; distinct: number; least: number; most: number }>(
+      `SELECT count(*)::int AS cases, count(DISTINCT d)::int AS distinct, min(d) AS least, max(d) AS most
+       FROM (SELECT (started_at AT TIME ZONE 'Europe/Amsterdam')::date - received_on AS d
+             FROM trajectory WHERE case_number LIKE $1 AND received_on IS NOT NULL) waited`,
+      [`${prefix}-%`],
+    );
+    expect(days?.cases).toBe(24);
+    expect(days?.least).toBeGreaterThanOrEqual(2);
+    expect(days?.most).toBeLessThanOrEqual(40);
+    expect(days?.distinct).toBeGreaterThan(5);
+  });
+
   it('creates nothing new when run again, and does not fail', async () => {
     const second = await seed(options);
     expect(second.errors).toEqual([]);

@@ -3,7 +3,7 @@ import nodePath from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { ensureTemporalCli } from '../../scripts/stack/toolchain';
-import { addToDate, amsterdamDate } from '@cjg/domain';
+import { addToDate, amsterdamDate, amsterdamInstant } from '@cjg/domain';
 import {
   api,
   apiUrl,
@@ -350,5 +350,74 @@ describe('a trajectory from intake to closed through the real stack', () => {
       );
       await writeFile(file, stdout);
     }
+  });
+});
+
+describe('a trajectory whose request was received before its registration', () => {
+  const id = unique();
+  const caseNumber = `CJG-RECV-${id.toUpperCase()}`;
+  const start = (extra: Record<string, unknown>) =>
+    api<{ details: Array<{ field: string; problems: string[] }> }>('POST', '/trajectories', {
+      caseNumber,
+      municipalityCode: '0957',
+      coordinatorId: `coord-${id}`,
+      clientId: `client-${id}`,
+      familyId: `fam-${id}`,
+      ...extra,
+    });
+
+  beforeAll(async () => {
+    expect(
+      (await register.coordinator(`coord-${id}`, { name: 'Bram', email: `bram.${id}@cjg.example` }))
+        .status,
+    ).toBe(200);
+    expect(
+      (await register.client(`client-${id}`, { name: 'Kim', email: `kim.${id}@gezin.example` }))
+        .status,
+    ).toBe(200);
+  });
+
+  it('refuses a receivedOn after today, or more than a year back, with 422 and starts nothing', async () => {
+    const today = amsterdamDate(new Date());
+    for (const receivedOn of [addToDate(today, 0, 1), addToDate(today, -12, -1)]) {
+      const refused = await start({ receivedOn });
+      expect(refused.status).toBe(422);
+      expect(JSON.stringify(refused.body.details)).toMatch(/receivedOn must not/);
+    }
+    expect((await start({ receivedOn: '2026-13-01' })).status).toBe(400);
+    expect((await api('GET', `/trajectories/${caseNumber}`)).status).toBe(404);
+  });
+
+  it('runs the Awb deadline and its warning from 00:00 of that day, and the read model has it', async () => {
+    const receivedOn = addToDate(amsterdamDate(new Date()), 0, -10);
+    expect((await start({ receivedOn })).status).toBe(201);
+    const view = await eventually(
+      () =>
+        api<{
+          receivedOn?: string;
+          awb: { dueAt: string };
+          pendingDeadlines: Array<{ kind: string; at: string }>;
+        }>('GET', `/trajectories/${caseNumber}`),
+      (res) => res.status === 200,
+    );
+    // P8W and P6W (the default policy) from midnight in Amsterdam of the day received.
+    const dueAt = amsterdamInstant(addToDate(receivedOn, 0, 56)).toISOString();
+    expect(view.body.receivedOn).toBe(receivedOn);
+    expect(view.body.awb.dueAt).toBe(dueAt);
+    expect(view.body.pendingDeadlines).toEqual(
+      expect.arrayContaining([
+        { kind: 'awb-warning', at: amsterdamInstant(addToDate(receivedOn, 0, 42)).toISOString() },
+        { kind: 'awb-overdue', at: dueAt },
+      ]),
+    );
+    const [row] = await eventually(
+      () =>
+        sql<{ received_on: string | null }>(
+          `SELECT to_char(received_on, 'YYYY-MM-DD') AS received_on FROM trajectory WHERE case_number = $1`,
+          [caseNumber],
+        ),
+      (rows) => rows.length === 1,
+    );
+    expect(row?.received_on).toBe(receivedOn);
   });
 });

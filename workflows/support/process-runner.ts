@@ -199,7 +199,7 @@ export async function runProcess<T extends ProcessTypes>(
   type Effect = T['effect'];
   const { process, legacy } = workflow;
   if (!resumed) {
-    const problems = process.inputProblems(input);
+    const problems = process.inputProblems(input, new Date());
     if (problems.length > 0) {
       throw ApplicationFailure.nonRetryable(problems.join('; '), workflow.invalidInput);
     }

@@ -12,17 +12,20 @@ const valid = {
 
 describe('trajectory input', () => {
   it('has no problems when every field is well-formed', () => {
-    expect(trajectoryInputProblems(valid)).toEqual([]);
+    expect(trajectoryInputProblems(valid, new Date())).toEqual([]);
   });
 
   it('names every malformed field', () => {
-    const problems = trajectoryInputProblems({
-      caseNumber: 'x',
-      municipalityCode: '957',
-      coordinatorId: 'anna@cjg.nl',
-      clientId: '123456782',
-      familyId: 'fam-jansen',
-    });
+    const problems = trajectoryInputProblems(
+      {
+        caseNumber: 'x',
+        municipalityCode: '957',
+        coordinatorId: 'anna@cjg.nl',
+        clientId: '123456782',
+        familyId: 'fam-jansen',
+      },
+      new Date(),
+    );
     expect(problems).toHaveLength(4);
     expect(problems.join(' ')).toMatch(/caseNumber.*municipalityCode.*coordinatorId.*clientId/);
   });

@@ -42,6 +42,7 @@ import { IdempotencyRecordWorkflow1764100000020 } from './migrations/17641000000
 import { ReadAudit1764200000050 } from './migrations/1764200000050-ReadAudit';
 import { RegistryScope1764200000051 } from './migrations/1764200000051-RegistryScope';
 import { PgbReferrals1764300000000 } from './migrations/1764300000000-PgbReferrals';
+import { TrajectoryReceivedOn1764300000100 } from './migrations/1764300000100-TrajectoryReceivedOn';
 
 export const ENTITIES = [
   CoordinatorEntity,
@@ -86,6 +87,7 @@ export const MIGRATIONS = [
   ReadAudit1764200000050,
   RegistryScope1764200000051,
   PgbReferrals1764300000000,
+  TrajectoryReceivedOn1764300000100,
 ];
 
 /** The local stack's database; `npm start` creates it in a project-local cluster. */

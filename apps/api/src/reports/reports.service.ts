@@ -9,6 +9,7 @@ import {
   monitoringEffortReport,
   overdueReport,
   referralsReport,
+  reportPeriod,
   samenloopReport,
   waitingTimesReport,
   type ReportFilter,
@@ -52,16 +53,16 @@ export class ReportsService {
   }
 
   async run(name: ReportName, principal: Principal, query: ReportQueryDto): Promise<ReportAnswer> {
+    const period = reportPeriod(query, new Date());
     const filter: ReportFilter = {
-      from: query.from,
-      to: query.to,
+      ...period,
       municipalityCodes: this.scope(principal, query.municipalityCode),
     };
     const result = await this.query(name, filter, query);
     const body = {
       report: name,
-      from: query.from,
-      to: query.to,
+      from: period.from,
+      to: period.to,
       municipalityCodes: filter.municipalityCodes ?? null,
       generatedAt: new Date().toISOString(),
       ...result,
@@ -72,7 +73,7 @@ export class ReportsService {
       body,
       csv: () => toCsv(table),
       rows: table.rows.length,
-      filename: `${name}-${query.from}-${query.to}.csv`,
+      filename: `${name}-${period.from}-${period.to}.csv`,
     };
   }
 

@@ -14,6 +14,7 @@ import {
   involvedProviders,
   providerAccessEndsAt,
   providerView,
+  trajectoryInputProblems,
   trajectoryWorkflowId,
   type CommandType,
   type ProviderTrajectoryView,
@@ -101,6 +102,8 @@ export class TrajectoriesService extends ProcessService<CommandType, TrajectoryV
       input,
       () => `/trajectories/${input.caseNumber}`,
       async () => {
+        const problems = trajectoryInputProblems(input, new Date());
+        if (problems.length > 0) throw new UnprocessableEntityException(problems);
         await this.assertRegistered(input.coordinatorId, principal, input.clientId);
         const created = await this.startWorkflow(
           input.caseNumber,

@@ -56,8 +56,8 @@ export interface Process<T extends ProcessTypes> {
   /** The letters it sends. */
   readonly letterKinds: readonly LetterKind[];
 
-  /** Every reason the input cannot start a case; empty when it can. */
-  inputProblems(input: T['input']): string[];
+  /** Every reason the input cannot start a case at `now`; empty when it can. */
+  inputProblems(input: T['input'], now: Date): string[];
   initialState(input: T['input'], now: Date): T['state'];
   /** What a new case does first (its first letters). */
   openingEffects(state: T['state']): T['effect'][];

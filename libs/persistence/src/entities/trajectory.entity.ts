@@ -29,6 +29,10 @@ export class TrajectoryEntity {
   @Column({ name: 'started_at', type: 'timestamptz' })
   startedAt!: Date;
 
+  /** The day the request was received, when given at the start (the Awb clock runs from it). */
+  @Column({ name: 'received_on', type: 'date', nullable: true })
+  receivedOn!: string | null;
+
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
 

@@ -101,5 +101,5 @@ export async function caseloadReport(db: ReportDb, filter: ReportFilter): Promis
   for (const team of teams.values()) {
     team.openPerCoordinator = Math.round((10 * team.open) / team.coordinators) / 10;
   }
-  return { asOf: filter.to, coordinators: rows, teams: [...teams.values()] };
+  return { asOf: p.toDate, coordinators: rows, teams: [...teams.values()] };
 }

@@ -1,4 +1,10 @@
-import { addToDate, amsterdamInstant, isCalendarDate, type CalendarDate } from '@cjg/domain';
+import {
+  addToDate,
+  amsterdamDate,
+  amsterdamInstant,
+  isCalendarDate,
+  type CalendarDate,
+} from '@cjg/domain';
 import type { DataSource } from 'typeorm';
 
 /** What a report query needs of a data source (a DataSource, a QueryRunner, a transaction). */
@@ -6,13 +12,14 @@ export type ReportDb = Pick<DataSource, 'query'>;
 
 /**
  * The filter every report takes: a period of calendar dates in Europe/Amsterdam, both days
- * included, and optionally the municipalities to count.
+ * included (by default a year up to today: `reportPeriod`), and optionally the municipalities
+ * to count.
  */
 export interface ReportFilter {
-  /** First day of the period, `YYYY-MM-DD`, included. */
-  from: CalendarDate;
-  /** Last day of the period, `YYYY-MM-DD`, included. */
-  to: CalendarDate;
+  /** First day of the period, `YYYY-MM-DD`, included; default the day after `to` a year earlier. */
+  from?: CalendarDate;
+  /** Last day of the period, `YYYY-MM-DD`, included; default today (Amsterdam). */
+  to?: CalendarDate;
   /**
    * Only trajectories of these municipalities (CBS codes); `undefined` or `null`: all of them.
    * The API passes the caller's scope here (a team lead's token municipalities).
@@ -34,20 +41,43 @@ export interface PeriodParams {
   municipalityCodes: string[] | null;
 }
 
-/** The period as the instants and dates the SQL compares with (Amsterdam midnights, DST-aware). */
-export function periodParams(filter: ReportFilter): PeriodParams {
+/** A report's period: its first and last day, both included. */
+export interface ReportPeriod {
+  from: CalendarDate;
+  to: CalendarDate;
+}
+
+/**
+ * The period a report covers, its absent ends by default: `to` today (Amsterdam, at `now`),
+ * `from` the day after the same date a year before `to`, so that a call without either covers
+ * the year up to today.
+ */
+export function reportPeriod(
+  period: { from?: CalendarDate; to?: CalendarDate },
+  now: Date,
+): ReportPeriod {
+  const to = period.to ?? amsterdamDate(now);
+  return { from: period.from ?? addToDate(to, -12, 1), to };
+}
+
+/**
+ * The period as the instants and dates the SQL compares with (Amsterdam midnights, DST-aware);
+ * an absent end of the period is its default at `now` (`reportPeriod`).
+ */
+export function periodParams(filter: ReportFilter, now = new Date()): PeriodParams {
+  const { from, to } = reportPeriod(filter, now);
   for (const [name, value] of [
-    ['from', filter.from],
-    ['to', filter.to],
+    ['from', from],
+    ['to', to],
   ] as const) {
     if (!isCalendarDate(value)) throw new RangeError(`${name} must be a calendar date YYYY-MM-DD`);
   }
-  if (filter.from > filter.to) throw new RangeError('from must not be after to');
+  if (from > to) throw new RangeError('from must not be after to');
   return {
-    fromDate: filter.from,
-    toDate: filter.to,
-    fromInstant: amsterdamInstant(filter.from).toISOString(),
-    untilInstant: amsterdamInstant(addToDate(filter.to, 0, 1)).toISOString(),
+    fromDate: from,
+    toDate: to,
+    fromInstant: amsterdamInstant(from).toISOString(),
+    untilInstant: amsterdamInstant(addToDate(to, 0, 1)).toISOString(),
     municipalityCodes: filter.municipalityCodes ? [...filter.municipalityCodes] : null,
   };
 }

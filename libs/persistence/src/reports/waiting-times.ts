@@ -22,8 +22,8 @@ export interface WaitingTimesReport {
 /**
  * Waiting time from request to beschikking, per municipality: for trajectories whose first
  * beschikking was issued in the period (`first_beschikking_at`), the calendar days in
- * Amsterdam from the day the request was registered (`started_at`) to the day of that
- * beschikking; count, mean, median and 90th percentile (`percentile_cont`, interpolated), the
+ * Amsterdam from the day the request was received (`received_on`, when the start named it; else
+ * the day it was registered, `started_at`) to the day of that beschikking; count, mean, median and 90th percentile (`percentile_cont`, interpolated), the
  * maximum and how many waited longer than 8 weeks. Means and percentiles have one decimal.
  */
 export async function waitingTimesReport(
@@ -36,7 +36,7 @@ export async function waitingTimesReport(
     `WITH waited AS (
        SELECT t.municipality_code,
          (t.first_beschikking_at AT TIME ZONE 'Europe/Amsterdam')::date
-           - (t.started_at AT TIME ZONE 'Europe/Amsterdam')::date AS days
+           - coalesce(t.received_on, (t.started_at AT TIME ZONE 'Europe/Amsterdam')::date) AS days
        FROM trajectory t
        WHERE t.first_beschikking_at >= ${q.add(p.fromInstant)}
          AND t.first_beschikking_at < ${q.add(p.untilInstant)}

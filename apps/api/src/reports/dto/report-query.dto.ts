@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsIn,
@@ -9,7 +9,7 @@ import {
   ValidateBy,
   type ValidationOptions,
 } from 'class-validator';
-import { addToDate, isCalendarDate } from '@cjg/domain';
+import { addToDate, amsterdamDate, isCalendarDate } from '@cjg/domain';
 import { REFERRAL_GROUPS, type ReferralGroup } from '@cjg/persistence';
 import { IsCalendarDate, IsMunicipalityCode } from '../../common/validators';
 
@@ -20,19 +20,29 @@ export const REPORT_FORMATS = ['json', 'csv'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /**
- * A rule on `to` with `from`, both calendar dates; with either of them malformed it passes (other
- * rules report a malformed date).
+ * A rule on the period, both ends calendar dates. It is checked on `to` when the query names
+ * `to`, else on `from` against its default, today (an absent `from` is the default one, a year up
+ * to `to`, which holds every rule); with either end malformed it passes (other rules report a
+ * malformed date).
  */
 const PeriodRule =
-  (name: string, holds: (from: string, to: string) => boolean, message: string) =>
+  (
+    name: string,
+    on: 'from' | 'to',
+    holds: (from: string, to: string) => boolean,
+    message: string,
+  ) =>
   (options?: ValidationOptions) =>
     ValidateBy(
       {
         name,
         validator: {
-          validate: (to: unknown, args) => {
-            const from = (args?.object as { from?: unknown }).from;
-            return !isCalendarDate(from) || !isCalendarDate(to) || holds(from, to);
+          validate: (_value: unknown, args) => {
+            const query = args?.object as { from?: unknown; to?: unknown };
+            if (on === 'from' && query.to !== undefined) return true;
+            const { from, to } = query;
+            const end = to ?? amsterdamDate(new Date());
+            return !isCalendarDate(from) || !isCalendarDate(end) || holds(from, end);
           },
           defaultMessage: () => message,
         },
@@ -40,37 +50,65 @@ const PeriodRule =
       options,
     );
 
+const notBefore = (from: string, to: string) => from <= to;
+const withinMaxPeriod = (from: string, to: string) => to < addToDate(from, 12 * MAX_PERIOD_YEARS);
+
 /** `to` may not lie before `from`. */
 const IsNotBeforeFrom = PeriodRule(
   'isNotBeforeFrom',
-  (from, to) => from <= to,
+  'to',
+  notBefore,
   '$property must not be before from',
 );
 
 /** The period may span at most MAX_PERIOD_YEARS years. */
 const IsWithinMaxPeriod = PeriodRule(
   'isWithinMaxPeriod',
-  (from, to) => to < addToDate(from, 12 * MAX_PERIOD_YEARS),
+  'to',
+  withinMaxPeriod,
   `$property must be less than ${MAX_PERIOD_YEARS} years after from: a report covers at most ${MAX_PERIOD_YEARS} years`,
+);
+
+/** Without `to`: `from` may not lie after today, `to`'s default. */
+const IsNotAfterToday = PeriodRule(
+  'isNotAfterToday',
+  'from',
+  notBefore,
+  '$property must not be after today (the default to)',
+);
+
+/** Without `to`: the period up to today may span at most MAX_PERIOD_YEARS years. */
+const IsWithinMaxPeriodOfToday = PeriodRule(
+  'isWithinMaxPeriodOfToday',
+  'from',
+  withinMaxPeriod,
+  `$property must be less than ${MAX_PERIOD_YEARS} years before today (the default to): a report covers at most ${MAX_PERIOD_YEARS} years`,
 );
 
 /** The query every report takes: the period, the municipality and the format. */
 export class ReportQueryDto {
-  @ApiProperty({
+  @ApiPropertyOptional({
     example: '2026-01-01',
-    description: 'First day of the period (Europe/Amsterdam), included',
+    format: 'date',
+    description:
+      'First day of the period (Europe/Amsterdam), included. Default: the day after `to` one year earlier (a year up to `to`)',
   })
+  @IsOptional()
   @IsCalendarDate()
-  from!: string;
+  @IsNotAfterToday()
+  @IsWithinMaxPeriodOfToday()
+  from?: string;
 
-  @ApiProperty({
+  @ApiPropertyOptional({
     example: '2026-12-31',
-    description: `Last day of the period (Europe/Amsterdam), included; not before \`from\`, less than ${MAX_PERIOD_YEARS} years after it`,
+    format: 'date',
+    description: `Last day of the period (Europe/Amsterdam), included; not before \`from\`, less than ${MAX_PERIOD_YEARS} years after it. Default: today (Europe/Amsterdam). The answer names the period counted (\`from\`, \`to\`)`,
   })
+  @IsOptional()
   @IsCalendarDate()
   @IsNotBeforeFrom()
   @IsWithinMaxPeriod()
-  to!: string;
+  to?: string;
 
   @ApiPropertyOptional({
     example: '0957',

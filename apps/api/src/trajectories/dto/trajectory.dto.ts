@@ -40,6 +40,18 @@ export class StartTrajectoryDto {
   })
   @IsPersonId()
   familyId!: string;
+
+  @ApiPropertyOptional({
+    example: '2026-11-16',
+    format: 'date',
+    description:
+      'The day the request for help was received (Europe/Amsterdam), when before its registration: ' +
+      'the Awb decision deadline and the waiting-times report count from the start of that day. ' +
+      'Not after today and not more than a year before it (else 422). Without it: from the registration.',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  receivedOn?: string;
 }
 
 export class TrajectoryStartedDto {
@@ -205,6 +217,14 @@ export class TrajectoryStateDto {
 
   @ApiProperty({ example: '2026-11-23T10:15:00.000Z' })
   startedAt!: string;
+
+  @ApiPropertyOptional({
+    example: '2026-11-16',
+    format: 'date',
+    description:
+      'The day the request was received, when given at the start: the Awb clock runs from 00:00 of it',
+  })
+  receivedOn?: string;
 
   @ApiProperty({ example: 3, description: 'Increases with every change' })
   revision!: number;

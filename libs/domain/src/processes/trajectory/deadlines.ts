@@ -15,6 +15,7 @@ import {
 import { beginEndEvaluation, closeTrajectory, type Effect } from './apply';
 import {
   assignedProviders,
+  awbClockStart,
   clientOf,
   coordinatorOf,
   isOpenPhase,
@@ -45,7 +46,7 @@ export function pendingDeadlines(state: TrajectoryState): Deadline[] {
   const { add, earliestFirst } = deadlineList<DeadlineKind>();
   if (!state.beschikking) {
     if (!state.awb.warned)
-      add('awb-warning', addDuration(new Date(state.startedAt), state.policy.awbWarningAfter));
+      add('awb-warning', addDuration(awbClockStart(state), state.policy.awbWarningAfter));
     if (!state.awb.overdue) add('awb-overdue', state.awb.dueAt);
   }
   const m = state.monitoring;

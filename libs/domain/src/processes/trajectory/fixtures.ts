@@ -9,7 +9,12 @@ import type { TextRef } from '../../text-ref';
 import { applyCommand, type Effect } from './apply';
 import { commandProblems, type TrajectoryCommand } from './commands';
 import { pendingDeadlines, type DeadlineKind } from './deadlines';
-import { initialState, type Beschikking, type TrajectoryState } from './state';
+import {
+  initialState,
+  type Beschikking,
+  type TrajectoryInput,
+  type TrajectoryState,
+} from './state';
 
 export const AGB_A = '12345678';
 export const AGB_B = '87654321';
@@ -56,17 +61,18 @@ export const START = at('2026-11-23');
 /** The case number of the trajectory every test starts from. */
 export const CASE_NUMBER = 'CJG-2026-000123';
 
-export function fresh(): TrajectoryState {
-  return initialState(
-    {
-      caseNumber: CASE_NUMBER,
-      municipalityCode: '0957',
-      coordinatorId: 'coord-anna',
-      clientId: 'client-0001',
-      familyId: 'fam-jansen',
-    },
-    START,
-  );
+/** The input every test starts from. */
+export const INPUT: TrajectoryInput = {
+  caseNumber: CASE_NUMBER,
+  municipalityCode: '0957',
+  coordinatorId: 'coord-anna',
+  clientId: 'client-0001',
+  familyId: 'fam-jansen',
+};
+
+/** A trajectory registered at START (with what `extra` adds to the input). */
+export function fresh(extra: Partial<TrajectoryInput> = {}): TrajectoryState {
+  return initialState({ ...INPUT, ...extra }, START);
 }
 
 /** Gives a command that must be accepted, and answers its effects. */

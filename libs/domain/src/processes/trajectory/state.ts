@@ -9,7 +9,14 @@ import { isValidPersonId } from '../../ids';
 import type { DeliveryProblem, Recipient } from '../../letters';
 import { isValidMunicipalityCode } from '../../municipality';
 import type { FreeText, FreeTextList } from '../../text-ref';
-import { addDuration, amsterdamInstant, type CalendarDate } from '../../time';
+import {
+  addDuration,
+  addToDate,
+  amsterdamDate,
+  amsterdamInstant,
+  isCalendarDate,
+  type CalendarDate,
+} from '../../time';
 import { casePartiesOf } from '../kit';
 import { DEFAULT_POLICY, type TrajectoryPolicy } from './policy';
 
@@ -47,13 +54,21 @@ export interface TrajectoryInput {
   policy?: TrajectoryPolicy;
   /** The case this one follows on (vervolgtraject or a transfer), if any. */
   previousCaseNumber?: string;
+  /**
+   * The day the request for help was received, when before its registration (the start): the
+   * Awb clock runs from the start of that day. Absent: from the registration itself.
+   */
+  receivedOn?: CalendarDate;
 }
+
+/** How far before its registration a request may have been received, in months. */
+export const RECEIVED_ON_MAX_MONTHS_BACK = 12;
 
 /**
  * Every reason the input cannot start a trajectory; empty when it can. The API validates first
  * and answers 400; the workflow checks again so that no other client can start a malformed case.
  */
-export function trajectoryInputProblems(input: TrajectoryInput): string[] {
+export function trajectoryInputProblems(input: TrajectoryInput, now: Date): string[] {
   const problems: string[] = [];
   if (!isValidCaseNumber(input.caseNumber)) problems.push('caseNumber is not a valid case number');
   if (!isValidMunicipalityCode(input.municipalityCode)) {
@@ -65,7 +80,20 @@ export function trajectoryInputProblems(input: TrajectoryInput): string[] {
   if (input.previousCaseNumber !== undefined && !isValidCaseNumber(input.previousCaseNumber)) {
     problems.push('previousCaseNumber is not a valid case number');
   }
+  if (input.receivedOn !== undefined) problems.push(...receivedOnProblems(input.receivedOn, now));
   return problems;
+}
+
+/** Why the day a request was received cannot start its Awb clock at `now`; empty when it can. */
+function receivedOnProblems(receivedOn: unknown, now: Date): string[] {
+  if (!isCalendarDate(receivedOn)) return ['receivedOn must be a calendar date YYYY-MM-DD'];
+  const today = amsterdamDate(now);
+  if (receivedOn > today) return [`receivedOn must not be after the day of the start (${today})`];
+  const earliest = addToDate(today, -RECEIVED_ON_MAX_MONTHS_BACK);
+  if (receivedOn < earliest) {
+    return [`receivedOn must not lie more than a year before the start (not before ${earliest})`];
+  }
+  return [];
 }
 
 // ───────────────────────────────────────────────────────────── plan, beschikking
@@ -154,8 +182,10 @@ export interface TrajectoryState {
   familyId: string;
   previousCaseNumber?: string;
   phase: TrajectoryPhase;
-  /** ISO instant the request for help was registered (the Awb clock starts here). */
+  /** ISO instant the request for help was registered (the Awb clock starts here, or at receivedOn). */
   startedAt: string;
+  /** The day the request was received, when given at the start (absent in older runs). */
+  receivedOn?: CalendarDate;
   policy: TrajectoryPolicy;
   /** Bumped at every change; projections keep the highest. */
   revision: number;
@@ -237,11 +267,14 @@ export interface TrajectoryState {
 
 export function initialState(input: TrajectoryInput, now: Date): TrajectoryState {
   const policy = input.policy ?? DEFAULT_POLICY;
+  const receivedOn = input.receivedOn;
+  const clockStart = receivedOn === undefined ? now : amsterdamInstant(receivedOn);
   return {
     ...casePartiesOf(input),
     ...(input.previousCaseNumber ? { previousCaseNumber: input.previousCaseNumber } : {}),
     phase: 'intake',
     startedAt: now.toISOString(),
+    ...(receivedOn === undefined ? {} : { receivedOn }),
     policy,
     revision: 1,
     letterSequence: 0,
@@ -249,7 +282,7 @@ export function initialState(input: TrajectoryInput, now: Date): TrajectoryState
     providerIntakes: [],
     previousBeschikkingen: [],
     awb: {
-      dueAt: addDuration(now, policy.awbDecisionPeriod).toISOString(),
+      dueAt: addDuration(clockStart, policy.awbDecisionPeriod).toISOString(),
       warned: false,
       overdue: false,
       verdagingen: [],
@@ -309,6 +342,13 @@ export function reviewAnchor(state: TrajectoryState, now: Date): Date {
   return state.beschikking
     ? amsterdamInstant(state.beschikking.startDate, state.policy.dueHour)
     : now;
+}
+
+/** The instant the Awb clock runs from: 00:00 (Amsterdam) of receivedOn, else the registration. */
+export function awbClockStart(state: TrajectoryState): Date {
+  return state.receivedOn === undefined
+    ? new Date(state.startedAt)
+    : amsterdamInstant(state.receivedOn);
 }
 
 /** The instant a deadline on a calendar date falls due. */

@@ -8,6 +8,7 @@ import {
   isOverdue,
   pendingDeadlines,
   TRAJECTORY_PROCESS,
+  trajectoryInputProblems,
   type Beschikking,
 } from '.';
 import {
@@ -24,6 +25,7 @@ import {
   JUDGED,
   CRITERIA,
   START,
+  INPUT,
   fresh,
   run,
   letters,
@@ -52,6 +54,45 @@ describe('the trajectory process (002 §3.5, 001, 004)', () => {
         'withdraw',
         'reassignCoordinator',
       ]);
+    });
+
+    it('runs the Awb clock from 00:00 of the day the request was received, when given', () => {
+      const s = fresh({ receivedOn: '2026-11-09' });
+      expect(s.receivedOn).toBe('2026-11-09');
+      expect(s.startedAt).toBe(START.toISOString());
+      expect(s.awb.dueAt).toBe(at('2027-01-04', 0).toISOString());
+      expect(pendingDeadlines(s)).toEqual([
+        { kind: 'awb-warning', at: at('2026-12-21', 0).toISOString() },
+        { kind: 'awb-overdue', at: at('2027-01-04', 0).toISOString() },
+      ]);
+      // Received on the day of the start: from that day's midnight, not from the registration.
+      expect(fresh({ receivedOn: '2026-11-23' }).awb.dueAt).toBe(at('2027-01-18', 0).toISOString());
+      // Without it, exactly as before: from the registration.
+      expect(fresh()).not.toHaveProperty('receivedOn');
+      expect(fresh().awb.dueAt).toBe(at('2027-01-18').toISOString());
+    });
+
+    it('takes a receivedOn from the day of the start back to a year before it', () => {
+      const problems = (receivedOn: string) =>
+        trajectoryInputProblems({ ...INPUT, receivedOn }, START);
+      expect(problems('2026-11-23')).toEqual([]);
+      expect(problems('2025-11-23')).toEqual([]);
+      expect(problems('2026-11-24')).toEqual([
+        'receivedOn must not be after the day of the start (2026-11-23)',
+      ]);
+      expect(problems('2025-11-22')).toEqual([
+        'receivedOn must not lie more than a year before the start (not before 2025-11-23)',
+      ]);
+      expect(problems('2026-02-30')).toEqual(['receivedOn must be a calendar date YYYY-MM-DD']);
+      expect(problems('23-11-2026')).toEqual(['receivedOn must be a calendar date YYYY-MM-DD']);
+    });
+
+    it('judges "the day of the start" in Amsterdam: just after midnight there it is already the next day', () => {
+      const justAfterMidnight = at('2026-11-24', 0);
+      expect(justAfterMidnight.toISOString()).toBe('2026-11-23T23:00:00.000Z');
+      expect(
+        trajectoryInputProblems({ ...INPUT, receivedOn: '2026-11-24' }, justAfterMidnight),
+      ).toEqual([]);
     });
 
     it('tells the coordinator the case is theirs, naming the municipality', () => {

@@ -82,6 +82,8 @@ export function projectionOf(state: TrajectoryState, workflowId: string, causes:
     familyId: state.familyId,
     phase: state.phase,
     startedAt: state.startedAt,
+    /** The day the request was received, when given at the start. */
+    receivedOn: state.receivedOn ?? null,
     coordinated: state.coordination ? state.coordination.coordinate : null,
     beschikkingNumber: state.beschikking?.number ?? null,
     beschikkingStart: state.beschikking?.startDate ?? null,

@@ -76,6 +76,16 @@ describe('trajectory', () => {
     });
   });
 
+  it('received ten days before its registration, withdrawn during intake', async () => {
+    // The Awb clock (and its warning) runs from the day the request was received.
+    const receivedOn = addToDate(today, 0, -10);
+    const caseNumber = await startTrajectory('received', undefined, receivedOn);
+    await command(caseNumber, 'withdraw', { reason: 'De ouders trekken de hulpvraag in' });
+    await save('trajectory-received-before-registration', trajectoryWorkflowId(caseNumber), {
+      ends: 'completed',
+    });
+  });
+
   it('with every free-text field filled, withdrawn during the end evaluation', async () => {
     const caseNumber = await startTrajectory('text');
     const provider = callers.provider(agb[0]!);

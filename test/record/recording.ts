@@ -93,6 +93,8 @@ let clients = 0;
 export async function startTrajectory(
   label: string,
   familyId = `fam-${label}-${id}`,
+  /** The day the request was received, when before the registration (the Awb clock's start). */
+  receivedOn?: string,
 ): Promise<string> {
   clients += 1;
   const caseNumber = `CJG-REC-${label.toUpperCase()}-${ID}`;
@@ -113,6 +115,7 @@ export async function startTrajectory(
       coordinatorId: coordinatorA,
       clientId,
       familyId,
+      ...(receivedOn ? { receivedOn } : {}),
     }),
     201,
   );

@@ -87,10 +87,14 @@ const uses = (caseNumber: string) =>
   );
 
 /**
- * Drives a new case to monitoring, where the e2e policy sends the 3-month check and the midway
- * questionnaire within seconds, and waits until both await the client's answer.
+ * Drives a new case to monitoring (or, with `decided: false`, leaves it in phase beschikking with
+ * the coordination decision still open), where the e2e policy sends the 3-month check and the
+ * midway questionnaire within seconds, and waits until both await the client's answer.
  */
-async function caseAwaitingAnswers(label: string): Promise<{ caseNumber: string; email: string }> {
+async function caseAwaitingAnswers(
+  label: string,
+  { decided = true } = {},
+): Promise<{ caseNumber: string; email: string }> {
   const id = unique();
   const caseNumber = `CJG-ANS${label}-${id.toUpperCase()}`;
   const agbCode = String(10_000_000 + Math.floor(Math.random() * 89_999_999));
@@ -146,16 +150,18 @@ async function caseAwaitingAnswers(label: string): Promise<{ caseNumber: string;
       toewijzingen: [{ agbCode, toewijzingnummer: 'T1', productCategory: '45', omvang }],
     },
   });
-  await step('decideCoordination', {
-    coordinate: false,
-    criteria: {
-      typeOfCare: 'ambulant',
-      numberOfProducts: 1,
-      complexity: 'low',
-      helpQuestion: 'clear',
-      selfReliance: 'high',
-    },
-  });
+  if (decided) {
+    await step('decideCoordination', {
+      coordinate: false,
+      criteria: {
+        typeOfCare: 'ambulant',
+        numberOfProducts: 1,
+        complexity: 'low',
+        helpQuestion: 'clear',
+        selfReliance: 'high',
+      },
+    });
+  }
   await eventually(
     () => view(caseNumber),
     (v) => v.threeMonthCheck.status === 'sent' && v.questionnaires.midway.status === 'sent',
@@ -323,6 +329,32 @@ describe('client answers through a signed link', () => {
     expect((await postForm(a.caseNumber, { token: late, fitting: 'nee' })).text).toContain(
       'Deze link is al gebruikt',
     );
+  });
+
+  it('takes the answers while the coordination decision is still open (phase beschikking)', async () => {
+    // The check is sent from the beschikking's start (004), so the family may answer before the
+    // coordinator decided on coordination; the answer is taken, the link used once.
+    const open = await caseAwaitingAnswers('C', { decided: false });
+    expect((await view(open.caseNumber)).phase).toBe('beschikking');
+    const token = mint(open.caseNumber, 'three-month-check');
+    const res = await postForm(open.caseNumber, { token, fitting: 'nee' });
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('Bedankt voor uw antwoord');
+    const rating = await api(
+      'POST',
+      `/answers/${open.caseNumber}`,
+      { token: mint(open.caseNumber, 'questionnaire-midway'), rating: 3 },
+      { as: null, headers: { accept: 'application/json' } },
+    );
+    expect(rating.status).toBe(200);
+    const after = await view(open.caseNumber);
+    expect(after.phase).toBe('beschikking');
+    expect(after.threeMonthCheck.status).toBe('not-fitting');
+    expect(after.questionnaires.midway.status).toBe('answered');
+    expect((await uses(open.caseNumber)).map((use) => use.outcome)).toEqual([
+      'answered',
+      'answered',
+    ]);
   });
 
   it('answers 404 for a case without a trajectory, and keeps nothing', async () => {

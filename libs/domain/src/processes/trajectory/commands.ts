@@ -163,7 +163,17 @@ const PHASE_COMMANDS: Record<TrajectoryPhase, readonly CommandType[]> = {
     'withdraw',
     'reassignCoordinator',
   ],
-  beschikking: ['decideCoordination', 'startZorg', 'stopZorg', 'withdraw', 'reassignCoordinator'],
+  // The 3-month check and the midway questionnaire go out from the beschikking's start (004),
+  // so the family may answer them before the coordination decision is made.
+  beschikking: [
+    'decideCoordination',
+    'startZorg',
+    'stopZorg',
+    'answerThreeMonthCheck',
+    'answerQuestionnaire',
+    'withdraw',
+    'reassignCoordinator',
+  ],
   monitoring: [
     'recordReview',
     'requestEndEvaluation',

@@ -318,6 +318,23 @@ describe('the trajectory process (002 §3.5, 001, 004)', () => {
         'recordVerdaging is not possible in phase beschikking',
       ]);
     });
+
+    it('takes the family’s answers while the coordination decision is still open (004)', () => {
+      const s = issued();
+      expect(commandStateProblems(s, 'answerThreeMonthCheck')).toEqual([
+        'the 3-month check is not awaiting an answer',
+      ]);
+      applyDeadline(s, 'three-month-check', at('2027-03-01', 8));
+      expect(s.phase).toBe('beschikking');
+      expect(allowedCommands(s)).toContain('answerThreeMonthCheck');
+      expect(
+        letters(run(s, { type: 'answerThreeMonthCheck', fitting: false }, at('2027-03-02'))),
+      ).toEqual([{ kind: 'not-fitting-alert', to: [COORDINATOR] }]);
+      run(s, { type: 'answerQuestionnaire', moment: 'midway', rating: 4 }, at('2027-03-02'));
+      expect(s.threeMonthCheck.status).toBe('not-fitting');
+      expect(s.questionnaires.midway.status).toBe('answered');
+      expect(s.phase).toBe('beschikking');
+    });
   });
 
   describe('monitoring (001)', () => {

@@ -159,7 +159,8 @@ async function main(): Promise<void> {
     // One replay worker for all repeats, as a worker replays many workflows. The first replay
     // is the warm-up; the figure is the median time between the following ones.
     const results = Worker.runReplayHistories(
-      { workflowBundle },
+      // Through the payload codec, as a worker replays the encrypted histories it is given.
+      { workflowBundle, dataConverter: testDataConverter },
       Array.from({ length: replays + 1 }, (_, i) => ({
         workflowId: `${workflowId}-${i}`,
         history,

@@ -1,13 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { resolvePolicy, trajectoryWorkflowId, type TrajectoryInput } from '@cjg/domain';
-import {
-  CaseKindKey,
-  CaseNumberKey,
-  CoordinatorIdKey,
-  FamilyIdKey,
-  MunicipalityCodeKey,
-  TrajectoryPhaseKey,
-} from '@cjg/temporal';
+import { trajectoryStartSearchAttributes } from '@cjg/temporal';
 import type { trajectoryWorkflow } from '@cjg/workflows';
 import { commandUpdates, TRAJECTORY_WORKFLOW_TYPE } from '@cjg/workflows/trajectory.definitions';
 import { databaseUrlFromEnv } from '@cjg/persistence';
@@ -88,14 +81,12 @@ async function main(): Promise<void> {
       args: [{ ...input(caseNumber), policy }],
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
       // The attributes the API sets at the start, so both sides start the same run.
-      typedSearchAttributes: [
-        { key: CaseKindKey, value: 'trajectory' },
-        { key: CaseNumberKey, value: caseNumber },
-        { key: MunicipalityCodeKey, value: '0957' },
-        { key: CoordinatorIdKey, value: coordinator },
-        { key: FamilyIdKey, value: `fam-bench-${run.toLowerCase()}` },
-        { key: TrajectoryPhaseKey, value: 'intake' },
-      ],
+      typedSearchAttributes: trajectoryStartSearchAttributes({
+        caseNumber,
+        municipalityCode: '0957',
+        coordinatorId: coordinator,
+        familyId: `fam-bench-${run.toLowerCase()}`,
+      }),
     });
   };
   const inzet = { productCategory: '45', omvang: { volume: 4, unit: '04', frequency: '2' } };

@@ -14,14 +14,7 @@ import {
 } from '@cjg/domain';
 import { runMigrations } from '@cjg/persistence';
 import { connectClient, temporalSettingsFromEnv } from '@cjg/temporal/connection';
-import {
-  CaseKindKey,
-  CaseNumberKey,
-  CoordinatorIdKey,
-  FamilyIdKey,
-  MunicipalityCodeKey,
-  TrajectoryPhaseKey,
-} from '@cjg/temporal';
+import { trajectoryStartSearchAttributes } from '@cjg/temporal';
 import {
   commandUpdates,
   TRAJECTORY_WORKFLOW_TYPE,
@@ -235,14 +228,7 @@ async function main(): Promise<void> {
           taskQueue: 'cjg-toegang',
           args: [input],
           workflowIdReusePolicy: 'REJECT_DUPLICATE',
-          typedSearchAttributes: [
-            { key: CaseKindKey, value: 'trajectory' },
-            { key: CaseNumberKey, value: input.caseNumber },
-            { key: MunicipalityCodeKey, value: input.municipalityCode },
-            { key: CoordinatorIdKey, value: input.coordinatorId },
-            { key: FamilyIdKey, value: input.familyId },
-            { key: TrajectoryPhaseKey, value: 'intake' },
-          ],
+          typedSearchAttributes: trajectoryStartSearchAttributes(input),
         })
         .then(() => undefined);
     };

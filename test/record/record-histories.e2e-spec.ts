@@ -9,14 +9,7 @@ import {
   vtoWorkflowId,
   type TrajectoryInput,
 } from '@cjg/domain';
-import {
-  CaseKindKey,
-  CaseNumberKey,
-  CoordinatorIdKey,
-  FamilyIdKey,
-  MunicipalityCodeKey,
-  TrajectoryPhaseKey,
-} from '@cjg/temporal';
+import { trajectoryStartSearchAttributes } from '@cjg/temporal';
 import type { beschermingspleinAgendaWorkflow, trajectoryWorkflow } from '@cjg/workflows';
 import { RETENTION_SWEEP_WORKFLOW_TYPE } from '@cjg/workflows/retention.definitions';
 import {
@@ -340,14 +333,12 @@ describe('trajectory', () => {
           taskQueue,
           args: [input],
           workflowIdReusePolicy: 'REJECT_DUPLICATE',
-          typedSearchAttributes: [
-            { key: CaseKindKey, value: 'trajectory' },
-            { key: CaseNumberKey, value: caseNumber },
-            { key: MunicipalityCodeKey, value: '0957' },
-            { key: CoordinatorIdKey, value: coordinatorA },
-            { key: FamilyIdKey, value: input.familyId },
-            { key: TrajectoryPhaseKey, value: 'intake' },
-          ],
+          typedSearchAttributes: trajectoryStartSearchAttributes({
+            caseNumber,
+            municipalityCode: '0957',
+            coordinatorId: coordinatorA,
+            familyId: input.familyId,
+          }),
         },
       );
       return handle.firstExecutionRunId;

@@ -1,13 +1,6 @@
 import { ParentClosePolicy, startChild } from '@temporalio/workflow';
 import { trajectoryWorkflowId, type TrajectoryInput } from '@cjg/domain';
-import {
-  CaseKindKey,
-  CaseNumberKey,
-  CoordinatorIdKey,
-  FamilyIdKey,
-  MunicipalityCodeKey,
-  TrajectoryPhaseKey,
-} from '@cjg/temporal';
+import { trajectoryStartSearchAttributes } from '@cjg/temporal';
 import { TRAJECTORY_WORKFLOW_TYPE } from '../trajectory.definitions';
 import type { trajectoryWorkflow } from '../trajectory.workflow';
 
@@ -24,14 +17,7 @@ export function startLinkedTrajectory(trajectory: TrajectoryInput, memo?: Record
     // The trajectory runs for months or years after the process that started it has ended.
     parentClosePolicy: ParentClosePolicy.ABANDON,
     workflowIdReusePolicy: 'REJECT_DUPLICATE',
-    typedSearchAttributes: [
-      { key: CaseKindKey, value: 'trajectory' },
-      { key: CaseNumberKey, value: trajectory.caseNumber },
-      { key: MunicipalityCodeKey, value: trajectory.municipalityCode },
-      { key: CoordinatorIdKey, value: trajectory.coordinatorId },
-      { key: FamilyIdKey, value: trajectory.familyId },
-      { key: TrajectoryPhaseKey, value: 'intake' },
-    ],
+    typedSearchAttributes: trajectoryStartSearchAttributes(trajectory),
     ...(memo ? { memo } : {}),
   });
 }

@@ -1,4 +1,8 @@
-import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+import {
+  defineSearchAttributeKey,
+  SearchAttributeType,
+  type SearchAttributePair,
+} from '@temporalio/common';
 import type { temporal } from '@temporalio/proto';
 
 /** A search attribute's name and type (the SDK's key type is not exported from its index). */
@@ -52,6 +56,27 @@ export const SamenloopKey = defineSearchAttributeKey('Samenloop', SearchAttribut
  * `schakeloverleg-transfer`, `vto`, `reassessment-batch`, `retention`. Ops filter on it first.
  */
 export const CaseKindKey = defineSearchAttributeKey('CaseKind', SearchAttributeType.KEYWORD);
+
+/**
+ * What a trajectory is searchable by from its start, before its first change: every starter (the
+ * API, a handover or transfer starting the linked trajectory, the benchmarks and the recorder)
+ * sets the same, so each starts the same run.
+ */
+export function trajectoryStartSearchAttributes(trajectory: {
+  caseNumber: string;
+  municipalityCode: string;
+  coordinatorId: string;
+  familyId: string;
+}): SearchAttributePair[] {
+  return [
+    { key: CaseKindKey, value: 'trajectory' },
+    { key: CaseNumberKey, value: trajectory.caseNumber },
+    { key: MunicipalityCodeKey, value: trajectory.municipalityCode },
+    { key: CoordinatorIdKey, value: trajectory.coordinatorId },
+    { key: FamilyIdKey, value: trajectory.familyId },
+    { key: TrajectoryPhaseKey, value: 'intake' },
+  ];
+}
 /** The step a handover, transfer or VTO is in (the trajectory keeps `TrajectoryPhase`). */
 export const ProcessStatusKey = defineSearchAttributeKey(
   'ProcessStatus',

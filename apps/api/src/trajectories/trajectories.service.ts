@@ -21,13 +21,9 @@ import {
   type TrajectoryInput,
 } from '@cjg/domain';
 import {
-  CaseKindKey,
-  CaseNumberKey,
-  CoordinatorIdKey,
-  FamilyIdKey,
   MunicipalityCodeKey,
   ProviderAgbCodesKey,
-  TrajectoryPhaseKey,
+  trajectoryStartSearchAttributes,
 } from '@cjg/temporal';
 import {
   commandUpdates,
@@ -108,14 +104,7 @@ export class TrajectoriesService extends ProcessService<CommandType, TrajectoryV
         const created = await this.startWorkflow(
           input.caseNumber,
           [{ ...input, policy: this.config.policy }],
-          [
-            { key: CaseKindKey, value: 'trajectory' },
-            { key: CaseNumberKey, value: input.caseNumber },
-            { key: MunicipalityCodeKey, value: input.municipalityCode },
-            { key: CoordinatorIdKey, value: input.coordinatorId },
-            { key: FamilyIdKey, value: input.familyId },
-            { key: TrajectoryPhaseKey, value: 'intake' },
-          ],
+          trajectoryStartSearchAttributes(input),
           (existing) =>
             existing.municipalityCode !== input.municipalityCode ||
             existing.clientId !== input.clientId

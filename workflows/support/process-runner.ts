@@ -178,6 +178,22 @@ export interface ProcessWorkflow<T extends ProcessTypes> {
 
 type Handler = (...args: never[]) => unknown;
 
+/**
+ * A new case's state, running by the rule sets its history says it started under: all of them
+ * in a new run (each `patched()` writes its marker), and in a replay only those whose marker the
+ * history has, so a case started before a change of rules keeps its rules to the end.
+ */
+function startState<T extends ProcessTypes>(process: Process<T>, input: T['input']): T['state'] {
+  const state = process.initialState(input, new Date());
+  const ruleSets = process.ruleSets ?? [];
+  if (ruleSets.length === 0) return state;
+  let adopted = 0;
+  while (adopted < ruleSets.length && patched(ruleSets[adopted])) adopted += 1;
+  if (adopted > 0) state.rules = adopted;
+  else delete state.rules;
+  return state;
+}
+
 const letters = proxyActivities<TrajectoryActivities>(LETTER_OPTIONS);
 
 /** The workflow function of a process: a declaration run by `runProcess`. */
@@ -204,7 +220,7 @@ export async function runProcess<T extends ProcessTypes>(
       throw ApplicationFailure.nonRetryable(problems.join('; '), workflow.invalidInput);
     }
   }
-  const state: State = resumed ?? process.initialState(input, new Date());
+  const state: State = resumed ?? startState(process, input);
   const workflowId = workflowInfo().workflowId;
   const effects: Effect[] = [];
   const inflight = createInflight();

@@ -33,6 +33,14 @@ export function resolveOverrides<P extends object>(
   return merged;
 }
 
+/**
+ * Whether a case runs by the process's rule set `level` (1 is its first change of rules, the
+ * index in `ruleSets` plus one). A case from before a change keeps the rules it started with.
+ */
+export function followsRules(state: { rules?: number }, level: number): boolean {
+  return (state.rules ?? 0) >= level;
+}
+
 /** Whom a coordinator's case is for: its number, municipality, coordinator, client and family. */
 export interface CaseParties {
   caseNumber: string;

@@ -28,6 +28,11 @@ export interface ProcessState {
   revision: number;
   /** Numbering of letters, unique within the case (the letter ledger's key). */
   letterSequence: number;
+  /**
+   * How many of the process's `ruleSets` the case runs by (absent: none, a case from before
+   * them). Set once at its start and carried through continue-as-new; see `followsRules`.
+   */
+  rules?: number;
 }
 
 /** What the `state` query answers, besides the state: what may happen next. */
@@ -55,6 +60,13 @@ export interface Process<T extends ProcessTypes> {
   readonly commandFields: { readonly [K in T['command']['type']]: readonly string[] };
   /** The letters it sends. */
   readonly letterKinds: readonly LetterKind[];
+  /**
+   * The changes of its rules since its first cases, oldest first, each named by the `patched()`
+   * id that marks the cases started under it (never rename or remove one). A new case runs by
+   * all of them (`initialState` sets `rules` to their number); a case that started before one
+   * keeps the rules it started with, to its end: the runner asks `patched()` at the start.
+   */
+  readonly ruleSets?: readonly string[];
 
   /** Every reason the input cannot start a case at `now`; empty when it can. */
   inputProblems(input: T['input'], now: Date): string[];

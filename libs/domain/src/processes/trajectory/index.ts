@@ -35,6 +35,7 @@ import {
 import { COMMAND_FIELDS, commandProblems, commandStateProblems } from './commands';
 import { applyDeadline, pendingDeadlines } from './deadlines';
 import { initialState, isOpenPhase, trajectoryInputProblems } from './state';
+import { TRAJECTORY_RULE_SETS } from './rules';
 import { isOverdue, summary, trajectoryView } from './views';
 
 export * from './letter-kinds';
@@ -42,6 +43,7 @@ export * from './policy';
 export * from './state';
 export * from './commands';
 export * from './limits';
+export * from './rules';
 export {
   applyCommand,
   intakeRegisteredLetters,
@@ -56,6 +58,7 @@ export * from './provider-view';
 export const TRAJECTORY_PROCESS = defineProcess({
   commandFields: COMMAND_FIELDS,
   letterKinds: TRAJECTORY_LETTER_KINDS,
+  ruleSets: TRAJECTORY_RULE_SETS,
   inputProblems: trajectoryInputProblems,
   initialState,
   openingEffects: intakeRegisteredLetters,

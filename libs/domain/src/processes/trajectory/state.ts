@@ -19,6 +19,7 @@ import {
 } from '../../time';
 import { casePartiesOf } from '../kit';
 import { DEFAULT_POLICY, type TrajectoryPolicy } from './policy';
+import { TRAJECTORY_RULE_SETS } from './rules';
 
 // ───────────────────────────────────────────────────────────── phases
 
@@ -191,6 +192,8 @@ export interface TrajectoryState {
   revision: number;
   /** Numbering of letters, unique within the trajectory. */
   letterSequence: number;
+  /** The rule sets it runs by (rules.ts); absent in cases from before the first change. */
+  rules?: number;
   intakeLetterSent: boolean;
 
   plan?: PlanDeel1 & { agreedAt: string };
@@ -278,6 +281,7 @@ export function initialState(input: TrajectoryInput, now: Date): TrajectoryState
     policy,
     revision: 1,
     letterSequence: 0,
+    rules: TRAJECTORY_RULE_SETS.length,
     intakeLetterSent: false,
     providerIntakes: [],
     previousBeschikkingen: [],

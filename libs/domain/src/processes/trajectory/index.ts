@@ -44,6 +44,8 @@ export * from './state';
 export * from './commands';
 export * from './limits';
 export * from './rules';
+export * from './intake-outcomes';
+export * from './waits';
 export {
   applyCommand,
   intakeRegisteredLetters,

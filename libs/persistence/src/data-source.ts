@@ -3,6 +3,7 @@ import { AnswerTokenUseEntity } from './entities/answer-token-use.entity';
 import { AuditEventEntity } from './entities/audit-event.entity';
 import { CaseTextEntity } from './entities/case-text.entity';
 import { ClientEntity } from './entities/client.entity';
+import { ClientCarerEntity } from './entities/client-carer.entity';
 import { FamilyEntity } from './entities/family.entity';
 import { MunicipalityEntity } from './entities/municipality.entity';
 import { PartnerOrganisationEntity } from './entities/partner-organisation.entity';
@@ -43,10 +44,12 @@ import { ReadAudit1764200000050 } from './migrations/1764200000050-ReadAudit';
 import { RegistryScope1764200000051 } from './migrations/1764200000051-RegistryScope';
 import { PgbReferrals1764300000000 } from './migrations/1764300000000-PgbReferrals';
 import { TrajectoryReceivedOn1764300000100 } from './migrations/1764300000100-TrajectoryReceivedOn';
+import { LetterRecipientsAndMunicipalityDetails1764400000300 } from './migrations/1764400000300-LetterRecipientsAndMunicipalityDetails';
 
 export const ENTITIES = [
   CoordinatorEntity,
   ClientEntity,
+  ClientCarerEntity,
   ProviderEntity,
   TrajectoryEntity,
   NotificationLedgerEntity,
@@ -88,6 +91,7 @@ export const MIGRATIONS = [
   RegistryScope1764200000051,
   PgbReferrals1764300000000,
   TrajectoryReceivedOn1764300000100,
+  LetterRecipientsAndMunicipalityDetails1764400000300,
 ];
 
 /** The local stack's database; `npm start` creates it in a project-local cluster. */

@@ -15,6 +15,7 @@ import {
 import { nextReviewDue } from '../../monitoring';
 import { freeTextFacts, type FreeText } from '../../text-ref';
 import { addDuration, addToDate, amsterdamInstant } from '../../time';
+import { beschikkingLetterFacts } from './beschikking-letter';
 import type { TrajectoryCommand } from './commands';
 import {
   activeProviders,
@@ -154,6 +155,7 @@ export function applyCommand(
           kind: command.beschikking.kind,
           startDate: command.beschikking.startDate,
           endDate: command.beschikking.endDate,
+          ...beschikkingLetterFacts(state, command.beschikking, command.motivation),
         }),
       ];
     }
@@ -231,6 +233,7 @@ export function applyCommand(
             startDate: state.beschikking.startDate,
             endDate: command.verlenging.endDate,
             verlenging: true,
+            ...beschikkingLetterFacts(state, state.beschikking),
           }),
         ];
       }

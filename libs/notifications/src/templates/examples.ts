@@ -9,6 +9,16 @@ import { SCHAKELOVERLEG_EXAMPLES } from './schakeloverleg';
 import { VEILIG_THUIS_EXAMPLES } from './veilig-thuis';
 import { VTO_EXAMPLES } from './vto';
 
+/** The first toewijzing of the examples' beschikking: 4 hours a week of ambulant care. */
+const AMBULANT_BIJ_JEUGDHULP_ZUID = {
+  toewijzing1AgbCode: '12345678',
+  toewijzing1ProductCategory: '45',
+  toewijzing1ProductCode: '45A13',
+  toewijzing1Volume: 4,
+  toewijzing1Unit: '04',
+  toewijzing1Frequency: '2',
+};
+
 /**
  * One realistic set of facts per letter kind, as the trajectory and family workflows hand them
  * to sendLetter: for the rendering tests, the end-to-end test that sends every kind through a
@@ -31,12 +41,7 @@ const TRAJECTORY_EXAMPLES: Record<(typeof TRAJECTORY_LETTER_KINDS)[number], Lett
     municipalityCode: '0957',
     coordinatorId: 'coord-anna',
     toewijzingen: 1,
-    toewijzing1AgbCode: '12345678',
-    toewijzing1ProductCategory: '45',
-    toewijzing1ProductCode: '45A13',
-    toewijzing1Volume: 4,
-    toewijzing1Unit: '04',
-    toewijzing1Frequency: '2',
+    ...AMBULANT_BIJ_JEUGDHULP_ZUID,
   },
   'awb-warning': { caseNumber: 'CJG-2026-000123', dueDate: '2027-01-18' },
   'awb-overdue': { caseNumber: 'CJG-2026-000123', dueDate: '2027-01-18' },
@@ -106,12 +111,7 @@ export const DECISION_EXAMPLES: Record<'zin' | 'pgb' | 'verlenging', LetterFacts
     municipalityCode: '0957',
     coordinatorId: 'coord-anna',
     toewijzingen: 2,
-    toewijzing1AgbCode: '12345678',
-    toewijzing1ProductCategory: '45',
-    toewijzing1ProductCode: '45A13',
-    toewijzing1Volume: 4,
-    toewijzing1Unit: '04',
-    toewijzing1Frequency: '2',
+    ...AMBULANT_BIJ_JEUGDHULP_ZUID,
     toewijzing2AgbCode: '87654321',
     toewijzing2ProductCategory: '41',
     toewijzing2Volume: 1,

@@ -59,7 +59,8 @@ export function createRetentionActivities({ dataSource }: RetentionActivityDepen
 
     /**
      * Destroys the personal data of one client, in one transaction: the name becomes
-     * DESTROYED_NAME, BSN, date of birth and e-mail address are emptied, and the moment is set on
+     * DESTROYED_NAME, BSN, date of birth and e-mail address are emptied, its carers (names and
+     * addresses of the parents) are deleted, and the moment is set on
      * the client and on each of its trajectories, with one non-personal audit entry per case.
      * The rule is checked again under lock: a client with an open trajectory is kept (also on
      * request: a running case needs its address), and the sweep keeps a client with a case still
@@ -77,8 +78,11 @@ export function createRetentionActivities({ dataSource }: RetentionActivityDepen
         );
       }
       return dataSource.transaction(async (tx) => {
+        // A carer left behind counts as data not yet destroyed (a client destroyed before carers
+        // were registered has none).
         const clients: Array<{ destroyed: boolean }> = await tx.query(
-          `SELECT (name = $2 AND bsn IS NULL AND date_of_birth IS NULL AND email IS NULL) AS destroyed
+          `SELECT (name = $2 AND bsn IS NULL AND date_of_birth IS NULL AND email IS NULL
+                   AND NOT EXISTS (SELECT 1 FROM client_carer WHERE client_id = client.id)) AS destroyed
              FROM client WHERE id = $1 FOR UPDATE`,
           [clientId, DESTROYED_NAME],
         );
@@ -105,6 +109,8 @@ export function createRetentionActivities({ dataSource }: RetentionActivityDepen
         if (!clientHasData && pending.length === 0) return { outcome: 'already-destroyed' };
 
         if (clientHasData) {
+          // The parents' and carers' names and addresses are the client's file too.
+          await tx.query(`DELETE FROM client_carer WHERE client_id = $1`, [clientId]);
           await tx.query(
             `UPDATE client SET name = $2, bsn = NULL, date_of_birth = NULL, email = NULL,
                     personal_data_destroyed_at = now(), updated_at = now()
@@ -126,9 +132,12 @@ export function createRetentionActivities({ dataSource }: RetentionActivityDepen
         }
         // The letter ledger keeps its recipient references; an SMTP error text may quote the
         // address it was about, so the client's error texts go too.
+        // Each carer's letters are filed under `client:<id>/carer:<n>`.
         await tx.query(
           `UPDATE notification_ledger SET last_error = NULL
-            WHERE workflow_id = ANY($1::varchar[]) AND recipient_ref = $2 AND last_error IS NOT NULL`,
+            WHERE workflow_id = ANY($1::varchar[])
+              AND (recipient_ref = $2 OR starts_with(recipient_ref, $2 || '/carer:'))
+              AND last_error IS NOT NULL`,
           [cases.map((c) => trajectoryWorkflowId(c.case_number)), `client:${clientId}`],
         );
 

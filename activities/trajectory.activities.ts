@@ -1,6 +1,11 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
 import {
+  amsterdamDate,
+  DEFAULT_OWN_LETTERS_FROM_AGE,
+  familyAddressees,
+  isAgbCodeFact,
+  providerNameKey,
   recipientRef,
   type DeliveryFailure,
   type LetterFacts,
@@ -9,6 +14,7 @@ import {
   type TrajectoryProjection,
 } from '@cjg/domain';
 import {
+  ClientCarerEntity,
   ClientEntity,
   CoordinatorEntity,
   NotificationLedgerEntity,
@@ -49,6 +55,11 @@ export interface ActivityDependencies {
   family?: FamilyReporter;
   /** Makes the signed answer link of a client's 3-month check or questionnaire. */
   answerLinks?: (input: { caseNumber: string; question: AnswerQuestion }) => string;
+  /**
+   * From this age the young person gets the family's letters himself, next to his carers
+   * (CLIENT_OWN_LETTERS_FROM_AGE; default DEFAULT_OWN_LETTERS_FROM_AGE).
+   */
+  ownLettersFromAge?: number;
 }
 
 export interface LetterRequest {
@@ -61,24 +72,41 @@ export interface LetterRequest {
 }
 
 export interface LetterOutcome {
-  /** Recipients sent to by this attempt. */
+  /** Addressees sent to by this attempt (a family letter has one per carer). */
   sent: number;
-  /** Recipients the ledger shows as done on an earlier attempt. */
+  /** Addressees the ledger shows as done on an earlier attempt. */
   alreadySent: number;
-  /** Recipients without a usable address or refused by the mail server (not retried). */
+  /** Addressees without a usable address or refused by the mail server (not retried). */
   undeliverable: number;
   /** Who it did not reach and why, for the case (ids only). */
   failures: DeliveryFailure[];
 }
 
-/** The answer form a client's letter links to, if it has one. */
 /** Which fact names whom, and where the registry keeps that one's name. */
 const NAME_LOOKUPS = [
   ['coordinatorId', 'coordinatorName', 'coordinator', 'id'],
   ['municipalityCode', 'municipalityName', 'municipality', 'code'],
-  ['agbCode', 'providerName', 'provider', 'agb_code'],
 ] as const;
 
+/** One person or organisation a letter goes to, and its ledger reference. */
+interface Addressee {
+  ref: string;
+  /** Absent: the recipient is not registered. */
+  person?: { name: string; email: string | null };
+}
+
+interface MunicipalityRow {
+  name: string;
+  postal_address: string | null;
+  phone: string | null;
+  email: string | null;
+  website: string | null;
+  signatory_name: string | null;
+  signatory_function: string | null;
+  objection_address: string | null;
+}
+
+/** The answer form a client's letter links to, if it has one. */
 function answerQuestion(kind: LetterKind, facts: LetterFacts): AnswerQuestion | undefined {
   if (kind === 'three-month-check') return 'three-month-check';
   if (kind === 'questionnaire')
@@ -182,38 +210,45 @@ async function writeDetails(tx: Queryable, p: TrajectoryProjection): Promise<voi
   }
 }
 
-export function createTrajectoryActivities({
-  dataSource,
-  mailer,
-  family,
-  answerLinks,
-}: ActivityDependencies) {
-  /** Name and address of a recipient, read at send time: a corrected address reaches the next letter. */
-  async function address(
-    recipient: Recipient,
-  ): Promise<{ name: string; email: string | null } | undefined> {
+export function createTrajectoryActivities(deps: ActivityDependencies) {
+  const { dataSource, mailer, family, answerLinks } = deps;
+  const ownLettersFromAge = deps.ownLettersFromAge ?? DEFAULT_OWN_LETTERS_FROM_AGE;
+
+  /**
+   * Whom a letter to `recipient` reaches, with name and address read at send time (a corrected
+   * address reaches the next letter): one addressee, or for the family every carer and the young
+   * person from the policy's age (familyAddressees).
+   */
+  async function addressees(recipient: Recipient): Promise<Addressee[]> {
+    const ref = recipientRef(recipient);
+    const one = (person: { name: string; email: string | null } | null): Addressee[] => [
+      person ? { ref, person } : { ref },
+    ];
     switch (recipient.role) {
       case 'coordinator':
-        return (
-          (await dataSource.getRepository(CoordinatorEntity).findOneBy({ id: recipient.id })) ??
-          undefined
+        return one(
+          await dataSource.getRepository(CoordinatorEntity).findOneBy({ id: recipient.id }),
         );
-      case 'client':
-        return (
-          (await dataSource.getRepository(ClientEntity).findOneBy({ id: recipient.id })) ??
-          undefined
+      case 'client': {
+        const client = await dataSource.getRepository(ClientEntity).findOneBy({ id: recipient.id });
+        if (!client) return one(null);
+        const carers = await dataSource
+          .getRepository(ClientCarerEntity)
+          .findBy({ clientId: recipient.id });
+        return familyAddressees(client, carers, ownLettersFromAge, amsterdamDate(new Date())).map(
+          ({ ref: addresseeRef, name, email }) => ({
+            ref: addresseeRef,
+            person: { name, email },
+          }),
         );
+      }
       case 'provider':
-        return (
-          (await dataSource
-            .getRepository(ProviderEntity)
-            .findOneBy({ agbCode: recipient.agbCode })) ?? undefined
+        return one(
+          await dataSource.getRepository(ProviderEntity).findOneBy({ agbCode: recipient.agbCode }),
         );
       case 'organisation':
-        return (
-          (await dataSource
-            .getRepository(PartnerOrganisationEntity)
-            .findOneBy({ id: recipient.id })) ?? undefined
+        return one(
+          await dataSource.getRepository(PartnerOrganisationEntity).findOneBy({ id: recipient.id }),
         );
     }
   }
@@ -245,12 +280,17 @@ export function createTrajectoryActivities({
   }
 
   /**
-   * Puts the names of the coordinator, municipality and provider the facts name by id or code in
-   * as `coordinatorName`, `municipalityName` and `providerName`, read from the registry now, so a
-   * letter names people and places and never shows an id (a history holds only the ids). One
-   * that is not registered stays without a name; the letter then says who in words.
+   * Puts the names of the coordinator, municipality and providers the facts name by id or code
+   * in as `coordinatorName`, `municipalityName` and `providerName` (`toewijzing<n>ProviderName`
+   * for `toewijzing<n>AgbCode`), read from the registry now, so a letter names people and places
+   * and never shows an id (a history holds only the ids). One that is not registered stays
+   * without a name; the letter then says who in words.
+   *
+   * And what every letter ends with (templates/common.ts, contactParagraphs): the coordinator to
+   * contact and the municipality's details, of the letter's own facts or else of its case (read
+   * model, by workflow id); for a decision the municipality's signatory and objection address.
    */
-  async function withNames(facts: LetterFacts): Promise<LetterFacts> {
+  async function withNames(facts: LetterFacts, workflowId: string): Promise<LetterFacts> {
     const named: LetterFacts = { ...facts };
     for (const [idKey, nameKey, table, column] of NAME_LOOKUPS) {
       const id = facts[idKey];
@@ -261,7 +301,170 @@ export function createTrajectoryActivities({
       );
       if (rows[0]?.name) named[nameKey] = rows[0].name;
     }
+    for (const [key, agbCode] of Object.entries(facts)) {
+      const nameKey = providerNameKey(key);
+      if (!isAgbCodeFact(key) || typeof agbCode !== 'string' || Object.hasOwn(facts, nameKey))
+        continue;
+      const rows: Array<{ name: string }> = await dataSource.query(
+        `SELECT name FROM provider WHERE agb_code = $1`,
+        [agbCode],
+      );
+      if (rows[0]?.name) named[nameKey] = rows[0].name;
+    }
+    const ofCase = await caseParties(workflowId);
+    const coordinatorId =
+      typeof facts.coordinatorId === 'string' ? facts.coordinatorId : ofCase?.coordinator_id;
+    if (coordinatorId && !Object.hasOwn(facts, 'contactName')) {
+      const rows: Array<{ name: string; email: string }> = await dataSource.query(
+        `SELECT name, email FROM coordinator WHERE id = $1`,
+        [coordinatorId],
+      );
+      if (rows[0]) Object.assign(named, { contactName: rows[0].name, contactEmail: rows[0].email });
+    }
+    const municipalityCode =
+      typeof facts.municipalityCode === 'string'
+        ? facts.municipalityCode
+        : ofCase?.municipality_code;
+    if (municipalityCode && !Object.hasOwn(facts, 'contactMunicipalityName')) {
+      const [m]: MunicipalityRow[] = await dataSource.query(
+        `SELECT name, postal_address, phone, email, website, signatory_name, signatory_function,
+                objection_address
+           FROM municipality WHERE code = $1`,
+        [municipalityCode],
+      );
+      if (m) {
+        const details: Record<string, string | null> = {
+          contactMunicipalityName: m.name,
+          contactAddress: m.postal_address,
+          contactPhone: m.phone,
+          contactEmailAddress: m.email,
+          contactWebsite: m.website,
+          signatoryName: m.signatory_name,
+          signatoryFunction: m.signatory_function,
+          objectionAddress: m.objection_address,
+        };
+        for (const [key, value] of Object.entries(details)) if (value) named[key] = value;
+      }
+    }
     return named;
+  }
+
+  /** The coordinator and municipality of the case a workflow runs, from the read model. */
+  async function caseParties(
+    workflowId: string,
+  ): Promise<{ coordinator_id: string | null; municipality_code: string } | undefined> {
+    const rows: Array<{ coordinator_id: string | null; municipality_code: string }> =
+      await dataSource.query(
+        `SELECT coordinator_id, municipality_code::text AS municipality_code FROM trajectory WHERE workflow_id = $1
+         UNION ALL SELECT coordinator_id, municipality_code::text FROM vto WHERE workflow_id = $1
+         UNION ALL SELECT coordinator_id, municipality_code::text FROM veilig_thuis_handover WHERE workflow_id = $1
+         LIMIT 1`,
+        [workflowId],
+      );
+    return rows[0];
+  }
+
+  /** One letter to one addressee, once: the ledger row (workflow, kind, sequence, addressee). */
+  async function sendOne(
+    request: LetterRequest,
+    recipient: Recipient,
+    { ref, person }: Addressee,
+    letterFacts: LetterFacts,
+    outcome: LetterOutcome,
+    fail: (recipient: Recipient, reason: DeliveryFailure['reason']) => void,
+  ): Promise<void> {
+    const ledger = dataSource.getRepository(NotificationLedgerEntity);
+    const key = {
+      workflowId: request.workflowId,
+      kind: request.kind,
+      sequence: request.sequence,
+      recipientRef: ref,
+    };
+    await ledger
+      .createQueryBuilder()
+      .insert()
+      .values({ ...key, status: 'sending' })
+      .orIgnore()
+      .execute();
+    const entry = await ledger.findOneByOrFail(key);
+    if (entry.status === 'sent') {
+      outcome.alreadySent += 1;
+      return;
+    }
+    if (entry.status !== 'sending') {
+      fail(recipient, entry.status);
+      return;
+    }
+    // An earlier attempt that began but recorded neither a result nor an error died between
+    // sending and marking: the letter may be out. It goes again with the same Message-ID.
+    const uncertain = entry.attempts > 0 && entry.lastError === null;
+    await ledger.update(
+      { id: entry.id },
+      {
+        attempts: entry.attempts + 1,
+        uncertainResends: entry.uncertainResends + (uncertain ? 1 : 0),
+        lastError: null,
+        updatedAt: new Date(),
+      },
+    );
+    if (!person?.email) {
+      const reason = person ? 'no-address' : 'unknown-recipient';
+      await ledger.update({ id: entry.id }, { status: reason, updatedAt: new Date() });
+      fail(recipient, reason);
+      return;
+    }
+    // Each addressee of a client letter gets a link of its own (its own token): the first
+    // answer counts, a later one is told the question is closed.
+    const question = answerQuestion(request.kind, letterFacts);
+    const facts =
+      question && recipient.role === 'client' && answerLinks
+        ? {
+            ...letterFacts,
+            answerUrl: answerLinks({ caseNumber: String(letterFacts.caseNumber), question }),
+          }
+        : letterFacts;
+    let sent: SentMessage;
+    try {
+      sent = await mailer.send(
+        person.email,
+        renderLetter(request.kind, facts, person.name, recipient.role),
+        { messageId: messageIdOf(entry.id) },
+      );
+    } catch (thrown) {
+      // Whatever the mailer threw, without the addresses a mail error quotes: it goes into
+      // the ledger, the workflow's history and the worker's log.
+      const error = mailFailure(thrown);
+      if (error instanceof MailRefusedError) {
+        await ledger.update(
+          { id: entry.id },
+          { status: 'refused', lastError: error.message, updatedAt: new Date() },
+        );
+        fail(recipient, 'refused');
+        return;
+      }
+      // Not sent (the server is away or answered "try later"): say so, so that the retry
+      // does not count as an uncertain resend, and let Temporal retry.
+      await ledger
+        .update({ id: entry.id }, { lastError: error.message.slice(0, 300), updatedAt: new Date() })
+        .catch(() => undefined);
+      throw error;
+    }
+    // The letter is out. Recording that must survive a short database outage, or the retry
+    // would send it again: insist for a while, within the activity's timeout.
+    await insist(
+      () =>
+        ledger.update(
+          { id: entry.id },
+          {
+            status: 'sent',
+            messageId: sent.messageId,
+            sentAt: new Date(),
+            updatedAt: new Date(),
+          },
+        ),
+      MARK_SENT_PATIENCE_MS,
+    );
+    outcome.sent += 1;
   }
 
   return {
@@ -356,105 +559,21 @@ export function createTrajectoryActivities({
      * Addresses are read here, never carried by the workflow.
      */
     async sendLetter(request: LetterRequest): Promise<LetterOutcome> {
-      const ledger = dataSource.getRepository(NotificationLedgerEntity);
       const outcome: LetterOutcome = { sent: 0, alreadySent: 0, undeliverable: 0, failures: [] };
-      const letterFacts = await withNames(await withCaseTexts(request.facts));
+      const letterFacts = await withNames(await withCaseTexts(request.facts), request.workflowId);
+      const failed = new Set<string>();
+      // One failure per recipient: the case records that the family (or a provider) was not
+      // reached by this letter; which carer it was, the ledger shows.
       const fail = (recipient: Recipient, reason: DeliveryFailure['reason']) => {
         outcome.undeliverable += 1;
+        if (failed.has(recipientRef(recipient))) return;
+        failed.add(recipientRef(recipient));
         outcome.failures.push({ recipient, reason });
       };
       for (const recipient of request.to) {
-        const key = {
-          workflowId: request.workflowId,
-          kind: request.kind,
-          sequence: request.sequence,
-          recipientRef: recipientRef(recipient),
-        };
-        await ledger
-          .createQueryBuilder()
-          .insert()
-          .values({ ...key, status: 'sending' })
-          .orIgnore()
-          .execute();
-        const entry = await ledger.findOneByOrFail(key);
-        if (entry.status === 'sent') {
-          outcome.alreadySent += 1;
-          continue;
+        for (const addressee of await addressees(recipient)) {
+          await sendOne(request, recipient, addressee, letterFacts, outcome, fail);
         }
-        if (entry.status !== 'sending') {
-          fail(recipient, entry.status);
-          continue;
-        }
-        // An earlier attempt that began but recorded neither a result nor an error died between
-        // sending and marking: the letter may be out. It goes again with the same Message-ID.
-        const uncertain = entry.attempts > 0 && entry.lastError === null;
-        await ledger.update(
-          { id: entry.id },
-          {
-            attempts: entry.attempts + 1,
-            uncertainResends: entry.uncertainResends + (uncertain ? 1 : 0),
-            lastError: null,
-            updatedAt: new Date(),
-          },
-        );
-        const person = await address(recipient);
-        if (!person?.email) {
-          const reason = person ? 'no-address' : 'unknown-recipient';
-          await ledger.update({ id: entry.id }, { status: reason, updatedAt: new Date() });
-          fail(recipient, reason);
-          continue;
-        }
-        const question = answerQuestion(request.kind, letterFacts);
-        const facts =
-          question && recipient.role === 'client' && answerLinks
-            ? {
-                ...letterFacts,
-                answerUrl: answerLinks({ caseNumber: String(letterFacts.caseNumber), question }),
-              }
-            : letterFacts;
-        let sent: SentMessage;
-        try {
-          sent = await mailer.send(person.email, renderLetter(request.kind, facts, person.name), {
-            messageId: messageIdOf(entry.id),
-          });
-        } catch (thrown) {
-          // Whatever the mailer threw, without the addresses a mail error quotes: it goes into
-          // the ledger, the workflow's history and the worker's log.
-          const error = mailFailure(thrown);
-          if (error instanceof MailRefusedError) {
-            await ledger.update(
-              { id: entry.id },
-              { status: 'refused', lastError: error.message, updatedAt: new Date() },
-            );
-            fail(recipient, 'refused');
-            continue;
-          }
-          // Not sent (the server is away or answered "try later"): say so, so that the retry
-          // does not count as an uncertain resend, and let Temporal retry.
-          await ledger
-            .update(
-              { id: entry.id },
-              { lastError: error.message.slice(0, 300), updatedAt: new Date() },
-            )
-            .catch(() => undefined);
-          throw error;
-        }
-        // The letter is out. Recording that must survive a short database outage, or the retry
-        // would send it again: insist for a while, within the activity's timeout.
-        await insist(
-          () =>
-            ledger.update(
-              { id: entry.id },
-              {
-                status: 'sent',
-                messageId: sent.messageId,
-                sentAt: new Date(),
-                updatedAt: new Date(),
-              },
-            ),
-          MARK_SENT_PATIENCE_MS,
-        );
-        outcome.sent += 1;
       }
       return outcome;
     },

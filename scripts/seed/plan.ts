@@ -502,7 +502,9 @@ export function buildSteps(spec: CaseSpec, anchor: CalendarDate): Step[] {
     Math.min(s.startZorgDelayDays, -s.beschikking.startOffsetDays),
   );
   const startZorg = () => {
-    if (!s.startZorg) return;
+    // A family that withdraws does so before its care starts: once care has started, the end
+    // evaluation follows a withdrawal (rules of 2026-12), which the demo's withdrawn cases skip.
+    if (!s.startZorg || spec.scenario.withdraw) return;
     s.providers.forEach((agbCode, i) =>
       add(`start-zorg-${i + 1}`, 'startZorg', { agbCode, date: careStart }, provider(agbCode)),
     );

@@ -10,7 +10,9 @@ import {
   type TrajectoryActivities,
 } from '@cjg/activities';
 import {
+  isAgbCodeFact,
   LETTER_KINDS,
+  providerNameKey,
   resolvePolicy,
   trajectoryWorkflowId,
   type LetterFacts,
@@ -47,19 +49,42 @@ describe('letters through a real SMTP server', () => {
     await dataSource?.destroy();
   });
 
-  /** The names the registry holds now for the ids and codes a letter's facts carry. */
+  /**
+   * The names and details the registry holds now for the ids and codes a letter's facts carry,
+   * as the send path puts them in (the workflow of these letters has no case in the read model).
+   */
   async function registeredNames(facts: LetterFacts): Promise<LetterFacts> {
     const names: LetterFacts = { ...facts };
     for (const [idKey, nameKey, table, column] of [
       ['coordinatorId', 'coordinatorName', 'coordinator', 'id'],
       ['municipalityCode', 'municipalityName', 'municipality', 'code'],
-      ['agbCode', 'providerName', 'provider', 'agb_code'],
+      ...Object.keys(facts)
+        .filter(isAgbCodeFact)
+        .map((key) => [key, providerNameKey(key), 'provider', 'agb_code'] as const),
     ] as const) {
       if (typeof facts[idKey] !== 'string') continue;
       const rows = await sql<{ name: string }>(`SELECT name FROM ${table} WHERE ${column} = $1`, [
         facts[idKey],
       ]);
       if (rows[0]) names[nameKey] = rows[0].name;
+    }
+    if (typeof facts.coordinatorId === 'string') {
+      const [c] = await sql<{ name: string; email: string }>(
+        'SELECT name, email FROM coordinator WHERE id = $1',
+        [facts.coordinatorId],
+      );
+      if (c) Object.assign(names, { contactName: c.name, contactEmail: c.email });
+    }
+    if (typeof facts.municipalityCode === 'string') {
+      const [m] = await sql<Record<string, string | null>>(
+        `SELECT name AS "contactMunicipalityName", postal_address AS "contactAddress",
+                phone AS "contactPhone", email AS "contactEmailAddress", website AS "contactWebsite",
+                signatory_name AS "signatoryName", signatory_function AS "signatoryFunction",
+                objection_address AS "objectionAddress"
+           FROM municipality WHERE code = $1`,
+        [facts.municipalityCode],
+      );
+      for (const [key, value] of Object.entries(m ?? {})) if (value) names[key] = value;
     }
     return names;
   }

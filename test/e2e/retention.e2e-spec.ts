@@ -34,6 +34,7 @@ interface Person {
   bsn: string;
   email: string;
   dateOfBirth: string;
+  carers: Array<{ name: string; email: string; relation: string }>;
 }
 
 interface ClientRow {
@@ -60,6 +61,14 @@ describe('retention: the sweep (7.3.8) and destruction on request (7.3.9)', () =
     bsn: randomBsn(),
     email: `ouders.${key}.${id}@gezin.example`,
     dateOfBirth: '2009-02-14',
+    // A parent's name and address are the client's file too (client_carer).
+    carers: [
+      {
+        name: `Maria Retentie ${key} ${id}`,
+        email: `maria.${key}.${id}@gezin.example`,
+        relation: 'ouder',
+      },
+    ],
   });
   /** A: two closed cases, both past their date. B: one past, one not. C: one closed, one open. D: asks. */
   const people = { a: person('a'), b: person('b'), c: person('c'), d: person('d') };
@@ -130,7 +139,12 @@ describe('retention: the sweep (7.3.8) and destruction on request (7.3.9)', () =
     return found;
   }
 
-  const personalDataOf = (p: Person) => [p.name, p.bsn, p.email];
+  const personalDataOf = (p: Person) => [
+    p.name,
+    p.bsn,
+    p.email,
+    ...p.carers.flatMap((c) => [c.name, c.email]),
+  ];
 
   const sweep = (asOf: string) =>
     withTemporal((client) =>
@@ -214,6 +228,8 @@ describe('retention: the sweep (7.3.8) and destruction on request (7.3.9)', () =
     for (const text of personalDataOf(people.a)) expect(await whereInDatabase(text)).toEqual({});
     // The search does find personal data where it still is.
     expect(await whereInDatabase(people.b.email)).toEqual({ client: 1 });
+    // B's case within its period keeps its parent's data too.
+    expect(await whereInDatabase(people.b.carers[0]!.email)).toEqual({ client_carer: 1 });
 
     // B has a case still within its twenty years, C an open one: both untouched.
     for (const p of [people.b, people.c]) {

@@ -17,6 +17,7 @@ import {
   temporalSettingsFromEnv,
   type TemporalSettings,
 } from '@cjg/temporal/connection';
+import { ownLettersFromAgeFromEnv } from './letter-recipients';
 import { workerTuningFromEnv, type WorkerTuning } from './tuning';
 
 /**
@@ -42,12 +43,14 @@ export async function runWorker(env: NodeJS.ProcessEnv = process.env): Promise<v
   let answerLinks: ReturnType<typeof answerLinkConfigFromEnv>;
   let tuning: WorkerTuning;
   let mail: MailerConfig;
+  let ownLettersFromAge: number;
   try {
     // Refuses a production start without a payload key, or with a broken TLS setting.
     temporal = temporalSettingsFromEnv(env);
     answerLinks = answerLinkConfigFromEnv(env);
     tuning = workerTuningFromEnv(env);
     mail = mailerConfigFromEnv(env);
+    ownLettersFromAge = ownLettersFromAgeFromEnv(env);
   } catch (error) {
     throw new StartupError((error as Error).message, { cause: error });
   }
@@ -110,6 +113,7 @@ export async function runWorker(env: NodeJS.ProcessEnv = process.env): Promise<v
         mailer,
         family: temporalFamilyReporter(client, temporal.taskQueue),
         client,
+        ownLettersFromAge,
         ...(answerLinks ? { answerLinks: answerLinkFactory(answerLinks) } : {}),
       }),
       ...workflowSource(env),

@@ -2,6 +2,7 @@ export * from './bsn';
 export * from './case-number';
 export * from './codes';
 export * from './coordination';
+export * from './family-addressees';
 export * from './ids';
 export * from './letters';
 export * from './monitoring';

@@ -145,3 +145,13 @@ export function coordinatorNotice(caseNumber: string, coordinator: Recipient): D
     knows: (recipient) => recipient.role === 'coordinator',
   };
 }
+
+/** Whether a letter fact names a provider by its AGB code: `agbCode`, `toewijzing1AgbCode`. */
+export const isAgbCodeFact = (key: string): boolean => key === 'agbCode' || key.endsWith('AgbCode');
+
+/**
+ * The fact the send path puts a provider's name in as, for a fact that names it by AGB code:
+ * `agbCode` → `providerName`, `toewijzing1AgbCode` → `toewijzing1ProviderName`.
+ */
+export const providerNameKey = (agbKey: string): string =>
+  agbKey === 'agbCode' ? 'providerName' : `${agbKey.slice(0, -'AgbCode'.length)}ProviderName`;

@@ -264,6 +264,24 @@ describe('free text by reference (histories hold ids and codes only)', () => {
       command: { type: 'decideDivergence', agbCode: '12345678', accept: true, reason: text() },
     },
     {
+      state: () => {
+        const state = at('provider-intake')();
+        state.providerIntakes[0]!.divergence!.status = 'accepted';
+        return state;
+      },
+      command: {
+        type: 'issueBeschikking',
+        beschikking: {
+          number: 'B-2026-0001',
+          kind: 'pgb',
+          startDate: '2026-12-01',
+          endDate: '2027-11-30',
+          budgetEuro: 4800,
+        },
+        motivation: text(),
+      },
+    },
+    {
       state: at('intake'),
       command: { type: 'recordVerdaging', newDueDate: '2027-03-01', reason: text() },
     },
@@ -313,6 +331,35 @@ describe('free text by reference (histories hold ids and codes only)', () => {
     applyCommand(state, { type: 'withdraw', reason: withdrawal }, now);
     expect(isTextRef(state.withdrawal?.reason)).toBe(true);
     expect(JSON.stringify(state)).not.toMatch(/Sam|school gaat/);
+  });
+
+  it('names the motivation of a beschikking by reference in its letter', () => {
+    const state = at('provider-intake')();
+    state.providerIntakes = [];
+    const motivation = text();
+    const beschikking = {
+      number: 'B-2026-0001',
+      kind: 'pgb',
+      startDate: '2026-12-01',
+      endDate: '2027-11-30',
+      budgetEuro: 4800,
+    } as const;
+    const [, withWords] = applyCommand(
+      state,
+      { type: 'issueBeschikking', beschikking, motivation },
+      now,
+    );
+    expect(withWords).toEqual(
+      expect.objectContaining({
+        facts: expect.objectContaining({ motivationTextId: motivation.textId }),
+      }),
+    );
+    const [, without] = applyCommand(
+      at('provider-intake')(),
+      { type: 'issueBeschikking', beschikking },
+      now,
+    );
+    expect(Object.keys((without as { facts: object }).facts)).not.toContain('motivationTextId');
   });
 
   it('still applies a command of a run from before, with the text itself in the history', () => {

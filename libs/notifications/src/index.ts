@@ -2,5 +2,5 @@ export * from './answer-link';
 export * from './letter';
 export * from './mailer';
 export * from './templates/examples';
-export * from './templates/intake-registered';
 export * from './templates/letters';
+export * from './templates/letters-doc';

@@ -3,6 +3,7 @@ import { AnswerTokenUseEntity } from './entities/answer-token-use.entity';
 import { AuditEventEntity } from './entities/audit-event.entity';
 import { CaseTextEntity } from './entities/case-text.entity';
 import { ClientEntity } from './entities/client.entity';
+import { ClientCarerEntity } from './entities/client-carer.entity';
 import { FamilyEntity } from './entities/family.entity';
 import { MunicipalityEntity } from './entities/municipality.entity';
 import { PartnerOrganisationEntity } from './entities/partner-organisation.entity';
@@ -44,10 +45,12 @@ import { RegistryScope1764200000051 } from './migrations/1764200000051-RegistryS
 import { PgbReferrals1764300000000 } from './migrations/1764300000000-PgbReferrals';
 import { TrajectoryReceivedOn1764300000100 } from './migrations/1764300000100-TrajectoryReceivedOn';
 import { TrajectoryIntakeOutcome1764300000200 } from './migrations/1764300000200-TrajectoryIntakeOutcome';
+import { LetterRecipientsAndMunicipalityDetails1764400000300 } from './migrations/1764400000300-LetterRecipientsAndMunicipalityDetails';
 
 export const ENTITIES = [
   CoordinatorEntity,
   ClientEntity,
+  ClientCarerEntity,
   ProviderEntity,
   TrajectoryEntity,
   NotificationLedgerEntity,
@@ -90,6 +93,7 @@ export const MIGRATIONS = [
   PgbReferrals1764300000000,
   TrajectoryReceivedOn1764300000100,
   TrajectoryIntakeOutcome1764300000200,
+  LetterRecipientsAndMunicipalityDetails1764400000300,
 ];
 
 /** The local stack's database; `npm start` creates it in a project-local cluster. */

@@ -3,6 +3,7 @@ export * from './entities/answer-token-use.entity';
 export * from './entities/audit-event.entity';
 export * from './entities/case-text.entity';
 export * from './entities/client.entity';
+export * from './entities/client-carer.entity';
 export * from './entities/coordinator.entity';
 export * from './entities/family.entity';
 export * from './entities/municipality.entity';

@@ -89,7 +89,12 @@ export class RegistryController {
   @Put('municipalities/:code')
   @Roles('ops')
   @Audited('registry:municipality')
-  @ApiOperation({ operationId: 'putMunicipality', summary: 'Register a municipality (ops)' })
+  @ApiOperation({
+    operationId: 'putMunicipality',
+    summary: 'Register a municipality and the details its letters give (ops)',
+    description:
+      'Name, postal address, phone, e-mail, website, the signatory of decisions on behalf of the college, and where objections go. A PUT replaces every detail: one left out is cleared, and the letters then say "de gemeente" and give the CJG coordinator as contact.',
+  })
   @ApiOkResponse({ type: RegisteredDto })
   async putMunicipality(
     @PathParam('municipalityCode', 'code') code: string,
@@ -97,7 +102,20 @@ export class RegistryController {
   ): Promise<RegisteredDto> {
     const repo = this.dataSource.getRepository(MunicipalityEntity);
     const created = !(await repo.existsBy({ code }));
-    await repo.upsert({ code, name: body.name }, ['code']);
+    await repo.upsert(
+      {
+        code,
+        name: body.name,
+        postalAddress: body.postalAddress ?? null,
+        phone: body.phone ?? null,
+        email: body.email ?? null,
+        website: body.website ?? null,
+        signatoryName: body.signatoryName ?? null,
+        signatoryFunction: body.signatoryFunction ?? null,
+        objectionAddress: body.objectionAddress ?? null,
+      },
+      ['code'],
+    );
     return { id: code, created };
   }
 

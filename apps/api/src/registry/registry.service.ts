@@ -8,7 +8,8 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Client } from '@temporalio/client';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { CarerRelation } from '@cjg/persistence';
 import { CaseKindKey, ClientIdKey, MunicipalityCodeKey } from '@cjg/temporal';
 import { SCHAKELOVERLEG_CASE_KIND } from '@cjg/workflows/schakeloverleg.definitions';
 import type { Principal } from '../auth/principal';
@@ -29,6 +30,12 @@ import {
   readsCoordinator,
   type CoordinatorFacts,
 } from './registry-access';
+
+interface CarerRow {
+  name: string;
+  email: string | null;
+  relation: CarerRelation;
+}
 
 interface ClientRow {
   id: string;
@@ -66,12 +73,17 @@ export class RegistryService {
   /** A client this principal reaches; any other id, existing or not, is 404. */
   async getClient(principal: Principal, id: string): Promise<ClientDto> {
     const row = await this.reachableClient(principal, id);
+    const carers = (await this.dataSource.query(
+      `SELECT name, email, relation FROM client_carer WHERE client_id = $1 ORDER BY position`,
+      [id],
+    )) as CarerRow[];
     return {
       id: row.id,
       name: row.name,
       bsn: row.bsn,
       dateOfBirth: row.date_of_birth,
       email: row.email,
+      carers,
       personalDataDestroyedAt: row.personal_data_destroyed_at?.toISOString() ?? null,
     };
   }
@@ -83,14 +95,18 @@ export class RegistryService {
    */
   async putClient(principal: Principal, id: string, body: PutClientDto): Promise<RegisteredDto> {
     const data = [body.name, body.bsn ?? null, body.dateOfBirth ?? null, body.email ?? null];
-    const inserted = (await this.dataSource.query(
-      `INSERT INTO client (id, name, bsn, date_of_birth, email, registered_by, registered_municipality_codes)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (id) DO NOTHING
-       RETURNING id`,
-      [id, ...data, principal.sub, principal.municipalities],
-    )) as unknown[];
-    if (inserted.length > 0) return { id, created: true };
+    const inserted = await this.dataSource.transaction(async (tx) => {
+      const rows = (await tx.query(
+        `INSERT INTO client (id, name, bsn, date_of_birth, email, registered_by, registered_municipality_codes)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (id) DO NOTHING
+         RETURNING id`,
+        [id, ...data, principal.sub, principal.municipalities],
+      )) as unknown[];
+      if (rows.length > 0) await replaceCarers(tx, id, body.carers);
+      return rows.length > 0;
+    });
+    if (inserted) return { id, created: true };
     const existing = await this.reachableClient(principal, id);
     if (existing.personal_data_destroyed_at) {
       // A destroyed file stays destroyed: new data about the person starts under a new id.
@@ -98,11 +114,15 @@ export class RegistryService {
         `The personal data of client ${id} was destroyed; register the person under a new id`,
       );
     }
-    await this.dataSource.query(
-      `UPDATE client SET name = $2, bsn = $3, date_of_birth = $4, email = $5, updated_at = now()
-        WHERE id = $1 AND personal_data_destroyed_at IS NULL`,
-      [id, ...data],
-    );
+    await this.dataSource.transaction(async (tx) => {
+      const [, updated] = (await tx.query(
+        `UPDATE client SET name = $2, bsn = $3, date_of_birth = $4, email = $5, updated_at = now()
+          WHERE id = $1 AND personal_data_destroyed_at IS NULL`,
+        [id, ...data],
+      )) as [unknown, number];
+      // Destroyed meanwhile: no carers come back either.
+      if (updated > 0) await replaceCarers(tx, id, body.carers);
+    });
     return { id, created: false };
   }
 
@@ -294,6 +314,25 @@ export class RegistryService {
       [id],
     )) as CoordinatorRow[];
     return row;
+  }
+}
+
+/**
+ * The client's carers become `carers`, in their order (position 1, 2, …: each one's letters are
+ * filed under `client:<id>/carer:<n>`); left out, the registered ones stay.
+ */
+async function replaceCarers(
+  tx: EntityManager,
+  clientId: string,
+  carers: PutClientDto['carers'],
+): Promise<void> {
+  if (carers === undefined) return;
+  await tx.query(`DELETE FROM client_carer WHERE client_id = $1`, [clientId]);
+  for (const [index, carer] of carers.entries()) {
+    await tx.query(
+      `INSERT INTO client_carer (client_id, position, name, email, relation) VALUES ($1, $2, $3, $4, $5)`,
+      [clientId, index + 1, carer.name, carer.email ?? null, carer.relation],
+    );
   }
 }
 

@@ -1,8 +1,25 @@
-import type { LetterFacts } from '@cjg/domain';
+import {
+  isFrequency,
+  isProductCategory,
+  isUnit,
+  JZ020_PRODUCT_CATEGORIES,
+  toewijzingPrefix,
+  type Frequency,
+  type LetterFacts,
+  type Unit,
+} from '@cjg/domain';
 import type { LetterLink } from '../letter';
 
-/** What a letter says: subject, the paragraphs after the greeting, and a link to follow. */
-export type Body = [subject: string, paragraphs: string[], link?: LetterLink];
+/**
+ * What a letter says: subject, the paragraphs after the greeting, a link to follow, and whether
+ * it is a decision (Awb 1:3) signed on behalf of the college by the municipality's signatory.
+ */
+export type Body = [
+  subject: string,
+  paragraphs: string[],
+  link?: LetterLink,
+  options?: { decision?: boolean },
+];
 
 /** The templates of one process: a subject and body per letter kind. */
 export type Templates<K extends string> = Record<K, (facts: LetterFacts) => Body>;
@@ -38,3 +55,88 @@ export const gemeente = (facts: LetterFacts): string =>
 /** The provider by name, or "de zorgaanbieder" when none is registered. */
 export const aanbieder = (facts: LetterFacts): string =>
   facts.providerName ? String(facts.providerName) : 'de zorgaanbieder';
+
+// ─────────────────────────────────────────────────────────── what a decision grants, in words
+
+/**
+ * The product of the n-th toewijzing (from 1, `toewijzing<n>…` facts, see the domain's
+ * beschikking-letter.ts): the JZ020 category's name, with the product code beside it. A region's
+ * product codes have no national names, so the code is shown as it is, never a made-up name.
+ */
+export function productInWords(facts: LetterFacts, n: number): string {
+  const p = toewijzingPrefix(n);
+  const category = f(facts, `${p}ProductCategory`);
+  const code = f(facts, `${p}ProductCode`);
+  const name = isProductCategory(category)
+    ? JZ020_PRODUCT_CATEGORIES[category]
+    : `productcategorie ${category}`;
+  return code ? `${name} (productcode ${code})` : name;
+}
+
+/** WJ756 units as a count reads in Dutch: [one, many]; money is written as an amount. */
+const UNIT_WORDS: Record<Unit, [string, string] | undefined> = {
+  '01': ['minuut', 'minuten'],
+  '04': ['uur', 'uur'],
+  '14': ['etmaal', 'etmalen'],
+  '16': ['dagdeel van 4 uur', 'dagdelen van 4 uur'],
+  '82': ['keer', 'keer'],
+  '83': undefined,
+  '84': ['stuk', 'stuks'],
+};
+
+/** WMO757 frequencies as the end of a Dutch sentence part. */
+const FREQUENCY_WORDS: Record<Frequency, string> = {
+  '1': 'per dag',
+  '2': 'per week',
+  '4': 'per maand',
+  '6': 'in totaal voor de hele periode',
+};
+
+/** An amount in euros as Dutch readers write it: € 12.000,00. */
+export const euro = (amount: number): string =>
+  new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' }).format(amount);
+
+/** The omvang of the n-th toewijzing in words: "4 uur per week", "€ 250,00 per maand". */
+export function omvangInWords(facts: LetterFacts, n: number): string {
+  const p = toewijzingPrefix(n);
+  const volume = Number(facts[`${p}Volume`]);
+  const unit = f(facts, `${p}Unit`);
+  const frequency = f(facts, `${p}Frequency`);
+  const per = isFrequency(frequency) ? FREQUENCY_WORDS[frequency] : '';
+  const words = isUnit(unit) ? UNIT_WORDS[unit] : undefined;
+  const amount =
+    unit === '83' ? euro(volume) : `${volume} ${words ? words[volume === 1 ? 0 : 1] : 'eenheden'}`;
+  return per ? `${amount} ${per}` : amount;
+}
+
+/** How many toewijzingen (or, for a PGB, inzet items) the facts describe. */
+export const toewijzingCount = (facts: LetterFacts): number => Number(facts.toewijzingen ?? 0) || 0;
+
+// ─────────────────────────────────────────────────────────── contact and signature
+
+/**
+ * Where the reader can ask a question, at the end of every letter: the coordinator by name (with
+ * e-mail) and the municipality's contact details, as registered; without them the CJG in words.
+ * The send path puts these in (`contact…` facts) from the registry at send time.
+ */
+export function contactParagraphs(facts: LetterFacts): string[] {
+  const name = f(facts, 'contactName');
+  const email = f(facts, 'contactEmail');
+  const first = name
+    ? `Heeft u vragen? Neem dan contact op met ${name}, coördinator bij het Centrum voor Jeugd en Gezin${email ? `: ${email}` : ''}.`
+    : 'Heeft u vragen? Neem dan contact op met het Centrum voor Jeugd en Gezin.';
+  const details = [
+    f(facts, 'contactAddress'),
+    facts.contactPhone ? `telefoon ${f(facts, 'contactPhone')}` : '',
+    f(facts, 'contactEmailAddress'),
+    f(facts, 'contactWebsite'),
+  ].filter(Boolean);
+  const municipality = f(facts, 'contactMunicipalityName');
+  return municipality && details.length > 0
+    ? [first, `Gemeente ${municipality}: ${details.join(', ')}.`]
+    : [first];
+}
+
+/** "van Roermond", or "van de gemeente" when the municipality has no registered name. */
+export const vanGemeente = (facts: LetterFacts): string =>
+  facts.municipalityName ? `van ${String(facts.municipalityName)}` : 'van de gemeente';

@@ -1,5 +1,10 @@
-import { LETTER_KINDS, type LetterFacts } from '@cjg/domain';
-import { LETTER_EXAMPLES } from './examples';
+import { LETTER_KINDS } from '@cjg/domain';
+import {
+  DECISION_EXAMPLES,
+  EXAMPLE_REGISTRY,
+  LETTER_EXAMPLES,
+  withExampleRegistry,
+} from './examples';
 import { renderLetter } from './letters';
 
 describe(renderLetter.name, () => {
@@ -9,7 +14,9 @@ describe(renderLetter.name, () => {
     expect(letter.subject).toContain(reference);
     expect(letter.subject).not.toMatch(/undefined|null|\$\{/);
     expect(letter.text).toMatch(/^Beste Familie Jansen,\n\n/);
-    expect(letter.text).toMatch(/Met vriendelijke groet,\n\nCentrum voor Jeugd en Gezin\n$/);
+    expect(letter.text).toMatch(
+      /\n\nHeeft u vragen\? Neem dan contact op met [^\n]+\n\nMet vriendelijke groet,\n\nCentrum voor Jeugd en Gezin\n$/,
+    );
     expect(letter.text).not.toMatch(/undefined|null|\$\{|NaN/);
     expect(letter.html).toContain('<html lang="nl">');
     expect(letter.html).toContain('<p>Beste Familie Jansen,</p>');
@@ -20,15 +27,13 @@ describe(renderLetter.name, () => {
     }
   });
 
-  /** The names the send path looks up for the ids and codes a letter's facts carry. */
-  const withNames = (facts: LetterFacts): LetterFacts => ({
-    ...facts,
-    ...(facts.coordinatorId ? { coordinatorName: 'Anna de Vries' } : {}),
-    ...(facts.municipalityCode ? { municipalityName: 'Roermond' } : {}),
-    ...(facts.agbCode ? { providerName: 'Jeugdhulp Zuid' } : {}),
-  });
+  /** The names and details the send path looks up for the ids and codes a letter's facts carry. */
+  const withNames = withExampleRegistry;
   /** Facts that hold an internal id or code: a letter names who or where, never these. */
-  const ID_FACTS = ['coordinatorId', 'municipalityCode', 'agbCode', 'familyId', 'organisationId'];
+  const isIdFact = (key: string) =>
+    /^(coordinatorId|municipalityCode|familyId|organisationId|clientId)$|AgbCode$|^agbCode$|TextId$/.test(
+      key,
+    );
   /** English that slipped into Dutch letters before (and its kin). */
   const ENGLISH =
     /\b(the|and|more|another|other|ends|provider|category|request|with|from|after|until|will|must|not)\b/i;
@@ -41,8 +46,7 @@ describe(renderLetter.name, () => {
         const letter = renderLetter(kind, given, 'Familie Jansen');
         const words = `${letter.subject}\n${letter.text.replace(/https?:\/\/\S+/g, '')}`;
         expect(words).not.toMatch(ENGLISH);
-        for (const key of ID_FACTS) {
-          const id = facts[key];
+        for (const [key, id] of Object.entries(facts).filter(([key]) => isIdFact(key))) {
           if (typeof id === 'string')
             expect({ key, words }).not.toEqual(
               expect.objectContaining({ words: expect.stringContaining(id) }),
@@ -80,6 +84,113 @@ describe(renderLetter.name, () => {
       'Anna',
     );
     expect(both.text).toContain('vraagt om een andere productcategorie en meer omvang dan');
+  });
+
+  it.each(LETTER_KINDS.map((kind) => [kind]))(
+    'ends %s with the coordinator and the municipality to contact, or the CJG when none is registered',
+    (kind) => {
+      const named = renderLetter(kind, withNames(LETTER_EXAMPLES[kind]), 'Maria Jansen').text;
+      expect(named).toContain(
+        'Heeft u vragen? Neem dan contact op met Anna de Vries, coördinator bij het Centrum voor Jeugd en Gezin: anna.devries@cjg.example.',
+      );
+      expect(named).toContain(
+        'Gemeente Roermond: Postbus 900, 6040 AX Roermond, telefoon 14 0475, jeugd@roermond.example, www.roermond.example.',
+      );
+      const bare = renderLetter(kind, LETTER_EXAMPLES[kind], 'Maria Jansen').text;
+      expect(bare).toContain(
+        'Heeft u vragen? Neem dan contact op met het Centrum voor Jeugd en Gezin.',
+      );
+      expect(bare).not.toMatch(/Gemeente \S+:/);
+    },
+  );
+
+  describe('the decision letters (Awb 3:45-3:47)', () => {
+    const render = (example: keyof typeof DECISION_EXAMPLES, registered = true) =>
+      renderLetter(
+        'beschikking-issued',
+        registered ? withNames(DECISION_EXAMPLES[example]) : DECISION_EXAMPLES[example],
+        'Maria Jansen',
+      ).text;
+    const municipality = EXAMPLE_REGISTRY.municipalities['0957'];
+
+    it.each([['zin'], ['pgb'], ['verlenging']] as const)(
+      '%s: on behalf of the college, what, how much, when, why, and how to object',
+      (example) => {
+        const text = render(example);
+        expect(text).toContain('namens het college van burgemeester en wethouders van Roermond');
+        expect(text).toMatch(/De beschikking geldt van \d+ \w+ 20\d\d tot en met \d+ \w+ 20\d\d\./);
+        expect(text).toContain('Waarom wij dit besluiten: ');
+        expect(text).toContain('individuele voorziening (artikel 2.3)');
+        // The bezwaarclausule: six weeks after the day of sending, to the college, and how.
+        expect(text).toContain(
+          'Dat doet u binnen zes weken na de dag waarop deze brief is verstuurd. Stuur een brief aan het college van burgemeester en wethouders van Roermond, Postbus 900, 6040 AX Roermond, t.a.v. de bezwaarcommissie.',
+        );
+        expect(text).toContain(
+          'Schrijf in die brief uw naam en adres, de datum, het nummer van deze beschikking',
+        );
+        // Signed by the municipality's signatory, with the coordinator as contact.
+        expect(text).toContain(
+          `Met vriendelijke groet,\n\n${municipality.signatoryName}, ${municipality.signatoryFunction}\n\nCentrum voor Jeugd en Gezin\n`,
+        );
+        expect(text).toContain('Anna de Vries, coördinator');
+      },
+    );
+
+    it('zin: each product in words, its omvang in words, and the provider by name', () => {
+      const text = render('zin');
+      expect(text).toContain(
+        'U krijgt Jeugdhulp ambulant (productcode 45A13): 4 uur per week, van Jeugdhulp Zuid.',
+      );
+      expect(text).toContain('van 1 december 2026 tot en met 30 november 2027');
+      expect(text).toContain(
+        'samen met u hebben wij in deel 1 van het ondersteuningsplan afgesproken welke resultaten',
+      );
+    });
+
+    it('verlenging: says it extends the care, with every toewijzing', () => {
+      const text = render('verlenging');
+      expect(text).toContain('besloten de jeugdhulp te verlengen');
+      expect(text).toContain(
+        'Jeugdhulp ambulant (productcode 45A13): 4 uur per week, van Jeugdhulp Zuid.',
+      );
+      expect(text).toContain(
+        'U krijgt Dagbehandeling: 1 dagdeel van 4 uur per week, van Dagbehandeling De Linde.',
+      );
+      expect(text).toContain('tot en met 31 mei 2028');
+    });
+
+    it('pgb: the budget in euros, the inzet it is for, and the typed motivation', () => {
+      const text = render('pgb');
+      expect(text).toContain('U krijgt een persoonsgebonden budget (pgb) van €\u00a012.000,00.');
+      expect(text).toContain('Jeugd-GGZ, 2 dagdelen van 4 uur per week');
+      expect(text).toContain(
+        `Waarom wij dit besluiten: ${EXAMPLE_REGISTRY.texts['3f1c2a9e-6d4b-4c8a-9f2e-1b7d5a0c8e42']}`,
+      );
+      expect(text).not.toContain('afgesproken welke resultaten');
+    });
+
+    it('without registered details: still on behalf of the college, and objection to the municipality in words', () => {
+      const text = render('zin', false);
+      expect(text).toContain('namens het college van burgemeester en wethouders van de gemeente');
+      expect(text).toContain(
+        'Stuur een brief aan het college van burgemeester en wethouders van de gemeente.',
+      );
+      expect(text).toContain('van de zorgaanbieder.');
+      expect(text).toMatch(/Met vriendelijke groet,\n\nCentrum voor Jeugd en Gezin\n$/);
+      expect(text).not.toMatch(/12345678|0957|coord-anna/);
+    });
+
+    it('tells a provider it receives a copy', () => {
+      const letter = renderLetter(
+        'beschikking-issued',
+        withNames(DECISION_EXAMPLES.zin),
+        'Jeugdhulp Zuid',
+        'provider',
+      );
+      expect(letter.text).toContain(
+        'U krijgt een kopie van dit besluit, omdat u de zorgaanbieder bent.',
+      );
+    });
   });
 
   it('writes dates as a Dutch reader expects them', () => {

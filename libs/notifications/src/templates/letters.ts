@@ -1,10 +1,28 @@
-import type { LetterFacts, LetterKind, TRAJECTORY_LETTER_KINDS } from '@cjg/domain';
+import {
+  providerNameKey,
+  toewijzingPrefix,
+  type LetterFacts,
+  type LetterKind,
+  type Recipient,
+  type TRAJECTORY_LETTER_KINDS,
+} from '@cjg/domain';
 import { htmlLetter, type Letter, type LetterLink } from '../letter';
-import { aanbieder, datum, f, gemeente, type Templates } from './common';
+import {
+  aanbieder,
+  contactParagraphs,
+  datum,
+  euro,
+  f,
+  omvangInWords,
+  productInWords,
+  toewijzingCount,
+  vanGemeente,
+  type Templates,
+} from './common';
 import { SCHAKELOVERLEG_TEMPLATES } from './schakeloverleg';
 import { VEILIG_THUIS_TEMPLATES } from './veilig-thuis';
 import { VTO_TEMPLATES } from './vto';
-import { renderIntakeRegistered } from './intake-registered';
+import { intakeRegistered } from './intake-registered';
 import { INTAKE_AND_WAIT_TEMPLATES } from './intake-and-waits';
 
 const decisions: Record<string, string> = {
@@ -63,10 +81,57 @@ const divergence = (facts: LetterFacts): string =>
     .map((reason) => DIVERGENCE_REASONS[reason] ?? 'andere inzet')
     .join(' en ') || 'andere inzet';
 
+/**
+ * The beschikking (ZIN toewijzing, PGB toekenning, or its verlenging) as a decision (Awb 3:46,
+ * 3:45): on whose behalf, what is granted (product, omvang, provider, period, budget), why, and
+ * how to object. Plain Dutch (B1): short sentences, the reader addressed as "u".
+ */
+function beschikking(x: LetterFacts): string[] {
+  const pgb = f(x, 'kind') === 'pgb';
+  const count = toewijzingCount(x);
+  const items = Array.from({ length: count }, (_, i) => i + 1);
+  const namens = `namens het college van burgemeester en wethouders ${vanGemeente(x)}`;
+  const besluit = x.verlenging
+    ? `Het Centrum voor Jeugd en Gezin (CJG) heeft ${namens} besloten de jeugdhulp te verlengen. Dit is de beschikking met nummer ${f(x, 'beschikkingNumber')}.`
+    : `Het Centrum voor Jeugd en Gezin (CJG) heeft ${namens} besloten over uw aanvraag voor jeugdhulp. Dit is de beschikking met nummer ${f(x, 'beschikkingNumber')}.`;
+  const wat = pgb
+    ? [
+        `U krijgt een persoonsgebonden budget (pgb) van ${euro(Number(x.budgetEuro))}. Met dit budget regelt en betaalt u de hulp zelf.`,
+        ...(count > 0
+          ? [
+              `Het budget is voor de hulp uit deel 1 van uw ondersteuningsplan: ${items
+                .map((n) => `${productInWords(x, n)}, ${omvangInWords(x, n)}`)
+                .join('; ')}.`,
+            ]
+          : []),
+      ]
+    : [
+        'U krijgt jeugdhulp in natura. De gemeente regelt en betaalt de hulp bij de zorgaanbieder.',
+        ...items.map(
+          (n) =>
+            `U krijgt ${productInWords(x, n)}: ${omvangInWords(x, n)}, van ${f(x, providerNameKey(`${toewijzingPrefix(n)}AgbCode`)) || 'de zorgaanbieder'}.`,
+        ),
+      ];
+  const waarom = x.motivation
+    ? [`Waarom wij dit besluiten: ${f(x, 'motivation')}`]
+    : [
+        'Waarom wij dit besluiten: samen met u hebben wij in deel 1 van het ondersteuningsplan afgesproken welke resultaten de hulp moet opleveren. Om die resultaten te bereiken is deze hulp nodig.',
+      ];
+  const bezwaarAdres = f(x, 'objectionAddress') || f(x, 'contactAddress');
+  return [
+    besluit,
+    ...wat,
+    `De beschikking geldt van ${datum(f(x, 'startDate'))} tot en met ${datum(f(x, 'endDate'))}.`,
+    ...waarom,
+    'Wij nemen dit besluit op grond van de Jeugdwet: de hulp is een individuele voorziening (artikel 2.3).',
+    `Bent u het niet eens met dit besluit? Dan kunt u bezwaar maken. Dat doet u binnen zes weken na de dag waarop deze brief is verstuurd. Stuur een brief aan het college van burgemeester en wethouders ${vanGemeente(x)}${bezwaarAdres ? `, ${bezwaarAdres}` : ''}.`,
+    'Schrijf in die brief uw naam en adres, de datum, het nummer van deze beschikking en waarom u het niet eens bent met het besluit. Zet uw handtekening onder de brief. Wilt u eerst met ons praten? Dat kan altijd.',
+  ];
+}
+
 /** Subject and body paragraphs (after the greeting) of the trajectory's letters, in Dutch. */
-const TRAJECTORY_TEMPLATES: Templates<
-  Exclude<(typeof TRAJECTORY_LETTER_KINDS)[number], 'intake-registered'>
-> = {
+const TRAJECTORY_TEMPLATES: Templates<(typeof TRAJECTORY_LETTER_KINDS)[number]> = {
+  'intake-registered': intakeRegistered,
   'plan-deel-1': (x) => [
     `Uw ondersteuningsplan (deel 1), casus ${f(x, 'caseNumber')}`,
     [
@@ -83,10 +148,9 @@ const TRAJECTORY_TEMPLATES: Templates<
   ],
   'beschikking-issued': (x) => [
     `${x.verlenging ? 'Verlenging beschikking' : 'Beschikking'} ${f(x, 'beschikkingNumber')}, casus ${f(x, 'caseNumber')}`,
-    [
-      `Er is een beschikking afgegeven (${f(x, 'kind') === 'pgb' ? 'persoonsgebonden budget' : 'zorg in natura'}), nummer ${f(x, 'beschikkingNumber')}.`,
-      `De beschikking geldt van ${datum(f(x, 'startDate'))} tot en met ${datum(f(x, 'endDate'))}.`,
-    ],
+    beschikking(x),
+    undefined,
+    { decision: true },
   ],
   'awb-warning': (x) => [
     `Beslistermijn loopt af: casus ${f(x, 'caseNumber')}`,
@@ -208,27 +272,37 @@ const TRAJECTORY_TEMPLATES: Templates<
 };
 
 /** Every process's templates, one per letter kind (the compiler checks none is missing). */
-const BODIES: Templates<Exclude<LetterKind, 'intake-registered'>> = {
+const BODIES: Templates<LetterKind> = {
   ...TRAJECTORY_TEMPLATES,
   ...VEILIG_THUIS_TEMPLATES,
   ...SCHAKELOVERLEG_TEMPLATES,
   ...VTO_TEMPLATES,
 };
 
-/** Renders one letter for one recipient; the recipient's name comes from PostgreSQL at send time. */
-export function renderLetter(kind: LetterKind, facts: LetterFacts, recipientName: string): Letter {
-  if (kind === 'intake-registered') {
-    return renderIntakeRegistered({
-      coordinatorName: recipientName,
-      caseNumber: f(facts, 'caseNumber'),
-      gemeente: gemeente(facts),
-    });
-  }
-  const [subject, body, link] = BODIES[kind](facts);
+/**
+ * Renders one letter for one addressee: "Beste <name>," (the carer, the young person or the
+ * professional, read from PostgreSQL at send time), the body, where to ask questions, and the
+ * closing; a decision is signed by the municipality's signatory when one is registered.
+ */
+export function renderLetter(
+  kind: LetterKind,
+  facts: LetterFacts,
+  recipientName: string,
+  recipientRole?: Recipient['role'],
+): Letter {
+  const [subject, body, link, options] = BODIES[kind](facts);
+  const signatory = [f(facts, 'signatoryName'), f(facts, 'signatoryFunction')].filter(Boolean);
   const paragraphs = [
     `Beste ${recipientName},`,
+    ...(options?.decision && recipientRole === 'provider'
+      ? [
+          'U krijgt een kopie van dit besluit, omdat u de zorgaanbieder bent. De brief is gericht aan de ouders of verzorgers.',
+        ]
+      : []),
     ...body,
+    ...contactParagraphs(facts),
     'Met vriendelijke groet,',
+    ...(options?.decision && signatory.length > 0 ? [signatory.join(', ')] : []),
     'Centrum voor Jeugd en Gezin',
   ];
   const text = link

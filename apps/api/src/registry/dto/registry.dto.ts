@@ -1,6 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PARTNER_KINDS, type PartnerKind } from '@cjg/persistence';
-import { IsEmail, IsIn, IsISO8601, IsOptional, IsString, Length } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  CARER_RELATIONS,
+  PARTNER_KINDS,
+  type CarerRelation,
+  type PartnerKind,
+} from '@cjg/persistence';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  ValidateNested,
+} from 'class-validator';
 import { IsBsn, IsMunicipalityCode, IsPersonId } from '../../common/validators';
 
 export class PutCoordinatorDto {
@@ -25,12 +42,118 @@ export class CoordinatorDto extends PutCoordinatorDto {
   id!: string;
 }
 
+/** One line of text: what a letter prints as it is. */
+const ONE_LINE = /^[^\r\n]*\S[^\r\n]*$/;
+const ONE_LINE_MESSAGE = '$property must be one line of text';
+
+/**
+ * A municipality and what its letters give (docs/letters.md): where to reach it, who signs a
+ * decision on behalf of the college, and where an objection goes. Each detail is optional; a PUT
+ * replaces them all (one left out is cleared), and a letter without them says "de gemeente".
+ */
 export class PutMunicipalityDto {
   @ApiProperty({ example: 'Roermond' })
   @IsString()
   @Length(1, 80)
+  @Matches(ONE_LINE, { message: ONE_LINE_MESSAGE })
   name!: string;
+
+  @ApiPropertyOptional({
+    example: 'Postbus 900, 6040 AX Roermond',
+    description: 'Postal address, one line, as the letters print it',
+    maxLength: 200,
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  @Matches(ONE_LINE, { message: ONE_LINE_MESSAGE })
+  postalAddress?: string;
+
+  @ApiPropertyOptional({ example: '14 0475', description: 'Telephone number for questions' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\+?[0-9][0-9 ()-]{1,28}$/, {
+    message: 'phone must be a telephone number: digits, spaces, ( ) and -, an optional leading +',
+  })
+  phone?: string;
+
+  @ApiPropertyOptional({ example: 'jeugd@roermond.nl', description: 'E-mail for questions' })
+  @IsOptional()
+  @IsEmail()
+  @Length(3, 254)
+  email?: string;
+
+  @ApiPropertyOptional({ example: 'www.roermond.nl', description: 'Website, as printed' })
+  @IsOptional()
+  @IsString()
+  @Length(4, 200)
+  @Matches(/^(https?:\/\/)?[a-z0-9.-]+\.[a-z]{2,}(\/\S*)?$/i, {
+    message: 'website must be a web address such as www.roermond.nl',
+  })
+  website?: string;
+
+  @ApiPropertyOptional({
+    example: 'Petra Smeets',
+    description: 'Who signs a decision on behalf of the college (mandaat)',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  @Matches(ONE_LINE, { message: ONE_LINE_MESSAGE })
+  signatoryName?: string;
+
+  @ApiPropertyOptional({
+    example: 'de teamleider toegang, namens deze',
+    description: 'The signatory’s function, as printed after the name',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  @Matches(ONE_LINE, { message: ONE_LINE_MESSAGE })
+  signatoryFunction?: string;
+
+  @ApiPropertyOptional({
+    example: 'Postbus 900, 6040 AX Roermond, t.a.v. de bezwaarcommissie',
+    description: 'Where an objection (bezwaarschrift) is sent; the postal address when left out',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 300)
+  @Matches(ONE_LINE, { message: ONE_LINE_MESSAGE })
+  objectionAddress?: string;
 }
+
+export class MunicipalityDto extends PutMunicipalityDto {
+  @ApiProperty({ example: '0957' })
+  code!: string;
+}
+
+/** A parent or carer (ouder/verzorger) of a client; each one with an e-mail gets the family's letters. */
+export class CarerDto {
+  @ApiProperty({ example: 'Maria Jansen', description: 'Greeted by this name in the letters' })
+  @IsString()
+  @Length(1, 200)
+  @Matches(ONE_LINE, { message: ONE_LINE_MESSAGE })
+  name!: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'maria.jansen@example.nl',
+    description: 'Where this carer’s letters go; without one the carer gets no letters',
+  })
+  @IsOptional()
+  @IsEmail()
+  @Length(3, 254)
+  email?: string | null;
+
+  @ApiProperty({ enum: CARER_RELATIONS, example: 'ouder' })
+  @IsIn(CARER_RELATIONS)
+  relation!: CarerRelation;
+}
+
+/** The most carers a client may have registered: enough for any family (ouders, pleegouders, voogd). */
+export const MAX_CARERS = 6;
 
 export class PutTeamDto {
   @ApiProperty({ example: 'Team Roermond Noord' })
@@ -61,11 +184,28 @@ export class PutClientDto {
   @Length(10, 10, { message: 'dateOfBirth must be a calendar date YYYY-MM-DD' })
   dateOfBirth?: string;
 
-  @ApiPropertyOptional({ example: 'ouders.jansen@example.nl', description: 'Where letters go' })
+  @ApiPropertyOptional({
+    example: 'ouders.jansen@example.nl',
+    description:
+      'Without carers: where the family’s letters go. With carers: the young person’s own address, which gets them from the age CLIENT_OWN_LETTERS_FROM_AGE (16)',
+  })
   @IsOptional()
   @IsEmail()
   @Length(3, 254)
   email?: string;
+
+  @ApiPropertyOptional({
+    type: [CarerDto],
+    maxItems: MAX_CARERS,
+    description:
+      'The parents or carers, in order; each with an e-mail gets the family’s letters. Replaces those registered; left out, they stay as they are; [] removes them',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_CARERS)
+  @ValidateNested({ each: true })
+  @Type(() => CarerDto)
+  carers?: CarerDto[];
 }
 
 export class ClientDto {
@@ -88,6 +228,9 @@ export class ClientDto {
     description: 'Where letters to the family and its answer links go',
   })
   email!: string | null;
+
+  @ApiProperty({ type: [CarerDto], description: 'The parents or carers, in order' })
+  carers!: CarerDto[];
 
   @ApiProperty({
     type: String,

@@ -578,6 +578,18 @@ const CASES: Array<[string, fixture.Dto, fixture.Body, Record<string, string[]>]
     { reason: ['reason must be at most 2000 characters'] },
   ],
   [
+    'a blank motivation of a beschikking',
+    COMMAND_DTOS.issueBeschikking,
+    { ...fixture.EXAMPLES.issueBeschikking, motivation: '  ' },
+    { motivation: ['motivation must not be blank'] },
+  ],
+  [
+    'a motivation longer than 2000 characters',
+    COMMAND_DTOS.issueBeschikking,
+    { ...fixture.EXAMPLES.issueBeschikking, motivation: 'x'.repeat(2001) },
+    { motivation: ['motivation must be at most 2000 characters'] },
+  ],
+  [
     'a blank reason',
     COMMAND_DTOS.recordVerdaging,
     { ...fixture.EXAMPLES.recordVerdaging, reason: ' \n ' },

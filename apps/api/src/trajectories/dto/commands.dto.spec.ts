@@ -34,6 +34,11 @@ import {
 /** Valid bodies besides the examples: other variants of the same commands. */
 const VARIANTS: Array<[string, Dto, Body]> = [
   ['a PGB beschikking', IssueBeschikkingDto, { beschikking: pgb }],
+  [
+    'a beschikking with its motivation in words',
+    IssueBeschikkingDto,
+    { beschikking: pgb, motivation: 'U wilt de hulp zelf regelen bij iemand die uw zoon kent.' },
+  ],
   ['a budget in cents', IssueBeschikkingDto, { beschikking: { ...pgb, budgetEuro: 4800.5 } }],
   ['the highest budget', IssueBeschikkingDto, { beschikking: { ...pgb, budgetEuro: 1_000_000 } }],
   [

@@ -207,6 +207,17 @@ export class IssueBeschikkingDto {
     },
   })
   beschikking!: ZinBeschikkingDto | PgbBeschikkingDto;
+
+  @ApiPropertyOptional({
+    description:
+      'Why this is decided (Awb 3:46), in words the family understands; printed in the beschikking letter. Without it the letter gives the standard motivation: the help is needed for the results agreed in plan deel 1 (Jeugdwet art. 2.3). Kept in PostgreSQL, never in the workflow; at most 2000 characters',
+    maxLength: MAX_TEXT,
+    example:
+      'U wilt de hulp zelf regelen bij een zorgverlener die uw zoon al kent. Dat past bij de afspraken in deel 1 van het ondersteuningsplan.',
+  })
+  @Optional()
+  @IsText()
+  motivation?: string;
 }
 
 /** recordVerdaging: the decision period is extended (Awb 4:14); the applicant is told why. */

@@ -16,6 +16,7 @@ import {
 import { nextReviewDue } from '../../monitoring';
 import { freeTextFacts, type FreeText } from '../../text-ref';
 import { addDuration, addToDate, amsterdamDate, amsterdamInstant } from '../../time';
+import { beschikkingLetterFacts } from './beschikking-letter';
 import type { TrajectoryCommand } from './commands';
 import {
   clientReminder,
@@ -200,6 +201,7 @@ export function applyCommand(
           kind: command.beschikking.kind,
           startDate: command.beschikking.startDate,
           endDate: command.beschikking.endDate,
+          ...beschikkingLetterFacts(state, command.beschikking, command.motivation),
         }),
       ];
     }
@@ -278,6 +280,7 @@ export function applyCommand(
             startDate: state.beschikking.startDate,
             endDate: command.verlenging.endDate,
             verlenging: true,
+            ...beschikkingLetterFacts(state, state.beschikking),
           }),
         ];
       }

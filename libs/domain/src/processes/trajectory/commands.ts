@@ -73,7 +73,8 @@ export type TrajectoryCommand =
       requestedInzet?: Inzet;
     }
   | { type: 'decideDivergence'; agbCode: string; accept: boolean; reason: TextRef }
-  | { type: 'issueBeschikking'; beschikking: Beschikking }
+  /** `motivation`: why, in the coordinator's words (Awb 3:46); without it the letter gives the standard one. */
+  | { type: 'issueBeschikking'; beschikking: Beschikking; motivation?: TextRef }
   | { type: 'recordVerdaging'; newDueDate: CalendarDate; reason: TextRef }
   | {
       type: 'decideCoordination';
@@ -118,7 +119,7 @@ export const COMMAND_FIELDS: Record<CommandType, readonly string[]> = {
   referToProvider: ['agbCode'],
   recordProviderIntake: ['agbCode', 'activities', 'expectedDurationWeeks', 'requestedInzet'],
   decideDivergence: ['agbCode', 'accept', 'reason'],
-  issueBeschikking: ['beschikking'],
+  issueBeschikking: ['beschikking', 'motivation'],
   recordVerdaging: ['newDueDate', 'reason'],
   decideCoordination: ['coordinate', 'criteria', 'reviewInterval'],
   recordReview: ['outcomes', 'decision'],
@@ -146,6 +147,7 @@ export const COMMAND_FREE_TEXT: Partial<Record<CommandType, readonly string[]>> 
   agreeResults: ['plan.results[].description', 'plan.results[].measure'],
   recordProviderIntake: ['activities'],
   decideDivergence: ['reason'],
+  issueBeschikking: ['motivation'],
   recordVerdaging: ['reason'],
   requestEndEvaluation: ['reason'],
   withdraw: ['reason'],
@@ -461,6 +463,8 @@ export function commandProblems(
       } else {
         p.push('beschikking.kind must be zin or pgb');
       }
+      if (command.motivation !== undefined)
+        p.push(...textRefProblems(command.motivation, 'motivation'));
       break;
     }
     case 'recordVerdaging': {

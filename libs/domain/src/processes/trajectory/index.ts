@@ -38,6 +38,7 @@ import { initialState, isOpenPhase, trajectoryInputProblems } from './state';
 import { TRAJECTORY_RULE_SETS } from './rules';
 import { isOverdue, summary, trajectoryView } from './views';
 
+export * from './beschikking-letter';
 export * from './letter-kinds';
 export * from './policy';
 export * from './state';

@@ -291,6 +291,19 @@ describe('the trajectory process (002 §3.5, 001, 004)', () => {
       );
       expect(effects[0]).toEqual({ type: 'family-care', activeAgbCodes: [] });
       expect(letters(effects)).toEqual([{ kind: 'beschikking-issued', to: [CLIENT] }]);
+      // A PGB letter names the budget and the inzet of plan deel 1 it is for; no provider.
+      expect(effects[1]).toEqual(
+        expect.objectContaining({
+          facts: expect.objectContaining({
+            kind: 'pgb',
+            budgetEuro: 12_000,
+            toewijzingen: 1,
+            toewijzing1ProductCategory: '45',
+            toewijzing1Volume: 4,
+          }),
+        }),
+      );
+      expect(JSON.stringify(effects[1])).not.toContain('toewijzing1AgbCode');
     });
 
     it('issues it: the letters, the family report, the 3-month check from the start of care; the Awb clock stops', () => {
@@ -309,6 +322,15 @@ describe('the trajectory process (002 §3.5, 001, 004)', () => {
           kind: 'zin',
           startDate: '2026-12-01',
           endDate: '2027-11-30',
+          // What the decision letter says, as codes: on whose behalf, who to contact, what is granted.
+          municipalityCode: INPUT.municipalityCode,
+          coordinatorId: INPUT.coordinatorId,
+          toewijzingen: 1,
+          toewijzing1AgbCode: AGB_A,
+          toewijzing1ProductCategory: '45',
+          toewijzing1Volume: 4,
+          toewijzing1Unit: '04',
+          toewijzing1Frequency: '2',
         }),
       ]);
       // 004: the 3-month check counts from the referral until care starts; the coordination
@@ -700,7 +722,12 @@ describe('the trajectory process (002 §3.5, 001, 004)', () => {
       expect(effects).toEqual([
         expect.objectContaining({
           kind: 'beschikking-issued',
-          facts: expect.objectContaining({ beschikkingNumber: 'B-2027-0002', verlenging: true }),
+          facts: expect.objectContaining({
+            beschikkingNumber: 'B-2027-0002',
+            verlenging: true,
+            toewijzing1AgbCode: AGB_A,
+            municipalityCode: INPUT.municipalityCode,
+          }),
         }),
       ]);
       expect(due(s, 'beschikking-end')).toBe(at('2028-06-01', 0).toISOString());

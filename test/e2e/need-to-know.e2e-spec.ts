@@ -414,6 +414,13 @@ describe('need-to-know and free text out of the histories', () => {
       expect(reassigned.status).toBe(200);
       expect((await give('requestEndEvaluation', { reason: text('einde') })).status).toBe(200);
       expect((await give('withdraw', { reason: text('intrekking') })).status).toBe(200);
+      // Care had started: the end evaluation follows the withdrawal (rules of 2026-12), then the case closes.
+      const goals = [
+        { resultId: 'school', outcome: 'partly' },
+        { resultId: 'rust', outcome: 'not' },
+      ];
+      expect((await give('recordEndEvaluation', { goals, decision: 'close' })).status).toBe(200);
+      expect((await give('answerQuestionnaire', { moment: 'end', rating: 2 })).status).toBe(200);
     });
 
     afterAll(async () => {
@@ -426,7 +433,7 @@ describe('need-to-know and free text out of the histories', () => {
           as: provider(agb.one),
           baseUrl: base,
         });
-      const closed = await eventually(read, (res) => res.body.phase === 'withdrawn');
+      const closed = await eventually(read, (res) => res.body.phase === 'closed');
       expect(closed.body).toMatchObject({ view: 'provider', accessEndsAt: expect.any(String) });
       expect(JSON.stringify(closed.body)).not.toContain(text('intrekking'));
       await eventually(read, (res) => res.status === 403, 15_000);

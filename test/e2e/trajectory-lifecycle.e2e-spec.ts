@@ -284,10 +284,11 @@ describe('a trajectory from intake to closed through the real stack', () => {
     );
     const provider = await eventually(
       () => subjectsTo(people.provider.email),
-      (s) => s.length >= 4,
+      (s) => s.length >= 5,
     );
     expect(provider.sort()).toEqual(
       [
+        `Verwijzing naar ${people.provider.name}, casus ${caseNumber}`,
         `Beschikking B-${id.toUpperCase()}, casus ${caseNumber}`,
         `Coördinatie en opvolging, casus ${caseNumber}`,
         `Eindevaluatie nodig: casus ${caseNumber}`,

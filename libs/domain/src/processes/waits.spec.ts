@@ -24,8 +24,8 @@ interface WaitingState<T extends ProcessTypes> {
   process: Process<T>;
   /** The state waits for this party. */
   awaited: Recipient['role'];
-  /** The state, and the moment it began to wait. */
-  build(): { state: T['state']; since: Date };
+  /** The case in the waiting state. */
+  build(): T['state'];
   /** Whether the wait is still on (the drive stops when it is over). */
   waiting(state: T['state']): boolean;
   /** The deadlines of this wait (the case's other deadlines run too, but are not its own). */
@@ -41,7 +41,7 @@ interface Step {
 
 /** Applies the process's deadlines in order from `since`, as the workflow does, for a while. */
 function drive<T extends ProcessTypes>(w: WaitingState<T>): { steps: Step[]; first?: string } {
-  const { state } = w.build();
+  const state = w.build();
   const steps: Step[] = [];
   const first = w.process.pendingDeadlines(state).find((d) => w.ofThisWait.test(d.kind))?.kind;
   for (let i = 0; i < 20 && w.waiting(state); i++) {
@@ -81,7 +81,7 @@ const trajectory = (
     process: TRAJECTORY_PROCESS,
     awaited,
     ofThisWait,
-    build: () => ({ state: build(), since: new Date() }),
+    build,
     waiting,
   },
 ];
@@ -195,7 +195,6 @@ describe('no silent waits: every waiting state has a deadline, a reminder and an
     expect(first).toBeDefined();
     const escalation = steps.findIndex((s) => s.overdue || s.to.some((r) => r.role !== w.awaited));
     // An escalation: the case is marked overdue, or someone besides the awaited party is told.
-    expect(steps.map((s) => s.kind)).toEqual(expect.arrayContaining([steps[escalation]?.kind]));
     expect(escalation).toBeGreaterThanOrEqual(0);
     // A reminder: a letter to the awaited party from a deadline, at the latest with the escalation.
     const reminder = steps.findIndex((s) => s.to.some((r) => r.role === w.awaited));

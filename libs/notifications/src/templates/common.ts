@@ -137,6 +137,19 @@ export function contactParagraphs(facts: LetterFacts): string[] {
     : [first];
 }
 
+/**
+ * How to object to a decision (Awb 3:45, 6:5, 6:7): within six weeks after the day of sending, to
+ * the college, at its registered objection address, and what the objection names. `reference`
+ * says which number to quote ("het nummer van deze beschikking").
+ */
+export function bezwaarParagraphs(facts: LetterFacts, reference: string): string[] {
+  const address = f(facts, 'objectionAddress') || f(facts, 'contactAddress');
+  return [
+    `Bent u het niet eens met dit besluit? Dan kunt u bezwaar maken. Dat doet u binnen zes weken na de dag waarop deze brief is verstuurd. Stuur een brief aan het college van burgemeester en wethouders ${vanGemeente(facts)}${address ? `, ${address}` : ''}.`,
+    `Schrijf in die brief uw naam en adres, de datum, ${reference} en waarom u het niet eens bent met het besluit. Zet uw handtekening onder de brief. Wilt u eerst met ons praten? Dat kan altijd.`,
+  ];
+}
+
 /** "van Roermond", or "van de gemeente" when the municipality has no registered name. */
 export const vanGemeente = (facts: LetterFacts): string =>
   facts.municipalityName ? `van ${String(facts.municipalityName)}` : 'van de gemeente';

@@ -1,5 +1,13 @@
 import { ADVICE_CODES, REJECTION_GROUNDS, type LetterFacts } from '@cjg/domain';
-import { aanbieder, coordinatorName, datum, f, gemeente, type Templates } from './common';
+import {
+  aanbieder,
+  bezwaarParagraphs,
+  coordinatorName,
+  datum,
+  f,
+  gemeente,
+  type Templates,
+} from './common';
 
 /**
  * The letters of the intake's other two ends (advice, afwijzing) and of the waits that are never
@@ -26,10 +34,6 @@ const college = (x: LetterFacts): string =>
   x.municipalityName
     ? `het college van burgemeester en wethouders van ${gemeente(x)}`
     : 'het college van burgemeester en wethouders van uw gemeente';
-
-/** Awb 3:45 and 6:7: how to object, and within which time. */
-const bezwaar = (x: LetterFacts): string =>
-  `Bent u het niet eens met dit besluit? Dan kunt u binnen zes weken na de dag waarop deze brief is verstuurd bezwaar maken bij ${college(x)}. Schrijf in uw bezwaarschrift uw naam en adres, de datum, het casusnummer ${f(x, 'caseNumber')}, waarom u het er niet mee eens bent, en zet uw handtekening eronder. Wilt u hulp bij het bezwaar? Bel of mail ${coordinatorName(x)}.`;
 
 export const INTAKE_AND_WAIT_TEMPLATES: Templates<Kind> = {
   referral: (x) => [
@@ -89,8 +93,9 @@ export const INTAKE_AND_WAIT_TEMPLATES: Templates<Kind> = {
       `Namens ${college(x)} laten wij u weten dat uw aanvraag voor jeugdhulp (casus ${f(x, 'caseNumber')}) is afgewezen. Dit besluit is genomen op ${datum(f(x, 'decidedOn'))}.`,
       `Waarom: ${REJECTION_GROUNDS[f(x, 'ground') as keyof typeof REJECTION_GROUNDS] ?? 'zie de toelichting hieronder'} (Jeugdwet, artikel 2.3).`,
       ...(x.motivation ? [`Toelichting: ${f(x, 'motivation')}`] : []),
-      bezwaar(x),
-      `Heeft u vragen over dit besluit? Neem contact op met ${coordinatorName(x)}.`,
+      ...bezwaarParagraphs(x, `het casusnummer ${f(x, 'caseNumber')}`),
     ],
+    undefined,
+    { decision: true },
   ],
 };

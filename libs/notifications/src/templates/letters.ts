@@ -9,6 +9,7 @@ import {
 import { htmlLetter, type Letter, type LetterLink } from '../letter';
 import {
   aanbieder,
+  bezwaarParagraphs,
   contactParagraphs,
   datum,
   euro,
@@ -117,15 +118,13 @@ function beschikking(x: LetterFacts): string[] {
     : [
         'Waarom wij dit besluiten: samen met u hebben wij in deel 1 van het ondersteuningsplan afgesproken welke resultaten de hulp moet opleveren. Om die resultaten te bereiken is deze hulp nodig.',
       ];
-  const bezwaarAdres = f(x, 'objectionAddress') || f(x, 'contactAddress');
   return [
     besluit,
     ...wat,
     `De beschikking geldt van ${datum(f(x, 'startDate'))} tot en met ${datum(f(x, 'endDate'))}.`,
     ...waarom,
     'Wij nemen dit besluit op grond van de Jeugdwet: de hulp is een individuele voorziening (artikel 2.3).',
-    `Bent u het niet eens met dit besluit? Dan kunt u bezwaar maken. Dat doet u binnen zes weken na de dag waarop deze brief is verstuurd. Stuur een brief aan het college van burgemeester en wethouders ${vanGemeente(x)}${bezwaarAdres ? `, ${bezwaarAdres}` : ''}.`,
-    'Schrijf in die brief uw naam en adres, de datum, het nummer van deze beschikking en waarom u het niet eens bent met het besluit. Zet uw handtekening onder de brief. Wilt u eerst met ons praten? Dat kan altijd.',
+    ...bezwaarParagraphs(x, 'het nummer van deze beschikking'),
   ];
 }
 

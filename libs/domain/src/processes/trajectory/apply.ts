@@ -10,6 +10,7 @@ import {
   deliveryFailureRecorder,
   letter,
   type Letter,
+  type LetterFacts,
   type LetterKind,
   type Recipient,
 } from '../../letters';
@@ -22,10 +23,10 @@ import {
   clientReminder,
   endProviderIntakeWaits,
   reassessmentReminder,
-  hasWaits,
   startCoordinationWait,
   startProviderIntakeWait,
 } from './waits';
+import { byRulesOf2026_12 } from './rules';
 import {
   activeProviders,
   clientOf,
@@ -83,27 +84,36 @@ export function careStarted(state: TrajectoryState): boolean {
 }
 
 /**
- * The intake ends without a beschikking: with advice or an afwijzing. The family gets the
- * letter; the coordinator and every referred provider learn that the case ended.
+ * The intake ends without a beschikking: with advice or an afwijzing. The family gets the letter
+ * of `kind` (with the municipality and coordinator it names); the coordinator and every referred
+ * provider learn that the case ended.
  */
 function endIntake(
   state: TrajectoryState,
   now: Date,
-  end: { outcome: NonNullable<TrajectoryState['intakeOutcome']>; decision: Letter },
+  outcome: NonNullable<TrajectoryState['intakeOutcome']>,
+  kind: 'advice-given' | 'request-rejected',
+  facts: LetterFacts,
 ): Effect[] {
-  state.intakeOutcome = end.outcome;
+  state.intakeOutcome = outcome;
   state.phase = 'closed';
   state.closedAt = now.toISOString();
   endProviderIntakeWaits(state);
+  const caseNumber = state.caseNumber;
   const referred = referredProviders(state).map((agbCode): Recipient => ({
     role: 'provider',
     agbCode,
   }));
   return [
-    end.decision,
+    letter(kind, [clientOf(state)], {
+      caseNumber,
+      municipalityCode: state.municipalityCode,
+      coordinatorId: state.coordinatorId,
+      ...facts,
+    }),
     letter('trajectory-ended', [coordinatorOf(state), ...referred], {
-      caseNumber: state.caseNumber,
-      decision: end.outcome.kind,
+      caseNumber,
+      decision: outcome.kind,
     }),
   ];
 }
@@ -189,7 +199,7 @@ export function applyCommand(
         status: 'waiting',
         dueAt: addDuration(start, state.policy.threeMonthCheckAfter).toISOString(),
         // 004: from the start of care; until one is reported, from the referral (the beschikking).
-        ...(hasWaits(state) ? { countsFrom: 'referral' as const } : {}),
+        ...(byRulesOf2026_12(state) ? { countsFrom: 'referral' as const } : {}),
       };
       endProviderIntakeWaits(state);
       startCoordinationWait(state, now);
@@ -302,7 +312,7 @@ export function applyCommand(
     case 'withdraw':
       state.withdrawal = { reason: command.reason, at };
       // 002 §3.5: once care has started, the end evaluation always happens (rules of 2026-12).
-      if (hasWaits(state) && careStarted(state)) {
+      if (byRulesOf2026_12(state) && careStarted(state)) {
         return state.phase === 'end-evaluation'
           ? []
           : beginEndEvaluation(state, 'withdrawal', now, command.reason);
@@ -387,28 +397,25 @@ export function applyCommand(
       state.referrals = [...referredProviders(state), command.agbCode];
       return startProviderIntakeWait(state, command.agbCode, now);
     case 'closeWithAdvice':
-      return endIntake(state, now, {
-        outcome: { kind: 'advice', advice: command.advice, at, text: command.explanation },
-        decision: letter('advice-given', [clientOf(state)], {
-          ...facts,
-          municipalityCode: state.municipalityCode,
-          coordinatorId: state.coordinatorId,
-          advice: command.advice,
-          ...freeTextFacts('explanation', command.explanation),
-        }),
-      });
+      return endIntake(
+        state,
+        now,
+        { kind: 'advice', advice: command.advice, at, text: command.explanation },
+        'advice-given',
+        { advice: command.advice, ...freeTextFacts('explanation', command.explanation) },
+      );
     case 'rejectRequest':
-      return endIntake(state, now, {
-        outcome: { kind: 'rejected', ground: command.ground, at, text: command.motivation },
-        decision: letter('request-rejected', [clientOf(state)], {
-          ...facts,
-          municipalityCode: state.municipalityCode,
-          coordinatorId: state.coordinatorId,
+      return endIntake(
+        state,
+        now,
+        { kind: 'rejected', ground: command.ground, at, text: command.motivation },
+        'request-rejected',
+        {
           ground: command.ground,
           ...freeTextFacts('motivation', command.motivation),
           decidedOn: amsterdamDate(now),
-        }),
-      });
+        },
+      );
     case 'reassignCoordinator':
       state.coordinatorId = command.coordinatorId;
       // The family workflow addresses samenloop alerts to each case's coordinator.

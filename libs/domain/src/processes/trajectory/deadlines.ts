@@ -17,11 +17,11 @@ import {
   WAIT_DEADLINE_KINDS,
   applyWaitDeadline,
   clientReminder,
-  hasWaits,
   noResponseNotice,
   waitDeadlines,
   type WaitDeadlineKind,
 } from './waits';
+import { byRulesOf2026_12 } from './rules';
 import {
   assignedProviders,
   awbClockStart,
@@ -172,7 +172,7 @@ export function applyDeadline(state: TrajectoryState, kind: DeadlineKind, now: D
       r.status = 'no-answer';
       delete r.remindAt;
       // Rules of 2026-12: the coordinator who did not answer is told what now applies.
-      const coordinator = hasWaits(state) ? [coordinatorOf(state)] : [];
+      const coordinator = byRulesOf2026_12(state) ? [coordinatorOf(state)] : [];
       return [
         letter('reassessment-outcome', [clientOf(state), ...providersOf(state), ...coordinator], {
           ...facts,

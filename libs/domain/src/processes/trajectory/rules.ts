@@ -1,3 +1,5 @@
+import { followsRules } from '../kit';
+
 /**
  * The changes of the trajectory's rules since its first cases, oldest first (`Process.ruleSets`).
  * A case runs by the rules it started under, to its end: a new case by all of them, a case from
@@ -13,3 +15,7 @@ export const TRAJECTORY_RULE_SETS = ['trajectory-rules-2026-12'] as const;
  * from the start of care; a withdrawal after the care started goes through the end evaluation.
  */
 export const RULES_2026_12 = 1;
+
+/** Whether the case runs by the rules of 2026-12 (started under them). */
+export const byRulesOf2026_12 = (state: { rules?: number }): boolean =>
+  followsRules(state, RULES_2026_12);

@@ -20,9 +20,8 @@ import {
   type CalendarDate,
 } from '../../time';
 import { addWorkingDays, workingDaysBefore } from '../../working-days';
-import { followsRules } from '../kit';
-import { RULES_2026_12 } from './rules';
-import { coordinatorOf, type TrajectoryState, type Wait } from './state';
+import { byRulesOf2026_12 } from './rules';
+import { clientOf, coordinatorOf, type TrajectoryState, type Wait } from './state';
 import type { Effect } from './apply';
 
 export const WAIT_DEADLINE_KINDS = [
@@ -36,9 +35,6 @@ export const WAIT_DEADLINE_KINDS = [
   'reassessment-reminder',
 ] as const;
 export type WaitDeadlineKind = (typeof WAIT_DEADLINE_KINDS)[number];
-
-/** Whether the case runs by the rules that have no silent waits. */
-export const hasWaits = (state: TrajectoryState): boolean => followsRules(state, RULES_2026_12);
 
 const DAY_MS = 86_400_000;
 
@@ -58,7 +54,7 @@ export function clientReminder(
   now: Date,
   responseDeadline: string,
 ): { remindAt?: string } {
-  return hasWaits(state) ? { remindAt: halfway(now, responseDeadline) } : {};
+  return byRulesOf2026_12(state) ? { remindAt: halfway(now, responseDeadline) } : {};
 }
 
 /** The coordinator is reminded of a re-assessment a week before its date, if that is still ahead. */
@@ -67,7 +63,7 @@ export function reassessmentReminder(
   decideBy: CalendarDate,
   now: Date,
 ): { remindAt?: string } {
-  if (!hasWaits(state)) return {};
+  if (!byRulesOf2026_12(state)) return {};
   const remindAt = amsterdamInstant(addToDate(decideBy, 0, -7), state.policy.dueHour);
   return remindAt > now ? { remindAt: remindAt.toISOString() } : {};
 }
@@ -78,7 +74,7 @@ export function startProviderIntakeWait(
   agbCode: string,
   now: Date,
 ): Effect[] {
-  if (!hasWaits(state)) return [];
+  if (!byRulesOf2026_12(state)) return [];
   const p = state.policy;
   const dueDate = addWorkingDays(amsterdamDate(now), p.providerIntakeWorkingDays);
   const remindDate = workingDaysBefore(dueDate, p.providerIntakeReminderWorkingDays);
@@ -111,7 +107,7 @@ export function endProviderIntakeWaits(state: TrajectoryState, agbCode?: string)
 
 /** The beschikking is issued: the coordination decision is awaited. */
 export function startCoordinationWait(state: TrajectoryState, now: Date): void {
-  if (!hasWaits(state)) return;
+  if (!byRulesOf2026_12(state)) return;
   const due = addDuration(now, state.policy.coordinationDecisionWithin);
   state.coordinationWait = {
     remindAt: subtractDuration(due, state.policy.coordinationDecisionReminderLead).toISOString(),
@@ -225,7 +221,7 @@ function reminderToFamily(
   kind: LetterKind,
   more: Record<string, string>,
 ): Effect {
-  return letter(kind, [{ role: 'client', id: state.clientId }], {
+  return letter(kind, [clientOf(state)], {
     caseNumber: state.caseNumber,
     ...more,
     reminder: true,
@@ -237,7 +233,7 @@ export function noResponseNotice(
   state: TrajectoryState,
   question: 'three-month-check' | 'questionnaire-midway' | 'questionnaire-end',
 ): Effect[] {
-  if (!hasWaits(state)) return [];
+  if (!byRulesOf2026_12(state)) return [];
   return [
     letter('client-no-response', [coordinatorOf(state)], {
       caseNumber: state.caseNumber,

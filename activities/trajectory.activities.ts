@@ -82,12 +82,6 @@ export interface LetterOutcome {
   failures: DeliveryFailure[];
 }
 
-/** Which fact names whom, and where the registry keeps that one's name. */
-const NAME_LOOKUPS = [
-  ['coordinatorId', 'coordinatorName', 'coordinator', 'id'],
-  ['municipalityCode', 'municipalityName', 'municipality', 'code'],
-] as const;
-
 /** One person or organisation a letter goes to, and its ledger reference. */
 interface Addressee {
   ref: string;
@@ -292,14 +286,48 @@ export function createTrajectoryActivities(deps: ActivityDependencies) {
    */
   async function withNames(facts: LetterFacts, workflowId: string): Promise<LetterFacts> {
     const named: LetterFacts = { ...facts };
-    for (const [idKey, nameKey, table, column] of NAME_LOOKUPS) {
-      const id = facts[idKey];
-      if (typeof id !== 'string' || Object.hasOwn(facts, nameKey)) continue;
-      const rows: Array<{ name: string }> = await dataSource.query(
-        `SELECT name FROM ${table} WHERE ${column} = $1`,
-        [id],
-      );
-      if (rows[0]?.name) named[nameKey] = rows[0].name;
+    const text = (key: string) => (typeof facts[key] === 'string' ? facts[key] : undefined);
+    // The case's parties, read only when the facts do not name them.
+    const ofCase =
+      text('coordinatorId') === undefined || text('municipalityCode') === undefined
+        ? await caseParties(workflowId)
+        : undefined;
+    // Each row is read once: the name a letter shows and the contact block come from the same.
+    const coordinatorId = text('coordinatorId') ?? ofCase?.coordinator_id ?? undefined;
+    const [coordinator]: Array<{ name: string; email: string }> = coordinatorId
+      ? await dataSource.query(`SELECT name, email FROM coordinator WHERE id = $1`, [coordinatorId])
+      : [];
+    if (
+      coordinator &&
+      text('coordinatorId') !== undefined &&
+      !Object.hasOwn(facts, 'coordinatorName')
+    )
+      named.coordinatorName = coordinator.name;
+    if (coordinator && !Object.hasOwn(facts, 'contactName'))
+      Object.assign(named, { contactName: coordinator.name, contactEmail: coordinator.email });
+    const municipalityCode = text('municipalityCode') ?? ofCase?.municipality_code;
+    const [m]: MunicipalityRow[] = municipalityCode
+      ? await dataSource.query(
+          `SELECT name, postal_address, phone, email, website, signatory_name, signatory_function,
+                  objection_address
+             FROM municipality WHERE code = $1`,
+          [municipalityCode],
+        )
+      : [];
+    if (m && text('municipalityCode') !== undefined && !Object.hasOwn(facts, 'municipalityName'))
+      named.municipalityName = m.name;
+    if (m && !Object.hasOwn(facts, 'contactMunicipalityName')) {
+      const details: Record<string, string | null> = {
+        contactMunicipalityName: m.name,
+        contactAddress: m.postal_address,
+        contactPhone: m.phone,
+        contactEmailAddress: m.email,
+        contactWebsite: m.website,
+        signatoryName: m.signatory_name,
+        signatoryFunction: m.signatory_function,
+        objectionAddress: m.objection_address,
+      };
+      for (const [key, value] of Object.entries(details)) if (value) named[key] = value;
     }
     for (const [key, agbCode] of Object.entries(facts)) {
       const nameKey = providerNameKey(key);
@@ -310,41 +338,6 @@ export function createTrajectoryActivities(deps: ActivityDependencies) {
         [agbCode],
       );
       if (rows[0]?.name) named[nameKey] = rows[0].name;
-    }
-    const ofCase = await caseParties(workflowId);
-    const coordinatorId =
-      typeof facts.coordinatorId === 'string' ? facts.coordinatorId : ofCase?.coordinator_id;
-    if (coordinatorId && !Object.hasOwn(facts, 'contactName')) {
-      const rows: Array<{ name: string; email: string }> = await dataSource.query(
-        `SELECT name, email FROM coordinator WHERE id = $1`,
-        [coordinatorId],
-      );
-      if (rows[0]) Object.assign(named, { contactName: rows[0].name, contactEmail: rows[0].email });
-    }
-    const municipalityCode =
-      typeof facts.municipalityCode === 'string'
-        ? facts.municipalityCode
-        : ofCase?.municipality_code;
-    if (municipalityCode && !Object.hasOwn(facts, 'contactMunicipalityName')) {
-      const [m]: MunicipalityRow[] = await dataSource.query(
-        `SELECT name, postal_address, phone, email, website, signatory_name, signatory_function,
-                objection_address
-           FROM municipality WHERE code = $1`,
-        [municipalityCode],
-      );
-      if (m) {
-        const details: Record<string, string | null> = {
-          contactMunicipalityName: m.name,
-          contactAddress: m.postal_address,
-          contactPhone: m.phone,
-          contactEmailAddress: m.email,
-          contactWebsite: m.website,
-          signatoryName: m.signatory_name,
-          signatoryFunction: m.signatory_function,
-          objectionAddress: m.objection_address,
-        };
-        for (const [key, value] of Object.entries(details)) if (value) named[key] = value;
-      }
     }
     return named;
   }

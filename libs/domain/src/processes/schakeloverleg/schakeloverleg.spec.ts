@@ -312,8 +312,10 @@ describe('Schakeloverleg transfer (000)', () => {
       );
     });
 
-    it('agreed: tells GI, providers, family and coordinator; the trajectory starts on the end date', () => {
+    it('agreed: tells GI, providers, family and coordinator; the trajectory starts on the end date (before the rules of 2026-12)', () => {
       const state = planned();
+      // A transfer started before RULES_2026_12 (rules.ts; the new rules: rules-2026-12.spec.ts).
+      delete state.rules;
       const effects = give(state, agreed, at('2027-02-03'));
       expect(state.status).toBe('agreed');
       expect(letters(effects)[0]).toMatchObject({
@@ -400,6 +402,7 @@ describe('Schakeloverleg transfer (000)', () => {
   describe('changes and withdrawal by the GI', () => {
     it('moves the start of an agreed transfer with the measure’s new end date', () => {
       const state = planned();
+      delete state.rules; // the trajectory starts on the end date (before RULES_2026_12)
       give(
         state,
         { type: 'recordOutcome', agreed: true, parentsConsent: true, caseNumber: 'CJG-2027-1' },

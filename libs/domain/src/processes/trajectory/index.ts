@@ -44,6 +44,7 @@ export * from './state';
 export * from './commands';
 export * from './limits';
 export * from './rules';
+export * from './decide-before';
 export {
   applyCommand,
   intakeRegisteredLetters,

@@ -305,12 +305,16 @@ describe('the warm handover, step by step', () => {
   it('refuses back to Veilig Thuis with the reason and the explanation by its text id', () => {
     const s = initialHandoverState(input(), at('2026-11-20'));
     const explanation = { textId: '9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a', items: 1 };
-    const [letter] = run(s, { type: 'refuse', reason: 'other', explanation }, at('2026-11-23'));
+    const [letter] = run(
+      s,
+      { type: 'refuse', reason: 'outside-region', explanation },
+      at('2026-11-23'),
+    );
     expect(s.status).toBe('refused');
     expect(letter).toMatchObject({
       kind: 'vt-refused',
       to: [VEILIG_THUIS],
-      facts: { reason: 'other', explanationTextId: explanation.textId },
+      facts: { reason: 'outside-region', explanationTextId: explanation.textId },
     });
   });
 
@@ -345,7 +349,7 @@ describe('refused commands', () => {
     ).toEqual(['withdraw is not possible when the handover is meeting-held']);
   });
 
-  it('by the data (422): dates, codes, unknown fields, an unexplained other reason', () => {
+  it('by the data (422): dates, codes, unknown fields, an unexplained lack of competence', () => {
     const s = accepted();
     expect(
       handoverCommandProblems(
@@ -368,8 +372,8 @@ describe('refused commands', () => {
     ]);
     const r = initialHandoverState(input(), at('2026-11-20'));
     expect(
-      handoverCommandProblems(r, { type: 'refuse', reason: 'other' }, at('2026-11-20')),
-    ).toEqual(['a refusal for another reason needs an explanation']);
+      handoverCommandProblems(r, { type: 'refuse', reason: 'not-competent' }, at('2026-11-20')),
+    ).toEqual(['a refusal for lack of competence needs an explanation: whose case it is']);
     expect(
       handoverCommandProblems(
         r,

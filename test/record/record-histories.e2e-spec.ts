@@ -132,6 +132,56 @@ describe('trajectory', () => {
     });
   });
 
+  it('closed with advice in the intake (rules of 2026-12)', async () => {
+    const caseNumber = await startTrajectory('advice');
+    await command(caseNumber, 'closeWithAdvice', {
+      advice: 'voorliggend-veld',
+      explanation: 'De opvoedcursus in het buurthuis past bij de vraag van de ouders',
+    });
+    await save('trajectory-closed-with-advice', trajectoryWorkflowId(caseNumber), {
+      ends: 'completed',
+    });
+  });
+
+  it('referred (the provider gets the referral), then rejected (rules of 2026-12)', async () => {
+    const caseNumber = await startTrajectory('rejected');
+    await command(caseNumber, 'agreeResults', { plan });
+    await command(caseNumber, 'referToProvider', { agbCode: agb[0] });
+    await command(caseNumber, 'rejectRequest', {
+      ground: 'andere-wet',
+      motivation: 'De zorg valt onder de Wet langdurige zorg; het CIZ beslist daarover',
+    });
+    await save('trajectory-rejected', trajectoryWorkflowId(caseNumber), { ends: 'completed' });
+  });
+
+  it('withdrawn after care started: the end evaluation, then closed (rules of 2026-12)', async () => {
+    const caseNumber = await startTrajectory('stopped');
+    await command(caseNumber, 'agreeResults', { plan });
+    await command(caseNumber, 'referToProvider', { agbCode: agb[0] });
+    await command(
+      caseNumber,
+      'recordProviderIntake',
+      { agbCode: agb[0], activities: ['Begeleiding van Sam'], expectedDurationWeeks: 20 },
+      callers.provider(agb[0]!),
+    );
+    await command(caseNumber, 'issueBeschikking', {
+      beschikking: beschikking(`B-STOP-${ID}`, [agb[0]!]),
+    });
+    await command(
+      caseNumber,
+      'startZorg',
+      { agbCode: agb[0], date: today },
+      callers.provider(agb[0]!),
+    );
+    await command(caseNumber, 'decideCoordination', { coordinate: false, criteria });
+    await command(caseNumber, 'withdraw', { reason: 'Het gezin wil zelf verder' });
+    await command(caseNumber, 'recordEndEvaluation', { goals: judged, decision: 'close' });
+    await command(caseNumber, 'answerQuestionnaire', { moment: 'end', rating: 4 });
+    await save('trajectory-withdrawn-after-care', trajectoryWorkflowId(caseNumber), {
+      ends: 'completed',
+    });
+  });
+
   it('withdrawn during care, with three providers (samenloop in its family)', async () => {
     const familyId = `fam-samenloop-${id}`;
     const caseNumber = await startTrajectory('care', familyId);
@@ -175,6 +225,9 @@ describe('trajectory', () => {
     await command(caseNumber, 'withdraw', {
       reason: 'Het gezin verhuist naar een andere gemeente',
     });
+    // Rules of 2026-12: care had started, so the end evaluation follows the withdrawal.
+    await command(caseNumber, 'recordEndEvaluation', { goals: judged, decision: 'close' });
+    await command(caseNumber, 'answerQuestionnaire', { moment: 'end', rating: 3 });
     await save('trajectory-withdrawn-in-monitoring', trajectoryWorkflowId(caseNumber), {
       ends: 'completed',
     });

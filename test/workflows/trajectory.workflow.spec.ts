@@ -40,9 +40,13 @@ describe('trajectoryWorkflow: intake to beschikking', () => {
       expect(s.allowedCommands).toEqual([
         'agreeResults',
         'recordVerdaging',
+        'closeWithAdvice',
+        'rejectRequest',
         'withdraw',
         'reassignCoordinator',
       ]);
+      // A new case runs by every rule set (its history has the patched() marker of each).
+      expect(s.rules).toBe(1);
       s = await command(handle, 'agreeResults', { plan: PLAN });
       expect(s.phase).toBe('results-agreed');
       s = await command(handle, 'recordProviderIntake', {

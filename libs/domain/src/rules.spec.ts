@@ -111,6 +111,8 @@ describe('trajectory rules', () => {
     expect(allowedCommands(state)).toEqual([
       'agreeResults',
       'recordVerdaging',
+      'closeWithAdvice',
+      'rejectRequest',
       'withdraw',
       'reassignCoordinator',
     ]);
@@ -267,6 +269,14 @@ describe('free text by reference (histories hold ids and codes only)', () => {
     },
     { state: at('monitoring'), command: { type: 'requestEndEvaluation', reason: text() } },
     { state: at('intake'), command: { type: 'withdraw', reason: text() } },
+    {
+      state: at('intake'),
+      command: { type: 'closeWithAdvice', advice: 'voorliggend-veld', explanation: text() },
+    },
+    {
+      state: at('provider-intake'),
+      command: { type: 'rejectRequest', ground: 'eigen-kracht', motivation: text() },
+    },
     {
       state: at('intake'),
       command: { type: 'reassignCoordinator', coordinatorId: 'coord-b', reason: text() },

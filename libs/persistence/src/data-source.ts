@@ -43,6 +43,7 @@ import { ReadAudit1764200000050 } from './migrations/1764200000050-ReadAudit';
 import { RegistryScope1764200000051 } from './migrations/1764200000051-RegistryScope';
 import { PgbReferrals1764300000000 } from './migrations/1764300000000-PgbReferrals';
 import { TrajectoryReceivedOn1764300000100 } from './migrations/1764300000100-TrajectoryReceivedOn';
+import { TrajectoryIntakeOutcome1764300000200 } from './migrations/1764300000200-TrajectoryIntakeOutcome';
 
 export const ENTITIES = [
   CoordinatorEntity,
@@ -88,6 +89,7 @@ export const MIGRATIONS = [
   RegistryScope1764200000051,
   PgbReferrals1764300000000,
   TrajectoryReceivedOn1764300000100,
+  TrajectoryIntakeOutcome1764300000200,
 ];
 
 /** The local stack's database; `npm start` creates it in a project-local cluster. */

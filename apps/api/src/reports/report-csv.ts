@@ -3,6 +3,7 @@ import type {
   ClientRatingsReport,
   DropoutsReport,
   GoalAttainmentReport,
+  IntakeOutcomesReport,
   MonitoringEffortReport,
   OverdueReport,
   ReferralsReport,
@@ -162,6 +163,20 @@ export const REPORT_TABLES = {
     perMunicipality(
       ['trajectories', 'meanDays', 'medianDays', 'p90Days', 'maxDays', 'overEightWeeks'],
       r,
+    ),
+  'intake-outcomes': (r: IntakeOutcomesReport): ReportTable =>
+    tableOf(
+      ['outcome', 'code', 'label', 'trajectories', 'pctOfAll'],
+      [
+        ...r.rows,
+        {
+          outcome: 'total',
+          code: null,
+          label: null,
+          trajectories: r.total.trajectories,
+          pctOfAll: r.total.trajectories > 0 ? 100 : null,
+        },
+      ],
     ),
   referrals: (r: ReferralsReport): ReportTable =>
     tableOf(

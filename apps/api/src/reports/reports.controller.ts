@@ -19,6 +19,7 @@ import {
   ClientRatingsReportDto,
   DropoutsReportDto,
   GoalAttainmentReportDto,
+  IntakeOutcomesReportDto,
   MonitoringEffortReportDto,
   OverdueReportDto,
   ReferralsReportDto,
@@ -46,6 +47,13 @@ const REPORT_ROUTES: Record<
     description:
       'For trajectories whose first beschikking was issued in the period: calendar days from the registered request; count, mean, median, p90, maximum, over 8 weeks.',
     type: WaitingTimesReportDto,
+  },
+  'intake-outcomes': {
+    operationId: 'intakeOutcomesReport',
+    summary: 'How intakes ended: beschikking, advice, afwijzing or withdrawn',
+    description:
+      'Trajectories whose intake ended in the period: in a first beschikking, with advice (no specialised care needed, per advice), in an afwijzing (per ground) or withdrawn before a beschikking; each as a share of all.',
+    type: IntakeOutcomesReportDto,
   },
   referrals: {
     operationId: 'referralsReport',
@@ -161,6 +169,11 @@ export class ReportsController {
   @ReportRoute('waiting-times')
   waitingTimes(@Query() query: ReportQueryDto, @ReportAsker() asker: ReportAsker) {
     return this.answer('waiting-times', query, asker);
+  }
+
+  @ReportRoute('intake-outcomes')
+  intakeOutcomes(@Query() query: ReportQueryDto, @ReportAsker() asker: ReportAsker) {
+    return this.answer('intake-outcomes', query, asker);
   }
 
   @ReportRoute('referrals')

@@ -7,6 +7,7 @@ import {
   dropoutsReport,
   goalAttainmentReport,
   monitoringEffortReport,
+  intakeOutcomesReport,
   overdueReport,
   referralsReport,
   reportPeriod,
@@ -84,6 +85,8 @@ export class ReportsService {
         return caseloadReport(db, filter);
       case 'waiting-times':
         return waitingTimesReport(db, filter);
+      case 'intake-outcomes':
+        return intakeOutcomesReport(db, filter);
       case 'referrals':
         return referralsReport(db, { ...filter, group: (query as ReferralsQueryDto).group });
       case 'goal-attainment':

@@ -24,6 +24,8 @@ import {
   StartZorgDto,
   StopZorgDto,
   WithdrawDto,
+  CloseWithAdviceDto,
+  RejectRequestDto,
 } from './dto/commands.dto';
 import { CASE_VIEW_RESPONSE } from './dto/trajectory.dto';
 import { TRAJECTORY_ACCESS } from './trajectory.access';
@@ -203,6 +205,32 @@ export class TrajectoryCommandsController {
     @Body() body: WithdrawDto,
   ) {
     return this.trajectories.command(caller, caseNumber, 'withdraw', body);
+  }
+
+  @Post(':caseNumber/close-with-advice')
+  @TrajectoryCommand(
+    'closeWithAdvice',
+    'End the intake with advice: no specialised care needed (the family gets it in writing)',
+  )
+  closeWithAdvice(
+    @CallerOf() caller: Caller,
+    @CaseNumber() caseNumber: string,
+    @Body() body: CloseWithAdviceDto,
+  ) {
+    return this.trajectories.command(caller, caseNumber, 'closeWithAdvice', body);
+  }
+
+  @Post(':caseNumber/reject-request')
+  @TrajectoryCommand(
+    'rejectRequest',
+    'Afwijzing: refuse the request, a decision with its motivation and how to object',
+  )
+  rejectRequest(
+    @CallerOf() caller: Caller,
+    @CaseNumber() caseNumber: string,
+    @Body() body: RejectRequestDto,
+  ) {
+    return this.trajectories.command(caller, caseNumber, 'rejectRequest', body);
   }
 
   @Post(':caseNumber/report-evaluation')

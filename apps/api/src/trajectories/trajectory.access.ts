@@ -27,6 +27,8 @@ export const COMMAND_ROLES: Readonly<Record<CommandType, readonly Role[]>> = {
   requestReassessment: [],
   answerReassessment: ['coordinator'],
   reassignCoordinator: ['team-lead'],
+  closeWithAdvice: ['coordinator'],
+  rejectRequest: ['coordinator'],
 };
 
 /** What decides whether a principal may see or act on one trajectory. */

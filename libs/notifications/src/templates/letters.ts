@@ -5,11 +5,14 @@ import { SCHAKELOVERLEG_TEMPLATES } from './schakeloverleg';
 import { VEILIG_THUIS_TEMPLATES } from './veilig-thuis';
 import { VTO_TEMPLATES } from './vto';
 import { renderIntakeRegistered } from './intake-registered';
+import { INTAKE_AND_WAIT_TEMPLATES } from './intake-and-waits';
 
 const decisions: Record<string, string> = {
   close: 'het traject wordt afgesloten',
   vervolgtraject: 'er volgt een vervolgtraject',
   withdrawn: 'het traject is afgebroken',
+  advice: 'gespecialiseerde jeugdhulp is niet nodig; het gezin heeft een advies gekregen',
+  rejected: 'de aanvraag is afgewezen',
 };
 
 /** The answer form of a client's letter, when the letter carries a link (see sendLetter). */
@@ -139,8 +142,9 @@ const TRAJECTORY_TEMPLATES: Templates<
     ],
   ],
   'three-month-check': (x) => [
-    `Hoe gaat het met de hulp? Casus ${f(x, 'caseNumber')}`,
+    `${x.reminder ? 'Herinnering: h' : 'H'}oe gaat het met de hulp? Casus ${f(x, 'caseNumber')}`,
     [
+      ...(x.reminder ? ['We hebben nog geen antwoord van u gekregen op onze vraag.'] : []),
       'Drie maanden geleden is de hulp gestart. Wij willen graag weten of het de juiste hulp is en of die past bij wat u wilt bereiken.',
       x.answerUrl
         ? 'Laat het ons weten via de link hieronder (één vraag, ja of nee). Dan kunnen we zo nodig op tijd bijsturen.'
@@ -155,8 +159,9 @@ const TRAJECTORY_TEMPLATES: Templates<
     ],
   ],
   questionnaire: (x) => [
-    `Uw ervaring met de hulp${f(x, 'moment') === 'end' ? ' (afsluiting)' : ''}, casus ${f(x, 'caseNumber')}`,
+    `${x.reminder ? 'Herinnering: u' : 'U'}w ervaring met de hulp${f(x, 'moment') === 'end' ? ' (afsluiting)' : ''}, casus ${f(x, 'caseNumber')}`,
     [
+      ...(x.reminder ? ['We hebben uw cijfer nog niet ontvangen.'] : []),
       'Wij horen graag hoe u de hulp ervaart. Geef een cijfer van 1 (slecht) tot 5 (heel goed).',
       'Uw antwoord helpt ons de hulp voor iedereen beter te maken.',
     ],
@@ -172,7 +177,9 @@ const TRAJECTORY_TEMPLATES: Templates<
   'evaluation-request': (x) => [
     `Eindevaluatie nodig: casus ${f(x, 'caseNumber')}`,
     [
-      `De gespecialiseerde hulp in casus ${f(x, 'caseNumber')} eindigt${x.reason ? ` (${f(x, 'reason')})` : ''}.`,
+      f(x, 'trigger') === 'withdrawal'
+        ? `Het gezin in casus ${f(x, 'caseNumber')} stopt met de hulp${x.reason ? ` (${f(x, 'reason')})` : ''}.`
+        : `De gespecialiseerde hulp in casus ${f(x, 'caseNumber')} eindigt${x.reason ? ` (${f(x, 'reason')})` : ''}.`,
       'Een eindevaluatie is altijd nodig: welke resultaten zijn behaald? Lever uw evaluatie aan.',
     ],
   ],
@@ -183,7 +190,7 @@ const TRAJECTORY_TEMPLATES: Templates<
     ],
   ],
   'reassessment-request': (x) => [
-    `Herbeoordeling opvolging: casus ${f(x, 'caseNumber')}`,
+    `${x.reminder ? 'Herinnering: h' : 'H'}erbeoordeling opvolging: casus ${f(x, 'caseNumber')}`,
     [
       `Door een beleidswijziging beoordelen we opnieuw of coördinatie en opvolging in casus ${f(x, 'caseNumber')} nog nodig is.`,
       `Leg uw besluit uiterlijk ${datum(f(x, 'decideBy'))} vast.`,
@@ -211,6 +218,7 @@ const TRAJECTORY_TEMPLATES: Templates<
       'Dank voor de samenwerking.',
     ],
   ],
+  ...INTAKE_AND_WAIT_TEMPLATES,
 };
 
 /** Every process's templates, one per letter kind (the compiler checks none is missing). */

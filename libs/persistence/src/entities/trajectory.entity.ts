@@ -33,6 +33,14 @@ export class TrajectoryEntity {
   @Column({ name: 'received_on', type: 'date', nullable: true })
   receivedOn!: string | null;
 
+  /** How the intake ended without a beschikking: `advice` or `rejected` (afwijzing). */
+  @Column({ name: 'intake_outcome', type: 'varchar', length: 16, nullable: true })
+  intakeOutcome!: 'advice' | 'rejected' | null;
+
+  /** The advice (ADVICE_CODES) or the ground of the afwijzing (REJECTION_GROUNDS). */
+  @Column({ name: 'intake_outcome_code', type: 'varchar', length: 32, nullable: true })
+  intakeOutcomeCode!: string | null;
+
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
 

@@ -9,3 +9,4 @@ export * from './client-ratings';
 export * from './overdue';
 export * from './samenloop';
 export * from './monitoring-effort';
+export * from './intake-outcomes';

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { CLIENT_QUESTIONS, REFERRAL_GROUPS } from '@cjg/persistence';
+import { CLIENT_QUESTIONS, INTAKE_OUTCOMES, REFERRAL_GROUPS } from '@cjg/persistence';
 
 const PCT = 'in %, one decimal; null when there is nothing to divide by';
 
@@ -216,6 +216,47 @@ export class GoalAttainmentReportDto extends ReportEnvelopeDto {
 
   @ApiProperty({ type: GoalFiguresDto })
   total!: GoalFiguresDto;
+}
+
+// ───────────────────────────────────────────── intake outcomes
+
+export class IntakeOutcomeRowDto {
+  @ApiProperty({ enum: INTAKE_OUTCOMES, example: 'advice' })
+  outcome!: string;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'voorliggend-veld',
+    description: 'The advice or the ground of the afwijzing; null for a beschikking or withdrawal',
+  })
+  code!: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'een algemene voorziening in de buurt (het voorliggend veld)',
+  })
+  label!: string | null;
+
+  @ApiProperty({ example: 14 })
+  trajectories!: number;
+
+  @ApiProperty({ type: Number, nullable: true, example: 9.5, description: `Of all, ${PCT}` })
+  pctOfAll!: number | null;
+}
+
+export class IntakeOutcomesTotalDto {
+  @ApiProperty({ example: 148, description: 'Every intake that ended in the period' })
+  trajectories!: number;
+}
+
+export class IntakeOutcomesReportDto extends ReportEnvelopeDto {
+  @ApiProperty({ type: [IntakeOutcomeRowDto] })
+  rows!: IntakeOutcomeRowDto[];
+
+  @ApiProperty({ type: IntakeOutcomesTotalDto })
+  total!: IntakeOutcomesTotalDto;
 }
 
 // ───────────────────────────────────────────── uitval

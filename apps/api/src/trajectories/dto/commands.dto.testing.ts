@@ -123,4 +123,12 @@ export const EXAMPLES: Record<CommandType, Body> = {
     coordinatorId: 'coord-bram',
     reason: 'Langdurig verlof van de coördinator; overgedragen binnen het team',
   },
+  closeWithAdvice: {
+    advice: 'voorliggend-veld',
+    explanation: 'De opvoedcursus van het buurtteam past bij uw vraag.',
+  },
+  rejectRequest: {
+    ground: 'voorliggende-voorziening',
+    motivation: 'De training van het buurtteam is passend; jeugdhulp is niet nodig.',
+  },
 };

@@ -30,6 +30,10 @@ import {
   EVALUATION_KINDS,
   QUESTIONNAIRE_MOMENTS,
   MAX_EXPECTED_DURATION_WEEKS,
+  ADVICE_CODES,
+  REJECTION_GROUNDS,
+  type AdviceCode,
+  type RejectionGround,
 } from '@cjg/domain';
 import {
   IsAgbCode,
@@ -503,6 +507,47 @@ export class ReassignCoordinatorDto {
   reason!: string;
 }
 
+const ADVICE = Object.keys(ADVICE_CODES) as AdviceCode[];
+const GROUNDS = Object.keys(REJECTION_GROUNDS) as RejectionGround[];
+
+/** closeWithAdvice: no specialised care is needed; the intake ends with advice in writing. */
+export class CloseWithAdviceDto {
+  @ApiProperty({
+    description: `Where the family is pointed: ${ADVICE.map((c) => `${c} (${ADVICE_CODES[c]})`).join('; ')}`,
+    enum: ADVICE,
+    example: 'voorliggend-veld',
+  })
+  @IsIn(ADVICE)
+  advice!: AdviceCode;
+
+  @ApiProperty({
+    description: 'The advice in words, as the family reads it in the letter',
+    maxLength: MAX_TEXT,
+    example: 'De opvoedcursus van het buurtteam past bij uw vraag.',
+  })
+  @IsText()
+  explanation!: string;
+}
+
+/** rejectRequest: afwijzing, the college refuses the request (a decision, Awb 1:3). */
+export class RejectRequestDto {
+  @ApiProperty({
+    description: `The ground (Jeugdwet 2.3): ${GROUNDS.map((c) => `${c} (${REJECTION_GROUNDS[c]})`).join('; ')}`,
+    enum: GROUNDS,
+    example: 'voorliggende-voorziening',
+  })
+  @IsIn(GROUNDS)
+  ground!: RejectionGround;
+
+  @ApiProperty({
+    description: 'The motivation (Awb 3:46), as the family reads it in the decision letter',
+    maxLength: MAX_TEXT,
+    example: 'De training van het buurtteam is passend; jeugdhulp is niet nodig.',
+  })
+  @IsText()
+  motivation!: string;
+}
+
 /** The body class of every command, by command type. */
 export const COMMAND_DTOS: { [T in CommandType]: new () => object } = {
   agreeResults: AgreeResultsDto,
@@ -524,4 +569,6 @@ export const COMMAND_DTOS: { [T in CommandType]: new () => object } = {
   requestReassessment: RequestReassessmentDto,
   answerReassessment: AnswerReassessmentDto,
   reassignCoordinator: ReassignCoordinatorDto,
+  closeWithAdvice: CloseWithAdviceDto,
+  rejectRequest: RejectRequestDto,
 };

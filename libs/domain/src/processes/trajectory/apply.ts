@@ -11,11 +11,20 @@ import {
   letter,
   type Letter,
   type LetterKind,
+  type Recipient,
 } from '../../letters';
 import { nextReviewDue } from '../../monitoring';
 import { freeTextFacts, type FreeText } from '../../text-ref';
-import { addDuration, addToDate, amsterdamInstant } from '../../time';
+import { addDuration, addToDate, amsterdamDate, amsterdamInstant } from '../../time';
 import type { TrajectoryCommand } from './commands';
+import {
+  clientReminder,
+  endProviderIntakeWaits,
+  reassessmentReminder,
+  hasWaits,
+  startCoordinationWait,
+  startProviderIntakeWait,
+} from './waits';
 import {
   activeProviders,
   clientOf,
@@ -23,6 +32,7 @@ import {
   dueOn,
   providersOf,
   referredProviders,
+  type EndEvaluationTrigger,
   type TrajectoryState,
 } from './state';
 
@@ -44,7 +54,7 @@ export function scheduleNextReview(state: TrajectoryState, after: Date): void {
 
 export function beginEndEvaluation(
   state: TrajectoryState,
-  trigger: 'end-date' | 'stop-zorg' | 'coordinator',
+  trigger: EndEvaluationTrigger,
   now: Date,
   /** Said by the system, or the coordinator's own words (stored, by reference). */
   reason: FreeText,
@@ -62,6 +72,37 @@ export function beginEndEvaluation(
       caseNumber: state.caseNumber,
       trigger,
       ...freeTextFacts('reason', reason),
+    }),
+  ];
+}
+
+/** Whether care started for any provider: a case that never got care closes at once. */
+export function careStarted(state: TrajectoryState): boolean {
+  return Object.values(state.care).some((c) => c.startedOn !== undefined);
+}
+
+/**
+ * The intake ends without a beschikking: with advice or an afwijzing. The family gets the
+ * letter; the coordinator and every referred provider learn that the case ended.
+ */
+function endIntake(
+  state: TrajectoryState,
+  now: Date,
+  end: { outcome: NonNullable<TrajectoryState['intakeOutcome']>; decision: Letter },
+): Effect[] {
+  state.intakeOutcome = end.outcome;
+  state.phase = 'closed';
+  state.closedAt = now.toISOString();
+  endProviderIntakeWaits(state);
+  const referred = referredProviders(state).map((agbCode): Recipient => ({
+    role: 'provider',
+    agbCode,
+  }));
+  return [
+    end.decision,
+    letter('trajectory-ended', [coordinatorOf(state), ...referred], {
+      caseNumber: state.caseNumber,
+      decision: end.outcome.kind,
     }),
   ];
 }
@@ -118,6 +159,7 @@ export function applyCommand(
         ...(reasons.length > 0 ? { divergence: { status: 'pending' as const, reasons } } : {}),
       });
       state.phase = 'provider-intake';
+      endProviderIntakeWaits(state, command.agbCode);
       return reasons.length > 0
         ? [
             letter('divergence-alert', [coordinatorOf(state)], {
@@ -145,7 +187,11 @@ export function applyCommand(
       state.threeMonthCheck = {
         status: 'waiting',
         dueAt: addDuration(start, state.policy.threeMonthCheckAfter).toISOString(),
+        // 004: from the start of care; until one is reported, from the referral (the beschikking).
+        ...(hasWaits(state) ? { countsFrom: 'referral' as const } : {}),
       };
+      endProviderIntakeWaits(state);
+      startCoordinationWait(state, now);
       return [
         { type: 'family-care', activeAgbCodes: activeProviders(state) },
         letter('beschikking-issued', [clientOf(state), ...providersOf(state)], {
@@ -179,6 +225,7 @@ export function applyCommand(
           : {}),
         decidedAt: at,
       };
+      delete state.coordinationWait;
       state.phase = 'monitoring';
       if (command.coordinate) scheduleNextReview(state, now);
       return [
@@ -238,9 +285,11 @@ export function applyCommand(
       ev.goals = command.goals;
       ev.decision = command.decision;
       if (command.followUpCaseNumber) ev.followUpCaseNumber = command.followUpCaseNumber;
+      const responseDeadline = addDuration(now, state.policy.clientResponseWindow).toISOString();
       state.questionnaires.end = {
         status: 'sent',
-        responseDeadline: addDuration(now, state.policy.clientResponseWindow).toISOString(),
+        responseDeadline,
+        ...clientReminder(state, now, responseDeadline),
       };
       return [
         { type: 'family-care', activeAgbCodes: [] },
@@ -249,6 +298,12 @@ export function applyCommand(
     }
     case 'withdraw':
       state.withdrawal = { reason: command.reason, at };
+      // 002 §3.5: once care has started, the end evaluation always happens (rules of 2026-12).
+      if (hasWaits(state) && careStarted(state)) {
+        return state.phase === 'end-evaluation'
+          ? []
+          : beginEndEvaluation(state, 'withdrawal', now, command.reason);
+      }
       state.phase = 'withdrawn';
       state.closedAt = at;
       return [
@@ -266,9 +321,19 @@ export function applyCommand(
         recordedAt: at,
       });
       return [];
-    case 'startZorg':
+    case 'startZorg': {
       state.care[command.agbCode] = { ...state.care[command.agbCode], startedOn: command.date };
+      const check = state.threeMonthCheck;
+      // 004: the 3-month check counts from the first start of care (rules of 2026-12).
+      if (check.status === 'waiting' && check.countsFrom === 'referral') {
+        check.countsFrom = 'start-zorg';
+        check.dueAt = addDuration(
+          dueOn(state, command.date),
+          state.policy.threeMonthCheckAfter,
+        ).toISOString();
+      }
       return [];
+    }
     case 'stopZorg': {
       state.care[command.agbCode] = {
         ...state.care[command.agbCode],
@@ -307,6 +372,7 @@ export function applyCommand(
         decideBy: command.decideBy,
         requestedAt: at,
         status: 'pending',
+        ...reassessmentReminder(state, command.decideBy, now),
       };
       return [
         letter('reassessment-request', [coordinatorOf(state)], {
@@ -316,7 +382,30 @@ export function applyCommand(
       ];
     case 'referToProvider':
       state.referrals = [...referredProviders(state), command.agbCode];
-      return [];
+      return startProviderIntakeWait(state, command.agbCode, now);
+    case 'closeWithAdvice':
+      return endIntake(state, now, {
+        outcome: { kind: 'advice', advice: command.advice, at, text: command.explanation },
+        decision: letter('advice-given', [clientOf(state)], {
+          ...facts,
+          municipalityCode: state.municipalityCode,
+          coordinatorId: state.coordinatorId,
+          advice: command.advice,
+          ...freeTextFacts('explanation', command.explanation),
+        }),
+      });
+    case 'rejectRequest':
+      return endIntake(state, now, {
+        outcome: { kind: 'rejected', ground: command.ground, at, text: command.motivation },
+        decision: letter('request-rejected', [clientOf(state)], {
+          ...facts,
+          municipalityCode: state.municipalityCode,
+          coordinatorId: state.coordinatorId,
+          ground: command.ground,
+          ...freeTextFacts('motivation', command.motivation),
+          decidedOn: amsterdamDate(now),
+        }),
+      });
     case 'reassignCoordinator':
       state.coordinatorId = command.coordinatorId;
       // The family workflow addresses samenloop alerts to each case's coordinator.

@@ -28,6 +28,14 @@ import {
 } from '../../codes';
 import { coordinationCriteriaProblems, type CoordinationCriteria } from '../../coordination';
 import { isValidPersonId } from '../../ids';
+import {
+  ADVICE_CODES,
+  REJECTION_GROUNDS,
+  isAdviceCode,
+  isRejectionGround,
+  type AdviceCode,
+  type RejectionGround,
+} from './intake-outcomes';
 import { intervalWithin } from '../../monitoring';
 import { textRefProblems, type TextRef } from '../../text-ref';
 import {
@@ -96,7 +104,11 @@ export type TrajectoryCommand =
   | { type: 'requestReassessment'; batchId: string; decideBy: CalendarDate }
   | { type: 'answerReassessment'; followUpNeeded: boolean }
   /** The team lead moves the case to another coordinator. */
-  | { type: 'reassignCoordinator'; coordinatorId: string; reason: TextRef };
+  | { type: 'reassignCoordinator'; coordinatorId: string; reason: TextRef }
+  /** The intake ends without specialised care: the family gets the advice in writing. */
+  | { type: 'closeWithAdvice'; advice: AdviceCode; explanation: TextRef }
+  /** Afwijzing: the college refuses the request, a decision with its motivation. */
+  | { type: 'rejectRequest'; ground: RejectionGround; motivation: TextRef };
 
 export type CommandType = TrajectoryCommand['type'];
 
@@ -121,6 +133,8 @@ export const COMMAND_FIELDS: Record<CommandType, readonly string[]> = {
   requestReassessment: ['batchId', 'decideBy'],
   answerReassessment: ['followUpNeeded'],
   reassignCoordinator: ['coordinatorId', 'reason'],
+  closeWithAdvice: ['advice', 'explanation'],
+  rejectRequest: ['ground', 'motivation'],
 };
 
 /**
@@ -136,6 +150,8 @@ export const COMMAND_FREE_TEXT: Partial<Record<CommandType, readonly string[]>> 
   requestEndEvaluation: ['reason'],
   withdraw: ['reason'],
   reassignCoordinator: ['reason'],
+  closeWithAdvice: ['explanation'],
+  rejectRequest: ['motivation'],
 };
 
 /** Fields of the body that the command does not take. */
@@ -146,11 +162,20 @@ export function unknownCommandFields(type: CommandType, body: object): string[] 
 
 /** Which commands each phase accepts at all (the data is checked after). */
 const PHASE_COMMANDS: Record<TrajectoryPhase, readonly CommandType[]> = {
-  intake: ['agreeResults', 'recordVerdaging', 'withdraw', 'reassignCoordinator'],
+  intake: [
+    'agreeResults',
+    'recordVerdaging',
+    'closeWithAdvice',
+    'rejectRequest',
+    'withdraw',
+    'reassignCoordinator',
+  ],
   'results-agreed': [
     'referToProvider',
     'recordProviderIntake',
     'recordVerdaging',
+    'closeWithAdvice',
+    'rejectRequest',
     'withdraw',
     'reassignCoordinator',
   ],
@@ -160,6 +185,7 @@ const PHASE_COMMANDS: Record<TrajectoryPhase, readonly CommandType[]> = {
     'decideDivergence',
     'issueBeschikking',
     'recordVerdaging',
+    'rejectRequest',
     'withdraw',
     'reassignCoordinator',
   ],
@@ -240,7 +266,10 @@ export function commandStateProblems(state: TrajectoryState, type: CommandType):
     case 'recordEndEvaluation':
       return ended ? ['the end evaluation is already recorded'] : [];
     case 'withdraw':
-      return ended ? ['the end evaluation is recorded; the trajectory is closing'] : [];
+      if (ended) return ['the end evaluation is recorded; the trajectory is closing'];
+      return state.withdrawal
+        ? ['the withdrawal is recorded; the end evaluation follows (002 §3.5)']
+        : [];
     default:
       return [];
   }
@@ -499,6 +528,8 @@ export function commandProblems(
       } else if (command.decision !== 'close') {
         p.push('decision must be close, verlenging or vervolgtraject');
       }
+      if (state.withdrawal && command.decision !== 'close')
+        p.push('the family withdrew: the end evaluation can only close the trajectory');
       break;
     case 'reportEvaluation':
       if (!isAssigned(state, command.agbCode))
@@ -567,6 +598,18 @@ export function commandProblems(
       if (!isValidAgbCode(command.agbCode)) p.push('agbCode must be 8 digits');
       else if (referredProviders(state).includes(command.agbCode))
         p.push(`provider ${command.agbCode} is already referred`);
+      break;
+    case 'closeWithAdvice':
+      if (!isAdviceCode(command.advice))
+        p.push(`advice must be one of ${Object.keys(ADVICE_CODES).join(', ')}`);
+      p.push(...textRefProblems(command.explanation, 'explanation (the advice in words)'));
+      break;
+    case 'rejectRequest':
+      if (!isRejectionGround(command.ground))
+        p.push(`ground must be one of ${Object.keys(REJECTION_GROUNDS).join(', ')}`);
+      p.push(
+        ...textRefProblems(command.motivation, 'motivation (Awb 3:46: a decision is motivated)'),
+      );
       break;
     case 'reassignCoordinator':
       if (!isValidPersonId(command.coordinatorId)) p.push('coordinatorId is not a valid id');

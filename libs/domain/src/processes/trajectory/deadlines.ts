@@ -15,6 +15,15 @@ import {
 import { beginEndEvaluation, closeTrajectory, type Effect } from './apply';
 import { awbWarningAt, decisionDeadlineLetter } from './decide-before';
 import {
+  WAIT_DEADLINE_KINDS,
+  applyWaitDeadline,
+  clientReminder,
+  hasWaits,
+  noResponseNotice,
+  waitDeadlines,
+  type WaitDeadlineKind,
+} from './waits';
+import {
   assignedProviders,
   awbClockStart,
   clientOf,
@@ -36,6 +45,7 @@ export const DEADLINE_KINDS = [
   'end-evaluation-reminder',
   'end-questionnaire-expired',
   'reassessment-expired',
+  ...WAIT_DEADLINE_KINDS,
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
@@ -74,6 +84,7 @@ export function pendingDeadlines(state: TrajectoryState): Deadline[] {
   if (state.reassessment?.status === 'pending') {
     add('reassessment-expired', amsterdamInstant(addToDate(state.reassessment.decideBy, 0, 1), 0));
   }
+  waitDeadlines(state, add);
   return earliestFirst();
 }
 
@@ -103,12 +114,14 @@ export function applyDeadline(state: TrajectoryState, kind: DeadlineKind, now: D
       return tellCoordinator(kind, reviewDue());
     case 'three-month-check': {
       const deadline = addDuration(now, state.policy.clientResponseWindow).toISOString();
+      const reminder = clientReminder(state, now, deadline);
       state.threeMonthCheck = {
         ...state.threeMonthCheck,
         status: 'sent',
         responseDeadline: deadline,
+        ...reminder,
       };
-      state.questionnaires.midway = { status: 'sent', responseDeadline: deadline };
+      state.questionnaires.midway = { status: 'sent', responseDeadline: deadline, ...reminder };
       return [
         letter('three-month-check', [clientOf(state)], facts),
         letter('questionnaire', [clientOf(state)], { ...facts, moment: 'midway' }),
@@ -116,10 +129,12 @@ export function applyDeadline(state: TrajectoryState, kind: DeadlineKind, now: D
     }
     case 'three-month-check-expired':
       state.threeMonthCheck.status = 'no-response';
-      return [];
+      delete state.threeMonthCheck.remindAt;
+      return noResponseNotice(state, 'three-month-check');
     case 'midway-questionnaire-expired':
       state.questionnaires.midway.status = 'no-response';
-      return [];
+      delete state.questionnaires.midway.remindAt;
+      return noResponseNotice(state, 'questionnaire-midway');
     case 'beschikking-end':
       return beginEndEvaluation(
         state,
@@ -151,18 +166,24 @@ export function applyDeadline(state: TrajectoryState, kind: DeadlineKind, now: D
     }
     case 'end-questionnaire-expired':
       state.questionnaires.end.status = 'no-response';
-      return closeTrajectory(state, now);
+      delete state.questionnaires.end.remindAt;
+      return [...noResponseNotice(state, 'questionnaire-end'), ...closeTrajectory(state, now)];
     case 'reassessment-expired': {
       const r = state.reassessment;
       if (!r) return [];
       r.status = 'no-answer';
+      delete r.remindAt;
+      // Rules of 2026-12: the coordinator who did not answer is told what now applies.
+      const coordinator = hasWaits(state) ? [coordinatorOf(state)] : [];
       return [
-        letter('reassessment-outcome', [clientOf(state), ...providersOf(state)], {
+        letter('reassessment-outcome', [clientOf(state), ...providersOf(state), ...coordinator], {
           ...facts,
           followUpNeeded: state.coordination?.coordinate ?? false,
           answered: false,
         }),
       ];
     }
+    default:
+      return applyWaitDeadline(state, kind satisfies WaitDeadlineKind);
   }
 }

@@ -29,6 +29,14 @@ export interface TrajectoryPolicy {
   maxHistoryEvents: number;
   /** Hour of day (Amsterdam) at which a deadline on a calendar date falls due. */
   dueHour: number;
+  /** A referred provider records its intake within this many working days (rules of 2026-12). */
+  providerIntakeWorkingDays: number;
+  /** The provider is reminded this many working days before its intake is due. */
+  providerIntakeReminderWorkingDays: number;
+  /** The coordination decision (001) is due this long after the beschikking is issued. */
+  coordinationDecisionWithin: string;
+  /** The coordinator is reminded this long before the coordination decision is due. */
+  coordinationDecisionReminderLead: string;
 }
 
 export const DEFAULT_POLICY: TrajectoryPolicy = {
@@ -43,6 +51,10 @@ export const DEFAULT_POLICY: TrajectoryPolicy = {
   samenloopThreshold: 3,
   maxHistoryEvents: 600,
   dueHour: 8,
+  providerIntakeWorkingDays: 10,
+  providerIntakeReminderWorkingDays: 2,
+  coordinationDecisionWithin: 'P2W',
+  coordinationDecisionReminderLead: 'P3D',
 };
 
 const DURATION_KEYS = [
@@ -54,6 +66,8 @@ const DURATION_KEYS = [
   'threeMonthCheckAfter',
   'clientResponseWindow',
   'endEvaluationReminderInterval',
+  'coordinationDecisionWithin',
+  'coordinationDecisionReminderLead',
 ] as const;
 
 /** Every reason the policy cannot be used; empty when it can. */
@@ -70,6 +84,16 @@ export function policyProblems(policy: TrajectoryPolicy): string[] {
   if (!Number.isInteger(policy.dueHour) || policy.dueHour < 0 || policy.dueHour > 23) {
     problems.push('dueHour must be an hour from 0 to 23');
   }
+  const days = (v: unknown) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 60;
+  if (!days(policy.providerIntakeWorkingDays) || policy.providerIntakeWorkingDays < 1)
+    problems.push('providerIntakeWorkingDays must be a whole number of working days from 1 to 60');
+  else if (
+    !days(policy.providerIntakeReminderWorkingDays) ||
+    policy.providerIntakeReminderWorkingDays >= policy.providerIntakeWorkingDays
+  )
+    problems.push(
+      'providerIntakeReminderWorkingDays must be a whole number of working days below providerIntakeWorkingDays',
+    );
   if (problems.length > 0) return problems;
   const ref = new Date(Date.UTC(2026, 0, 1));
   const after = (d: string) => addDuration(ref, d).getTime();
@@ -81,6 +105,11 @@ export function policyProblems(policy: TrajectoryPolicy): string[] {
   }
   if (after(policy.maxReviewInterval) > after('P6M')) {
     problems.push('maxReviewInterval may not exceed P6M: reviews are at least half-yearly (001)');
+  }
+  if (after(policy.coordinationDecisionReminderLead) >= after(policy.coordinationDecisionWithin)) {
+    problems.push(
+      'coordinationDecisionReminderLead must be shorter than coordinationDecisionWithin',
+    );
   }
   if (after(policy.reviewReminderLead) >= after(policy.defaultReviewInterval)) {
     problems.push('reviewReminderLead must be shorter than defaultReviewInterval');

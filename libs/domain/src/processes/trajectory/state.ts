@@ -18,6 +18,7 @@ import {
 } from '../../time';
 import { casePartiesOf } from '../kit';
 import { decideBeforeProblems, initialDecisionDueAt, type DecideBefore } from './decide-before';
+import type { IntakeOutcome } from './intake-outcomes';
 import { DEFAULT_POLICY, type TrajectoryPolicy } from './policy';
 import { TRAJECTORY_RULE_SETS } from './rules';
 
@@ -174,9 +175,23 @@ export interface ResultJudgement {
 
 export type ReviewDecision = 'continue' | 'afschalen' | 'opschalen' | 'end';
 
+/** What began the end evaluation; `withdrawal`: the family stopped after the care started. */
+export type EndEvaluationTrigger = 'end-date' | 'stop-zorg' | 'coordinator' | 'withdrawal';
+
 // ───────────────────────────────────────────────────────────── state
 
 export type ClientAnswerStatus = 'not-sent' | 'sent' | 'answered' | 'no-response';
+
+/**
+ * A wait for someone else's step, with its reminder and escalation (rules of 2026-12): the
+ * reminder goes out at `remindAt`, and at `dueAt` the case is overdue and the coordinator told.
+ */
+export interface Wait {
+  remindAt: string;
+  dueAt: string;
+  reminded: boolean;
+  overdue: boolean;
+}
 
 export interface TrajectoryState {
   caseNumber: string;
@@ -204,6 +219,8 @@ export interface TrajectoryState {
   plan?: PlanDeel1 & { agreedAt: string };
   /** AGB codes of the providers the family was referred to (verwijzing), in order. */
   referrals?: string[];
+  /** Per referred provider, the wait for its intake (rules of 2026-12), until it is recorded. */
+  providerIntakeWaits?: Record<string, Wait>;
   providerIntakes: ProviderIntake[];
   beschikking?: Beschikking & { issuedAt: string };
   /** Earlier periods, after a verlenging. */
@@ -214,6 +231,8 @@ export interface TrajectoryState {
     overdue: boolean;
     verdagingen: Array<{ newDueDate: CalendarDate; reason: FreeText; recordedAt: string }>;
   };
+  /** The wait for the coordination decision after the beschikking (rules of 2026-12). */
+  coordinationWait?: Wait;
   coordination?: {
     coordinate: boolean;
     criteria: CoordinationCriteria;
@@ -242,15 +261,26 @@ export interface TrajectoryState {
   threeMonthCheck: {
     status: 'waiting' | 'sent' | 'fitting' | 'not-fitting' | 'no-response';
     dueAt?: string;
+    /** What the check counts from (rules of 2026-12): the start of care, else the referral. */
+    countsFrom?: 'referral' | 'start-zorg';
     responseDeadline?: string;
+    /** When the family is reminded, once (rules of 2026-12). */
+    remindAt?: string;
     answeredAt?: string;
   };
   questionnaires: Record<
     'midway' | 'end',
-    { status: ClientAnswerStatus; rating?: number; responseDeadline?: string; answeredAt?: string }
+    {
+      status: ClientAnswerStatus;
+      rating?: number;
+      responseDeadline?: string;
+      /** When the family is reminded, once (rules of 2026-12). */
+      remindAt?: string;
+      answeredAt?: string;
+    }
   >;
   endEvaluation?: {
-    trigger: 'end-date' | 'stop-zorg' | 'coordinator';
+    trigger: EndEvaluationTrigger;
     requiredSince: string;
     remindersSent: number;
     nextReminderAt: string;
@@ -264,10 +294,14 @@ export interface TrajectoryState {
     decideBy: CalendarDate;
     requestedAt: string;
     status: 'pending' | 'answered' | 'no-answer';
+    /** When the coordinator is reminded, once (rules of 2026-12); removed once reminded. */
+    remindAt?: string;
     followUpNeeded?: boolean;
     answeredAt?: string;
   };
   withdrawal?: { reason: FreeText; at: string };
+  /** How the intake ended when not in a beschikking: advice, or an afwijzing. */
+  intakeOutcome?: IntakeOutcome & { text: FreeText };
   /** Letters that could not be delivered (absent in runs from before it was recorded). */
   deliveryProblems?: DeliveryProblem[];
   closedAt?: string;

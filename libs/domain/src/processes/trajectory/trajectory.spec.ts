@@ -51,6 +51,8 @@ describe('the trajectory process (002 §3.5, 001, 004)', () => {
       expect(allowedCommands(s)).toEqual([
         'agreeResults',
         'recordVerdaging',
+        'closeWithAdvice',
+        'rejectRequest',
         'withdraw',
         'reassignCoordinator',
       ]);
@@ -309,8 +311,10 @@ describe('the trajectory process (002 §3.5, 001, 004)', () => {
           endDate: '2027-11-30',
         }),
       ]);
-      // 004: the 3-month check counts from the start of care, not from the paperwork.
+      // 004: the 3-month check counts from the referral until care starts; the coordination
+      // decision is due two weeks after the beschikking, with a reminder three days before.
       expect(pendingDeadlines(s)).toEqual([
+        { kind: 'coordination-decision-reminder', at: at('2026-12-08').toISOString() },
         { kind: 'three-month-check', at: at('2027-03-01', 8).toISOString() },
         { kind: 'beschikking-end', at: at('2027-12-01', 0).toISOString() },
       ]);
@@ -456,13 +460,26 @@ describe('the trajectory process (002 §3.5, 001, 004)', () => {
       ]);
     });
 
-    it('records no answer to the check and the midway questionnaire when their window closes', () => {
+    it('records no answer to the check and the midway questionnaire when their window closes, and tells the coordinator', () => {
       const s = monitored();
       applyDeadline(s, 'three-month-check', at('2027-03-01', 8));
-      expect(applyDeadline(s, 'three-month-check-expired', at('2027-03-29', 8))).toEqual([]);
-      expect(applyDeadline(s, 'midway-questionnaire-expired', at('2027-03-29', 8))).toEqual([]);
+      expect(letters(applyDeadline(s, 'three-month-check-expired', at('2027-03-29', 8)))).toEqual([
+        { kind: 'client-no-response', to: [COORDINATOR] },
+      ]);
+      expect(
+        letters(applyDeadline(s, 'midway-questionnaire-expired', at('2027-03-29', 8))),
+      ).toEqual([{ kind: 'client-no-response', to: [COORDINATOR] }]);
       expect(s.threeMonthCheck.status).toBe('no-response');
       expect(s.questionnaires.midway.status).toBe('no-response');
+    });
+
+    it('a case from before the rules of 2026-12 records no answer silently, as it did', () => {
+      const s = monitored();
+      delete s.rules;
+      applyDeadline(s, 'three-month-check', at('2027-03-01', 8));
+      expect(s.threeMonthCheck.remindAt).toBeUndefined();
+      expect(applyDeadline(s, 'three-month-check-expired', at('2027-03-29', 8))).toEqual([]);
+      expect(applyDeadline(s, 'midway-questionnaire-expired', at('2027-03-29', 8))).toEqual([]);
     });
 
     it('a re-assessment answered "not needed" ends the follow-up, and one left unanswered is recorded as such (001)', () => {

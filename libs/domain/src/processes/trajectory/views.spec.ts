@@ -158,7 +158,7 @@ describe('the trajectory process: undelivered letters, continue-as-new, what it 
         endDecision: 'close',
         goalsTotal: 2,
         goalsReached: 1,
-        nextDueKind: 'end-questionnaire-expired',
+        nextDueKind: 'end-questionnaire-reminder',
         withdrawn: false,
         closedAt: null,
       });

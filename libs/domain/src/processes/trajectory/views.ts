@@ -7,6 +7,7 @@ import { processView } from '../kit';
 import type { ProcessView } from '../process';
 import { allowedCommands, type CommandType } from './commands';
 import { pendingDeadlines, type DeadlineKind } from './deadlines';
+import { waitOverdue } from './waits';
 import {
   activeProviders,
   involvedProviders,
@@ -22,11 +23,17 @@ export function trajectoryView(state: TrajectoryState): TrajectoryView {
   return processView(state, allowedCommands(state), pendingDeadlines(state), isOverdue(state));
 }
 
-/** Whether anything is overdue: the Awb decision, a review or the end evaluation. */
+/**
+ * Whether anything is overdue: the Awb decision, a provider's intake, the coordination decision,
+ * a review or the end evaluation.
+ */
 export function isOverdue(state: TrajectoryState): boolean {
   return (
     isOpenPhase(state.phase) &&
-    (state.awb.overdue || state.monitoring.overdue || (state.endEvaluation?.remindersSent ?? 0) > 0)
+    (state.awb.overdue ||
+      waitOverdue(state) ||
+      state.monitoring.overdue ||
+      (state.endEvaluation?.remindersSent ?? 0) > 0)
   );
 }
 
@@ -102,6 +109,12 @@ export function projectionOf(state: TrajectoryState, workflowId: string, causes:
     goalsTotal: state.endEvaluation?.recordedAt ? goals.total : null,
     goalsReached: state.endEvaluation?.recordedAt ? goals.reached : null,
     withdrawn: state.withdrawal !== undefined,
+    /** How the intake ended without a beschikking (advice, rejected) and its code. */
+    intakeOutcome: state.intakeOutcome?.kind ?? null,
+    intakeOutcomeCode:
+      state.intakeOutcome?.kind === 'advice'
+        ? state.intakeOutcome.advice
+        : (state.intakeOutcome?.ground ?? null),
     closedAt: state.closedAt ?? null,
     archiveActionDate: state.closedAt ? archiveActionDate(state.closedAt) : null,
     beschikkingen: beschikkingen.map((b) => ({

@@ -1,4 +1,9 @@
-import type { HandoverProjection, LetterFacts } from '@cjg/domain';
+import {
+  handoverLetterFactsFor,
+  type HandoverProjection,
+  type LetterFacts,
+  type Recipient,
+} from '@cjg/domain';
 import {
   createTrajectoryActivities,
   TEXT_ID_SUFFIX,
@@ -21,33 +26,59 @@ export function createVeiligThuisActivities(deps: ActivityDependencies) {
   const { dataSource } = deps;
   const { sendLetter } = createTrajectoryActivities(deps);
 
+  /** The facts with each text of this handover they name put in as itself (one item per line). */
+  async function withHandoverTexts(handoverId: string, letterFacts: LetterFacts) {
+    const named = Object.entries(letterFacts).filter(
+      (entry): entry is [string, string] =>
+        entry[0].endsWith(TEXT_ID_SUFFIX) && typeof entry[1] === 'string',
+    );
+    const facts: LetterFacts = { ...letterFacts };
+    if (named.length === 0) return facts;
+    const rows: Array<{ id: string; items: string[] }> = await dataSource.query(
+      `SELECT id::text AS id, items FROM veilig_thuis_handover_text
+        WHERE handover_id = $1 AND id = ANY($2::uuid[])`,
+      [handoverId, named.map(([, id]) => id)],
+    );
+    const texts = new Map(rows.map((row) => [row.id, row.items]));
+    for (const [key, id] of named) {
+      const items = texts.get(id);
+      if (items) facts[key.slice(0, -TEXT_ID_SUFFIX.length)] = items.join('\n');
+    }
+    return facts;
+  }
+
   return {
     /**
      * Sends a handover letter through the one letter path (ledger, exactly once, refusals
      * reported), after putting each text the facts name (`agreementsTextId`) in as itself
      * (`agreements`, one item per line). Only texts of this handover are read; a text that is
-     * gone leaves the letter's pointer to the file.
+     * gone leaves the letter's pointer to the file. Each recipient gets the facts it may read
+     * (`handoverLetterFactsFor`: the family's copy leaves out the safety conditions), so the
+     * texts it may not read are never read for it.
      */
     async sendHandoverLetter(request: HandoverLetterRequest): Promise<LetterOutcome> {
       const { handoverId, ...letter } = request;
-      const named = Object.entries(letter.facts).filter(
-        (entry): entry is [string, string] =>
-          entry[0].endsWith(TEXT_ID_SUFFIX) && typeof entry[1] === 'string',
-      );
-      const facts: LetterFacts = { ...letter.facts };
-      if (named.length > 0) {
-        const rows: Array<{ id: string; items: string[] }> = await dataSource.query(
-          `SELECT id::text AS id, items FROM veilig_thuis_handover_text
-            WHERE handover_id = $1 AND id = ANY($2::uuid[])`,
-          [handoverId, named.map(([, id]) => id)],
-        );
-        const texts = new Map(rows.map((row) => [row.id, row.items]));
-        for (const [key, id] of named) {
-          const items = texts.get(id);
-          if (items) facts[key.slice(0, -TEXT_ID_SUFFIX.length)] = items.join('\n');
-        }
+      const groups = new Map<string, { facts: LetterFacts; to: Recipient[] }>();
+      for (const recipient of letter.to) {
+        const facts = handoverLetterFactsFor(recipient, letter.facts);
+        const key = JSON.stringify(facts);
+        const group = groups.get(key) ?? { facts, to: [] };
+        group.to.push(recipient);
+        groups.set(key, group);
       }
-      return sendLetter({ ...letter, facts });
+      const outcome: LetterOutcome = { sent: 0, alreadySent: 0, undeliverable: 0, failures: [] };
+      for (const group of groups.values()) {
+        const one = await sendLetter({
+          ...letter,
+          to: group.to,
+          facts: await withHandoverTexts(handoverId, group.facts),
+        });
+        outcome.sent += one.sent;
+        outcome.alreadySent += one.alreadySent;
+        outcome.undeliverable += one.undeliverable;
+        outcome.failures.push(...one.failures);
+      }
+      return outcome;
     },
 
     /**

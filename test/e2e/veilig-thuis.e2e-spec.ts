@@ -200,16 +200,29 @@ describe('Veilig Thuis warm handover', () => {
     expect(history).not.toContain(`(${id})`);
     expect(history).not.toContain('Geen alcohol');
 
-    // The agreements in writing, the same text to Veilig Thuis, the family and the coordinator.
-    for (const email of [vtEmail, clientEmail, `anna.${id}@cjg.example`]) {
+    // The agreements in writing to Veilig Thuis, the family and the coordinator; the safety
+    // conditions in full to Veilig Thuis and the coordinator only (issue 17): the family's copy
+    // says they exist and whom to ask.
+    const agreementsTo = async (email: string) => {
       const mails = await eventually(
         () => mailTo(email),
         (m) => m.some((x) => x.subject === `Afspraken warme overdracht: ${handoverId}`),
       );
-      const letter = mails.find((x) => x.subject === `Afspraken warme overdracht: ${handoverId}`)!;
+      return mails.find((x) => x.subject === `Afspraken warme overdracht: ${handoverId}`)!;
+    };
+    for (const email of [vtEmail, `anna.${id}@cjg.example`]) {
+      const letter = await agreementsTo(email);
       expect(letter.text).toContain(`• ${agreement}`);
       expect(letter.text).toContain(`• ${safety}`);
+      expect(letter.text).toContain('Veilig Thuis belt na 6 weken met moeder');
     }
+    const family = await agreementsTo(clientEmail);
+    expect(family.text).toContain(`• ${agreement}`);
+    expect(family.text).not.toContain(safety);
+    expect(family.text).not.toContain('Geen alcohol');
+    expect(family.text).not.toContain('Veilig Thuis belt na 6 weken');
+    expect(family.text).toContain('veiligheidsafspraken');
+    expect(family.text).toContain('uw coördinator Anna');
 
     const started = await command('start-trajectory', { caseNumber }, callers.coordinator);
     expect(started.status).toBe(200);
@@ -267,7 +280,7 @@ describe('Veilig Thuis warm handover', () => {
     expect((await command('close-with-basic-support', {}, callers.coordinator)).status).toBe(409);
   });
 
-  it('a refusal goes back to Veilig Thuis with its reason', async () => {
+  it('a refusal, only for another region or lack of competence, goes back to Veilig Thuis and to the handover lead', async () => {
     const created = await api<{ handoverId: string }>(
       'POST',
       '/handovers',
@@ -276,7 +289,18 @@ describe('Veilig Thuis warm handover', () => {
     );
     expect(created.status).toBe(201);
     handoverId = created.body.handoverId;
-    expect((await command('refuse', { reason: 'other' }, callers.teamLead)).status).toBe(422);
+    // Issue 17: Veilig Thuis judges safety; another reason is malformed (400), a lack of
+    // competence without saying whose case it is does not fit (422).
+    for (const reason of ['not-safe-enough', 'other', 'care-elsewhere']) {
+      const unsafe = await command('refuse', { reason }, callers.teamLead);
+      expect(unsafe.status).toBe(400);
+      expect(JSON.stringify(unsafe.body)).toContain(
+        'must be outside-region or not-competent: Veilig Thuis judges safety',
+      );
+    }
+    expect((await command('refuse', { reason: 'not-competent' }, callers.teamLead)).status).toBe(
+      422,
+    );
     const refused = await command(
       'refuse',
       { reason: 'outside-region', explanation: [`Het gezin woont in Venlo (${id})`] },
@@ -295,6 +319,14 @@ describe('Veilig Thuis warm handover', () => {
     const letter = mails.find((x) => x.subject === `Overdracht niet overgenomen: ${handoverId}`)!;
     expect(letter.text).toContain('buiten de gemeenten');
     expect(letter.text).toContain(`Het gezin woont in Venlo (${id})`);
+    // Escalated to the municipality's handover lead.
+    const escalated = await eventually(
+      () => mailTo(`bram.${id}@cjg.example`),
+      (m) => m.some((x) => x.subject === `Overdracht geweigerd: ${handoverId}`),
+    );
+    expect(
+      escalated.find((x) => x.subject === `Overdracht geweigerd: ${handoverId}`)!.text,
+    ).toContain(`Het gezin woont in Venlo (${id})`);
     expect((await command('accept', { coordinatorId }, callers.teamLead)).status).toBe(409);
   });
 });

@@ -546,7 +546,10 @@ describe('Veilig Thuis handover', () => {
     await handoverCommand(
       handoverId,
       'refuse',
-      { reason: 'other', explanation: ['Het gezin krijgt al hulp van een andere organisatie'] },
+      {
+        reason: 'not-competent',
+        explanation: ['In het gezin woont geen jeugdige; de vraag hoort bij het Wmo-loket'],
+      },
       callers.coordinator,
     );
     await save('veilig-thuis-refused', handoverWorkflowId(handoverId), { ends: 'completed' });

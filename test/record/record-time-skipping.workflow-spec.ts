@@ -11,6 +11,7 @@ import {
   DEFAULT_VEILIG_THUIS_POLICY,
   DEFAULT_VTO_POLICY,
   handoverWorkflowId,
+  trajectoryWorkflowId,
   transferIdOf,
   transferWorkflowId,
   vtoWorkflowId,
@@ -24,8 +25,10 @@ import type { schakeloverlegTransferWorkflow } from '@cjg/workflows';
 import {
   SCHAKELOVERLEG_WORKFLOW_TYPE,
   transferCommandUpdates,
+  transferStateQuery,
   type TransferCommandArgs,
 } from '@cjg/workflows/schakeloverleg.definitions';
+import { trajectoryStateQuery } from '@cjg/workflows/trajectory.definitions';
 import {
   handoverStateQuery,
   handoverUpdates,
@@ -158,19 +161,37 @@ async function recordTransfer(
 }
 
 describe('Schakeloverleg transfer (time-skipping)', () => {
-  it('agreed, and the trajectory started on the measure’s end date', async () => {
+  it('agreed: the trajectory started at once, its beschikking overdue at the measure’s end, and the voluntary frame begun on that date', async () => {
     await recordTransfer('schakeloverleg-agreed-then-started', async (handle, input) => {
       const meetingDate = addWorkingDays(await today(), 5);
+      const caseNumber = `CJG-REC-${input.reference}`;
       await command(handle, 'plan', { meetingDate, coordinatorId: 'coord-anna' });
       await advanceTo(handle, meetingDate, 12);
-      await command(handle, 'recordOutcome', {
-        agreed: true,
-        parentsConsent: true,
-        caseNumber: `CJG-REC-${input.reference}`,
-      });
+      await command(handle, 'recordOutcome', { agreed: true, parentsConsent: true, caseNumber });
+      // Since schakeloverleg-rules-2026-12 the trajectory starts when agreed, its beschikking
+      // due before the measure ends: reminded, and escalated at the date (none is given here).
+      const trajectory = env.client.workflow.getHandle(trajectoryWorkflowId(caseNumber));
+      await eventually(
+        () => trajectory.describe().then((d) => d.status.name),
+        (status) => status === 'RUNNING',
+      );
       await advanceTo(handle, input.measureEndDate, 8);
-      const done = await handle.result();
-      expect(done.status).toBe('started');
+      await settle(trajectory);
+      const t = await eventually(
+        () => trajectory.query(trajectoryStateQuery),
+        (v) => v.awb.overdue,
+      );
+      expect(t.decideBefore?.date).toBe(input.measureEndDate);
+      await write(
+        'trajectory-from-schakeloverleg-decision-overdue',
+        trajectory.workflowId,
+        undefined,
+        'open',
+      );
+      const done = await eventually(
+        () => handle.query(transferStateQuery),
+        (v) => v.status === 'started',
+      );
       return done;
     });
   });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client';
+import type { WorkflowHandle } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
 import {
   addWorkingDays,
@@ -127,7 +127,17 @@ async function advanceTo(handle: Handle, date: CalendarDate, hour = 8): Promise<
   if (ms > 0) await advance(handle, ms);
 }
 
-/** The letters of this transfer (not of the trajectory it starts), kind and recipients. */
+/** The letters of the trajectory a transfer started, in its order, kind and recipients. */
+function trajectoryLetters(rec: Recorded, caseNumber: string) {
+  return rec.letters
+    .filter((l) => l.workflowId === trajectoryWorkflowId(caseNumber))
+    .sort((a, b) => a.sequence - b.sequence)
+    .map((l) => ({
+      kind: l.kind,
+      to: l.to.map((r) => (r.role === 'provider' ? `provider:${r.agbCode}` : `${r.role}:${r.id}`)),
+    }));
+}
+
 /**
  * The transfer's letters in the order the workflow numbered them: letters started in the same
  * workflow task run side by side, so the order the stub saw them in is not the workflow's.
@@ -155,60 +165,38 @@ const FAMILY = 'client:client-0001';
 const PROVIDERS = ['provider:12345678', 'provider:87654321'];
 
 describe('schakeloverlegTransferWorkflow (000)', () => {
-  it('agreed: the voluntary trajectory starts on the measure’s end date with the care carried over', async () => {
-    const input = await proposal();
+  it('agreed: the trajectory starts at once, its beschikking due before the measure ends (reminded, escalated); the voluntary frame begins on the end date', async () => {
+    // The measure ends seven weeks from now: before the Awb term of a trajectory agreed next week.
+    const input = await proposal(35);
     const caseNumber = `CJG-2027-${randomUUID().slice(0, 6).toUpperCase()}`;
     const meetingDate = addWorkingDays(await today(), 5);
-    const rec = await withTransfer(input, async (handle) => {
+    const decideBefore = amsterdamInstant(input.measureEndDate);
+    const rec = await withTransfer(input, async (handle, rec) => {
       let s = await command(handle, 'plan', { meetingDate, coordinatorId: 'coord-anna' });
       expect(s.status).toBe('planned');
       await advanceTo(handle, meetingDate, 12);
-      s = await command(handle, 'recordOutcome', {
-        agreed: true,
-        parentsConsent: true,
-        caseNumber,
-      });
-      expect(s.status).toBe('agreed');
-      expect(s.pendingDeadlines).toEqual([
-        {
-          kind: 'trajectory-start',
-          at: amsterdamInstant(input.measureEndDate, 8).toISOString(),
-        },
-      ]);
+      await command(handle, 'recordOutcome', { agreed: true, parentsConsent: true, caseNumber });
 
-      // Until the end date the family stays in the forced frame: no trajectory yet.
-      await advanceTo(handle, addWorkingDays(meetingDate, 10), 12);
-      await expect(
-        env.client.workflow.getHandle(trajectoryWorkflowId(caseNumber)).describe(),
-      ).rejects.toBeInstanceOf(WorkflowNotFoundError);
-      expect((await view(handle)).status).toBe('agreed');
-
-      await advanceTo(handle, input.measureEndDate, 8);
-      const done = await handle.result();
-      expect(done).toMatchObject({
-        status: 'started',
-        trajectory: {
-          caseNumber,
-          workflowId: trajectoryWorkflowId(caseNumber),
-          alreadyExisted: false,
-        },
-      });
-      expect(amsterdamDate(new Date(done.trajectory!.startedAt))).toBe(input.measureEndDate);
-      expect(await attributes(handle)).toEqual({
-        caseKind: 'schakeloverleg-transfer',
-        status: 'started',
-        overdue: false,
-      });
-
-      // The linked trajectory runs on after the transfer has ended (ParentClosePolicy.ABANDON).
+      // Issue 17: the trajectory starts now, so the care after the measure is decided before it.
       const trajectory = env.client.workflow.getHandle(trajectoryWorkflowId(caseNumber));
+      s = await eventually(
+        () => view(handle),
+        (v) => v.trajectory !== undefined,
+      );
+      expect(s).toMatchObject({
+        status: 'agreed',
+        trajectory: { caseNumber, alreadyExisted: false },
+      });
+      expect(amsterdamDate(new Date(s.trajectory!.startedAt))).toBe(meetingDate);
+      expect(s.pendingDeadlines).toEqual([
+        { kind: 'trajectory-start', at: amsterdamInstant(input.measureEndDate, 8).toISOString() },
+      ]);
       const described = await trajectory.describe();
       expect(described.status.name).toBe('RUNNING');
       expect(described.memo).toMatchObject({
         transferId: input.transferId,
         carriedOverCare: '12345678:45, 87654321:54',
       });
-      expect(described.typedSearchAttributes.get(CaseKindKey)).toBe('trajectory');
       const t = await trajectory.query(trajectoryStateQuery);
       expect(t).toMatchObject({
         caseNumber,
@@ -217,7 +205,46 @@ describe('schakeloverlegTransferWorkflow (000)', () => {
         clientId: 'client-0001',
         familyId: input.familyId,
         previousCaseNumber: input.reference,
+        decideBefore: {
+          date: input.measureEndDate,
+          why: 'measure-ends',
+          escalateToId: 'lead-bram',
+        },
+        awb: { dueAt: decideBefore.toISOString() },
+        rules: 1,
       });
+      const [warning, overdue] = t.pendingDeadlines;
+      expect(overdue).toEqual({ kind: 'awb-overdue', at: decideBefore.toISOString() });
+
+      // No beschikking: reminded before the date, escalated to the team lead at it.
+      await advance(trajectory, Date.parse(warning!.at) + 60_000 - (await env.currentTimeMs()));
+      await eventually(
+        async () => trajectoryLetters(rec, caseNumber),
+        (l) => l.some((x) => x.kind === 'awb-warning'),
+      );
+      await advance(trajectory, decideBefore.getTime() + 60_000 - (await env.currentTimeMs()));
+      await eventually(
+        async () => trajectoryLetters(rec, caseNumber),
+        (l) => l.some((x) => x.kind === 'awb-overdue'),
+      );
+      expect((await trajectory.query(trajectoryStateQuery)).overdue).toBe(true);
+      expect((await view(handle)).status).toBe('agreed');
+
+      await advanceTo(handle, input.measureEndDate, 8);
+      // Read, not awaited as a result: waiting for a result lets the test server skip ahead.
+      const done = await eventually(
+        () => view(handle),
+        (v) => v.status === 'started',
+      );
+      expect(done).toMatchObject({ status: 'started', trajectory: { caseNumber } });
+      expect(amsterdamDate(new Date(done.closedAt!))).toBe(input.measureEndDate);
+      expect(await attributes(handle)).toEqual({
+        caseKind: 'schakeloverleg-transfer',
+        status: 'started',
+        overdue: false,
+      });
+      // The linked trajectory runs on after the transfer has ended (ParentClosePolicy.ABANDON).
+      expect((await trajectory.describe()).status.name).toBe('RUNNING');
     });
     expect(transferLetters(rec, input)).toEqual([
       { kind: 'so-proposed', to: ['coordinator:coord-schakel'] },
@@ -228,10 +255,13 @@ describe('schakeloverlegTransferWorkflow (000)', () => {
       },
       { kind: 'so-trajectory-started', to: [`organisation:${GI}`, ...PROVIDERS, FAMILY] },
     ]);
-    // The trajectory registered its intake with the coordinator, as any trajectory does.
-    expect(rec.letters.find((l) => l.workflowId === trajectoryWorkflowId(caseNumber))?.kind).toBe(
-      'intake-registered',
-    );
+    const agreedLetter = rec.letters.find((l) => l.kind === 'so-agreed');
+    expect(agreedLetter?.facts).toMatchObject({ beschikkingBefore: input.measureEndDate });
+    expect(trajectoryLetters(rec, caseNumber)).toEqual([
+      { kind: 'intake-registered', to: ['coordinator:coord-anna'] },
+      { kind: 'awb-warning', to: ['coordinator:coord-anna'] },
+      { kind: 'awb-overdue', to: ['coordinator:coord-anna', 'coordinator:lead-bram'] },
+    ]);
   });
 
   it('not agreed: revisited on its date, planned again and then agreed', async () => {
@@ -277,7 +307,9 @@ describe('schakeloverlegTransferWorkflow (000)', () => {
       await advanceTo(handle, extendedEnd, 8);
       const done = await handle.result();
       expect(done.status).toBe('started');
-      expect(amsterdamDate(new Date(done.trajectory!.startedAt))).toBe(extendedEnd);
+      // The trajectory started when agreed; the voluntary frame began on the (new) end date.
+      expect(amsterdamDate(new Date(done.trajectory!.startedAt))).toBe(secondMeeting);
+      expect(amsterdamDate(new Date(done.closedAt!))).toBe(extendedEnd);
     });
     expect(transferLetters(rec, input)).toEqual([
       { kind: 'so-proposed', to: ['coordinator:coord-schakel'] },
@@ -399,7 +431,7 @@ describe('schakeloverlegTransferWorkflow (000)', () => {
     });
   });
 
-  it('an extended measure moves the start of an agreed transfer', async () => {
+  it('an extended measure moves the start of the voluntary frame of an agreed transfer', async () => {
     const input = await proposal();
     const caseNumber = `CJG-2027-${randomUUID().slice(0, 6).toUpperCase()}`;
     const meetingDate = addWorkingDays(await today(), 5);
@@ -416,7 +448,8 @@ describe('schakeloverlegTransferWorkflow (000)', () => {
       expect((await view(handle)).status).toBe('agreed');
       await advanceTo(handle, later, 8);
       const done = await handle.result();
-      expect(amsterdamDate(new Date(done.trajectory!.startedAt))).toBe(later);
+      expect(done.status).toBe('started');
+      expect(amsterdamDate(new Date(done.closedAt!))).toBe(later);
     });
   });
 });

@@ -288,7 +288,14 @@ describe('veiligThuisHandoverWorkflow (002 §3.6, §5.6)', () => {
     expect(letter(rec, 'vt-agreements')).toMatchObject({
       handoverId: input.handoverId,
       to: [VT, CLIENT, COORD],
-      facts: { agreementsTextId: AGREEMENTS.textId, jointHomeVisit: true },
+      facts: {
+        agreementsTextId: AGREEMENTS.textId,
+        jointHomeVisit: true,
+        // The family's copy names its coordinator in place of the safety conditions (the
+        // letters activity leaves those out for the family: e2e).
+        coordinatorId: 'coord-anna',
+        safetyConditionsTextId: SAFETY.textId,
+      },
     });
     expect(letter(rec, 'vt-feedback')).toMatchObject({
       to: [VT, CLIENT],
@@ -364,7 +371,7 @@ describe('veiligThuisHandoverWorkflow (002 §3.6, §5.6)', () => {
     });
   });
 
-  it('refused: back to Veilig Thuis with the reason; the handover ends and takes no more commands', async () => {
+  it('refused: only for lack of competence or another region, back to Veilig Thuis and escalated to the lead; the handover ends', async () => {
     const input = handoverInput();
     const explanation = { textId: randomUUID(), items: 1 };
     const rec = await withHandover(input, async (handle) => {
@@ -383,25 +390,53 @@ describe('veiligThuisHandoverWorkflow (002 §3.6, §5.6)', () => {
           }),
         ),
       ).toEqual([['planMeeting is not possible when the handover is received'], 'state']);
+      // Issue 17: Veilig Thuis judges safety; the CJG refuses for another region or lack of
+      // competence only, the latter explained.
       expect(
         await refusal(
-          handle.executeUpdate(handoverUpdates.refuse, { args: [{ reason: 'other' }] }),
+          handle.executeUpdate(handoverUpdates.refuse, {
+            args: [{ reason: 'not-safe-enough', explanation }],
+          }),
         ),
-      ).toEqual([['a refusal for another reason needs an explanation'], 'data']);
-      const s = await command(handle, 'refuse', { reason: 'other', explanation });
+      ).toEqual([
+        [
+          "reason must be outside-region or not-competent: Veilig Thuis judges safety, the CJG refuses a handover only when the family lives outside its region or the case is not the CJG's to take",
+        ],
+        'data',
+      ]);
+      expect(
+        await refusal(
+          handle.executeUpdate(handoverUpdates.refuse, { args: [{ reason: 'not-competent' }] }),
+        ),
+      ).toEqual([
+        ['a refusal for lack of competence needs an explanation: whose case it is'],
+        'data',
+      ]);
+      const s = await command(handle, 'refuse', { reason: 'not-competent', explanation });
       expect(s.status).toBe('refused');
       const result = (await handle.result()) as HandoverView;
-      expect(result.refusal).toMatchObject({ reason: 'other', explanation });
+      expect(result.refusal).toMatchObject({ reason: 'not-competent', explanation });
+      expect(result.rules).toBe(1);
       const history = await handle.fetchHistory();
       const accepted = history.events?.filter(
         (e) => e.workflowExecutionUpdateAcceptedEventAttributes,
       );
       expect(accepted).toHaveLength(1);
     });
-    expect(kinds(rec)).toEqual(['vt-handover-received', 'vt-receipt', 'vt-refused']);
+    expect(kinds(rec)).toEqual([
+      'vt-handover-received',
+      'vt-receipt',
+      'vt-refused',
+      'vt-refusal-escalated',
+    ]);
     expect(letter(rec, 'vt-refused')).toMatchObject({
       to: [VT],
-      facts: { reason: 'other', explanationTextId: explanation.textId },
+      facts: { reason: 'not-competent', explanationTextId: explanation.textId },
+    });
+    // Escalated to the municipality's handover lead.
+    expect(letter(rec, 'vt-refusal-escalated')).toMatchObject({
+      to: [LEAD],
+      facts: { reason: 'not-competent', explanationTextId: explanation.textId },
     });
   });
 

@@ -47,7 +47,8 @@ const TransferCommand = (type: TransferCommandType, route: RouteOptions) =>
 /**
  * The Schakeloverleg transfer from the forced to the voluntary frame (000): a GI proposes it, the
  * CJG of the municipality plans the Schakeloverleg and records its outcome; when agreed, the
- * toegang trajectory starts on the measure's end date with the care in place carried over.
+ * toegang trajectory starts when agreed, its beschikking due before the measure's end date, with
+ * the care in place carried over.
  * See docs/schakeloverleg.md.
  */
 @ApiTags('schakeloverleg transfers')
@@ -127,7 +128,7 @@ export class SchakeloverlegController {
   @TransferCommand('recordOutcome', {
     operationId: 'recordTransferOutcome',
     summary:
-      'Record the outcome of the Schakeloverleg: agreed (the trajectory starts on the end date) or not (a revisit date)',
+      'Record the outcome of the Schakeloverleg: agreed (the trajectory starts at once, its beschikking due before the end date) or not (a revisit date)',
     audit: 'transfer:record-outcome',
   })
   recordOutcome(

@@ -40,6 +40,10 @@ function answerLink(x: LetterFacts, label: string): LetterLink | undefined {
   return url ? { label, url } : undefined;
 }
 
+/** Why a trajectory started by a Schakeloverleg transfer must decide early (decide-before.ts). */
+const MEASURE_ENDS =
+  'dan eindigt de maatregel in het gedwongen kader en gaat de hulp verder in het vrijwillig kader.';
+
 const LETTER_NAMES: Partial<Record<LetterKind, string>> = {
   'plan-deel-1': 'ondersteuningsplan deel 1',
   'beschikking-issued': 'beschikking',
@@ -153,17 +157,27 @@ const TRAJECTORY_TEMPLATES: Templates<(typeof TRAJECTORY_LETTER_KINDS)[number]> 
   ],
   'awb-warning': (x) => [
     `Beslistermijn loopt af: casus ${f(x, 'caseNumber')}`,
-    [
-      `De beslissing op de aanvraag in casus ${f(x, 'caseNumber')} moet uiterlijk ${datum(f(x, 'dueDate'))} genomen zijn (Awb 4:13).`,
-      'Geef de beschikking af, of leg een verdaging vast (Awb 4:14) en laat de aanvrager weten waarom.',
-    ],
+    x.decideBefore
+      ? [
+          `De beschikking in casus ${f(x, 'caseNumber')} moet er zijn vóór ${datum(f(x, 'decideBefore'))}: ${MEASURE_ENDS}`,
+          'Geef de beschikking vóór die datum af, zodat de hulp zonder onderbreking doorgaat.',
+        ]
+      : [
+          `De beslissing op de aanvraag in casus ${f(x, 'caseNumber')} moet uiterlijk ${datum(f(x, 'dueDate'))} genomen zijn (Awb 4:13).`,
+          'Geef de beschikking af, of leg een verdaging vast (Awb 4:14) en laat de aanvrager weten waarom.',
+        ],
   ],
   'awb-overdue': (x) => [
     `Beslistermijn verstreken: casus ${f(x, 'caseNumber')}`,
-    [
-      `De beslistermijn in casus ${f(x, 'caseNumber')} is op ${datum(f(x, 'dueDate'))} verstreken zonder beschikking.`,
-      'Neem zo snel mogelijk een besluit; de casus staat als te laat gemarkeerd.',
-    ],
+    x.decideBefore
+      ? [
+          `In casus ${f(x, 'caseNumber')}${x.coordinatorName ? ` (coördinator ${f(x, 'coordinatorName')})` : ''} is nog geen beschikking afgegeven, terwijl die er vóór ${datum(f(x, 'decideBefore'))} moest zijn: ${MEASURE_ENDS}`,
+          'Zonder beschikking loopt de hulp vanaf die datum zonder besluit door. Neem vandaag een besluit; de casus staat als te laat gemarkeerd en de teamleider is op de hoogte gebracht.',
+        ]
+      : [
+          `De beslistermijn in casus ${f(x, 'caseNumber')} is op ${datum(f(x, 'dueDate'))} verstreken zonder beschikking.`,
+          'Neem zo snel mogelijk een besluit; de casus staat als te laat gemarkeerd.',
+        ],
   ],
   'coordination-decision': (x) => [
     `Coördinatie en opvolging, casus ${f(x, 'caseNumber')}`,

@@ -69,7 +69,11 @@ export const SCHAKELOVERLEG_TEMPLATES: Templates<Kind> = {
     `Overgang naar het vrijwillig kader afgesproken: overdracht ${f(x, 'caseNumber')}`,
     [
       `In het Schakeloverleg is afgesproken dat de hulp na de ${maatregel(x)} doorgaat in het vrijwillig kader. De ouders stemmen hiermee in.`,
-      `Vanaf ${datum(f(x, 'startDate'))} begeleidt het CJG het gezin (casus ${f(x, 'trajectoryCaseNumber')}). ${Number(x.providers ?? 0) > 0 ? `De hulp die nu loopt (${aanbieders(Number(x.providers))}) gaat zonder onderbreking door.` : 'Er loopt nu geen gespecialiseerde hulp; het CJG bespreekt met het gezin wat nodig is.'}`,
+      // The promise of care without interruption only where the beschikking is due before the
+      // measure ends (issue 17: the trajectory starts now); before that, no promise.
+      x.beschikkingBefore
+        ? `Het CJG begint nu met het gezin (casus ${f(x, 'trajectoryCaseNumber')}) en besluit vóór ${datum(f(x, 'beschikkingBefore'))} over de hulp na de maatregel (de beschikking). Vanaf ${datum(f(x, 'startDate'))} begeleidt het CJG het gezin. ${Number(x.providers ?? 0) > 0 ? `De hulp die nu loopt (${aanbieders(Number(x.providers))}) gaat zo zonder onderbreking door.` : 'Er loopt nu geen gespecialiseerde hulp; het CJG bespreekt met het gezin wat nodig is.'}`
+        : `Vanaf ${datum(f(x, 'startDate'))} begeleidt het CJG het gezin (casus ${f(x, 'trajectoryCaseNumber')}). ${Number(x.providers ?? 0) > 0 ? `Het CJG bespreekt met het gezin en de zorgaanbieders (${aanbieders(Number(x.providers))}) hoe de hulp die nu loopt daarna doorgaat, en besluit daarover.` : 'Er loopt nu geen gespecialiseerde hulp; het CJG bespreekt met het gezin wat nodig is.'}`,
       `Tot die datum blijft de gecertificeerde instelling verantwoordelijk (kenmerk ${f(x, 'reference')}).`,
     ],
   ],
@@ -95,6 +99,11 @@ export const SCHAKELOVERLEG_TEMPLATES: Templates<Kind> = {
       x.agreed
         ? `De hulp in het vrijwillig kader (casus ${f(x, 'trajectoryCaseNumber')}) begint daarom op ${datum(f(x, 'measureEndDate'))}; tot dan gaat de lopende hulp door zoals nu.`
         : 'De termijnen voor het Schakeloverleg zijn aangepast aan de nieuwe datum.',
+      ...(x.trajectoryStarted
+        ? [
+            `Voor de coördinator: de termijn voor de beschikking in casus ${f(x, 'trajectoryCaseNumber')} verschuift niet mee. Geef de beschikking af vóór ${datum(f(x, 'measureEndDate'))}.`,
+          ]
+        : []),
     ],
   ],
   'so-trajectory-started': (x) => [
@@ -109,6 +118,11 @@ export const SCHAKELOVERLEG_TEMPLATES: Templates<Kind> = {
     [
       `De gecertificeerde instelling heeft het voorstel voor de overgang naar het vrijwillig kader (kenmerk ${f(x, 'reference')}) ingetrokken: ${lookup(SCHAKELOVERLEG_WITHDRAWAL_REASONS, f(x, 'reason'))}.`,
       'Een gepland Schakeloverleg gaat niet door. De hulp blijft onder verantwoordelijkheid van de gecertificeerde instelling.',
+      ...(x.trajectoryCaseNumber
+        ? [
+            `Casus ${f(x, 'trajectoryCaseNumber')} was al gestart om de hulp na de maatregel voor te bereiden; de coördinator trekt die casus in.`,
+          ]
+        : []),
     ],
   ],
   'so-lapsed': (x) => [
@@ -145,6 +159,7 @@ export const SCHAKELOVERLEG_EXAMPLES: Record<Kind, LetterFacts> = {
     trajectoryCaseNumber: 'CJG-2027-000042',
     startDate: '2027-03-01',
     providers: 2,
+    beschikkingBefore: '2027-03-01',
   },
   'so-not-agreed': {
     ...base,

@@ -11,10 +11,12 @@ const HANDOVER_TYPES: Record<string, string> = {
   'tijdens-onderzoek': 'Veilig Thuis vraagt de inzet van het CJG tijdens zijn onderzoek.',
 };
 
+/** The reasons a refusal may have; the last three only in handovers refused before issue 17. */
 const REFUSAL_REASONS: Record<string, string> = {
+  'outside-region': 'het gezin woont buiten de gemeenten waarvoor het CJG werkt',
+  'not-competent': 'het CJG is voor deze casus niet bevoegd (zie de toelichting)',
   'not-safe-enough':
     'de situatie is naar ons oordeel nog niet veilig genoeg voor het vrijwillig kader',
-  'outside-region': 'het gezin woont buiten de gemeenten waarvoor het CJG werkt',
   'care-elsewhere': 'een andere organisatie voert de regie over de hulp aan dit gezin',
   other: 'een andere reden (zie de toelichting)',
 };
@@ -103,6 +105,16 @@ export const VEILIG_THUIS_TEMPLATES: Templates<Kind> = {
       'De casus blijft bij Veilig Thuis. Neem contact met ons op als u hierover wilt overleggen.',
     ],
   ],
+  'vt-refusal-escalated': (x) => [
+    `Overdracht geweigerd: ${f(x, 'caseNumber')}`,
+    [
+      `Het CJG heeft de ${ref(x)} niet overgenomen: ${REFUSAL_REASONS[f(x, 'reason')] ?? f(x, 'reason')}. Veilig Thuis heeft hierover een brief gekregen.`,
+      ...(f(x, 'explanationTextId') || f(x, 'explanation')
+        ? items(x, 'explanation', 'Toelichting')
+        : []),
+      'Het CJG weigert een overdracht alleen als het gezin buiten de regio woont of als het CJG niet bevoegd is; of de situatie veilig genoeg is, beoordeelt Veilig Thuis. Klopt de weigering niet, neem dan vandaag contact op met Veilig Thuis.',
+    ],
+  ],
   'vt-meeting-planned': (x) => [
     `${x.moved ? 'Nieuwe datum warme overdracht' : 'Uitnodiging warme overdracht'}: ${f(x, 'caseNumber')}`,
     [
@@ -135,12 +147,20 @@ export const VEILIG_THUIS_TEMPLATES: Templates<Kind> = {
   'vt-agreements': (x) => [
     `Afspraken warme overdracht: ${f(x, 'caseNumber')}`,
     [
-      `Op ${datum(f(x, 'heldOn'))} vond de warme overdracht plaats${x.jointHomeVisit ? ' als gezamenlijk huisbezoek' : ''}. Het gaat om de ${ref(x)}. Hieronder staan de afspraken die we samen hebben gemaakt; iedereen ontvangt dezelfde tekst.`,
+      `Op ${datum(f(x, 'heldOn'))} vond de warme overdracht plaats${x.jointHomeVisit ? ' als gezamenlijk huisbezoek' : ''}. Het gaat om de ${ref(x)}. Hieronder staan de afspraken die we samen hebben gemaakt.`,
       ...items(x, 'agreements', 'Afspraken'),
-      ...items(x, 'safetyConditions', 'Veiligheidsvoorwaarden'),
-      ...(f(x, 'monitoringAgreementsTextId') || f(x, 'monitoringAgreements')
-        ? items(x, 'monitoringAgreements', 'Monitoring')
-        : []),
+      // The family's copy (family-letters.ts in libs/domain): that there are safety agreements
+      // and whom to ask, not what they say.
+      ...(x.safetyAgreementsWithheld
+        ? [
+            `Veilig Thuis heeft ook veiligheidsafspraken met het CJG gemaakt over uw gezin. Die zijn in het gesprek met u besproken en staan niet in deze brief. Heeft u er vragen over, neem dan contact op met ${x.coordinatorName ? `uw coördinator ${f(x, 'coordinatorName')}` : 'uw coördinator van het CJG'}.`,
+          ]
+        : [
+            ...items(x, 'safetyConditions', 'Veiligheidsvoorwaarden'),
+            ...(f(x, 'monitoringAgreementsTextId') || f(x, 'monitoringAgreements')
+              ? items(x, 'monitoringAgreements', 'Monitoring')
+              : []),
+          ]),
       `Uiterlijk ${datum(f(x, 'feedbackDueDate'))} laat het CJG weten hoe de hulp verder gaat. Klopt iets niet in deze afspraken, neem dan contact op met de coördinator.`,
     ],
   ],
@@ -202,9 +222,15 @@ export const VEILIG_THUIS_EXAMPLES: Record<Kind, LetterFacts> = {
   },
   'vt-refused': {
     ...base,
-    reason: 'other',
+    reason: 'outside-region',
     explanationTextId: '9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a',
-    explanation: 'Het gezin heeft al een vaste hulpverlener bij het wijkteam',
+    explanation: 'Het gezin woont sinds oktober in Venlo',
+  },
+  'vt-refusal-escalated': {
+    ...base,
+    reason: 'not-competent',
+    explanationTextId: '9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a',
+    explanation: 'In het gezin woont geen jeugdige; de vraag hoort bij het Wmo-loket',
   },
   'vt-meeting-planned': {
     ...base,
@@ -232,6 +258,7 @@ export const VEILIG_THUIS_EXAMPLES: Record<Kind, LetterFacts> = {
     monitoringAgreementsTextId: '0b7a9c3d-5e21-4f6a-8d90-1c2b3a4d5e6f',
     monitoringAgreements: MONITORING,
     feedbackDueDate: '2026-12-15',
+    coordinatorId: 'coord-anna',
   },
   'vt-feedback': {
     ...base,

@@ -86,7 +86,7 @@ export class RecordTransferOutcomeDto {
   @ApiPropertyOptional({
     example: 'CJG-2027-000042',
     description:
-      'Agreed only: the case number of the toegang trajectory that starts on the measure’s end date (not yet in use)',
+      'Agreed only: the case number of the toegang trajectory that starts at once, its beschikking due before the measure’s end date (not yet in use)',
   })
   @WhenAgreedIs(true, (v) =>
     typeof v === 'string' && isValidCaseNumber(v)
@@ -128,7 +128,7 @@ export class ChangeMeasureEndDto {
   @ApiProperty({
     example: '2027-04-01',
     description:
-      'The measure’s new end date (extended or shortened by the court); an agreed transfer starts the trajectory on it',
+      'The measure’s new end date (extended or shortened by the court); the voluntary frame of an agreed transfer begins on it',
   })
   @IsCalendarDate()
   endDate!: string;

@@ -86,7 +86,7 @@ export class ProposeTransferDto {
   @ApiProperty({
     example: '2027-03-01',
     description:
-      'The date the measure ends as planned; when agreed, the voluntary trajectory starts on it',
+      'The date the measure ends as planned; when agreed, the beschikking of the trajectory is due before it and the voluntary frame begins on it',
   })
   @IsCalendarDate()
   measureEndDate!: string;
@@ -232,7 +232,8 @@ export class TransferStateDto {
   @ApiPropertyOptional({
     type: 'object',
     additionalProperties: true,
-    description: 'The toegang trajectory started on the measure’s end date',
+    description:
+      'The toegang trajectory, started when agreed (before December 2026: on the measure’s end date)',
     example: {
       caseNumber: 'CJG-2027-000042',
       workflowId: 'trajectory-CJG-2027-000042',

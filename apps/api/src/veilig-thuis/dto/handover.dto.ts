@@ -21,7 +21,9 @@ import {
 import {
   CASE_NUMBER_PATTERN,
   HANDOVER_DEADLINE_KINDS,
+  HANDOVER_REFUSAL_REASON_RULE,
   HANDOVER_REFUSAL_REASONS,
+  FORMER_HANDOVER_REFUSAL_REASONS,
   HANDOVER_STATUSES,
   HANDOVER_TYPES,
   HANDOVER_URGENCIES,
@@ -142,15 +144,15 @@ export class RefuseHandoverDto {
     enum: HANDOVER_REFUSAL_REASONS,
     example: 'outside-region',
     description:
-      'not-safe-enough, outside-region (the family lives elsewhere), care-elsewhere (another organisation runs the case), other (needs an explanation)',
+      'Veilig Thuis judges safety, so the CJG refuses only when the case is not its own: outside-region (the family lives outside the municipalities it works for) or not-competent (the case is no matter for the CJG, e.g. no young person in the family; needs an explanation). Another reason is answered with 400. The handover lead is told of every refusal.',
   })
-  @IsIn(HANDOVER_REFUSAL_REASONS)
-  reason!: HandoverRefusalReason;
+  @IsIn(HANDOVER_REFUSAL_REASONS, { message: HANDOVER_REFUSAL_REASON_RULE })
+  reason!: (typeof HANDOVER_REFUSAL_REASONS)[number];
 
   @ApiPropertyOptional({
     type: [String],
     example: ['Het gezin woont sinds oktober in Venlo'],
-    description: `The explanation for Veilig Thuis: ${ITEMS_DOC}`,
+    description: `The explanation for Veilig Thuis (required with not-competent): ${ITEMS_DOC}`,
   })
   @IsOptional()
   @TextItems(1)
@@ -351,7 +353,11 @@ class OutcomeDto {
 }
 
 class RefusalDto {
-  @ApiProperty({ enum: HANDOVER_REFUSAL_REASONS })
+  @ApiProperty({
+    enum: [...HANDOVER_REFUSAL_REASONS, ...FORMER_HANDOVER_REFUSAL_REASONS],
+    description:
+      'not-safe-enough, care-elsewhere and other only in handovers refused before 2026-12',
+  })
   reason!: HandoverRefusalReason;
 
   @ApiPropertyOptional({ type: TextRefDto })

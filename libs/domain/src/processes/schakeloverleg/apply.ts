@@ -13,10 +13,12 @@ import {
   type Recipient,
 } from '../../letters';
 import { amsterdamDate, compareDates, type CalendarDate } from '../../time';
+import { followsRules } from '../kit';
 import type { SchakeloverlegNotAgreedReason } from './codes';
 import type { TransferCommand } from './commands';
 import type { SchakeloverlegLetterKind } from './letter-kinds';
 import { transferDates } from './policy';
+import { RULES_2026_12 } from './rules';
 import { startPlanningRound, type TransferState } from './state';
 
 /** Start the linked toegang trajectory now (the measure's end date has come). */
@@ -113,17 +115,25 @@ export function applyTransferCommand(
         });
         state.agreement = { caseNumber, agreedAt: at };
         state.status = 'agreed';
+        // Issue 17: the care after the measure is decided before it ends, so the trajectory
+        // starts now, its beschikking due before the end date (linkedTrajectoryInput).
+        const decideNow = followsRules(state, RULES_2026_12);
+        if (decideNow) state.agreement.startingAt = at;
         // 000: the running care stays in place and goes on in the voluntary frame.
-        return lettersTo(
-          'so-agreed',
-          [gi(state), ...providers(state), family(state), ...cjg(state)],
-          {
-            ...baseFacts(state),
-            trajectoryCaseNumber: caseNumber,
-            startDate: state.measureEndDate,
-            providers: state.care.length,
-          },
-        );
+        return [
+          ...lettersTo(
+            'so-agreed',
+            [gi(state), ...providers(state), family(state), ...cjg(state)],
+            {
+              ...baseFacts(state),
+              trajectoryCaseNumber: caseNumber,
+              startDate: state.measureEndDate,
+              providers: state.care.length,
+              ...(decideNow ? { beschikkingBefore: state.measureEndDate } : {}),
+            },
+          ),
+          ...(decideNow ? [{ type: 'start-trajectory' } as const] : []),
+        ];
       }
       const reason = command.reason as SchakeloverlegNotAgreedReason;
       const revisitDate = command.revisitDate as CalendarDate;
@@ -172,6 +182,8 @@ export function applyTransferCommand(
           previousEndDate: from,
           agreed,
           ...(state.agreement ? { trajectoryCaseNumber: state.agreement.caseNumber } : {}),
+          // The trajectory runs already: its beschikking's due date does not follow (docs).
+          ...(state.trajectory ? { trajectoryStarted: true } : {}),
         },
       );
     }
@@ -187,7 +199,12 @@ export function applyTransferCommand(
           ...(state.familyInvited ? [family(state)] : []),
           ...(told ? providers(state) : []),
         ],
-        { ...baseFacts(state), reason: command.reason },
+        {
+          ...baseFacts(state),
+          reason: command.reason,
+          // Agreed and started already (RULES_2026_12): the coordinator withdraws it there.
+          ...(state.trajectory ? { trajectoryCaseNumber: state.trajectory.caseNumber } : {}),
+        },
       );
     }
   }
@@ -207,7 +224,8 @@ export function transferProposedEffects(state: TransferState): TransferEffect[] 
 
 /**
  * The trajectory has been started (or the case number already named one: then it is linked).
- * The transfer ends here; GI, providers and family are told.
+ * Started on the measure's end date (before RULES_2026_12), the transfer ends here; started when
+ * agreed, it stays `agreed` until that date (`voluntaryFrameBegins`).
  */
 export function recordTrajectoryStarted(
   state: TransferState,
@@ -223,11 +241,20 @@ export function recordTrajectoryStarted(
     alreadyExisted,
   };
   if (state.agreement) state.agreement.startingAt = undefined;
+  if (followsRules(state, RULES_2026_12)) return [];
+  return voluntaryFrameBegins(state, now);
+}
+
+/**
+ * The measure has ended and the trajectory runs: the transfer ends; GI, providers and family are
+ * told that the care has gone over to the voluntary frame.
+ */
+export function voluntaryFrameBegins(state: TransferState, now: Date): TransferEffect[] {
   state.status = 'started';
   state.closedAt = now.toISOString();
   return lettersTo('so-trajectory-started', [gi(state), ...providers(state), family(state)], {
     ...baseFacts(state),
-    trajectoryCaseNumber: caseNumber,
+    trajectoryCaseNumber: state.trajectory?.caseNumber as string,
     startDate: state.measureEndDate,
   });
 }
@@ -244,6 +271,17 @@ export function linkedTrajectoryInput(state: TransferState) {
     ...(state.trajectoryPolicy ? { policy: state.trajectoryPolicy } : {}),
     // The trajectory's link back: the GI's reference of the measure it follows on.
     previousCaseNumber: state.reference,
+    // Issue 17: started when agreed, its beschikking is due before the measure ends, escalated
+    // to the team lead of the Schakeloverleg when it is not there in time.
+    ...(followsRules(state, RULES_2026_12)
+      ? {
+          decideBefore: {
+            date: state.measureEndDate,
+            why: 'measure-ends' as const,
+            ...(state.escalateToId ? { escalateToId: state.escalateToId } : {}),
+          },
+        }
+      : {}),
   };
 }
 

@@ -7,7 +7,16 @@ import { amsterdamDate, amsterdamInstant, type CalendarDate } from '../../time';
 import { addWorkingDays } from '../../working-days';
 import { deadlineList } from '../kit';
 import type { ProcessDeadline } from '../process';
-import { baseFacts, cjg, coordinator, family, gi, lettersTo, type TransferEffect } from './apply';
+import {
+  baseFacts,
+  cjg,
+  coordinator,
+  family,
+  gi,
+  lettersTo,
+  voluntaryFrameBegins,
+  type TransferEffect,
+} from './apply';
 import { transferDates } from './policy';
 import { isOpenTransfer, startPlanningRound, type TransferState } from './state';
 
@@ -49,7 +58,8 @@ export function pendingTransferDeadlines(state: TransferState): TransferDeadline
       if (state.revisit) add('revisit', state.revisit.date);
       break;
     case 'agreed':
-      // 000: the voluntary trajectory starts on the measure's end date.
+      // 000: the voluntary frame begins on the measure's end date (and, before RULES_2026_12,
+      // the trajectory starts then; since, it starts when agreed: apply.ts).
       if (!state.agreement?.startingAt) add('trajectory-start', state.measureEndDate);
       break;
   }
@@ -116,6 +126,8 @@ export function applyTransferDeadline(
       });
     }
     case 'trajectory-start':
+      // Started when agreed (RULES_2026_12): the measure has ended, the voluntary frame begins.
+      if (state.trajectory) return voluntaryFrameBegins(state, now);
       if (state.agreement) state.agreement.startingAt = now.toISOString();
       return [{ type: 'start-trajectory' }];
   }

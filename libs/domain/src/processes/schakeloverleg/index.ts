@@ -10,8 +10,10 @@
  *    outcome is due from the meeting's day, reminded after (deadlines.ts).
  * 3. `agreed` (the parents consent; the care in place is carried over) or `not-agreed` (the family
  *    stays in the forced frame until a revisit date, then back to 1): `recordOutcome`, apply.ts.
- * 4. `started`: on the measure's end date the workflow starts the toegang trajectory
- *    (`trajectory-start`, deadlines.ts; `recordTrajectoryStarted`, apply.ts).
+ * 4. `started`: on the measure's end date the voluntary frame begins (`trajectory-start`,
+ *    deadlines.ts). Since rules.ts's RULES_2026_12 the toegang trajectory starts when agreed,
+ *    with its beschikking due before that date; before them it started on the end date
+ *    (`recordTrajectoryStarted`, apply.ts).
  *    Or `withdrawn` by the GI (`withdraw`), or `lapsed` when the measure ends without an agreement
  *    (`measure-end`, deadlines.ts). The GI may move the end date meanwhile (`changeMeasureEnd`).
  *
@@ -31,6 +33,7 @@ import {
 } from './commands';
 import { applyTransferDeadline, pendingTransferDeadlines } from './deadlines';
 import { SCHAKELOVERLEG_LETTER_KINDS } from './letter-kinds';
+import { SCHAKELOVERLEG_RULE_SETS } from './rules';
 import { initialTransferState, isOpenTransfer, transferInputProblems } from './state';
 import { isTransferOverdue, transferSummary, transferView } from './views';
 
@@ -57,6 +60,7 @@ export type {
   TransferStatus,
 } from './state';
 export * from './commands';
+export { SCHAKELOVERLEG_RULE_SETS, RULES_2026_12 as SCHAKELOVERLEG_RULES_2026_12 } from './rules';
 export {
   applyTransferCommand,
   carriedCareSummary,
@@ -73,6 +77,7 @@ export * from './views';
 export const SCHAKELOVERLEG_PROCESS = defineProcess({
   commandFields: TRANSFER_COMMAND_FIELDS,
   letterKinds: SCHAKELOVERLEG_LETTER_KINDS,
+  ruleSets: SCHAKELOVERLEG_RULE_SETS,
   inputProblems: transferInputProblems,
   initialState: initialTransferState,
   openingEffects: transferProposedEffects,

@@ -13,6 +13,8 @@ import {
   recordTrajectoryStarted,
   recordTransferDeliveryFailures,
   resolveSchakeloverlegPolicy,
+  SCHAKELOVERLEG_PROCESS,
+  SCHAKELOVERLEG_RULE_SETS,
   transferCommandProblems,
   transferCommandStateProblems,
   transferDates,
@@ -312,8 +314,10 @@ describe('Schakeloverleg transfer (000)', () => {
       );
     });
 
-    it('agreed: tells GI, providers, family and coordinator; the trajectory starts on the end date', () => {
+    it('agreed: tells GI, providers, family and coordinator; the trajectory starts on the end date (before the rules of 2026-12)', () => {
       const state = planned();
+      // A transfer started before RULES_2026_12 (rules.ts; the new rules: rules-2026-12.spec.ts).
+      delete state.rules;
       const effects = give(state, agreed, at('2027-02-03'));
       expect(state.status).toBe('agreed');
       expect(letters(effects)[0]).toMatchObject({
@@ -400,6 +404,7 @@ describe('Schakeloverleg transfer (000)', () => {
   describe('changes and withdrawal by the GI', () => {
     it('moves the start of an agreed transfer with the measure’s new end date', () => {
       const state = planned();
+      delete state.rules; // the trajectory starts on the end date (before RULES_2026_12)
       give(
         state,
         { type: 'recordOutcome', agreed: true, parentsConsent: true, caseNumber: 'CJG-2027-1' },
@@ -492,5 +497,128 @@ describe('Schakeloverleg transfer (000)', () => {
         /unknown Schakeloverleg policy setting nonsense; planByWorkingDays must be more than meetingLeadWorkingDays/,
       );
     });
+  });
+});
+
+/** Planned for 3 February 2027 and agreed that day. */
+function agreed(): { state: TransferState; effects: TransferEffect[] } {
+  const state = planned();
+  const effects = give(
+    state,
+    { type: 'recordOutcome', agreed: true, parentsConsent: true, caseNumber: 'CJG-2027-000042' },
+    at('2027-02-03'),
+  );
+  return { state, effects };
+}
+
+describe('Schakeloverleg rules of December 2026 (issue 17): the care decided before the measure ends', () => {
+  it('are the process’s rule sets, and a new transfer runs by them', () => {
+    expect(SCHAKELOVERLEG_PROCESS.ruleSets).toEqual(['schakeloverleg-rules-2026-12']);
+    expect(agreed().state.rules).toBe(SCHAKELOVERLEG_RULE_SETS.length);
+  });
+
+  it('agreed: the trajectory starts at once, its beschikking due before the end date', () => {
+    const { state, effects } = agreed();
+    expect(effects).toEqual([
+      expect.objectContaining({
+        kind: 'so-agreed',
+        facts: expect.objectContaining({ startDate: END, beschikkingBefore: END }),
+      }),
+      { type: 'start-trajectory' },
+    ]);
+    // While it starts, nothing else happens to the transfer.
+    expect(state.agreement?.startingAt).toBe(at('2027-02-03').toISOString());
+    expect(pendingTransferDeadlines(state)).toEqual([]);
+    expect(linkedTrajectoryInput(state)).toEqual({
+      caseNumber: 'CJG-2027-000042',
+      municipalityCode: '0957',
+      coordinatorId: 'coord-anna',
+      clientId: 'client-0001',
+      familyId: 'fam-jansen',
+      previousCaseNumber: 'JB-2026-1234',
+      decideBefore: { date: END, why: 'measure-ends', escalateToId: 'lead-bram' },
+    });
+  });
+
+  it('stays agreed until the measure ends; then the voluntary frame begins and the parties are told', () => {
+    const { state } = agreed();
+    expect(recordTrajectoryStarted(state, false, at('2027-02-03'))).toEqual([]);
+    expect(state).toMatchObject({
+      status: 'agreed',
+      trajectory: { caseNumber: 'CJG-2027-000042', alreadyExisted: false },
+    });
+    expect(state.agreement?.startingAt).toBeUndefined();
+    expect(allowedTransferCommands(state, at('2027-02-04'))).toEqual([
+      'changeMeasureEnd',
+      'withdraw',
+    ]);
+    expect(pendingTransferDeadlines(state)).toEqual([
+      { kind: 'trajectory-start', at: amsterdamInstant(END, 8).toISOString() },
+    ]);
+
+    const effects = applyTransferDeadline(state, 'trajectory-start', amsterdamInstant(END, 8));
+    expect(effects).toEqual([
+      {
+        type: 'letter',
+        kind: 'so-trajectory-started',
+        to: expect.any(Array),
+        facts: {
+          caseNumber: 'gi-limburg.JB-2026-1234',
+          reference: 'JB-2026-1234',
+          measure: 'ots',
+          measureEndDate: END,
+          trajectoryCaseNumber: 'CJG-2027-000042',
+          startDate: END,
+        },
+      },
+    ]);
+    expect(recipients(effects)).toEqual(GI_CARE_AND_FAMILY);
+    expect(state.status).toBe('started');
+    expect(state.closedAt).toBe(amsterdamInstant(END, 8).toISOString());
+  });
+
+  it.each<[string, TransferCommand, string, object]>([
+    [
+      'a changed end date: the coordinator is told the beschikking’s term does not follow',
+      { type: 'changeMeasureEnd', endDate: '2027-02-22' },
+      'so-measure-end-changed',
+      { agreed: true, trajectoryStarted: true, trajectoryCaseNumber: 'CJG-2027-000042' },
+    ],
+    [
+      'withdrawn: the letter names the trajectory, for the coordinator to withdraw it',
+      { type: 'withdraw', reason: 'measure-continues' },
+      'so-withdrawn',
+      { reason: 'measure-continues', trajectoryCaseNumber: 'CJG-2027-000042' },
+    ],
+  ])('after the trajectory started, %s', (_, command, kind, facts) => {
+    const { state } = agreed();
+    recordTrajectoryStarted(state, false, at('2027-02-03'));
+    const [letter] = give(state, command, at('2027-02-04'));
+    expect(letter).toMatchObject({ kind, facts });
+    if (command.type === 'changeMeasureEnd')
+      // The voluntary frame begins on the new date.
+      expect(pendingTransferDeadlines(state)).toEqual([
+        { kind: 'trajectory-start', at: amsterdamInstant('2027-02-22', 8).toISOString() },
+      ]);
+  });
+
+  it('before the rules: agreed starts nothing until the end date, and the trajectory has no earlier due date', () => {
+    const { state } = agreed();
+    // The same transfer, as one started before the rules would have been agreed.
+    const old = structuredClone(state);
+    delete old.rules;
+    old.agreement = { caseNumber: 'CJG-2027-000042', agreedAt: at('2027-02-03').toISOString() };
+    expect(linkedTrajectoryInput(old)).not.toHaveProperty('decideBefore');
+    expect(pendingTransferDeadlines(old)).toEqual([
+      { kind: 'trajectory-start', at: amsterdamInstant(END, 8).toISOString() },
+    ]);
+    expect(applyTransferDeadline(old, 'trajectory-start', amsterdamInstant(END, 8))).toEqual([
+      { type: 'start-trajectory' },
+    ]);
+    const started = recordTrajectoryStarted(old, false, amsterdamInstant(END, 8));
+    expect(old.status).toBe('started');
+    expect(started.map((e) => (e.type === 'letter' ? e.kind : e.type))).toEqual([
+      'so-trajectory-started',
+    ]);
   });
 });

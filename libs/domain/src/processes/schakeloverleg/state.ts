@@ -21,6 +21,7 @@ import {
   transferDates,
   type SchakeloverlegPolicy,
 } from './policy';
+import { SCHAKELOVERLEG_RULE_SETS } from './rules';
 
 /** A provider whose care is in place, carried over into the voluntary frame when agreed. */
 export interface CarriedCare {
@@ -192,6 +193,8 @@ export interface TransferState extends Omit<TransferInput, 'policy'> {
   revision: number;
   /** Numbering of letters, unique within the transfer. */
   letterSequence: number;
+  /** The rule sets it runs by (rules.ts); absent in transfers from before the first change. */
+  rules?: number;
   /** The Schakeloverleg being prepared: 1, and one more after each "not agreed". */
   round: number;
   /** The CJG worker who takes part and runs the trajectory after it (set when planned). */
@@ -250,6 +253,7 @@ export function initialTransferState(input: TransferInput, now: Date): TransferS
     proposedAt: now.toISOString(),
     revision: 1,
     letterSequence: 0,
+    rules: SCHAKELOVERLEG_RULE_SETS.length,
     round: 1,
     planning: { reminded: false, escalated: false },
     outcomes: [],

@@ -13,6 +13,7 @@ import {
   subtractDuration,
 } from '../../time';
 import { beginEndEvaluation, closeTrajectory, type Effect } from './apply';
+import { awbWarningAt, decisionDeadlineLetter } from './decide-before';
 import {
   WAIT_DEADLINE_KINDS,
   applyWaitDeadline,
@@ -55,8 +56,7 @@ export function pendingDeadlines(state: TrajectoryState): Deadline[] {
   if (!isOpenPhase(state.phase)) return [];
   const { add, earliestFirst } = deadlineList<DeadlineKind>();
   if (!state.beschikking) {
-    if (!state.awb.warned)
-      add('awb-warning', addDuration(awbClockStart(state), state.policy.awbWarningAfter));
+    if (!state.awb.warned) add('awb-warning', awbWarningAt(state, awbClockStart(state)));
     if (!state.awb.overdue) add('awb-overdue', state.awb.dueAt);
   }
   const m = state.monitoring;
@@ -104,7 +104,9 @@ export function applyDeadline(state: TrajectoryState, kind: DeadlineKind, now: D
       if (kind === 'awb-overdue') state.awb.overdue = true;
       // Overdue counts as warned too: no warning comes after it.
       state.awb.warned = true;
-      return tellCoordinator(kind, awbDue());
+      return tellCoordinator(kind, awbDue()).map((l) =>
+        l.type === 'letter' ? decisionDeadlineLetter(state, kind, l) : l,
+      );
     case 'review-reminder':
     case 'review-overdue':
       state.monitoring.reminded = true;

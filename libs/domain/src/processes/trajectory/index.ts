@@ -45,6 +45,7 @@ export * from './state';
 export * from './commands';
 export * from './limits';
 export * from './rules';
+export * from './decide-before';
 export * from './intake-outcomes';
 export * from './waits';
 export {

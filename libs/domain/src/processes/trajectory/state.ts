@@ -10,7 +10,6 @@ import type { DeliveryProblem, Recipient } from '../../letters';
 import { isValidMunicipalityCode } from '../../municipality';
 import type { FreeText, FreeTextList } from '../../text-ref';
 import {
-  addDuration,
   addToDate,
   amsterdamDate,
   amsterdamInstant,
@@ -18,6 +17,7 @@ import {
   type CalendarDate,
 } from '../../time';
 import { casePartiesOf } from '../kit';
+import { decideBeforeProblems, initialDecisionDueAt, type DecideBefore } from './decide-before';
 import type { IntakeOutcome } from './intake-outcomes';
 import { DEFAULT_POLICY, type TrajectoryPolicy } from './policy';
 import { TRAJECTORY_RULE_SETS } from './rules';
@@ -61,6 +61,8 @@ export interface TrajectoryInput {
    * Awb clock runs from the start of that day. Absent: from the registration itself.
    */
   receivedOn?: CalendarDate;
+  /** A beschikking due before a date of its origin (a Schakeloverleg: decide-before.ts). */
+  decideBefore?: DecideBefore;
 }
 
 /** How far before its registration a request may have been received, in months. */
@@ -83,6 +85,7 @@ export function trajectoryInputProblems(input: TrajectoryInput, now: Date): stri
     problems.push('previousCaseNumber is not a valid case number');
   }
   if (input.receivedOn !== undefined) problems.push(...receivedOnProblems(input.receivedOn, now));
+  problems.push(...decideBeforeProblems(input.decideBefore));
   return problems;
 }
 
@@ -202,6 +205,8 @@ export interface TrajectoryState {
   startedAt: string;
   /** The day the request was received, when given at the start (absent in older runs). */
   receivedOn?: CalendarDate;
+  /** The beschikking is due before this date of its origin (decide-before.ts). */
+  decideBefore?: DecideBefore;
   policy: TrajectoryPolicy;
   /** Bumped at every change; projections keep the highest. */
   revision: number;
@@ -312,6 +317,7 @@ export function initialState(input: TrajectoryInput, now: Date): TrajectoryState
     phase: 'intake',
     startedAt: now.toISOString(),
     ...(receivedOn === undefined ? {} : { receivedOn }),
+    ...(input.decideBefore ? { decideBefore: input.decideBefore } : {}),
     policy,
     revision: 1,
     letterSequence: 0,
@@ -320,7 +326,7 @@ export function initialState(input: TrajectoryInput, now: Date): TrajectoryState
     providerIntakes: [],
     previousBeschikkingen: [],
     awb: {
-      dueAt: addDuration(clockStart, policy.awbDecisionPeriod).toISOString(),
+      dueAt: initialDecisionDueAt(clockStart, policy, input.decideBefore),
       warned: false,
       overdue: false,
       verdagingen: [],

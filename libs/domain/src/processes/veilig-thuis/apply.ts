@@ -10,8 +10,10 @@ import {
   type LetterFacts,
   type Recipient,
 } from '../../letters';
+import { followsRules } from '../kit';
 import type { HandoverStatus } from './codes';
 import type { HandoverCommand } from './commands';
+import { RULES_2026_12 } from './rules';
 import { dueAfter, type HandoverState } from './state';
 
 /** A letter of the handover (every effect it has is a letter). */
@@ -109,7 +111,7 @@ export function applyHandoverCommand(
         }),
       ];
     }
-    case 'refuse':
+    case 'refuse': {
       state.refusal = {
         reason: command.reason,
         ...(command.explanation ? { explanation: command.explanation } : {}),
@@ -117,13 +119,20 @@ export function applyHandoverCommand(
       };
       state.acceptance.overdue = false;
       close(state, 'refused', at);
+      const refusalFacts = {
+        ...facts,
+        reason: command.reason,
+        ...(command.explanation ? { explanationTextId: command.explanation.textId } : {}),
+      };
       return [
-        letter('vt-refused', [veiligThuis(state)], {
-          ...facts,
-          reason: command.reason,
-          ...(command.explanation ? { explanationTextId: command.explanation.textId } : {}),
-        }),
+        letter('vt-refused', [veiligThuis(state)], refusalFacts),
+        // Issue 17: a refusal is escalated to the municipality's handover lead, who sees every
+        // case the CJG does not take.
+        ...(followsRules(state, RULES_2026_12)
+          ? [letter('vt-refusal-escalated', [lead(state)], refusalFacts)]
+          : []),
       ];
+    }
     case 'planMeeting': {
       const meeting = state.meeting!;
       state.status = 'meeting-planned';
@@ -173,6 +182,9 @@ export function applyHandoverCommand(
           agreementsTextId: command.agreements.textId,
           ...textFacts(state),
           feedbackDueDate: state.feedback.dueDate,
+          // The family's copy names its coordinator as the one to ask about the safety
+          // conditions it does not show (family-letters.ts).
+          ...(state.coordinatorId ? { coordinatorId: state.coordinatorId } : {}),
         }),
       ];
     }

@@ -12,17 +12,44 @@ export type HandoverUrgency = (typeof HANDOVER_URGENCIES)[number];
 export const HANDOVER_TYPES = ['afschaling', 'tijdens-onderzoek'] as const;
 export type HandoverType = (typeof HANDOVER_TYPES)[number];
 
-/** Why the CJG does not take a handover; `other` needs an explanation. */
+/**
+ * Why the CJG may refuse a handover. Veilig Thuis judges whether a family is safe enough for the
+ * local field (002 §3.6: it steps a case down when it finds the situation safe enough), so the
+ * CJG does not refuse on safety grounds: only when the case is not this CJG's (issue 17).
+ */
 export const HANDOVER_REFUSAL_REASONS = [
-  /** Not safe enough for the voluntary frame: Veilig Thuis keeps the case. */
-  'not-safe-enough',
-  /** The family lives outside the municipalities this CJG works for. */
+  /** The family lives outside the municipalities this CJG works for: another region's CJG. */
   'outside-region',
-  /** Another organisation already runs the family's case (e.g. a GI). */
+  /**
+   * The CJG is not competent for the case: it is no matter of the Jeugdwet (no young person in
+   * the family) or not of this CJG's mandate; needs an explanation of whose it is.
+   */
+  'not-competent',
+] as const;
+
+/**
+ * Reasons a handover refused before December 2026 may carry; no longer accepted, kept so those
+ * handovers still read (and their letters still render).
+ */
+export const FORMER_HANDOVER_REFUSAL_REASONS = [
+  'not-safe-enough',
   'care-elsewhere',
   'other',
 ] as const;
-export type HandoverRefusalReason = (typeof HANDOVER_REFUSAL_REASONS)[number];
+
+export type HandoverRefusalReason =
+  (typeof HANDOVER_REFUSAL_REASONS)[number] | (typeof FORMER_HANDOVER_REFUSAL_REASONS)[number];
+
+/** Whether the CJG may refuse a handover for this reason now. */
+export function isHandoverRefusalReason(
+  value: unknown,
+): value is (typeof HANDOVER_REFUSAL_REASONS)[number] {
+  return (HANDOVER_REFUSAL_REASONS as readonly unknown[]).includes(value);
+}
+
+/** Why a refusal's reason is not accepted, in words the API answers with. */
+export const HANDOVER_REFUSAL_REASON_RULE =
+  "reason must be outside-region or not-competent: Veilig Thuis judges safety, the CJG refuses a handover only when the family lives outside its region or the case is not the CJG's to take";
 
 /** Why Veilig Thuis takes a handover back. */
 export const HANDOVER_WITHDRAWAL_REASONS = [

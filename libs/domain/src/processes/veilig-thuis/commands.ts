@@ -9,8 +9,9 @@ import { amsterdamDate, compareDates, isCalendarDate, type CalendarDate } from '
 import { unknownFields } from '../kit';
 import { policyProblems, type TrajectoryPolicy } from '../trajectory/policy';
 import {
-  HANDOVER_REFUSAL_REASONS,
+  HANDOVER_REFUSAL_REASON_RULE,
   HANDOVER_WITHDRAWAL_REASONS,
+  isHandoverRefusalReason,
   type HandoverRefusalReason,
   type HandoverStatus,
   type HandoverWithdrawalReason,
@@ -20,7 +21,7 @@ import type { HandoverState } from './state';
 export type HandoverCommand =
   /** The team lead or a coordinator accepts and assigns a coordinator. */
   | { type: 'accept'; coordinatorId: string }
-  /** Not for the CJG: back to Veilig Thuis with the reason. */
+  /** Not for this CJG (another region, not competent): back to Veilig Thuis with the reason. */
   | { type: 'refuse'; reason: HandoverRefusalReason; explanation?: TextRef }
   /** The warm handover meeting with the family and Veilig Thuis; planning again moves it. */
   | {
@@ -103,12 +104,13 @@ export function handoverCommandProblems(
       if (!isValidPersonId(command.coordinatorId ?? '')) p.push('coordinatorId is not a valid id');
       break;
     case 'refuse':
-      if (!HANDOVER_REFUSAL_REASONS.includes(command.reason))
-        p.push(`reason must be one of ${HANDOVER_REFUSAL_REASONS.join(', ')}`);
+      // Issue 17: Veilig Thuis judges safety; checked for every handover (a refused command
+      // never enters the history, so running handovers need no rule set for it).
+      if (!isHandoverRefusalReason(command.reason)) p.push(HANDOVER_REFUSAL_REASON_RULE);
       if (command.explanation !== undefined)
         p.push(...textRefProblems(command.explanation, 'explanation'));
-      else if (command.reason === 'other')
-        p.push('a refusal for another reason needs an explanation');
+      else if (command.reason === 'not-competent')
+        p.push('a refusal for lack of competence needs an explanation: whose case it is');
       break;
     case 'planMeeting':
       if (!isCalendarDate(command.date)) p.push('date must be a calendar date YYYY-MM-DD');

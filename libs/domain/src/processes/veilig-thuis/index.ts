@@ -6,7 +6,8 @@
  * 1. `received`: the handover lead is told and Veilig Thuis gets a receipt
  *    (`handoverReceivedLetters`, apply.ts); the acceptance deadline runs (deadlines.ts).
  * 2. `accepted`, with a coordinator assigned (`accept`, apply.ts); or `refused`, back to Veilig
- *    Thuis with the reason (`refuse`).
+ *    Thuis with the reason (`refuse`: only another region or lack of competence, codes.ts; the
+ *    handover lead is told, rules.ts).
  * 3. `meeting-planned`: the warm handover, where needed a joint home visit (`planMeeting`; planning
  *    again moves it); reminded and escalated in working days (deadlines.ts).
  * 4. `meeting-held`: the agreements in writing, to all parties (`recordMeeting`; 002 §5.6).
@@ -16,7 +17,8 @@
  *
  * Which command each status takes is `STATUS_COMMANDS` in commands.ts. The safety conditions,
  * monitoring agreements, meeting agreements and a refusal's explanation are free texts that may
- * name people: the process carries only their ids (`TextRef`).
+ * name people: the process carries only their ids (`TextRef`). The family's copy of a letter
+ * leaves out the safety conditions and monitoring agreements (family-letters.ts).
  */
 import { DEFAULT_MAX_HISTORY_EVENTS } from '../kit';
 import { defineProcess } from '../process';
@@ -33,6 +35,7 @@ import {
 } from './commands';
 import { applyHandoverDeadline, pendingHandoverDeadlines } from './deadlines';
 import { VEILIG_THUIS_LETTER_KINDS } from './letter-kinds';
+import { VEILIG_THUIS_RULE_SETS } from './rules';
 import { handoverInputProblems, initialHandoverState } from './state';
 import { handoverNextDue, handoverSummary, handoverView, isHandoverOverdue } from './views';
 
@@ -42,6 +45,8 @@ export * from './policy';
 export { handoverInputProblems, initialHandoverState } from './state';
 export type { HandoverInput, HandoverState, WorkingDayDeadline } from './state';
 export * from './commands';
+export { VEILIG_THUIS_RULE_SETS, RULES_2026_12 as VEILIG_THUIS_RULES_2026_12 } from './rules';
+export * from './family-letters';
 export {
   applyHandoverCommand,
   handoverReceivedLetters,
@@ -54,6 +59,7 @@ export * from './views';
 export const VEILIG_THUIS_PROCESS = defineProcess({
   commandFields: HANDOVER_COMMAND_FIELDS,
   letterKinds: VEILIG_THUIS_LETTER_KINDS,
+  ruleSets: VEILIG_THUIS_RULE_SETS,
   inputProblems: handoverInputProblems,
   initialState: initialHandoverState,
   openingEffects: handoverReceivedLetters,

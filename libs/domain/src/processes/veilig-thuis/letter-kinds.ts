@@ -14,6 +14,8 @@ export const VEILIG_THUIS_LETTER_KINDS = [
   'vt-coordinator-assigned',
   /** To Veilig Thuis: the CJG does not take the case, with its reason. */
   'vt-refused',
+  /** To the handover lead: a handover was refused, with its reason (escalation, issue 17). */
+  'vt-refusal-escalated',
   /** To Veilig Thuis, the family and the coordinator: the warm handover meeting. */
   'vt-meeting-planned',
   /** To the coordinator: the meeting is due soon and not held yet. */

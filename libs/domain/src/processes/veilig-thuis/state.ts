@@ -21,6 +21,7 @@ import {
   veiligThuisPolicyProblems,
   type VeiligThuisPolicy,
 } from './policy';
+import { VEILIG_THUIS_RULE_SETS } from './rules';
 
 /** What a new handover starts with: ids, codes and text ids only, never personal data. */
 export interface HandoverInput {
@@ -84,6 +85,8 @@ export interface HandoverState extends Omit<HandoverInput, 'policy'> {
   revision: number;
   /** Numbering of letters, unique within the handover. */
   letterSequence: number;
+  /** The rule sets it runs by (rules.ts); absent in handovers from before the first change. */
+  rules?: number;
   acceptance: WorkingDayDeadline & { acceptedAt?: string; late?: boolean };
   /** The assigned coordinator, from acceptance on. */
   coordinatorId?: string;
@@ -146,6 +149,7 @@ export function initialHandoverState(input: HandoverInput, now: Date): HandoverS
     receivedAt: now.toISOString(),
     revision: 1,
     letterSequence: 0,
+    rules: VEILIG_THUIS_RULE_SETS.length,
     acceptance: {
       dueDate: dueAfter(now, policy.acceptWithinWorkingDays[input.urgency]),
       overdue: false,

@@ -286,6 +286,7 @@ export const EXAMPLE_ADDRESSEES: Record<LetterKind, string> = {
   'vt-accepted': VEILIG_THUIS,
   'vt-coordinator-assigned': COORDINATOR,
   'vt-refused': VEILIG_THUIS,
+  'vt-refusal-escalated': COORDINATOR,
   'vt-meeting-planned': FAMILY,
   'vt-meeting-reminder': COORDINATOR,
   'vt-meeting-overdue': COORDINATOR,

@@ -9,14 +9,13 @@
  *
  * Only transfers under the Schakeloverleg's rules of December 2026 give it, and they start their
  * trajectories under the trajectory's RULES_2026_12; the reminder and escalation ask for those
- * rules too (`followsRules`). A verdaging (Awb 4:14) may still move the due date past it.
+ * rules too (`byRulesOf2026_12`). A verdaging (Awb 4:14) may still move the due date past it.
  */
 import { isValidPersonId } from '../../ids';
 import type { Letter, Recipient } from '../../letters';
 import { addDuration, amsterdamInstant, isCalendarDate, type CalendarDate } from '../../time';
-import { followsRules } from '../kit';
 import type { TrajectoryPolicy } from './policy';
-import { RULES_2026_12 } from './rules';
+import { byRulesOf2026_12 } from './rules';
 
 /** The date the beschikking is due before, and why. */
 export interface DecideBefore {
@@ -62,7 +61,7 @@ interface Deciding {
 
 /** The decision deadline the trajectory runs by, when it has one of its origin. */
 function decideBeforeOf(state: Deciding): DecideBefore | undefined {
-  return followsRules(state, RULES_2026_12) ? state.decideBefore : undefined;
+  return byRulesOf2026_12(state) ? state.decideBefore : undefined;
 }
 
 /**

@@ -475,9 +475,10 @@ export function createTrajectoryActivities(deps: ActivityDependencies) {
              started_at, updated_at, revision, family_id, coordinated, beschikking_number, beschikking_start,
              beschikking_end, provider_agb_codes, active_provider_agb_codes, next_due_at, next_due_kind, overdue,
              closed_at, first_beschikking_at, reviews_count, end_recorded_at, end_decision, goals_total,
-             goals_reached, withdrawn, archive_action_date, received_on, intake_outcome, intake_outcome_code)
+             goals_reached, withdrawn, archive_action_date, received_on, intake_outcome, intake_outcome_code,
+             drang_since, drang_source)
            VALUES ($1, $2, $3, $4, $5, $6, $7, now(), $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19,
-             $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30)
+             $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32)
            ON CONFLICT (case_number) DO UPDATE SET
              coordinator_id = EXCLUDED.coordinator_id, phase = EXCLUDED.phase, updated_at = now(),
              revision = EXCLUDED.revision, family_id = EXCLUDED.family_id, coordinated = EXCLUDED.coordinated,
@@ -490,7 +491,8 @@ export function createTrajectoryActivities(deps: ActivityDependencies) {
              end_decision = EXCLUDED.end_decision, goals_total = EXCLUDED.goals_total,
              goals_reached = EXCLUDED.goals_reached, withdrawn = EXCLUDED.withdrawn,
              archive_action_date = EXCLUDED.archive_action_date, received_on = EXCLUDED.received_on,
-             intake_outcome = EXCLUDED.intake_outcome, intake_outcome_code = EXCLUDED.intake_outcome_code
+             intake_outcome = EXCLUDED.intake_outcome, intake_outcome_code = EXCLUDED.intake_outcome_code,
+             drang_since = EXCLUDED.drang_since, drang_source = EXCLUDED.drang_source
            WHERE trajectory.revision < EXCLUDED.revision
            RETURNING 1`,
           [
@@ -524,6 +526,8 @@ export function createTrajectoryActivities(deps: ActivityDependencies) {
             p.receivedOn ?? null,
             p.intakeOutcome ?? null,
             p.intakeOutcomeCode ?? null,
+            p.drangSince ?? null,
+            p.drangSource ?? null,
           ],
         );
         if (written.length > 0) await writeDetails(tx, p);

@@ -1,15 +1,14 @@
 import { amsterdamDate, trajectoryWorkflowId } from '@cjg/domain';
 import {
   api,
-  callers,
   caughtMail,
   commandPath,
   decodedHistory,
   eventually,
   register,
   sql,
+  ownMunicipality,
   unique,
-  type Caller,
 } from '../support/e2e';
 
 jest.setTimeout(60_000);
@@ -22,52 +21,27 @@ jest.setTimeout(60_000);
 describe('the intake ends with advice or an afwijzing', () => {
   const id = unique();
   const gemeente = '0935';
-  const coordinator: Caller = {
-    role: 'coordinator',
-    sub: `coord-io-${id}`,
-    municipalities: [gemeente],
-  };
-  const teamLead: Caller = { role: 'team-lead', sub: `lead-io-${id}`, municipalities: [gemeente] };
+  const maastricht = ownMunicipality(gemeente, 'Maastricht', `io-${id}`);
+  const { coordinator, teamLead } = maastricht;
   const agbCode = String(10_000_000 + Math.floor(Math.random() * 89_999_999));
   const advised = `CJG-IO-${id.toUpperCase()}-A`;
   const rejected = `CJG-IO-${id.toUpperCase()}-R`;
   const email = (who: string) => `${who}.${id}@gezin.example`;
   const today = amsterdamDate(new Date());
 
-  async function start(caseNumber: string, clientId: string) {
-    const res = await api(
-      'POST',
-      '/trajectories',
-      {
-        caseNumber,
-        municipalityCode: gemeente,
-        coordinatorId: `coord-io-${id}`,
-        clientId,
-        familyId: `fam-${clientId}`,
-      },
-      { as: coordinator },
-    );
-    expect(res.status).toBe(201);
-  }
-
   beforeAll(async () => {
-    await api('PUT', `/municipalities/${gemeente}`, { name: 'Maastricht' }, { as: callers.ops });
-    await register.coordinator(`coord-io-${id}`, {
-      name: 'Anna de Vries',
-      email: `anna.${id}@cjg.example`,
-    });
+    await maastricht.register('Anna de Vries');
     await register.provider(agbCode, { name: 'Jeugdhulp Zuid', email: `zuid.${id}@zorg.example` });
-    for (const who of ['a', 'r']) {
-      const res = await api(
-        'PUT',
-        `/clients/client-io-${who}-${id}`,
-        { name: `Ouders ${who}`, email: email(who) },
-        { as: coordinator },
-      );
-      expect(res.status).toBeLessThan(300);
+    for (const [caseNumber, who] of [
+      [advised, 'a'],
+      [rejected, 'r'],
+    ] as const) {
+      await maastricht.start(caseNumber, {
+        id: `client-io-${who}-${id}`,
+        name: `Ouders ${who}`,
+        email: email(who),
+      });
     }
-    await start(advised, `client-io-a-${id}`);
-    await start(rejected, `client-io-r-${id}`);
   });
 
   it('refuses an unknown advice with 400 and changes nothing', async () => {

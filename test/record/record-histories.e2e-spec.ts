@@ -149,6 +149,19 @@ describe('trajectory', () => {
     });
   });
 
+  it('registered as drang, then withdrawn in the intake', async () => {
+    const caseNumber = await startTrajectory('drang');
+    await command(caseNumber, 'markDrang', {
+      since: today,
+      source: 'basisvoorziening',
+      reason: 'De school maakt zich zorgen; de ouders herkennen de zorgen nog niet',
+    });
+    await command(caseNumber, 'withdraw', { reason: 'Het gezin verhuist' });
+    await save('trajectory-drang-withdrawn', trajectoryWorkflowId(caseNumber), {
+      ends: 'completed',
+    });
+  });
+
   it('closed with advice in the intake (rules of 2026-12)', async () => {
     const caseNumber = await startTrajectory('advice');
     await command(caseNumber, 'closeWithAdvice', {

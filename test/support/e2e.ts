@@ -229,3 +229,52 @@ export async function eventually<T>(
 export function unique(): string {
   return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 }
+
+/**
+ * A municipality of a test's own, so that its reports count only its cases: its name, a
+ * coordinator (registered, scoped to it) and a team lead of it, and the start of a trajectory
+ * there for a client the coordinator registers. `label` makes the ids unique to the test.
+ */
+export function ownMunicipality(code: string, name: string, label: string) {
+  const coordinatorId = `coord-${label}`;
+  const coordinator: Caller = { role: 'coordinator', sub: coordinatorId, municipalities: [code] };
+  const teamLead: Caller = { role: 'team-lead', sub: `lead-${label}`, municipalities: [code] };
+  return {
+    coordinator,
+    teamLead,
+    /** Registers the municipality's name and its coordinator (named `coordinatorName`). */
+    async register(coordinatorName: string): Promise<void> {
+      expect(
+        (await api('PUT', `/municipalities/${code}`, { name }, { as: callers.ops })).status,
+      ).toBeLessThan(300);
+      const res = await register.coordinator(coordinatorId, {
+        name: coordinatorName,
+        email: `${coordinatorId}@cjg.example`,
+      });
+      expect(res.status).toBeLessThan(300);
+    },
+    /** Registers the client and starts a trajectory for it in this municipality. */
+    async start(caseNumber: string, client: { id: string; name: string; email: string }) {
+      const registered = await api(
+        'PUT',
+        `/clients/${client.id}`,
+        { name: client.name, email: client.email },
+        { as: coordinator },
+      );
+      expect(registered.status).toBeLessThan(300);
+      const started = await api(
+        'POST',
+        '/trajectories',
+        {
+          caseNumber,
+          municipalityCode: code,
+          coordinatorId,
+          clientId: client.id,
+          familyId: `fam-${client.id}`,
+        },
+        { as: coordinator },
+      );
+      expect(started.status).toBe(201);
+    },
+  };
+}

@@ -42,6 +42,7 @@ describe('trajectoryWorkflow: intake to beschikking', () => {
         'recordVerdaging',
         'closeWithAdvice',
         'rejectRequest',
+        'markDrang',
         'withdraw',
         'reassignCoordinator',
       ]);

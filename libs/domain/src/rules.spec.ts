@@ -113,6 +113,7 @@ describe('trajectory rules', () => {
       'recordVerdaging',
       'closeWithAdvice',
       'rejectRequest',
+      'markDrang',
       'withdraw',
       'reassignCoordinator',
     ]);
@@ -294,6 +295,10 @@ describe('free text by reference (histories hold ids and codes only)', () => {
     {
       state: at('provider-intake'),
       command: { type: 'rejectRequest', ground: 'eigen-kracht', motivation: text() },
+    },
+    {
+      state: at('monitoring'),
+      command: { type: 'markDrang', since: '2026-11-20', source: 'zorgaanbieder', reason: text() },
     },
     {
       state: at('intake'),

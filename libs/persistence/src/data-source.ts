@@ -46,6 +46,7 @@ import { PgbReferrals1764300000000 } from './migrations/1764300000000-PgbReferra
 import { TrajectoryReceivedOn1764300000100 } from './migrations/1764300000100-TrajectoryReceivedOn';
 import { TrajectoryIntakeOutcome1764300000200 } from './migrations/1764300000200-TrajectoryIntakeOutcome';
 import { LetterRecipientsAndMunicipalityDetails1764400000300 } from './migrations/1764400000300-LetterRecipientsAndMunicipalityDetails';
+import { TrajectoryDrang1764400000400 } from './migrations/1764400000400-TrajectoryDrang';
 
 export const ENTITIES = [
   CoordinatorEntity,
@@ -94,6 +95,7 @@ export const MIGRATIONS = [
   TrajectoryReceivedOn1764300000100,
   TrajectoryIntakeOutcome1764300000200,
   LetterRecipientsAndMunicipalityDetails1764400000300,
+  TrajectoryDrang1764400000400,
 ];
 
 /** The local stack's database; `npm start` creates it in a project-local cluster. */

@@ -1,6 +1,7 @@
 import type {
   CaseloadReport,
   ClientRatingsReport,
+  DrangReport,
   DropoutsReport,
   GoalAttainmentReport,
   IntakeOutcomesReport,
@@ -163,6 +164,11 @@ export const REPORT_TABLES = {
     perMunicipality(
       ['trajectories', 'meanDays', 'medianDays', 'p90Days', 'maxDays', 'overEightWeeks'],
       r,
+    ),
+  drang: (r: DrangReport): ReportTable =>
+    tableOf(
+      ['source', 'sourceLabel', 'marked', 'openAtEnd', 'closed'],
+      [...r.rows, { source: 'total', sourceLabel: null, ...r.total }],
     ),
   'intake-outcomes': (r: IntakeOutcomesReport): ReportTable =>
     tableOf(

@@ -17,6 +17,7 @@ import { ReferralsQueryDto, ReportQueryDto, SamenloopQueryDto } from './dto/repo
 import {
   CaseloadReportDto,
   ClientRatingsReportDto,
+  DrangReportDto,
   DropoutsReportDto,
   GoalAttainmentReportDto,
   IntakeOutcomesReportDto,
@@ -47,6 +48,13 @@ const REPORT_ROUTES: Record<
     description:
       'For trajectories whose first beschikking was issued in the period: calendar days from the registered request; count, mean, median, p90, maximum, over 8 weeks.',
     type: WaitingTimesReportDto,
+  },
+  drang: {
+    operationId: 'drangReport',
+    summary: 'Drang cases (002 §5.6), per source of the concerns',
+    description:
+      'Trajectories registered as drang (markDrang): registered in the period, open at its end, and closed in it; per source (basisvoorziening, zorgaanbieder, Veilig Thuis, CJG).',
+    type: DrangReportDto,
   },
   'intake-outcomes': {
     operationId: 'intakeOutcomesReport',
@@ -169,6 +177,11 @@ export class ReportsController {
   @ReportRoute('waiting-times')
   waitingTimes(@Query() query: ReportQueryDto, @ReportAsker() asker: ReportAsker) {
     return this.answer('waiting-times', query, asker);
+  }
+
+  @ReportRoute('drang')
+  drang(@Query() query: ReportQueryDto, @ReportAsker() asker: ReportAsker) {
+    return this.answer('drang', query, asker);
   }
 
   @ReportRoute('intake-outcomes')

@@ -8,6 +8,7 @@ import {
   goalAttainmentReport,
   monitoringEffortReport,
   intakeOutcomesReport,
+  drangReport,
   overdueReport,
   referralsReport,
   reportPeriod,
@@ -85,6 +86,8 @@ export class ReportsService {
         return caseloadReport(db, filter);
       case 'waiting-times':
         return waitingTimesReport(db, filter);
+      case 'drang':
+        return drangReport(db, filter);
       case 'intake-outcomes':
         return intakeOutcomesReport(db, filter);
       case 'referrals':

@@ -26,6 +26,7 @@ import {
   WithdrawDto,
   CloseWithAdviceDto,
   RejectRequestDto,
+  MarkDrangDto,
 } from './dto/commands.dto';
 import { CASE_VIEW_RESPONSE } from './dto/trajectory.dto';
 import { TRAJECTORY_ACCESS } from './trajectory.access';
@@ -231,6 +232,19 @@ export class TrajectoryCommandsController {
     @Body() body: RejectRequestDto,
   ) {
     return this.trajectories.command(caller, caseNumber, 'rejectRequest', body);
+  }
+
+  @Post(':caseNumber/mark-drang')
+  @TrajectoryCommand(
+    'markDrang',
+    'Register the case as drang (002 §3.6): since when, from where, why',
+  )
+  markDrang(
+    @CallerOf() caller: Caller,
+    @CaseNumber() caseNumber: string,
+    @Body() body: MarkDrangDto,
+  ) {
+    return this.trajectories.command(caller, caseNumber, 'markDrang', body);
   }
 
   @Post(':caseNumber/report-evaluation')

@@ -29,6 +29,7 @@ export const COMMAND_ROLES: Readonly<Record<CommandType, readonly Role[]>> = {
   reassignCoordinator: ['team-lead'],
   closeWithAdvice: ['coordinator'],
   rejectRequest: ['coordinator'],
+  markDrang: ['coordinator'],
 };
 
 /** What decides whether a principal may see or act on one trajectory. */

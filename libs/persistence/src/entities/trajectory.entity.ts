@@ -2,6 +2,9 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** The read model of one trajectory, written by the workflow's activities (never by the API). */
 @Entity({ name: 'trajectory' })
+@Index('trajectory_drang_idx', ['municipalityCode', 'drangSince'], {
+  where: 'drang_since IS NOT NULL',
+})
 export class TrajectoryEntity {
   @PrimaryColumn({ name: 'case_number', type: 'varchar', length: 40 })
   caseNumber!: string;
@@ -32,6 +35,14 @@ export class TrajectoryEntity {
   /** The day the request was received, when given at the start (the Awb clock runs from it). */
   @Column({ name: 'received_on', type: 'date', nullable: true })
   receivedOn!: string | null;
+
+  /** Since when the case is worked as drang (002 §3.6); null when it is not. */
+  @Column({ name: 'drang_since', type: 'date', nullable: true })
+  drangSince!: string | null;
+
+  /** Where the concerns came from (DRANG_SOURCES). */
+  @Column({ name: 'drang_source', type: 'varchar', length: 32, nullable: true })
+  drangSource!: string | null;
 
   /** How the intake ended without a beschikking: `advice` or `rejected` (afwijzing). */
   @Column({ name: 'intake_outcome', type: 'varchar', length: 16, nullable: true })

@@ -10,3 +10,4 @@ export * from './overdue';
 export * from './samenloop';
 export * from './monitoring-effort';
 export * from './intake-outcomes';
+export * from './drang';

@@ -259,6 +259,39 @@ export class IntakeOutcomesReportDto extends ReportEnvelopeDto {
   total!: IntakeOutcomesTotalDto;
 }
 
+// ───────────────────────────────────────────── drang
+
+export class DrangFiguresDto {
+  @ApiProperty({ example: 4, description: 'Registered as drang in the period' })
+  marked!: number;
+
+  @ApiProperty({ example: 11, description: 'Drang trajectories open at the end of the period' })
+  openAtEnd!: number;
+
+  @ApiProperty({ example: 3, description: 'Drang trajectories closed in the period' })
+  closed!: number;
+}
+
+export class DrangRowDto extends DrangFiguresDto {
+  @ApiProperty({ example: 'basisvoorziening', description: 'Where the concerns came from' })
+  source!: string;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'een basisvoorziening (school, huisarts, kinderopvang, GGD)',
+  })
+  sourceLabel!: string | null;
+}
+
+export class DrangReportDto extends ReportEnvelopeDto {
+  @ApiProperty({ type: [DrangRowDto] })
+  rows!: DrangRowDto[];
+
+  @ApiProperty({ type: DrangFiguresDto, description: 'Every source together' })
+  total!: DrangFiguresDto;
+}
+
 // ───────────────────────────────────────────── uitval
 
 export class DropoutRowDto {

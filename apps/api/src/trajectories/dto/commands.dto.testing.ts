@@ -127,6 +127,11 @@ export const EXAMPLES: Record<CommandType, Body> = {
     advice: 'voorliggend-veld',
     explanation: 'De opvoedcursus van het buurtteam past bij uw vraag.',
   },
+  markDrang: {
+    since: '2026-11-30',
+    source: 'basisvoorziening',
+    reason: 'School maakt zich zorgen om verzuim; de ouders herkennen de zorgen nog niet.',
+  },
   rejectRequest: {
     ground: 'voorliggende-voorziening',
     motivation: 'De training van het buurtteam is passend; jeugdhulp is niet nodig.',

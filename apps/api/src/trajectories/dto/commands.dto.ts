@@ -31,7 +31,9 @@ import {
   QUESTIONNAIRE_MOMENTS,
   MAX_EXPECTED_DURATION_WEEKS,
   ADVICE_CODES,
+  DRANG_SOURCES,
   REJECTION_GROUNDS,
+  type DrangSource,
   type AdviceCode,
   type RejectionGround,
 } from '@cjg/domain';
@@ -575,6 +577,34 @@ export class RejectRequestDto {
   motivation!: string;
 }
 
+const SOURCES = Object.keys(DRANG_SOURCES) as DrangSource[];
+
+/** markDrang: the case is registered as drang (002 §3.6), so that it is counted. */
+export class MarkDrangDto {
+  @ApiProperty({
+    description: 'Since when the case is worked as drang (a calendar date, not after today)',
+    example: '2026-11-30',
+  })
+  @IsCalendarDate()
+  since!: string;
+
+  @ApiProperty({
+    description: `Where the concerns came from: ${SOURCES.map((c) => `${c} (${DRANG_SOURCES[c]})`).join('; ')}`,
+    enum: SOURCES,
+    example: 'basisvoorziening',
+  })
+  @IsIn(SOURCES)
+  source!: DrangSource;
+
+  @ApiProperty({
+    description: 'The concerns, in words (kept in PostgreSQL, never in the workflow history)',
+    maxLength: MAX_TEXT,
+    example: 'School maakt zich zorgen om verzuim; de ouders herkennen de zorgen nog niet.',
+  })
+  @IsText()
+  reason!: string;
+}
+
 /** The body class of every command, by command type. */
 export const COMMAND_DTOS: { [T in CommandType]: new () => object } = {
   agreeResults: AgreeResultsDto,
@@ -598,4 +628,5 @@ export const COMMAND_DTOS: { [T in CommandType]: new () => object } = {
   reassignCoordinator: ReassignCoordinatorDto,
   closeWithAdvice: CloseWithAdviceDto,
   rejectRequest: RejectRequestDto,
+  markDrang: MarkDrangDto,
 };

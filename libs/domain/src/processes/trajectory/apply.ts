@@ -424,6 +424,14 @@ export function applyCommand(
           decidedOn: amsterdamDate(now),
         },
       );
+    case 'markDrang':
+      state.drang = {
+        since: command.since,
+        source: command.source,
+        reason: command.reason,
+        markedAt: at,
+      };
+      return [];
     case 'reassignCoordinator':
       state.coordinatorId = command.coordinatorId;
       // The family workflow addresses samenloop alerts to each case's coordinator.

@@ -29,6 +29,7 @@ import {
 import { coordinationCriteriaProblems, type CoordinationCriteria } from '../../coordination';
 import { isValidPersonId } from '../../ids';
 import { reviewIntervalProblems } from './review-outcome';
+import { drangProblems, type DrangSource } from './drang';
 import {
   ADVICE_CODES,
   REJECTION_GROUNDS,
@@ -116,7 +117,9 @@ export type TrajectoryCommand =
   /** The intake ends without specialised care: the family gets the advice in writing. */
   | { type: 'closeWithAdvice'; advice: AdviceCode; explanation: TextRef }
   /** Afwijzing: the college refuses the request, a decision with its motivation. */
-  | { type: 'rejectRequest'; ground: RejectionGround; motivation: TextRef };
+  | { type: 'rejectRequest'; ground: RejectionGround; motivation: TextRef }
+  /** Drang (002 §3.6): registered apart, so that it is counted. */
+  | { type: 'markDrang'; since: CalendarDate; source: DrangSource; reason: TextRef };
 
 export type CommandType = TrajectoryCommand['type'];
 
@@ -143,6 +146,7 @@ export const COMMAND_FIELDS: Record<CommandType, readonly string[]> = {
   reassignCoordinator: ['coordinatorId', 'reason'],
   closeWithAdvice: ['advice', 'explanation'],
   rejectRequest: ['ground', 'motivation'],
+  markDrang: ['since', 'source', 'reason'],
 };
 
 /**
@@ -161,6 +165,7 @@ export const COMMAND_FREE_TEXT: Partial<Record<CommandType, readonly string[]>> 
   reassignCoordinator: ['reason'],
   closeWithAdvice: ['explanation'],
   rejectRequest: ['motivation'],
+  markDrang: ['reason'],
 };
 
 /** Fields of the body that the command does not take. */
@@ -176,6 +181,7 @@ const PHASE_COMMANDS: Record<TrajectoryPhase, readonly CommandType[]> = {
     'recordVerdaging',
     'closeWithAdvice',
     'rejectRequest',
+    'markDrang',
     'withdraw',
     'reassignCoordinator',
   ],
@@ -185,6 +191,7 @@ const PHASE_COMMANDS: Record<TrajectoryPhase, readonly CommandType[]> = {
     'recordVerdaging',
     'closeWithAdvice',
     'rejectRequest',
+    'markDrang',
     'withdraw',
     'reassignCoordinator',
   ],
@@ -195,6 +202,7 @@ const PHASE_COMMANDS: Record<TrajectoryPhase, readonly CommandType[]> = {
     'issueBeschikking',
     'recordVerdaging',
     'rejectRequest',
+    'markDrang',
     'withdraw',
     'reassignCoordinator',
   ],
@@ -206,6 +214,7 @@ const PHASE_COMMANDS: Record<TrajectoryPhase, readonly CommandType[]> = {
     'stopZorg',
     'answerThreeMonthCheck',
     'answerQuestionnaire',
+    'markDrang',
     'withdraw',
     'reassignCoordinator',
   ],
@@ -219,6 +228,7 @@ const PHASE_COMMANDS: Record<TrajectoryPhase, readonly CommandType[]> = {
     'answerQuestionnaire',
     'requestReassessment',
     'answerReassessment',
+    'markDrang',
     'withdraw',
     'reassignCoordinator',
   ],
@@ -228,6 +238,7 @@ const PHASE_COMMANDS: Record<TrajectoryPhase, readonly CommandType[]> = {
     'stopZorg',
     'answerThreeMonthCheck',
     'answerQuestionnaire',
+    'markDrang',
     'withdraw',
     'reassignCoordinator',
   ],
@@ -274,6 +285,8 @@ export function commandStateProblems(state: TrajectoryState, type: CommandType):
       return state.reassessment?.status === 'pending' ? [] : ['no re-assessment is pending'];
     case 'recordEndEvaluation':
       return ended ? ['the end evaluation is already recorded'] : [];
+    case 'markDrang':
+      return state.drang ? ['the trajectory is already registered as drang'] : [];
     case 'withdraw':
       if (ended) return ['the end evaluation is recorded; the trajectory is closing'];
       return state.withdrawal
@@ -622,6 +635,9 @@ export function commandProblems(
       p.push(
         ...textRefProblems(command.motivation, 'motivation (Awb 3:46: a decision is motivated)'),
       );
+      break;
+    case 'markDrang':
+      p.push(...drangProblems(command, now));
       break;
     case 'reassignCoordinator':
       if (!isValidPersonId(command.coordinatorId)) p.push('coordinatorId is not a valid id');

@@ -49,6 +49,7 @@ export * from './decide-before';
 export * from './intake-outcomes';
 export * from './waits';
 export * from './review-outcome';
+export * from './drang';
 export {
   applyCommand,
   intakeRegisteredLetters,

@@ -18,6 +18,7 @@ import {
 } from '../../time';
 import { casePartiesOf } from '../kit';
 import { decideBeforeProblems, initialDecisionDueAt, type DecideBefore } from './decide-before';
+import type { Drang } from './drang';
 import type { IntakeOutcome } from './intake-outcomes';
 import { DEFAULT_POLICY, type TrajectoryPolicy } from './policy';
 import { TRAJECTORY_RULE_SETS } from './rules';
@@ -300,6 +301,8 @@ export interface TrajectoryState {
     answeredAt?: string;
   };
   withdrawal?: { reason: FreeText; at: string };
+  /** Registered as drang (002 §3.6), when it is. */
+  drang?: Drang;
   /** How the intake ended when not in a beschikking: advice, or an afwijzing. */
   intakeOutcome?: IntakeOutcome & { text: FreeText };
   /** Letters that could not be delivered (absent in runs from before it was recorded). */

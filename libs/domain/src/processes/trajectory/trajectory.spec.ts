@@ -53,6 +53,7 @@ describe('the trajectory process (002 §3.5, 001, 004)', () => {
         'recordVerdaging',
         'closeWithAdvice',
         'rejectRequest',
+        'markDrang',
         'withdraw',
         'reassignCoordinator',
       ]);

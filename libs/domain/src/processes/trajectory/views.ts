@@ -109,6 +109,9 @@ export function projectionOf(state: TrajectoryState, workflowId: string, causes:
     goalsTotal: state.endEvaluation?.recordedAt ? goals.total : null,
     goalsReached: state.endEvaluation?.recordedAt ? goals.reached : null,
     withdrawn: state.withdrawal !== undefined,
+    /** Registered as drang (002 §3.6): since when and from where. */
+    drangSince: state.drang?.since ?? null,
+    drangSource: state.drang?.source ?? null,
     /** How the intake ended without a beschikking (advice, rejected) and its code. */
     intakeOutcome: state.intakeOutcome?.kind ?? null,
     intakeOutcomeCode:

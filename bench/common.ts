@@ -182,6 +182,7 @@ export async function toBeschikking(
     activities: storedText(),
     expectedDurationWeeks: 26,
   });
+  await give('signOffPlan', { professionalId: 'gw-bench' });
   await give('issueBeschikking', {
     beschikking: {
       number,

@@ -156,6 +156,24 @@ export interface Provider {
   categories: ProductCategory[];
 }
 
+/** Invented professionals who sign off plan deel 1 (002 §3.4), with invented registrations. */
+export const PROFESSIONALS = [
+  {
+    id: 'gw-sanne',
+    name: 'Sanne Hermans',
+    kind: 'gedragswetenschapper',
+    register: 'BIG',
+    registrationNumber: '49012345601',
+  },
+  {
+    id: 'bpp-joost',
+    name: 'Joost Mertens',
+    kind: 'bpp',
+    register: 'SKJ',
+    registrationNumber: '100045678',
+  },
+] as const;
+
 /** Invented providers with invented 8-digit AGB codes. */
 export const PROVIDERS: readonly Provider[] = [
   { agbCode: '98990011', name: 'Jeugdhulp De Maasoever', categories: ['45', '50'] },

@@ -26,6 +26,7 @@ import {
   END_EVALUATION_REASONS,
   MUNICIPALITIES,
   OMVANG_SHAPES,
+  PROFESSIONALS,
   PROVIDERS,
   REASSIGN_REASONS,
   RESULTS,
@@ -475,6 +476,10 @@ export function buildSteps(spec: CaseSpec, anchor: CalendarDate): Step[] {
   const startDate = addToDate(anchor, 0, s.beschikking.startOffsetDays);
   const endDate = addToDate(startDate, s.beschikking.months, -1);
   const number = `B-${spec.caseNumber.replace(/^CJG-/, '')}`;
+  // 002 §3.4: a registered professional signs off plan deel 1 first.
+  add('sign-off-plan', 'signOffPlan', {
+    professionalId: PROFESSIONALS[Number(spec.caseNumber.slice(-1)) % PROFESSIONALS.length]!.id,
+  });
   add('issue-beschikking', 'issueBeschikking', {
     beschikking:
       s.beschikking.kind === 'pgb'

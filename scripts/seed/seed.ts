@@ -11,7 +11,7 @@ import type { DevTokenRequest } from '../stack/dev-keys';
 import { devKeyFiles } from '../stack/dev-keys';
 import { dataDir } from '../stack/paths';
 import { describe, errorText, SeedApi, SeedError } from './api';
-import { COORDINATORS, MUNICIPALITIES, PROVIDERS, slug, TEAMS } from './data';
+import { COORDINATORS, MUNICIPALITIES, PROFESSIONALS, PROVIDERS, slug, TEAMS } from './data';
 import { buildSteps, planCases, receivedOnOf, type CaseSpec, type Phase, type Step } from './plan';
 
 export { SeedError } from './api';
@@ -307,6 +307,11 @@ async function registerPeople(api: SeedApi, summary: SeedSummary): Promise<void>
       if (answer.body.created) summary.registered.coordinators += 1;
     } else
       summary.errors.push(`PUT /coordinators/${c.id}: ${answer.status} ${errorText(answer.body)}`);
+  }
+  for (const { id, ...body } of PROFESSIONALS) {
+    const answer = await put(`/professionals/${id}`, body, OPS);
+    if (answer.status !== 200 && answer.status !== 201)
+      summary.errors.push(`PUT /professionals/${id}: ${answer.status} ${errorText(answer.body)}`);
   }
   for (const p of PROVIDERS) {
     const answer = await put(

@@ -162,6 +162,7 @@ async function drive(
     activities: storedText(),
     expectedDurationWeeks: 10,
   });
+  await give('signOffPlan', { professionalId: 'gw-drill' });
   await give('issueBeschikking', {
     beschikking: {
       number: `B-${caseNumber}`.slice(0, 40),

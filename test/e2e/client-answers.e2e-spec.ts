@@ -12,6 +12,7 @@ import {
   sql,
   unique,
   type Caller,
+  planSignOff,
 } from '../support/e2e';
 
 jest.setTimeout(120_000);
@@ -141,6 +142,7 @@ async function caseAwaitingAnswers(
     { agbCode, activities: ['gezinsbegeleiding'], expectedDurationWeeks: 26 },
     callers.provider(agbCode),
   );
+  await step('signOffPlan', await planSignOff());
   await step('issueBeschikking', {
     beschikking: {
       number: `B-${id.toUpperCase()}`,

@@ -11,6 +11,7 @@ import {
   unique,
   type Caller,
   type CaughtMail,
+  planSignOff,
 } from '../support/e2e';
 
 jest.setTimeout(180_000);
@@ -130,6 +131,7 @@ describe('letters to every carer, with the municipality’s details', () => {
       { agbCode, activities: ['gezinsbegeleiding'], expectedDurationWeeks: 26 },
       callers.provider(agbCode),
     );
+    await step('signOffPlan', await planSignOff());
     const startDate = addToDate(today, 0, -1);
     const endDate = addToDate(today, 12);
     await step('issueBeschikking', {

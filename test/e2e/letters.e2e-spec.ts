@@ -345,6 +345,7 @@ describe('letters through a real SMTP server', () => {
         activities: storedText(),
         expectedDurationWeeks: 26,
       });
+      await give('signOffPlan', { professionalId: 'gw-e2e' });
       const today = new Date().toISOString().slice(0, 10);
       await give('issueBeschikking', {
         beschikking: {

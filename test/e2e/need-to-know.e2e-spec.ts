@@ -12,6 +12,7 @@ import {
   sql,
   unique,
   type Caller,
+  planSignOff,
 } from '../support/e2e';
 import { historyTexts } from '../support/histories-scan';
 
@@ -103,6 +104,7 @@ describe('need-to-know and free text out of the histories', () => {
         provider(agb.two),
       ],
       ['decideDivergence', { agbCode: agb.two, accept: false, reason: text('afwijking') }],
+      ['signOffPlan', await planSignOff()],
       [
         'issueBeschikking',
         {

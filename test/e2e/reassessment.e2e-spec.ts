@@ -8,6 +8,7 @@ import {
   register,
   sql,
   unique,
+  planSignOff,
 } from '../support/e2e';
 
 jest.setTimeout(60_000);
@@ -52,6 +53,7 @@ describe('policy re-assessment of running trajectories', () => {
         },
       ],
       ['recordProviderIntake', { agbCode, activities: ['begeleiding'], expectedDurationWeeks: 20 }],
+      ['signOffPlan', await planSignOff()],
       [
         'issueBeschikking',
         {

@@ -17,6 +17,7 @@ import {
   unique,
   withTemporal,
   type Caller,
+  planSignOff,
 } from '../support/e2e';
 
 jest.setTimeout(120_000);
@@ -158,6 +159,12 @@ describe('a trajectory from intake to closed through the real stack', () => {
       endDate: addToDate(today, 12),
       toewijzingen: [toewijzing],
     };
+    // 002 §3.4: a registered professional signs off plan deel 1 before any beschikking; the
+    // beschikking waits for it (409), and someone not in the registry cannot sign (422).
+    expect((await api('POST', path('issueBeschikking'), { beschikking })).status).toBe(409);
+    const unknown = await api('POST', path('signOffPlan'), { professionalId: `gw-none-${id}` });
+    expect(unknown.status).toBe(422);
+    await step('signOffPlan', await planSignOff(), 'provider-intake');
     // More care than plan deel 1 decided: refused, 002 §6 item 14.
     const tooMuch = await api('POST', path('issueBeschikking'), {
       beschikking: {
@@ -277,6 +284,7 @@ describe('a trajectory from intake to closed through the real stack', () => {
         `Coördinatie en opvolging, casus ${caseNumber}`,
         `Einde traject, casus ${caseNumber}`,
         `Hoe gaat het met de hulp? Casus ${caseNumber}`,
+        `Uitkomst van de tussentijdse evaluatie, casus ${caseNumber}`,
         `Uw ervaring met de hulp (afsluiting), casus ${caseNumber}`,
         `Uw ervaring met de hulp, casus ${caseNumber}`,
         `Uw ondersteuningsplan (deel 1), casus ${caseNumber}`,
@@ -284,13 +292,14 @@ describe('a trajectory from intake to closed through the real stack', () => {
     );
     const provider = await eventually(
       () => subjectsTo(people.provider.email),
-      (s) => s.length >= 5,
+      (s) => s.length >= 6,
     );
     expect(provider.sort()).toEqual(
       [
         `Verwijzing naar ${people.provider.name}, casus ${caseNumber}`,
         `Beschikking B-${id.toUpperCase()}, casus ${caseNumber}`,
         `Coördinatie en opvolging, casus ${caseNumber}`,
+        `Uitkomst van de tussentijdse evaluatie, casus ${caseNumber}`,
         `Eindevaluatie nodig: casus ${caseNumber}`,
         `Einde traject, casus ${caseNumber}`,
       ].sort(),

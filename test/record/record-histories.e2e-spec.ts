@@ -21,7 +21,16 @@ import {
   BESCHERMINGSPLEIN_AGENDA_WORKFLOW_TYPE,
   beschermingspleinAgendaWorkflowId,
 } from '@cjg/workflows/vto.definitions';
-import { api, callers, eventually, register, sql, withTemporal, type Caller } from '../support/e2e';
+import {
+  api,
+  callers,
+  eventually,
+  register,
+  sql,
+  withTemporal,
+  type Caller,
+  E2E_PROFESSIONAL,
+} from '../support/e2e';
 import {
   agb,
   beschikking,
@@ -71,6 +80,7 @@ async function withBeschikking(label: string): Promise<string> {
     { agbCode: agb[0], activities: ['Begeleiding van Sam'], expectedDurationWeeks: 20 },
     callers.provider(agb[0]!),
   );
+  await command(caseNumber, 'signOffPlan', { professionalId: E2E_PROFESSIONAL });
   await command(caseNumber, 'issueBeschikking', {
     beschikking: beschikking(`B-${label.toUpperCase()}-${ID}`, [agb[0]!]),
   });
@@ -124,6 +134,7 @@ describe('trajectory', () => {
       accept: true,
       reason: 'Zes uur per week is de eerste maanden nodig om de avonden rustig te krijgen',
     });
+    await command(caseNumber, 'signOffPlan', { professionalId: E2E_PROFESSIONAL });
     await command(caseNumber, 'issueBeschikking', {
       beschikking: beschikking(`B-TEXT-${ID}`, [agb[0]!], { ...inzet.omvang, volume: 6 }),
     });
@@ -229,6 +240,7 @@ describe('trajectory', () => {
         callers.provider(agbCode),
       );
     }
+    await command(caseNumber, 'signOffPlan', { professionalId: E2E_PROFESSIONAL });
     await command(caseNumber, 'issueBeschikking', {
       beschikking: beschikking(`B-CARE-${ID}`, agb),
     });
@@ -280,6 +292,7 @@ describe('trajectory', () => {
       { agbCode: agb[1], activities: ['Ambulante begeleiding'], expectedDurationWeeks: 12 },
       provider,
     );
+    await command(caseNumber, 'signOffPlan', { professionalId: E2E_PROFESSIONAL });
     await command(caseNumber, 'issueBeschikking', {
       beschikking: beschikking(`B-VERVOLG-${ID}`, [agb[1]!]),
     });
@@ -340,6 +353,7 @@ describe('trajectory', () => {
       },
       callers.provider(agb[2]!),
     );
+    await command(caseNumber, 'signOffPlan', { professionalId: E2E_PROFESSIONAL });
     await command(caseNumber, 'issueBeschikking', {
       beschikking: {
         number: `B-PGB-${ID}`,
@@ -443,6 +457,7 @@ describe('trajectory', () => {
       { agbCode: agb[0], activities: ['Gezinsbegeleiding'], expectedDurationWeeks: 26 },
       provider,
     );
+    await command(caseNumber, 'signOffPlan', { professionalId: E2E_PROFESSIONAL });
     await command(caseNumber, 'issueBeschikking', {
       beschikking: beschikking(`B-CAN-${ID}`, [agb[0]!]),
     });

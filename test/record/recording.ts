@@ -1,6 +1,14 @@
 import { addToDate, amsterdamDate } from '@cjg/domain';
 import { temporalConfigFromEnv } from '@cjg/temporal';
-import { api, callers, commandPath, register, unique, type Caller } from '../support/e2e';
+import {
+  api,
+  callers,
+  commandPath,
+  register,
+  unique,
+  type Caller,
+  planSignOff,
+} from '../support/e2e';
 import { recordHistory, type RecordedHistory } from '../support/histories';
 
 /**
@@ -157,6 +165,8 @@ export async function registerParties(): Promise<void> {
       }),
       200,
     );
+  // 002 §3.4: the professional who signs off plan deel 1 (`planSignOff` registers it).
+  await planSignOff();
   for (const [i, agbCode] of agb.entries())
     await expectStatus(
       agbCode,

@@ -125,6 +125,15 @@ export const register = {
     api('PUT', `/municipalities/${code}`, { name }, { as: callers.ops }),
   client: (id: string, body: Record<string, unknown>) =>
     api('PUT', `/clients/${id}`, body, { as: callers.coordinator }),
+  professional: (
+    id: string,
+    body: {
+      name: string;
+      kind: 'bpp' | 'gedragswetenschapper';
+      register: 'SKJ' | 'BIG';
+      registrationNumber: string;
+    },
+  ) => api('PUT', `/professionals/${id}`, body, { as: callers.ops }),
   provider: (agbCode: string, body: { name: string; email: string }) =>
     api('PUT', `/providers/${agbCode}`, body, { as: callers.ops }),
   organisation: (
@@ -277,4 +286,28 @@ export function ownMunicipality(code: string, name: string, label: string) {
       expect(started.status).toBe(201);
     },
   };
+}
+
+/** The gedragswetenschapper who signs off plan deel 1 in the e2e tests (002 §3.4). */
+export const E2E_PROFESSIONAL = 'gw-e2e';
+
+let professionalRegistered: Promise<unknown> | undefined;
+
+/**
+ * The body of a `signOffPlan` by E2E_PROFESSIONAL, registered first (once per test file; the PUT
+ * is idempotent). Every trajectory needs it before its beschikking.
+ */
+export async function planSignOff(): Promise<{ professionalId: string }> {
+  professionalRegistered ??= register
+    .professional(E2E_PROFESSIONAL, {
+      name: 'Petra Smeets',
+      kind: 'gedragswetenschapper',
+      register: 'SKJ',
+      registrationNumber: '100012345',
+    })
+    .then((res) => {
+      if (res.status >= 300) throw new Error(`PUT /professionals answered ${res.status}`);
+    });
+  await professionalRegistered;
+  return { professionalId: E2E_PROFESSIONAL };
 }

@@ -195,6 +195,7 @@ export async function toMonitoring(
     });
   }
   const start = await today();
+  await command(handle, 'signOffPlan', { professionalId: 'gw-petra' });
   await command(handle, 'issueBeschikking', {
     beschikking: {
       number: `B-${randomUUID().slice(0, 6).toUpperCase()}`,

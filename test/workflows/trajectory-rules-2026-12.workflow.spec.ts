@@ -106,6 +106,7 @@ describe('trajectoryWorkflow under the rules of 2026-12', () => {
         activities: storedText(),
         expectedDurationWeeks: 26,
       });
+      await command(handle, 'signOffPlan', { professionalId: 'gw-petra' });
       const start = await today();
       await command(handle, 'issueBeschikking', {
         beschikking: {

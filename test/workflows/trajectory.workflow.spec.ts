@@ -56,6 +56,9 @@ describe('trajectoryWorkflow: intake to beschikking', () => {
         expectedDurationWeeks: 26,
       });
       expect(s.phase).toBe('provider-intake');
+      // 002 §3.4: no beschikking before a registered professional signed off plan deel 1.
+      expect(s.allowedCommands).not.toContain('issueBeschikking');
+      s = await command(handle, 'signOffPlan', { professionalId: 'gw-petra' });
       expect(s.allowedCommands).toContain('issueBeschikking');
     });
     expect(rec.letters[0]).toEqual({
@@ -96,6 +99,7 @@ describe('trajectoryWorkflow: intake to beschikking', () => {
           omvang: { volume: 8, unit: '04', frequency: '2' },
         },
       });
+      await command(handle, 'signOffPlan', { professionalId: 'gw-petra' });
       expect(s.providerIntakes[0]?.divergence).toEqual({
         status: 'pending',
         reasons: ['more omvang'],
@@ -203,10 +207,13 @@ describe('trajectoryWorkflow: monitoring', () => {
       expect(s.reviews[1]?.wasOverdue).toBe(true);
       expect(s.overdue).toBe(false);
     });
+    // Each review's outcome goes to the family and provider in writing (rules of 2026-12).
     expect(kinds(rec).filter((k) => k.startsWith('review'))).toEqual([
       'review-reminder',
+      'review-outcome',
       'review-reminder',
       'review-overdue',
+      'review-outcome',
     ]);
     expect(kinds(rec)).toContain('coordination-decision');
   });
@@ -219,6 +226,7 @@ describe('trajectoryWorkflow: monitoring', () => {
         activities: storedText(),
         expectedDurationWeeks: 10,
       });
+      await command(handle, 'signOffPlan', { professionalId: 'gw-petra' });
       await command(handle, 'issueBeschikking', {
         beschikking: {
           number: 'B-PGB-1',

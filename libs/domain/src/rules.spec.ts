@@ -268,6 +268,7 @@ describe('free text by reference (histories hold ids and codes only)', () => {
       state: () => {
         const state = at('provider-intake')();
         state.providerIntakes[0]!.divergence!.status = 'accepted';
+        state.planSignOff = { professionalId: 'gw-petra', at: now.toISOString() };
         return state;
       },
       command: {

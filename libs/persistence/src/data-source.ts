@@ -47,8 +47,11 @@ import { TrajectoryReceivedOn1764300000100 } from './migrations/1764300000100-Tr
 import { TrajectoryIntakeOutcome1764300000200 } from './migrations/1764300000200-TrajectoryIntakeOutcome';
 import { LetterRecipientsAndMunicipalityDetails1764400000300 } from './migrations/1764400000300-LetterRecipientsAndMunicipalityDetails';
 import { TrajectoryDrang1764400000400 } from './migrations/1764400000400-TrajectoryDrang';
+import { Professional1764400000500 } from './migrations/1764400000500-Professional';
+import { ProfessionalEntity } from './entities/professional.entity';
 
 export const ENTITIES = [
+  ProfessionalEntity,
   CoordinatorEntity,
   ClientEntity,
   ClientCarerEntity,
@@ -96,6 +99,7 @@ export const MIGRATIONS = [
   TrajectoryIntakeOutcome1764300000200,
   LetterRecipientsAndMunicipalityDetails1764400000300,
   TrajectoryDrang1764400000400,
+  Professional1764400000500,
 ];
 
 /** The local stack's database; `npm start` creates it in a project-local cluster. */

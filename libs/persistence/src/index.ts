@@ -13,6 +13,7 @@ export * from './entities/trajectory-details.entity';
 export * from './entities/idempotency-record.entity';
 export * from './entities/notification-ledger.entity';
 export * from './entities/provider.entity';
+export * from './entities/professional.entity';
 export * from './entities/trajectory.entity';
 export * from './entities/vto.entity';
 export * from './migrate';

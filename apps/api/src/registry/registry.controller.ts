@@ -12,7 +12,12 @@ import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { MunicipalityEntity, PartnerOrganisationEntity, ProviderEntity } from '@cjg/persistence';
+import {
+  MunicipalityEntity,
+  PartnerOrganisationEntity,
+  ProfessionalEntity,
+  ProviderEntity,
+} from '@cjg/persistence';
 import { ApiProtected } from '../common/api-docs';
 import { ErrorBody } from '../common/error-body';
 import { PathParam } from '../common/path-params';
@@ -24,6 +29,7 @@ import {
   PutCoordinatorDto,
   PutMunicipalityDto,
   PutOrganisationDto,
+  PutProfessionalDto,
   PutProviderDto,
   PutTeamDto,
   RegisteredDto,
@@ -194,6 +200,26 @@ export class RegistryController {
     @Body() body: PutClientDto,
   ): Promise<RegisteredDto> {
     return this.registry.putClient(principal, id, body);
+  }
+
+  @Put('professionals/:id')
+  @Roles('ops')
+  @Audited('registry:professional')
+  @ApiOperation({
+    operationId: 'putProfessional',
+    summary: 'Register or correct a professional who signs off plan deel 1 (ops)',
+    description:
+      'A BPP or gedragswetenschapper with its SKJ or BIG registration (002 §3.4): signOffPlan names one, and a beschikking waits for it.',
+  })
+  @ApiOkResponse({ type: RegisteredDto })
+  async putProfessional(
+    @PathParam('personId', 'id') id: string,
+    @Body() body: PutProfessionalDto,
+  ): Promise<RegisteredDto> {
+    const repo = this.dataSource.getRepository(ProfessionalEntity);
+    const created = !(await repo.existsBy({ id }));
+    await repo.upsert({ id, ...body }, ['id']);
+    return { id, created };
   }
 
   @Put('providers/:agbCode')

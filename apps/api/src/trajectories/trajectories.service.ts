@@ -132,6 +132,20 @@ export class TrajectoriesService extends ProcessService<CommandType, TrajectoryV
     const refusal = commandRefusal(principal, type, facts, body.agbCode);
     if (refusal) throw new ForbiddenException(refusal);
     if (type === 'reassignCoordinator') await this.assertRegistered(String(body.coordinatorId));
+    if (type === 'signOffPlan') await this.assertProfessional(String(body.professionalId));
+  }
+
+  /** 002 §3.4: plan deel 1 is signed off by a registered BPP or gedragswetenschapper only. */
+  private async assertProfessional(professionalId: string): Promise<void> {
+    const rows: unknown[] = await this.dataSource.query(
+      'SELECT 1 FROM professional WHERE id = $1',
+      [professionalId],
+    );
+    if (rows.length === 0) {
+      throw new UnprocessableEntityException([
+        `professionalId ${professionalId} is not a registered professional (BPP or gedragswetenschapper with an SKJ or BIG registration)`,
+      ]);
+    }
   }
 
   /**

@@ -27,6 +27,7 @@ import {
   CloseWithAdviceDto,
   RejectRequestDto,
   MarkDrangDto,
+  SignOffPlanDto,
 } from './dto/commands.dto';
 import { CASE_VIEW_RESPONSE } from './dto/trajectory.dto';
 import { TRAJECTORY_ACCESS } from './trajectory.access';
@@ -232,6 +233,19 @@ export class TrajectoryCommandsController {
     @Body() body: RejectRequestDto,
   ) {
     return this.trajectories.command(caller, caseNumber, 'rejectRequest', body);
+  }
+
+  @Post(':caseNumber/sign-off-plan')
+  @TrajectoryCommand(
+    'signOffPlan',
+    'A registered BPP or gedragswetenschapper signs off plan deel 1 (002 §3.4); needed before the beschikking',
+  )
+  signOffPlan(
+    @CallerOf() caller: Caller,
+    @CaseNumber() caseNumber: string,
+    @Body() body: SignOffPlanDto,
+  ) {
+    return this.trajectories.command(caller, caseNumber, 'signOffPlan', body);
   }
 
   @Post(':caseNumber/mark-drang')

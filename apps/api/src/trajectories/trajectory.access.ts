@@ -30,6 +30,7 @@ export const COMMAND_ROLES: Readonly<Record<CommandType, readonly Role[]>> = {
   closeWithAdvice: ['coordinator'],
   rejectRequest: ['coordinator'],
   markDrang: ['coordinator'],
+  signOffPlan: ['coordinator'],
 };
 
 /** What decides whether a principal may see or act on one trajectory. */

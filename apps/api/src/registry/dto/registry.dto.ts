@@ -261,6 +261,37 @@ export class PutProviderDto {
   email!: string;
 }
 
+export const PROFESSIONAL_KINDS = ['bpp', 'gedragswetenschapper'] as const;
+export const PROFESSIONAL_REGISTERS = ['SKJ', 'BIG'] as const;
+
+/** A professional who signs off plan deel 1 (002 §3.4). */
+export class PutProfessionalDto {
+  @ApiProperty({ example: 'Petra Smeets' })
+  @IsString()
+  @Length(1, 200)
+  name!: string;
+
+  @ApiProperty({
+    enum: PROFESSIONAL_KINDS,
+    example: 'gedragswetenschapper',
+    description: 'Begeleider primair proces (bpp) or gedragswetenschapper',
+  })
+  @IsIn(PROFESSIONAL_KINDS)
+  kind!: (typeof PROFESSIONAL_KINDS)[number];
+
+  @ApiProperty({ enum: PROFESSIONAL_REGISTERS, example: 'SKJ' })
+  @IsIn(PROFESSIONAL_REGISTERS)
+  register!: (typeof PROFESSIONAL_REGISTERS)[number];
+
+  @ApiProperty({
+    example: '100012345',
+    description: 'The registration number in that register: 6 to 11 digits',
+    pattern: '^\\d{6,11}$',
+  })
+  @Matches(/^\d{6,11}$/, { message: 'registrationNumber must be 6 to 11 digits' })
+  registrationNumber!: string;
+}
+
 export class PutOrganisationDto {
   @ApiProperty({ enum: PARTNER_KINDS, example: 'veilig-thuis' })
   @IsIn(PARTNER_KINDS)

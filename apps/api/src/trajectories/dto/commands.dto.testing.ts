@@ -127,6 +127,7 @@ export const EXAMPLES: Record<CommandType, Body> = {
     advice: 'voorliggend-veld',
     explanation: 'De opvoedcursus van het buurtteam past bij uw vraag.',
   },
+  signOffPlan: { professionalId: 'gw-petra' },
   markDrang: {
     since: '2026-11-30',
     source: 'basisvoorziening',

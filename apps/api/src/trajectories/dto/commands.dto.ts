@@ -605,6 +605,17 @@ export class MarkDrangDto {
   reason!: string;
 }
 
+/** signOffPlan: a registered BPP or gedragswetenschapper signs off plan deel 1 (002 §3.4). */
+export class SignOffPlanDto {
+  @ApiProperty({
+    description:
+      'Id of a registered professional (PUT /professionals/:id): a BPP or gedragswetenschapper with an SKJ or BIG registration',
+    example: 'gw-petra',
+  })
+  @IsPersonId()
+  professionalId!: string;
+}
+
 /** The body class of every command, by command type. */
 export const COMMAND_DTOS: { [T in CommandType]: new () => object } = {
   agreeResults: AgreeResultsDto,
@@ -629,4 +640,5 @@ export const COMMAND_DTOS: { [T in CommandType]: new () => object } = {
   closeWithAdvice: CloseWithAdviceDto,
   rejectRequest: RejectRequestDto,
   markDrang: MarkDrangDto,
+  signOffPlan: SignOffPlanDto,
 };

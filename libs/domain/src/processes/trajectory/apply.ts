@@ -424,6 +424,9 @@ export function applyCommand(
           decidedOn: amsterdamDate(now),
         },
       );
+    case 'signOffPlan':
+      state.planSignOff = { professionalId: command.professionalId, at };
+      return [];
     case 'markDrang':
       state.drang = {
         since: command.since,

@@ -30,6 +30,7 @@ import { coordinationCriteriaProblems, type CoordinationCriteria } from '../../c
 import { isValidPersonId } from '../../ids';
 import { reviewIntervalProblems } from './review-outcome';
 import { drangProblems, type DrangSource } from './drang';
+import { byRulesOf2026_12 } from './rules';
 import {
   ADVICE_CODES,
   REJECTION_GROUNDS,
@@ -118,6 +119,11 @@ export type TrajectoryCommand =
   | { type: 'closeWithAdvice'; advice: AdviceCode; explanation: TextRef }
   /** Afwijzing: the college refuses the request, a decision with its motivation. */
   | { type: 'rejectRequest'; ground: RejectionGround; motivation: TextRef }
+  /**
+   * A registered professional (BPP or gedragswetenschapper, SKJ or BIG) signs off plan deel 1
+   * (002 §3.4); the API checks the registry first.
+   */
+  | { type: 'signOffPlan'; professionalId: string }
   /** Drang (002 §3.6): registered apart, so that it is counted. */
   | { type: 'markDrang'; since: CalendarDate; source: DrangSource; reason: TextRef };
 
@@ -147,6 +153,7 @@ export const COMMAND_FIELDS: Record<CommandType, readonly string[]> = {
   closeWithAdvice: ['advice', 'explanation'],
   rejectRequest: ['ground', 'motivation'],
   markDrang: ['since', 'source', 'reason'],
+  signOffPlan: ['professionalId'],
 };
 
 /**
@@ -192,6 +199,7 @@ const PHASE_COMMANDS: Record<TrajectoryPhase, readonly CommandType[]> = {
     'closeWithAdvice',
     'rejectRequest',
     'markDrang',
+    'signOffPlan',
     'withdraw',
     'reassignCoordinator',
   ],
@@ -203,6 +211,7 @@ const PHASE_COMMANDS: Record<TrajectoryPhase, readonly CommandType[]> = {
     'recordVerdaging',
     'rejectRequest',
     'markDrang',
+    'signOffPlan',
     'withdraw',
     'reassignCoordinator',
   ],
@@ -261,8 +270,13 @@ export function commandStateProblems(state: TrajectoryState, type: CommandType):
   const ended = state.endEvaluation?.recordedAt !== undefined;
   switch (type) {
     case 'issueBeschikking':
-      return state.providerIntakes.some((i) => i.divergence?.status === 'pending')
-        ? ['a divergence of a provider intake is still to be accepted or refused']
+      if (state.providerIntakes.some((i) => i.divergence?.status === 'pending'))
+        return ['a divergence of a provider intake is still to be accepted or refused'];
+      // 002 §3.4 (rules of 2026-12): every toegang involves a BPP or gedragswetenschapper.
+      return byRulesOf2026_12(state) && !state.planSignOff
+        ? [
+            'plan deel 1 is not signed off yet by a registered professional (BPP or gedragswetenschapper)',
+          ]
         : [];
     case 'decideDivergence':
       return state.providerIntakes.some((i) => i.divergence?.status === 'pending')
@@ -287,6 +301,8 @@ export function commandStateProblems(state: TrajectoryState, type: CommandType):
       return ended ? ['the end evaluation is already recorded'] : [];
     case 'markDrang':
       return state.drang ? ['the trajectory is already registered as drang'] : [];
+    case 'signOffPlan':
+      return state.planSignOff ? ['plan deel 1 is already signed off'] : [];
     case 'withdraw':
       if (ended) return ['the end evaluation is recorded; the trajectory is closing'];
       return state.withdrawal
@@ -638,6 +654,9 @@ export function commandProblems(
       break;
     case 'markDrang':
       p.push(...drangProblems(command, now));
+      break;
+    case 'signOffPlan':
+      if (!isValidPersonId(command.professionalId)) p.push('professionalId is not a valid id');
       break;
     case 'reassignCoordinator':
       if (!isValidPersonId(command.coordinatorId)) p.push('coordinatorId is not a valid id');

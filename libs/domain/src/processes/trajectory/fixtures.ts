@@ -98,7 +98,7 @@ export const zin = (startDate: string, endDate: string, agbCodes = [AGB_A]): Bes
   })),
 });
 
-/** Plan deel 1 agreed and provider A's intake recorded, on 24 and 25 November. */
+/** Plan deel 1 agreed, provider A's intake recorded and the plan signed off, 24–26 November. */
 export function withIntake(agbCodes = [AGB_A]): TrajectoryState {
   const s = fresh();
   run(s, { type: 'agreeResults', plan: PLAN }, at('2026-11-24'));
@@ -110,6 +110,8 @@ export function withIntake(agbCodes = [AGB_A]): TrajectoryState {
       at('2026-11-25'),
     );
   }
+  // 002 §3.4: a registered gedragswetenschapper signs off plan deel 1 before the beschikking.
+  run(s, { type: 'signOffPlan', professionalId: 'gw-petra' }, at('2026-11-26'));
   return s;
 }
 

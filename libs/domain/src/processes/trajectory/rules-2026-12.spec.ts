@@ -482,3 +482,67 @@ describe('review outcomes in writing; afschalen and opschalen change the follow-
     ).toEqual(['reviewInterval is not taken by this trajectory']);
   });
 });
+
+describe('plan deel 1 signed off by a registered professional before the beschikking (item 8)', () => {
+  const beschikking = {
+    type: 'issueBeschikking',
+    beschikking: {
+      number: 'B-2026-0001',
+      kind: 'pgb',
+      startDate: '2026-12-01',
+      endDate: '2027-11-30',
+      budgetEuro: 4800,
+    },
+  } as const;
+
+  function intakeDone(): TrajectoryState {
+    const s = referred();
+    run(
+      s,
+      {
+        type: 'recordProviderIntake',
+        agbCode: AGB_A,
+        activities: text(5, 2),
+        expectedDurationWeeks: 26,
+      },
+      at('2026-11-25'),
+    );
+    return s;
+  }
+
+  it('refuses the beschikking until a professional signed off, then takes it; once', () => {
+    const s = intakeDone();
+    expect(commandStateProblems(s, 'issueBeschikking')).toEqual([
+      'plan deel 1 is not signed off yet by a registered professional (BPP or gedragswetenschapper)',
+    ]);
+    expect(allowedCommands(s)).toContain('signOffPlan');
+    expect(run(s, { type: 'signOffPlan', professionalId: 'gw-petra' }, at('2026-11-26'))).toEqual(
+      [],
+    );
+    expect(s.planSignOff).toEqual({
+      professionalId: 'gw-petra',
+      at: at('2026-11-26').toISOString(),
+    });
+    expect(commandProblems(s, beschikking, at('2026-11-27'))).toEqual([]);
+    expect(commandStateProblems(s, 'signOffPlan')).toEqual(['plan deel 1 is already signed off']);
+  });
+
+  it('refuses a malformed professional id, and a sign-off before plan deel 1 is agreed', () => {
+    const s = intakeDone();
+    expect(
+      commandProblems(
+        s,
+        { type: 'signOffPlan', professionalId: 'Petra Smeets!' },
+        at('2026-11-26'),
+      ),
+    ).toEqual(['professionalId is not a valid id']);
+    expect(commandStateProblems(fresh(), 'signOffPlan')).toEqual([
+      'signOffPlan is not possible in phase intake',
+    ]);
+  });
+
+  it('a case from before the rules issues its beschikking as it did', () => {
+    const s = beforeTheRules(intakeDone());
+    expect(commandProblems(s, beschikking, at('2026-11-27'))).toEqual([]);
+  });
+});

@@ -301,6 +301,8 @@ export interface TrajectoryState {
     answeredAt?: string;
   };
   withdrawal?: { reason: FreeText; at: string };
+  /** Plan deel 1 signed off by a registered professional (002 §3.4), once it is. */
+  planSignOff?: { professionalId: string; at: string };
   /** Registered as drang (002 §3.6), when it is. */
   drang?: Drang;
   /** How the intake ended when not in a beschikking: advice, or an afwijzing. */

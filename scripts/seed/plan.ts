@@ -536,6 +536,8 @@ export function buildSteps(spec: CaseSpec, anchor: CalendarDate): Step[] {
     add('review-1', 'recordReview', {
       outcomes: judged(s.review.outcomes),
       decision: s.review.decision,
+      // Opschalen follows up more often: monthly (every seeded interval is longer).
+      ...(s.review.decision === 'opschalen' ? { reviewInterval: 'P1M' } : {}),
     });
   }
   if (!reaches(s.reach, 'end-evaluation')) {

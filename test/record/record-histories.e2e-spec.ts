@@ -60,6 +60,23 @@ jest.setTimeout(600_000);
 beforeAll(registerParties);
 afterAll(printRecorded);
 
+/** A trajectory with one provider referred, its intake recorded and a ZIN beschikking issued. */
+async function withBeschikking(label: string): Promise<string> {
+  const caseNumber = await startTrajectory(label);
+  await command(caseNumber, 'agreeResults', { plan });
+  await command(caseNumber, 'referToProvider', { agbCode: agb[0] });
+  await command(
+    caseNumber,
+    'recordProviderIntake',
+    { agbCode: agb[0], activities: ['Begeleiding van Sam'], expectedDurationWeeks: 20 },
+    callers.provider(agb[0]!),
+  );
+  await command(caseNumber, 'issueBeschikking', {
+    beschikking: beschikking(`B-${label.toUpperCase()}-${ID}`, [agb[0]!]),
+  });
+  return caseNumber;
+}
+
 describe('trajectory', () => {
   it('withdrawn during intake', async () => {
     const caseNumber = await startTrajectory('intake');
@@ -155,18 +172,7 @@ describe('trajectory', () => {
   });
 
   it('withdrawn after care started: the end evaluation, then closed (rules of 2026-12)', async () => {
-    const caseNumber = await startTrajectory('stopped');
-    await command(caseNumber, 'agreeResults', { plan });
-    await command(caseNumber, 'referToProvider', { agbCode: agb[0] });
-    await command(
-      caseNumber,
-      'recordProviderIntake',
-      { agbCode: agb[0], activities: ['Begeleiding van Sam'], expectedDurationWeeks: 20 },
-      callers.provider(agb[0]!),
-    );
-    await command(caseNumber, 'issueBeschikking', {
-      beschikking: beschikking(`B-STOP-${ID}`, [agb[0]!]),
-    });
+    const caseNumber = await withBeschikking('stopped');
     await command(
       caseNumber,
       'startZorg',
@@ -178,6 +184,21 @@ describe('trajectory', () => {
     await command(caseNumber, 'recordEndEvaluation', { goals: judged, decision: 'close' });
     await command(caseNumber, 'answerQuestionnaire', { moment: 'end', rating: 4 });
     await save('trajectory-withdrawn-after-care', trajectoryWorkflowId(caseNumber), {
+      ends: 'completed',
+    });
+  });
+
+  it('reviewed: scaled up, then down, each outcome in writing (rules of 2026-12)', async () => {
+    const caseNumber = await withBeschikking('reviewed');
+    await command(caseNumber, 'decideCoordination', { coordinate: true, criteria });
+    await command(caseNumber, 'recordReview', {
+      outcomes: judged,
+      decision: 'opschalen',
+      reviewInterval: 'PT20S',
+    });
+    await command(caseNumber, 'recordReview', { outcomes: judged, decision: 'afschalen' });
+    await command(caseNumber, 'withdraw', { reason: 'Het gezin verhuist voordat de hulp begint' });
+    await save('trajectory-reviewed-scaled', trajectoryWorkflowId(caseNumber), {
       ends: 'completed',
     });
   });

@@ -128,6 +128,33 @@ describe('trajectoryWorkflow under the rules of 2026-12', () => {
     );
   });
 
+  it('a review that scales up is written to the family and provider, and the next review comes sooner', async () => {
+    const rec = await withTrajectory(input(), async (handle) => {
+      await toMonitoring(handle, { coordinate: true });
+      const before = await state(handle);
+      const s = await command(handle, 'recordReview', {
+        outcomes: ALL_REACHED,
+        decision: 'opschalen',
+        reviewInterval: 'P1M',
+      });
+      expect(s.coordination?.reviewInterval).toBe('P1M');
+      expect(Date.parse(s.monitoring.nextReviewDue!)).toBeLessThan(
+        Date.parse(before.monitoring.nextReviewDue!),
+      );
+    });
+    const outcome = rec.letters.find((l) => l.kind === 'review-outcome');
+    expect(outcome?.to).toEqual([
+      { role: 'client', id: expect.any(String) },
+      { role: 'provider', agbCode: AGB_A },
+    ]);
+    expect(outcome?.facts).toMatchObject({
+      decision: 'opschalen',
+      reached: 1,
+      partly: 1,
+      total: 2,
+    });
+  });
+
   it('a withdrawal after the care started goes through the end evaluation before the case closes', async () => {
     const rec = await withTrajectory(input(), async (handle) => {
       await toMonitoring(handle, { coordinate: false });

@@ -92,6 +92,15 @@ const TRAJECTORY_EXAMPLES: Record<(typeof TRAJECTORY_LETTER_KINDS)[number], Lett
     dueAt: '2026-12-15T07:00:00.000Z',
   },
   'client-no-response': { caseNumber: 'CJG-2026-000123', question: 'three-month-check' },
+  'review-outcome': {
+    caseNumber: 'CJG-2026-000123',
+    coordinatorId: 'coord-anna',
+    decision: 'afschalen',
+    reached: 1,
+    partly: 1,
+    total: 2,
+    nextReviewDue: '2027-12-01T07:00:00.000Z',
+  },
   'advice-given': {
     caseNumber: 'CJG-2026-000123',
     municipalityCode: '0957',
@@ -266,6 +275,7 @@ export const EXAMPLE_ADDRESSEES: Record<LetterKind, string> = {
   'client-no-response': COORDINATOR,
   'advice-given': FAMILY,
   'request-rejected': FAMILY,
+  'review-outcome': FAMILY,
   'delivery-failed': COORDINATOR,
   'so-proposed': COORDINATOR,
   'so-planning-reminder': COORDINATOR,

@@ -26,6 +26,15 @@ import { VTO_TEMPLATES } from './vto';
 import { intakeRegistered } from './intake-registered';
 import { INTAKE_AND_WAIT_TEMPLATES } from './intake-and-waits';
 
+/** What a review decided (001), as the family reads it. */
+const REVIEW_DECISIONS_IN_WORDS: Record<string, string> = {
+  continue: 'De hulp gaat door zoals afgesproken.',
+  afschalen:
+    'Het gaat goed genoeg om de hulp af te schalen. Het CJG volgt de hulp daarom minder vaak op.',
+  opschalen: 'Er is meer nodig. Het CJG volgt de hulp daarom vaker op.',
+  end: 'De hulp kan stoppen. Eerst maken we samen met de zorgaanbieder de eindevaluatie.',
+};
+
 const decisions: Record<string, string> = {
   close: 'het traject wordt afgesloten',
   vervolgtraject: 'er volgt een vervolgtraject',
@@ -279,6 +288,16 @@ const TRAJECTORY_TEMPLATES: Templates<(typeof TRAJECTORY_LETTER_KINDS)[number]> 
     [
       `Het traject is beëindigd: ${decisions[f(x, 'decision')] ?? f(x, 'decision')}.`,
       'Dank voor de samenwerking.',
+    ],
+  ],
+  'review-outcome': (x) => [
+    `Uitkomst van de tussentijdse evaluatie, casus ${f(x, 'caseNumber')}`,
+    [
+      `We hebben samen bekeken hoe het gaat met de hulp. Van de ${f(x, 'total')} resultaten uit deel 1 van het ondersteuningsplan zijn er ${f(x, 'reached')} behaald en ${f(x, 'partly')} voor een deel behaald.`,
+      REVIEW_DECISIONS_IN_WORDS[f(x, 'decision')] ?? 'De hulp gaat door zoals afgesproken.',
+      ...(x.nextReviewDue
+        ? [`De volgende tussentijdse evaluatie is uiterlijk ${datum(f(x, 'nextReviewDue'))}.`]
+        : []),
     ],
   ],
   ...INTAKE_AND_WAIT_TEMPLATES,

@@ -12,6 +12,7 @@ import {
   IssueBeschikkingDto,
   RecordEndEvaluationDto,
   RecordProviderIntakeDto,
+  RecordReviewDto,
   ReportEvaluationDto,
   StartZorgDto,
   StopZorgDto,
@@ -34,6 +35,11 @@ import {
 /** Valid bodies besides the examples: other variants of the same commands. */
 const VARIANTS: Array<[string, Dto, Body]> = [
   ['a PGB beschikking', IssueBeschikkingDto, { beschikking: pgb }],
+  [
+    'a review that scales up, with its new interval',
+    RecordReviewDto,
+    { ...EXAMPLES.recordReview, decision: 'opschalen', reviewInterval: 'P1M' },
+  ],
   [
     'a beschikking with its motivation in words',
     IssueBeschikkingDto,

@@ -292,6 +292,22 @@ export class RecordReviewDto {
   })
   @IsIn(REVIEW_DECISIONS)
   decision!: ReviewDecision;
+
+  @ApiPropertyOptional({
+    description:
+      'With afschalen (at least the current interval; default half-yearly) or opschalen (shorter than the current; required): how often the CJG follows up from now on, an ISO 8601 duration of at most P6M',
+    maxLength: 32,
+    example: 'P3M',
+  })
+  @Optional()
+  @IsIsoDuration()
+  @MaxLength(32)
+  @Rule('onlyWhenScaling', (_value, body) =>
+    body.decision === 'afschalen' || body.decision === 'opschalen'
+      ? undefined
+      : '$property only applies with afschalen or opschalen',
+  )
+  reviewInterval?: string;
 }
 
 /** requestEndEvaluation: the coordinator starts the end evaluation before the end date. */

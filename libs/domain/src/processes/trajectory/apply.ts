@@ -27,6 +27,7 @@ import {
   startProviderIntakeWait,
 } from './waits';
 import { byRulesOf2026_12 } from './rules';
+import { reviewOutcomeLetter, scaleCoordination } from './review-outcome';
 import {
   activeProviders,
   clientOf,
@@ -256,13 +257,20 @@ export function applyCommand(
         wasOverdue: state.monitoring.overdue,
       });
       if (command.decision === 'end')
-        return beginEndEvaluation(state, 'coordinator', now, 'review decided to end the care');
-      // This review answers the one due now (even when early): the next is the slot after it.
-      const answered = state.monitoring.nextReviewDue
-        ? new Date(state.monitoring.nextReviewDue)
-        : now;
-      scheduleNextReview(state, answered > now ? answered : now);
-      return [];
+        return [
+          ...beginEndEvaluation(state, 'coordinator', now, 'review decided to end the care'),
+          ...reviewOutcomeLetter(state),
+        ];
+      if (scaleCoordination(state, command.decision, command.reviewInterval, now)) {
+        scheduleNextReview(state, now);
+      } else {
+        // This review answers the one due now (even when early): the next is the slot after it.
+        const answered = state.monitoring.nextReviewDue
+          ? new Date(state.monitoring.nextReviewDue)
+          : now;
+        scheduleNextReview(state, answered > now ? answered : now);
+      }
+      return reviewOutcomeLetter(state);
     }
     case 'requestEndEvaluation':
       return beginEndEvaluation(state, 'coordinator', now, command.reason);

@@ -28,6 +28,7 @@ import {
 } from '../../codes';
 import { coordinationCriteriaProblems, type CoordinationCriteria } from '../../coordination';
 import { isValidPersonId } from '../../ids';
+import { reviewIntervalProblems } from './review-outcome';
 import {
   ADVICE_CODES,
   REJECTION_GROUNDS,
@@ -82,7 +83,13 @@ export type TrajectoryCommand =
       criteria: CoordinationCriteria;
       reviewInterval?: string;
     }
-  | { type: 'recordReview'; outcomes: ResultJudgement[]; decision: ReviewDecision }
+  | {
+      type: 'recordReview';
+      outcomes: ResultJudgement[];
+      decision: ReviewDecision;
+      /** With afschalen or opschalen: how often the CJG follows up from now on (rules of 2026-12). */
+      reviewInterval?: string;
+    }
   | { type: 'requestEndEvaluation'; reason: TextRef }
   | {
       type: 'recordEndEvaluation';
@@ -122,7 +129,7 @@ export const COMMAND_FIELDS: Record<CommandType, readonly string[]> = {
   issueBeschikking: ['beschikking', 'motivation'],
   recordVerdaging: ['newDueDate', 'reason'],
   decideCoordination: ['coordinate', 'criteria', 'reviewInterval'],
-  recordReview: ['outcomes', 'decision'],
+  recordReview: ['outcomes', 'decision', 'reviewInterval'],
   requestEndEvaluation: ['reason'],
   recordEndEvaluation: ['goals', 'decision', 'verlenging', 'followUpCaseNumber'],
   withdraw: ['reason'],
@@ -501,6 +508,7 @@ export function commandProblems(
       p.push(...judgementProblems(state, command.outcomes, 'outcomes', true));
       if (!(REVIEW_DECISIONS as readonly string[]).includes(command.decision))
         p.push('decision must be continue, afschalen, opschalen or end');
+      else p.push(...reviewIntervalProblems(state, command.decision, command.reviewInterval, now));
       break;
     case 'requestEndEvaluation':
     case 'withdraw':

@@ -48,6 +48,7 @@ export * from './rules';
 export * from './decide-before';
 export * from './intake-outcomes';
 export * from './waits';
+export * from './review-outcome';
 export {
   applyCommand,
   intakeRegisteredLetters,

@@ -37,4 +37,6 @@ export const TRAJECTORY_LETTER_KINDS = [
   'advice-given',
   /** To the family: the afwijzing, a decision with its motivation and how to object. */
   'request-rejected',
+  /** To the family and the providers: what the review found and decided (001). */
+  'review-outcome',
 ] as const;

@@ -365,3 +365,120 @@ describe('the end evaluation always happens once care started (item 6)', () => {
     expect(s.phase).toBe('withdrawn');
   });
 });
+
+describe('review outcomes in writing; afschalen and opschalen change the follow-up (item 7)', () => {
+  const review = (
+    s: TrajectoryState,
+    decision: 'continue' | 'afschalen' | 'opschalen',
+    when: Date,
+    reviewInterval?: string,
+  ) =>
+    run(
+      s,
+      {
+        type: 'recordReview',
+        outcomes: [...JUDGED],
+        decision,
+        ...(reviewInterval ? { reviewInterval } : {}),
+      },
+      when,
+    );
+
+  it('tells the family and the providers what the review found and when the next one is', () => {
+    const s = monitored();
+    const effects = review(s, 'continue', at('2027-05-20'));
+    expect(effects).toEqual([
+      expectedLetter('review-outcome', [CLIENT, PROVIDER_A], {
+        caseNumber: 'CJG-2026-000123',
+        coordinatorId: 'coord-anna',
+        decision: 'continue',
+        reached: 1,
+        partly: 1,
+        total: 2,
+        nextReviewDue: s.monitoring.nextReviewDue!,
+      }),
+    ]);
+    // Continue keeps the half-yearly schedule from the beschikking's start: this review answers
+    // the one due on 1 June, the next is due on 1 December.
+    expect(s.monitoring.nextReviewDue).toBe(at('2027-12-01', 8).toISOString());
+  });
+
+  it('opschalen follows up more often from this review on; it needs a shorter interval', () => {
+    const s = monitored();
+    expect(
+      commandProblems(
+        s,
+        { type: 'recordReview', outcomes: [...JUDGED], decision: 'opschalen' },
+        at('2027-05-20'),
+      ),
+    ).toEqual([
+      'reviewInterval is required with opschalen: how often the CJG follows up from now on',
+    ]);
+    expect(
+      commandProblems(
+        s,
+        {
+          type: 'recordReview',
+          outcomes: [...JUDGED],
+          decision: 'opschalen',
+          reviewInterval: 'P6M',
+        },
+        at('2027-05-20'),
+      ),
+    ).toEqual(['opschalen follows up more often: reviewInterval must be shorter than P6M']);
+    review(s, 'opschalen', at('2027-05-20'), 'P2M');
+    expect(s.coordination?.reviewInterval).toBe('P2M');
+    expect(s.monitoring.nextReviewDue).toBe(at('2027-07-20').toISOString());
+  });
+
+  it('afschalen follows up less often: half-yearly unless said, never more often than now', () => {
+    const s = monitored();
+    review(s, 'opschalen', at('2027-05-20'), 'P2M');
+    expect(
+      commandProblems(
+        s,
+        {
+          type: 'recordReview',
+          outcomes: [...JUDGED],
+          decision: 'afschalen',
+          reviewInterval: 'P1M',
+        },
+        at('2027-06-20'),
+      ),
+    ).toEqual(['afschalen follows up less often: reviewInterval may not be shorter than P2M']);
+    review(s, 'afschalen', at('2027-07-20'));
+    expect(s.coordination?.reviewInterval).toBe('P6M');
+    expect(s.monitoring.nextReviewDue).toBe(at('2028-01-20').toISOString());
+    expect(
+      commandProblems(
+        s,
+        {
+          type: 'recordReview',
+          outcomes: [...JUDGED],
+          decision: 'continue',
+          reviewInterval: 'P3M',
+        },
+        at('2027-08-20'),
+      ),
+    ).toEqual(['reviewInterval only applies with afschalen or opschalen']);
+  });
+
+  it('a case from before the rules keeps its schedule and sends no outcome letter', () => {
+    const s = beforeTheRules(monitored());
+    expect(review(s, 'afschalen', at('2027-05-20'))).toEqual([]);
+    expect(s.coordination?.reviewInterval).toBe('P6M');
+    expect(s.monitoring.nextReviewDue).toBe(at('2027-12-01', 8).toISOString());
+    expect(
+      commandProblems(
+        s,
+        {
+          type: 'recordReview',
+          outcomes: [...JUDGED],
+          decision: 'opschalen',
+          reviewInterval: 'P2M',
+        },
+        at('2027-06-20'),
+      ),
+    ).toEqual(['reviewInterval is not taken by this trajectory']);
+  });
+});

@@ -451,6 +451,15 @@ describe('the trajectory process (002 §3.5, 001, 004)', () => {
             reason: 'review decided to end the care',
           },
         }),
+        // Rules of 2026-12: the family and provider learn the outcome (no next review).
+        expectedLetter('review-outcome', [CLIENT, PROVIDER_A], {
+          caseNumber: 'CJG-2026-000123',
+          coordinatorId: 'coord-anna',
+          decision: 'end',
+          reached: 1,
+          partly: 1,
+          total: 2,
+        }),
       ]);
       expect(kindsDue(s)).not.toContain('review-overdue');
     });

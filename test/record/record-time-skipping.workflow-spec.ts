@@ -352,3 +352,131 @@ describe('continue-as-new at the history bound (time-skipping)', () => {
     );
   });
 });
+
+/** Lets the test server's clock run to one minute after a pending deadline of `handle`. */
+async function pastDeadline(handle: WorkflowHandle, at: string): Promise<void> {
+  const ms = new Date(at).getTime() + 60_000 - (await env.currentTimeMs());
+  if (ms > 0) await advance(handle, ms);
+  await settle(handle);
+}
+
+/** Starts a process's workflow with the stubbed activities, drives it with `body`, records it. */
+async function recordProcess(
+  name: string,
+  start: { workflowType: string; workflowId: string; input: object },
+  body: (handle: WorkflowHandle) => Promise<void>,
+): Promise<void> {
+  const { worker, taskQueue } = await recordingWorker(processActivities);
+  await worker.runUntil(async () => {
+    const handle = await env.client.workflow.start(start.workflowType, {
+      workflowId: start.workflowId,
+      taskQueue,
+      args: [start.input],
+    });
+    await body(handle);
+    await handle.result();
+    await write(name, start.workflowId, undefined, 'completed');
+  });
+}
+
+describe('no silent waits: reminders before the escalations (time-skipping, issue 17 item 4)', () => {
+  it('a Veilig Thuis handover: the lead reminded and escalated, accepted, the outcome reminded, basic support', async () => {
+    const handoverId = `VTH-2026-${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
+    const update = (handle: WorkflowHandle, type: keyof typeof handoverUpdates, args: object) =>
+      handle.executeUpdate(handoverUpdates[type].name, { args: [args] });
+    const view = (handle: WorkflowHandle) => handle.query(handoverStateQuery);
+    await recordProcess(
+      'veilig-thuis-reminded-then-basic-support',
+      {
+        workflowType: VEILIG_THUIS_HANDOVER_WORKFLOW_TYPE,
+        workflowId: handoverWorkflowId(handoverId),
+        input: {
+          handoverId,
+          organisationId: 'vt-voorbeeld',
+          reference: `VT-${handoverId.slice(-6)}`,
+          urgency: 'regular',
+          handoverType: 'afschaling',
+          municipalityCode: '0957',
+          handoverLeadId: 'coord-lead',
+          safetyConditions: { textId: randomUUID(), items: 2 },
+        },
+      },
+      async (handle) => {
+        const [reminder, overdue] = (await view(handle)).pendingDeadlines;
+        expect([reminder?.kind, overdue?.kind]).toEqual(['accept-reminder', 'accept-overdue']);
+        await pastDeadline(handle, reminder!.at);
+        await pastDeadline(handle, overdue!.at);
+        expect((await view(handle)).overdue).toBe(true);
+        await update(handle, 'accept', { coordinatorId: 'coord-anna' });
+        await update(handle, 'planMeeting', {
+          date: await today(),
+          jointHomeVisit: false,
+          clientId: 'client-vt-waits',
+          familyId: 'fam-vt-waits',
+        });
+        await update(handle, 'recordMeeting', {
+          heldOn: await today(),
+          jointHomeVisit: false,
+          agreements: { textId: randomUUID(), items: 1 },
+        });
+        const [feedback] = (await view(handle)).pendingDeadlines;
+        expect(feedback?.kind).toBe('feedback-reminder');
+        await pastDeadline(handle, feedback!.at);
+        expect((await view(handle)).overdue).toBe(false);
+        await update(handle, 'closeWithBasicSupport', {});
+      },
+    );
+  });
+
+  it('a Schakeloverleg held without an outcome: reminded, escalated to the team lead, lapsed', async () => {
+    await recordTransfer('schakeloverleg-outcome-escalated-then-lapsed', async (handle, input) => {
+      const meetingDate = addWorkingDays(await today(), 5);
+      await command(handle, 'plan', { meetingDate, coordinatorId: 'coord-anna' });
+      await advanceTo(handle, addWorkingDays(meetingDate, 2), 8);
+      expect((await handle.query(transferStateQuery)).overdue).toBe(false);
+      await advanceTo(handle, addWorkingDays(meetingDate, 5), 8);
+      expect((await handle.query(transferStateQuery)).overdue).toBe(true);
+      await advanceTo(handle, input.measureEndDate, 8);
+      const done = await handle.result();
+      expect(done.status).toBe('lapsed');
+      return done;
+    });
+  });
+
+  it('a VTO: the coordinator reminded, then told it is late; the parents informed, withdrawn', async () => {
+    const caseNumber = `VTO-REC-${randomUUID().slice(0, 8).toUpperCase()}`;
+    const update = (handle: WorkflowHandle, type: keyof typeof vtoCommandUpdates, args: object) =>
+      handle.executeUpdate(vtoCommandUpdates[type].name, {
+        args: [{ ...args, recordedBy: 'coord-anna' }],
+      });
+    const view = (handle: WorkflowHandle) => handle.query(vtoStateQuery);
+    await recordProcess(
+      'vto-reminded-then-withdrawn',
+      {
+        workflowType: VTO_WORKFLOW_TYPE,
+        workflowId: vtoWorkflowId(caseNumber),
+        input: {
+          caseNumber,
+          municipalityCode: '0957',
+          coordinatorId: 'coord-anna',
+          clientId: 'client-vto-waits',
+          familyId: 'fam-vto-waits',
+          grounds: ['ernstige-ontwikkelingsbedreiging'],
+        },
+      },
+      async (handle) => {
+        const [reminder, late] = (await view(handle)).pendingDeadlines;
+        expect([reminder?.kind, late?.kind]).toEqual([
+          'parents-informed-due',
+          'parents-informed-reminder',
+        ]);
+        await pastDeadline(handle, reminder!.at);
+        expect((await view(handle)).overdue).toBe(false);
+        await pastDeadline(handle, late!.at);
+        expect((await view(handle)).overdue).toBe(true);
+        await update(handle, 'recordParentsInformed', { informedOn: await today(), how: 'letter' });
+        await update(handle, 'withdraw', { reason: 'ouders-werken-mee' });
+      },
+    );
+  });
+});

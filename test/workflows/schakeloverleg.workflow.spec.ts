@@ -359,7 +359,7 @@ describe('schakeloverlegTransferWorkflow (000)', () => {
     ]);
   });
 
-  it('held but no outcome recorded: the coordinator is reminded, and it lapses at the end date', async () => {
+  it('held but no outcome recorded: the coordinator is reminded, then the team lead told, and it lapses at the end date', async () => {
     const input = await proposal(20);
     const meetingDate = addWorkingDays(await today(), 3);
     const rec = await withTransfer(input, async (handle) => {
@@ -370,7 +370,10 @@ describe('schakeloverlegTransferWorkflow (000)', () => {
         (v) => v.overdue,
       );
       await command(handle, 'plan', { meetingDate, coordinatorId: 'coord-anna' });
+      // Issue 17 item 4 (RULES_2026_12_WAITS): the reminder is not yet late; the escalation is.
       await advanceTo(handle, addWorkingDays(meetingDate, 2), 8);
+      expect(await view(handle)).toMatchObject({ status: 'planned', overdue: false });
+      await advanceTo(handle, addWorkingDays(meetingDate, 5), 8);
       expect(await view(handle)).toMatchObject({ status: 'planned', overdue: true });
       await advanceTo(handle, input.measureEndDate, 8);
       expect((await handle.result()).status).toBe('lapsed');
@@ -381,7 +384,15 @@ describe('schakeloverlegTransferWorkflow (000)', () => {
       'so-planning-overdue',
       'so-planned',
       'so-outcome-reminder',
+      'so-outcome-overdue',
       'so-lapsed',
+    ]);
+    const outcomeLetters = transferLetters(rec, input).filter((l) =>
+      l.kind.startsWith('so-outcome'),
+    );
+    expect(outcomeLetters.map((l) => l.to)).toEqual([
+      ['coordinator:coord-anna'],
+      ['coordinator:coord-anna', 'coordinator:lead-bram'],
     ]);
     expect(transferLetters(rec, input).at(-1)!.to).toEqual([
       `organisation:${GI}`,

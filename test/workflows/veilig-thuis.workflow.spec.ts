@@ -12,6 +12,7 @@ import {
   DEFAULT_POLICY,
   handoverWorkflowId,
   missedAt,
+  VEILIG_THUIS_RULE_SETS,
   trajectoryWorkflowId,
   type HandoverCommandType,
   type HandoverInput,
@@ -243,7 +244,10 @@ describe('veiligThuisHandoverWorkflow (002 §3.6, §5.6)', () => {
       s = await planAndHold(handle);
       expect(s.status).toBe('meeting-held');
       expect(s.meeting?.held?.agreements).toEqual(AGREEMENTS);
-      expect(s.pendingDeadlines.map((d) => d.kind)).toEqual(['feedback-overdue']);
+      expect(s.pendingDeadlines.map((d) => d.kind)).toEqual([
+        'feedback-reminder',
+        'feedback-overdue',
+      ]);
       s = await command(handle, 'startTrajectory', { caseNumber, policy: DEFAULT_POLICY });
       expect(s.status).toBe('trajectory-started');
 
@@ -311,12 +315,20 @@ describe('veiligThuisHandoverWorkflow (002 §3.6, §5.6)', () => {
     });
   });
 
-  it('missed acceptance: escalated to the handover lead, Veilig Thuis told, overdue until accepted', async () => {
+  it('missed acceptance: the lead reminded, then escalated, Veilig Thuis told, overdue until accepted', async () => {
     const input = handoverInput();
     const rec = await withHandover(input, async (handle, rec) => {
       const s0 = await state(handle);
       const missed = missedAt(s0 as HandoverState, s0.acceptance.dueDate);
-      expect(s0.pendingDeadlines).toEqual([{ kind: 'accept-overdue', at: missed.toISOString() }]);
+      // Issue 17 item 4 (RULES_2026_12_WAITS): reminded a working day before the last day.
+      const [reminder] = s0.pendingDeadlines;
+      expect(s0.pendingDeadlines).toEqual([
+        { kind: 'accept-reminder', at: reminder!.at },
+        { kind: 'accept-overdue', at: missed.toISOString() },
+      ]);
+      await advanceTo(handle, new Date(reminder!.at), 60_000);
+      expect((await sent(rec, 'vt-acceptance-reminder'))?.to).toEqual([LEAD]);
+      expect((await state(handle)).overdue).toBe(false);
       await advanceTo(handle, missed, -60_000);
       expect((await state(handle)).overdue).toBe(false);
       await advanceTo(handle, missed, 60_000);
@@ -344,6 +356,7 @@ describe('veiligThuisHandoverWorkflow (002 §3.6, §5.6)', () => {
     expect(kinds(rec)).toEqual([
       'vt-handover-received',
       'vt-receipt',
+      'vt-acceptance-reminder',
       'vt-acceptance-overdue',
       'vt-acceptance-delayed',
       'vt-accepted',
@@ -416,7 +429,7 @@ describe('veiligThuisHandoverWorkflow (002 §3.6, §5.6)', () => {
       expect(s.status).toBe('refused');
       const result = (await handle.result()) as HandoverView;
       expect(result.refusal).toMatchObject({ reason: 'not-competent', explanation });
-      expect(result.rules).toBe(1);
+      expect(result.rules).toBe(VEILIG_THUIS_RULE_SETS.length);
       const history = await handle.fetchHistory();
       const accepted = history.events?.filter(
         (e) => e.workflowExecutionUpdateAcceptedEventAttributes,
@@ -509,12 +522,13 @@ describe('veiligThuisHandoverWorkflow (002 §3.6, §5.6)', () => {
     );
   });
 
-  it('outcome late: escalated after the feedback deadline, recorded as late when it comes', async () => {
+  it('outcome late: the coordinator reminded, escalated after the feedback deadline, recorded as late when it comes', async () => {
     const input = handoverInput();
     const rec = await withHandover(input, async (handle) => {
       await command(handle, 'accept', { coordinatorId: 'coord-anna' });
       let s = await planAndHold(handle);
-      const [feedback] = s.pendingDeadlines;
+      const [reminder, feedback] = s.pendingDeadlines;
+      expect(reminder?.kind).toBe('feedback-reminder');
       expect(feedback?.kind).toBe('feedback-overdue');
       await advanceTo(handle, new Date(feedback!.at), -60_000);
       expect((await state(handle)).overdue).toBe(false);
@@ -528,7 +542,12 @@ describe('veiligThuisHandoverWorkflow (002 §3.6, §5.6)', () => {
       expect(s.outcome).toMatchObject({ decision: 'basic-support', late: true });
       await handle.result();
     });
-    expect(kinds(rec).slice(-2)).toEqual(['vt-feedback-overdue', 'vt-feedback']);
+    expect(kinds(rec).slice(-3)).toEqual([
+      'vt-feedback-reminder',
+      'vt-feedback-overdue',
+      'vt-feedback',
+    ]);
+    expect(letter(rec, 'vt-feedback-reminder')?.to).toEqual([COORD]);
     expect(letter(rec, 'vt-feedback-overdue')?.to).toEqual([LEAD, COORD]);
   });
 

@@ -8,12 +8,14 @@ import {
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import {
+  addWorkingDays,
   agendaIdOf,
   amsterdamDate,
   amsterdamInstant,
   compareDates,
   nextMeetingDate,
   vtoWorkflowId,
+  workingDaysBefore,
   type AgendaPlacement,
   type DeliveryFailure,
   type LetterKind,
@@ -269,10 +271,20 @@ describe('vtoWorkflow: the parents first (002 §3.6)', () => {
       expect(s.status).toBe('parents-to-inform');
       expect(s.agenda).toBeUndefined();
 
-      // Five working days on, at 8:00, the coordinator is reminded; once.
-      const due = new Date(s.pendingDeadlines[0]!.at);
-      expect(s.pendingDeadlines[0]!.kind).toBe('parents-informed-reminder');
-      expect(amsterdamDate(due)).toBe(s.parents.dueOn);
+      // Issue 17 item 4 (RULES_2026_12): the coordinator is reminded at 8:00 the working day
+      // before the due date, not yet late; told it is late at 8:00 the working day after it.
+      const [reminder, late] = s.pendingDeadlines;
+      expect(reminder!.kind).toBe('parents-informed-due');
+      expect(amsterdamDate(new Date(reminder!.at))).toBe(workingDaysBefore(s.parents.dueOn, 1));
+      await advanceTo(handle, new Date(new Date(reminder!.at).getTime() + 60_000));
+      await eventually(
+        async () => kinds(sent),
+        (k) => k.includes('vto-parents-due'),
+      );
+      expect((await state(handle)).overdue).toBe(false);
+      const due = new Date(late!.at);
+      expect(late!.kind).toBe('parents-informed-reminder');
+      expect(amsterdamDate(due)).toBe(addWorkingDays(s.parents.dueOn, 1));
       await advanceTo(handle, new Date(due.getTime() - 60_000));
       expect(kinds(sent)).not.toContain('vto-parents-reminder');
       await advanceTo(handle, new Date(due.getTime() + 60_000));
@@ -405,7 +417,10 @@ describe('beschermingspleinAgendaWorkflow (the weekly schedule’s run)', () => 
           beschermingspleinId: PARTNERS.beschermingspleinId,
           raadId: PARTNERS.raadId,
         });
-        expect(s.pendingDeadlines.map((d) => d.kind)).toEqual(['decision-reminder']);
+        expect(s.pendingDeadlines.map((d) => d.kind)).toEqual([
+          'decision-due',
+          'decision-reminder',
+        ]);
         await settle(a.workflowId);
         expect(await searchAttribute(a, OrganisationIdKey)).toBe(PARTNERS.beschermingspleinId);
         expect((await state(b)).status).toBe('parents-to-inform');
@@ -498,7 +513,10 @@ describe('vtoWorkflow: the decision and the Raad', () => {
       expect(s.status).toBe('sent-to-raad');
       expect(s.decision).toMatchObject({ decision: 'send', recordedBy: 'lead-1' });
       expect(s.raad).toMatchObject({ organisationId: PARTNERS.raadId, reminded: false });
-      expect(s.pendingDeadlines.map((d) => d.kind)).toEqual(['raad-outcome-reminder']);
+      expect(s.pendingDeadlines.map((d) => d.kind)).toEqual([
+        'raad-outcome-due',
+        'raad-outcome-reminder',
+      ]);
       await settle(handle.workflowId);
       expect(await searchAttribute(handle, OrganisationIdKey)).toBe(PARTNERS.raadId);
 
@@ -547,13 +565,13 @@ describe('vtoWorkflow: the decision and the Raad', () => {
     });
   });
 
-  it('decision late: the coordinator is reminded a week after the meeting; the Raad late: reminded again; the Raad declines', async () => {
+  it('decision late: the coordinator is reminded before and told after its due date; the Raad reminded, then the coordinator told; the Raad declines', async () => {
     const rec = await withWorker(async ({ start, rec: sent }) => {
       const handle = await start();
       await informAndPlace(handle);
       let s = await state(handle);
-      const decisionDue = new Date(s.pendingDeadlines[0]!.at);
-      expect(amsterdamDate(decisionDue)).toBe(s.agenda!.decisionDueOn);
+      const decisionDue = new Date(s.pendingDeadlines[1]!.at);
+      expect(amsterdamDate(decisionDue)).toBe(addWorkingDays(s.agenda!.decisionDueOn, 1));
       await advanceTo(handle, new Date(decisionDue.getTime() + 60_000));
       s = await eventually(
         () => state(handle),
@@ -564,8 +582,8 @@ describe('vtoWorkflow: the decision and the Raad', () => {
 
       s = await command(handle, 'recordDecision', { decision: 'send', recordedBy: 'coord-anna' });
       expect(s.overdue).toBe(false);
-      const raadDue = new Date(s.pendingDeadlines[0]!.at);
-      expect(amsterdamDate(raadDue)).toBe(s.raad!.outcomeDueOn);
+      const raadDue = new Date(s.pendingDeadlines[1]!.at);
+      expect(amsterdamDate(raadDue)).toBe(addWorkingDays(s.raad!.outcomeDueOn, 1));
       await advanceTo(handle, new Date(raadDue.getTime() + 60_000));
       s = await eventually(
         () => state(handle),
@@ -584,12 +602,21 @@ describe('vtoWorkflow: the decision and the Raad', () => {
     expect(kinds(rec)).toEqual([
       'vto-parents-informed',
       'vto-on-agenda',
+      'vto-decision-due',
       'vto-decision-reminder',
       'vto-sent-to-raad',
       'vto-decision',
+      'vto-raad-reminder',
       'vto-raad-outcome-reminder',
     ]);
     expect(rec.letters.find((l) => l.kind === 'vto-decision-reminder')?.to).toEqual([
+      { role: 'coordinator', id: 'coord-anna' },
+    ]);
+    // The Raad is awaited: it is reminded itself; the coordinator hears when it is late.
+    expect(rec.letters.find((l) => l.kind === 'vto-raad-reminder')?.to).toEqual([
+      { role: 'organisation', id: PARTNERS.raadId },
+    ]);
+    expect(rec.letters.find((l) => l.kind === 'vto-raad-outcome-reminder')?.to).toEqual([
       { role: 'coordinator', id: 'coord-anna' },
     ]);
   });

@@ -65,6 +65,13 @@ export const SCHAKELOVERLEG_TEMPLATES: Templates<Kind> = {
       `Leg de uitkomst vast vóór ${datum(f(x, 'measureEndDate'))}, de einddatum van de ${maatregel(x)}. Zonder vastgelegde uitkomst vervalt het voorstel op die dag.`,
     ],
   ],
+  'so-outcome-overdue': (x) => [
+    `Uitkomst Schakeloverleg nog steeds niet vastgelegd: overdracht ${f(x, 'caseNumber')}`,
+    [
+      `Het Schakeloverleg van ${datum(f(x, 'meetingDate'))} is gehouden, maar de uitkomst is nog altijd niet vastgelegd${x.coordinatorName ? ` (coördinator ${f(x, 'coordinatorName')})` : ''}.${x.teamLeadTold ? ' De teamleider ontvangt deze brief ook.' : ''}`,
+      `Leg de uitkomst vandaag vast: afgesproken of niet afgesproken. Dat moet vóór ${datum(f(x, 'measureEndDate'))}, de einddatum van de ${maatregel(x)}. Zonder vastgelegde uitkomst vervalt het voorstel op die dag.`,
+    ],
+  ],
   'so-agreed': (x) => [
     `Overgang naar het vrijwillig kader afgesproken: overdracht ${f(x, 'caseNumber')}`,
     [
@@ -154,6 +161,12 @@ export const SCHAKELOVERLEG_EXAMPLES: Record<Kind, LetterFacts> = {
   'so-planning-overdue': { ...base, planBy: '2027-01-18', latestMeetingDate: '2027-02-15' },
   'so-planned': { ...base, meetingDate: '2027-02-03', round: 1, replanned: false },
   'so-outcome-reminder': { ...base, meetingDate: '2027-02-03' },
+  'so-outcome-overdue': {
+    ...base,
+    meetingDate: '2027-02-03',
+    coordinatorId: 'coord-anna',
+    teamLeadTold: true,
+  },
   'so-agreed': {
     ...base,
     trajectoryCaseNumber: 'CJG-2027-000042',

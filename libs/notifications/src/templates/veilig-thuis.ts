@@ -62,6 +62,13 @@ export const VEILIG_THUIS_TEMPLATES: Templates<Kind> = {
       `Uiterlijk ${datum(f(x, 'acceptDueDate'))} laten we u weten welke coördinator de casus oppakt, of waarom wij haar niet overnemen.`,
     ],
   ],
+  'vt-acceptance-reminder': (x) => [
+    `Herinnering: overdracht accepteren of weigeren, ${f(x, 'caseNumber')}`,
+    [
+      `De ${ref(x)} is nog niet geaccepteerd of geweigerd. Dat moet uiterlijk ${datum(f(x, 'dueDate'))} gebeuren.`,
+      'Wijs een coördinator toe, of weiger de overdracht met een reden. Gebeurt dat niet op tijd, dan hoort Veilig Thuis dat wij te laat zijn.',
+    ],
+  ],
   'vt-acceptance-overdue': (x) => [
     `Overdracht nog niet geaccepteerd: ${f(x, 'caseNumber')}`,
     [
@@ -173,6 +180,13 @@ export const VEILIG_THUIS_TEMPLATES: Templates<Kind> = {
       `Dit is de terugkoppeling van het CJG over de ${ref(x)}. De gemaakte afspraken blijven gelden.`,
     ],
   ],
+  'vt-feedback-reminder': (x) => [
+    `Herinnering: terugkoppeling aan Veilig Thuis, ${f(x, 'caseNumber')}`,
+    [
+      `${x.heldOn ? `Op ${datum(f(x, 'heldOn'))} vond de warme overdracht plaats. ` : ''}Veilig Thuis hoort uiterlijk ${datum(f(x, 'dueDate'))} hoe de hulp na de ${ref(x)} verder gaat.`,
+      'Start een toegangstraject of sluit af met basisondersteuning; Veilig Thuis krijgt dan vanzelf de terugkoppeling. Lukt dat niet op tijd, dan hoort de teamleider het.',
+    ],
+  ],
   'vt-feedback-overdue': (x) => [
     `Terugkoppeling aan Veilig Thuis te laat: ${f(x, 'caseNumber')}`,
     [
@@ -208,6 +222,7 @@ export const VEILIG_THUIS_EXAMPLES: Record<Kind, LetterFacts> = {
     acceptDueDate: '2026-12-01',
   },
   'vt-receipt': { ...base, acceptDueDate: '2026-12-01' },
+  'vt-acceptance-reminder': { ...base, dueDate: '2026-12-01' },
   'vt-acceptance-overdue': { ...base, dueDate: '2026-12-01' },
   'vt-acceptance-delayed': { ...base, dueDate: '2026-12-01' },
   'vt-accepted': { ...base, coordinatorId: 'coord-anna', meetingDueDate: '2026-12-14' },
@@ -266,6 +281,7 @@ export const VEILIG_THUIS_EXAMPLES: Record<Kind, LetterFacts> = {
     trajectoryCaseNumber: 'CJG-2026-000123',
     coordinatorId: 'coord-anna',
   },
+  'vt-feedback-reminder': { ...base, dueDate: '2026-12-15', heldOn: '2026-12-08' },
   'vt-feedback-overdue': { ...base, dueDate: '2026-12-15', coordinatorId: 'coord-anna' },
   'vt-withdrawn': { ...base, reason: 'veilig-thuis-continues' },
 };

@@ -35,6 +35,13 @@ export const VTO_TEMPLATES: Templates<Kind> = {
       'Heeft u vragen, of bent u het er niet mee eens? Neem dan contact op met uw jeugd- en gezinswerker.',
     ],
   ],
+  'vto-parents-due': (x) => [
+    `Herinnering: informeren ouders vastleggen, VTO ${f(x, 'caseNumber')}`,
+    [
+      `Bij het verzoek tot onderzoek ${f(x, 'caseNumber')} is nog niet vastgelegd dat de ouders vooraf zijn geïnformeerd. Dat moet uiterlijk ${datum(f(x, 'dueOn'))} gebeuren.`,
+      'Het verzoek komt pas op de agenda van het beschermingsplein als dat is vastgelegd: ouders worden altijd vooraf geïnformeerd. Leg vast wanneer en hoe u de ouders heeft geïnformeerd.',
+    ],
+  ],
   'vto-parents-reminder': (x) => [
     `Informeren ouders nog niet vastgelegd: VTO ${f(x, 'caseNumber')}`,
     [
@@ -62,6 +69,13 @@ export const VTO_TEMPLATES: Templates<Kind> = {
       `Het verzoek tot onderzoek ${f(x, 'caseNumber')} wordt besproken op het beschermingsplein van ${datum(f(x, 'meetingDate'))}.`,
       'Daar wordt het verzoek toegelicht en met de ouders besproken. Het beschermingsplein besluit daarna of het verzoek naar de Raad voor de Kinderbescherming gaat.',
       'Ouders: u bent van harte welkom. Uw jeugd- en gezinswerker laat u weten hoe laat en waar het overleg is.',
+    ],
+  ],
+  'vto-decision-due': (x) => [
+    `Herinnering: besluit beschermingsplein vastleggen, VTO ${f(x, 'caseNumber')}`,
+    [
+      `Het verzoek tot onderzoek ${f(x, 'caseNumber')} stond op de agenda van het beschermingsplein van ${datum(f(x, 'meetingDate'))}. Leg het besluit uiterlijk ${datum(f(x, 'dueOn'))} vast.`,
+      'Leg vast of het verzoek naar de Raad gaat, niet gaat (met de reden) of is aangehouden.',
     ],
   ],
   'vto-decision-reminder': (x) => [
@@ -92,6 +106,13 @@ export const VTO_TEMPLATES: Templates<Kind> = {
           'Uw jeugd- en gezinswerker bespreekt met u hoe de hulp verder gaat.',
         ],
   ],
+  'vto-raad-reminder': (x) => [
+    `Herinnering: uw antwoord op verzoek tot onderzoek ${f(x, 'caseNumber')}`,
+    [
+      `Op ${datum(f(x, 'sentOn'))} heeft het CJG u het verzoek tot onderzoek ${f(x, 'caseNumber')} voorgelegd. Wij hebben uw antwoord nog niet ontvangen en verwachten het uiterlijk ${datum(f(x, 'dueOn'))}.`,
+      'Laat het CJG weten of de Raad een onderzoek start, met uw kenmerk. Hebt u al geantwoord? Dan kunt u deze brief negeren.',
+    ],
+  ],
   'vto-raad-outcome-reminder': (x) => [
     `Antwoord van de Raad nog niet vastgelegd: VTO ${f(x, 'caseNumber')}`,
     [
@@ -117,6 +138,7 @@ export const VTO_EXAMPLES: Record<Kind, LetterFacts> = {
     grounds: 'ernstige-ontwikkelingsbedreiging,onvoldoende-beweging',
     proposedOn: '2026-11-23',
   },
+  'vto-parents-due': { caseNumber: 'VTO-2026-000012', dueOn: '2026-11-30' },
   'vto-parents-reminder': { caseNumber: 'VTO-2026-000012', dueOn: '2026-11-30' },
   /** The agenda names itself by its meeting date: `caseNumber` is the agenda's reference. */
   'vto-agenda': {
@@ -126,6 +148,11 @@ export const VTO_EXAMPLES: Record<Kind, LetterFacts> = {
     caseNumbers: 'VTO-2026-000012,VTO-2026-000015',
   },
   'vto-on-agenda': { caseNumber: 'VTO-2026-000012', meetingDate: '2026-12-03' },
+  'vto-decision-due': {
+    caseNumber: 'VTO-2026-000012',
+    meetingDate: '2026-12-03',
+    dueOn: '2026-12-10',
+  },
   'vto-decision-reminder': {
     caseNumber: 'VTO-2026-000012',
     meetingDate: '2026-12-03',
@@ -144,6 +171,11 @@ export const VTO_EXAMPLES: Record<Kind, LetterFacts> = {
     decision: 'not-send',
     reason: 'vrijwillig-kader-voldoende',
     meetingDate: '2026-12-03',
+  },
+  'vto-raad-reminder': {
+    caseNumber: 'VTO-2026-000012',
+    sentOn: '2026-12-03',
+    dueOn: '2026-12-17',
   },
   'vto-raad-outcome-reminder': {
     caseNumber: 'VTO-2026-000012',

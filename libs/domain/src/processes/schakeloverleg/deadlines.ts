@@ -1,11 +1,12 @@
 /**
  * The Schakeloverleg transfer's deadlines, on dates counted back in working days from the
- * measure's end date: planning (a reminder, then escalation), the outcome, the revisit, and the
+ * measure's end date: planning (a reminder, then escalation), the outcome (a reminder; since
+ * RULES_2026_12_WAITS, then escalation), the revisit, and the
  * end date itself (the trajectory starts, or the proposal lapses). Each is kept in the state.
  */
 import { amsterdamDate, amsterdamInstant, type CalendarDate } from '../../time';
 import { addWorkingDays } from '../../working-days';
-import { deadlineList } from '../kit';
+import { deadlineList, followsRules } from '../kit';
 import type { ProcessDeadline } from '../process';
 import {
   baseFacts,
@@ -17,13 +18,15 @@ import {
   voluntaryFrameBegins,
   type TransferEffect,
 } from './apply';
-import { transferDates } from './policy';
+import { outcomeOverdueWorkingDays, transferDates } from './policy';
+import { RULES_2026_12_WAITS } from './rules';
 import { isOpenTransfer, startPlanningRound, type TransferState } from './state';
 
 export const TRANSFER_DEADLINE_KINDS = [
   'planning-reminder',
   'planning-overdue',
   'outcome-reminder',
+  'outcome-overdue',
   'measure-end',
   'revisit',
   'trajectory-start',
@@ -51,6 +54,15 @@ export function pendingTransferDeadlines(state: TransferState): TransferDeadline
         add(
           'outcome-reminder',
           addWorkingDays(state.meeting.date, state.policy.outcomeWorkingDays),
+        );
+      if (
+        state.meeting &&
+        !state.meeting.outcomeEscalated &&
+        followsRules(state, RULES_2026_12_WAITS)
+      )
+        add(
+          'outcome-overdue',
+          addWorkingDays(state.meeting.date, outcomeOverdueWorkingDays(state.policy)),
         );
       add('measure-end', state.measureEndDate);
       break;
@@ -101,6 +113,21 @@ export function applyTransferDeadline(
         ...baseFacts(state),
         meetingDate: state.meeting.date,
       });
+    case 'outcome-overdue': {
+      if (!state.meeting) return [];
+      state.meeting.outcomeReminded = true;
+      state.meeting.outcomeEscalated = true;
+      const lead =
+        state.escalateToId && state.escalateToId !== state.coordinatorId
+          ? [coordinator(state.escalateToId)]
+          : [];
+      return lettersTo('so-outcome-overdue', [...cjg(state), ...lead], {
+        ...baseFacts(state),
+        meetingDate: state.meeting.date,
+        ...(state.coordinatorId ? { coordinatorId: state.coordinatorId } : {}),
+        ...(lead.length > 0 ? { teamLeadTold: true } : {}),
+      });
+    }
     case 'measure-end': {
       const planned = state.status === 'planned';
       state.status = 'lapsed';

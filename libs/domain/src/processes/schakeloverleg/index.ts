@@ -7,7 +7,8 @@
  *    planning reminder and escalation run, counted back from the measure's end date
  *    (`transferDates`, policy.ts; deadlines.ts).
  * 2. `planned`: the Schakeloverleg of GI, CJG and parents, before the measure ends (`plan`); the
- *    outcome is due from the meeting's day, reminded after (deadlines.ts).
+ *    outcome is due from the meeting's day, reminded after and, since RULES_2026_12_WAITS,
+ *    escalated to the team lead (deadlines.ts).
  * 3. `agreed` (the parents consent; the care in place is carried over) or `not-agreed` (the family
  *    stays in the forced frame until a revisit date, then back to 1): `recordOutcome`, apply.ts.
  * 4. `started`: on the measure's end date the voluntary frame begins (`trajectory-start`,
@@ -60,7 +61,11 @@ export type {
   TransferStatus,
 } from './state';
 export * from './commands';
-export { SCHAKELOVERLEG_RULE_SETS, RULES_2026_12 as SCHAKELOVERLEG_RULES_2026_12 } from './rules';
+export {
+  SCHAKELOVERLEG_RULE_SETS,
+  RULES_2026_12 as SCHAKELOVERLEG_RULES_2026_12,
+  RULES_2026_12_WAITS as SCHAKELOVERLEG_RULES_2026_12_WAITS,
+} from './rules';
 export {
   applyTransferCommand,
   carriedCareSummary,

@@ -10,6 +10,8 @@ export const SCHAKELOVERLEG_LETTER_KINDS = [
   'so-planned',
   /** To the coordinator: the Schakeloverleg was held, its outcome is not recorded yet. */
   'so-outcome-reminder',
+  /** To the coordinator and the team lead: the outcome is still not recorded (escalation, issue 17). */
+  'so-outcome-overdue',
   /** To the GI, the providers, the family and the coordinator: agreed, the voluntary trajectory starts. */
   'so-agreed',
   /** To the GI, the providers and the family: not agreed, stays in the forced frame until the revisit. */

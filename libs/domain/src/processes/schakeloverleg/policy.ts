@@ -18,6 +18,12 @@ export interface SchakeloverlegPolicy {
   meetingLeadWorkingDays: number;
   /** The coordinator is reminded when the outcome is not recorded this many working days after it. */
   outcomeWorkingDays: number;
+  /**
+   * The outcome is escalated (the transfer late, the team lead told) when it is not recorded this
+   * many working days after the meeting. Since the rules of 2026-12-waits; absent in older
+   * policies, which take the default.
+   */
+  outcomeOverdueWorkingDays?: number;
   /** Hour of day (Amsterdam) at which a deadline on a date falls due. */
   dueHour: number;
   /** Continue-as-new once a run's history reaches this many events. */
@@ -29,6 +35,8 @@ export const DEFAULT_SCHAKELOVERLEG_POLICY: SchakeloverlegPolicy = {
   planByWorkingDays: 30,
   meetingLeadWorkingDays: 10,
   outcomeWorkingDays: 2,
+  // A working week after the meeting: still before the measure ends (meetingLeadWorkingDays).
+  outcomeOverdueWorkingDays: 5,
   dueHour: 8,
   maxHistoryEvents: 600,
 };
@@ -47,6 +55,11 @@ export function schakeloverlegPolicyProblems(policy: SchakeloverlegPolicy): stri
   ] as const) {
     if (!wholeIn(policy[key], 1, 260)) p.push(`${key} must be a whole number from 1 to 260`);
   }
+  if (
+    policy.outcomeOverdueWorkingDays !== undefined &&
+    !wholeIn(policy.outcomeOverdueWorkingDays, 1, 260)
+  )
+    p.push('outcomeOverdueWorkingDays must be a whole number from 1 to 260');
   if (!wholeIn(policy.dueHour, 0, 23)) p.push('dueHour must be an hour from 0 to 23');
   p.push(...historyBoundProblems(policy.maxHistoryEvents));
   if (p.length > 0) return p;
@@ -56,6 +69,11 @@ export function schakeloverlegPolicyProblems(policy: SchakeloverlegPolicy): stri
     p.push('planByWorkingDays must be more than meetingLeadWorkingDays');
   if (policy.outcomeWorkingDays >= policy.meetingLeadWorkingDays)
     p.push('outcomeWorkingDays must be fewer than meetingLeadWorkingDays');
+  const overdue = policy.outcomeOverdueWorkingDays;
+  if (overdue !== undefined && overdue <= policy.outcomeWorkingDays)
+    p.push('outcomeOverdueWorkingDays must be more than outcomeWorkingDays');
+  if (overdue !== undefined && overdue >= policy.meetingLeadWorkingDays)
+    p.push('outcomeOverdueWorkingDays must be fewer than meetingLeadWorkingDays');
   return p;
 }
 
@@ -95,4 +113,11 @@ export function transferDates(
     planBy: workingDaysBefore(measureEndDate, policy.planByWorkingDays),
     latestMeetingDate: workingDaysBefore(measureEndDate, policy.meetingLeadWorkingDays),
   };
+}
+
+/** When the outcome is escalated, the default where a policy from before it has none. */
+export function outcomeOverdueWorkingDays(policy: SchakeloverlegPolicy): number {
+  return (
+    policy.outcomeOverdueWorkingDays ?? DEFAULT_SCHAKELOVERLEG_POLICY.outcomeOverdueWorkingDays!
+  );
 }

@@ -5,7 +5,10 @@
  * is the `patched()` marker in the histories of the transfers started under it: never rename or
  * remove one.
  */
-export const SCHAKELOVERLEG_RULE_SETS = ['schakeloverleg-rules-2026-12'] as const;
+export const SCHAKELOVERLEG_RULE_SETS = [
+  'schakeloverleg-rules-2026-12',
+  'schakeloverleg-rules-2026-12-waits',
+] as const;
 
 /**
  * December 2026 (issue 17): the care after the measure is decided before the measure ends, so
@@ -15,3 +18,11 @@ export const SCHAKELOVERLEG_RULE_SETS = ['schakeloverleg-rules-2026-12'] as cons
  * transfer stays `agreed` until the end date, when the voluntary frame begins (`started`).
  */
 export const RULES_2026_12 = 1;
+
+/**
+ * December 2026 (issue 17, item 4: no silent waits): the outcome of a held Schakeloverleg is
+ * reminded first (`outcome-reminder`, to the coordinator, no longer marking the transfer late),
+ * then escalated (`outcome-overdue`: the transfer is overdue and the team lead, `escalateToId`,
+ * is told). Transfers started under RULES_2026_12 keep the reminder that marks them late.
+ */
+export const RULES_2026_12_WAITS = 2;

@@ -263,9 +263,11 @@ describe('Schakeloverleg transfer (000)', () => {
         'organisation:gi-limburg',
         'client:client-0001',
       ]);
-      // Outcome due two working days after the meeting (Wed 3 Feb → Fri 5 Feb).
+      // Outcome reminded two working days after the meeting (Wed 3 Feb → Fri 5 Feb), escalated
+      // after five (Wed 10 Feb; RULES_2026_12_WAITS, below).
       expect(pendingTransferDeadlines(state)).toEqual([
         { kind: 'outcome-reminder', at: '2027-02-05T07:00:00.000Z' },
+        { kind: 'outcome-overdue', at: '2027-02-10T07:00:00.000Z' },
         { kind: 'measure-end', at: '2027-03-01T07:00:00.000Z' },
       ]);
       // The outcome can be recorded from the meeting day on, not before.
@@ -276,7 +278,9 @@ describe('Schakeloverleg transfer (000)', () => {
     });
 
     it('moves a planned meeting (replanned) and reminds the coordinator of a missing outcome', () => {
+      // Before RULES_2026_12_WAITS the reminder itself marks the transfer late.
       const state = planned();
+      state.rules = 1;
       const moved = give(state, plan('2027-02-08'), NOW);
       expect(letters(moved)[0]!.facts.replanned).toBe(true);
       const reminder = applyTransferDeadline(state, 'outcome-reminder', at('2027-02-10', 8));
@@ -513,7 +517,10 @@ function agreed(): { state: TransferState; effects: TransferEffect[] } {
 
 describe('Schakeloverleg rules of December 2026 (issue 17): the care decided before the measure ends', () => {
   it('are the process’s rule sets, and a new transfer runs by them', () => {
-    expect(SCHAKELOVERLEG_PROCESS.ruleSets).toEqual(['schakeloverleg-rules-2026-12']);
+    expect(SCHAKELOVERLEG_PROCESS.ruleSets).toEqual([
+      'schakeloverleg-rules-2026-12',
+      'schakeloverleg-rules-2026-12-waits',
+    ]);
     expect(agreed().state.rules).toBe(SCHAKELOVERLEG_RULE_SETS.length);
   });
 
@@ -620,5 +627,80 @@ describe('Schakeloverleg rules of December 2026 (issue 17): the care decided bef
     expect(started.map((e) => (e.type === 'letter' ? e.kind : e.type))).toEqual([
       'so-trajectory-started',
     ]);
+  });
+});
+
+describe('Schakeloverleg rules of December 2026: no silent waits (issue 17, item 4)', () => {
+  const kinds = (state: TransferState) => pendingTransferDeadlines(state).map((d) => d.kind);
+
+  it('reminds the coordinator of a missing outcome, then escalates to the team lead', () => {
+    const state = planned();
+    const reminder = applyTransferDeadline(state, 'outcome-reminder', at('2027-02-05', 8));
+    expect(recipients(reminder)).toEqual(['coordinator:coord-anna']);
+    // A reminder, not yet late.
+    expect(isTransferOverdue(state)).toBe(false);
+    expect(kinds(state)).toEqual(['outcome-overdue', 'measure-end']);
+    const escalation = applyTransferDeadline(state, 'outcome-overdue', at('2027-02-10', 8));
+    expect(letters(escalation)).toEqual([
+      expect.objectContaining({
+        kind: 'so-outcome-overdue',
+        to: [COORDINATOR, { role: 'coordinator', id: 'lead-bram' }],
+        facts: expect.objectContaining({
+          meetingDate: '2027-02-03',
+          coordinatorId: 'coord-anna',
+          teamLeadTold: true,
+        }),
+      }),
+    ]);
+    expect(isTransferOverdue(state)).toBe(true);
+    expect(kinds(state)).toEqual(['measure-end']);
+  });
+
+  it('without a team lead the transfer is still marked late, and the coordinator told', () => {
+    const state = initialTransferState(input({ escalateToId: undefined }), NOW);
+    give(state, { type: 'plan', meetingDate: '2027-02-03', coordinatorId: 'coord-anna' }, NOW);
+    const escalation = applyTransferDeadline(state, 'outcome-overdue', at('2027-02-10', 8));
+    expect(recipients(escalation)).toEqual(['coordinator:coord-anna']);
+    expect(letters(escalation)[0]!.facts.teamLeadTold).toBeUndefined();
+    expect(isTransferOverdue(state)).toBe(true);
+  });
+
+  it('a meeting planned again starts the outcome’s reminder and escalation afresh', () => {
+    const state = planned();
+    applyTransferDeadline(state, 'outcome-overdue', at('2027-02-10', 8));
+    give(
+      state,
+      { type: 'plan', meetingDate: '2027-02-12', coordinatorId: 'coord-anna' },
+      at('2027-02-10'),
+    );
+    expect(isTransferOverdue(state)).toBe(false);
+    expect(kinds(state)).toEqual(['outcome-reminder', 'outcome-overdue', 'measure-end']);
+  });
+
+  it('before them: no escalation; the reminder marks the transfer late', () => {
+    const state = planned();
+    state.rules = 1;
+    expect(kinds(state)).toEqual(['outcome-reminder', 'measure-end']);
+    applyTransferDeadline(state, 'outcome-reminder', at('2027-02-05', 8));
+    expect(isTransferOverdue(state)).toBe(true);
+  });
+
+  it('takes a policy from before the escalation, with its default, and refuses one that cannot work', () => {
+    const { outcomeOverdueWorkingDays: _o, ...older } = DEFAULT_SCHAKELOVERLEG_POLICY;
+    const state = initialTransferState(input({ policy: older }), NOW);
+    give(state, { type: 'plan', meetingDate: '2027-02-03', coordinatorId: 'coord-anna' }, NOW);
+    expect(pendingTransferDeadlines(state)[1]).toEqual({
+      kind: 'outcome-overdue',
+      at: '2027-02-10T07:00:00.000Z',
+    });
+    expect(() => resolveSchakeloverlegPolicy({ outcomeOverdueWorkingDays: 2 })).toThrow(
+      /outcomeOverdueWorkingDays must be more than outcomeWorkingDays/,
+    );
+    expect(() => resolveSchakeloverlegPolicy({ outcomeOverdueWorkingDays: 10 })).toThrow(
+      /outcomeOverdueWorkingDays must be fewer than meetingLeadWorkingDays/,
+    );
+    expect(() => resolveSchakeloverlegPolicy({ outcomeOverdueWorkingDays: 0.5 })).toThrow(
+      /outcomeOverdueWorkingDays must be a whole number/,
+    );
   });
 });

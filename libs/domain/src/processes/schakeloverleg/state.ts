@@ -199,7 +199,13 @@ export interface TransferState extends Omit<TransferInput, 'policy'> {
   round: number;
   /** The CJG worker who takes part and runs the trajectory after it (set when planned). */
   coordinatorId?: string;
-  meeting?: { date: CalendarDate; plannedAt: string; outcomeReminded: boolean };
+  /** `outcomeEscalated`: the missing outcome was escalated (RULES_2026_12_WAITS). */
+  meeting?: {
+    date: CalendarDate;
+    plannedAt: string;
+    outcomeReminded: boolean;
+    outcomeEscalated?: boolean;
+  };
   /** Planning deadlines of the current round: the reminder sent, the escalation sent. */
   planning: { reminded: boolean; escalated: boolean };
   outcomes: TransferOutcome[];

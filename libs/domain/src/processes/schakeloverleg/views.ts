@@ -2,18 +2,25 @@
  * What a Schakeloverleg transfer shows: the `state` query's view (with the dates that apply),
  * whether it is late, the memo's summary, and the GI's own part.
  */
-import { partnerAccessEndsAt, processView } from '../kit';
+import { followsRules, partnerAccessEndsAt, processView } from '../kit';
 import type { ProcessView } from '../process';
 import { allowedTransferCommands, type TransferCommandType } from './commands';
 import { pendingTransferDeadlines, type TransferDeadlineKind } from './deadlines';
 import { transferDates, type TransferDates } from './policy';
+import { RULES_2026_12_WAITS } from './rules';
 import type { TransferState } from './state';
 
-/** Whether the transfer is late: planning escalated, or the outcome of a held meeting missing. */
+/**
+ * Whether the transfer is late: planning escalated, or the outcome of a held meeting missing
+ * (escalated since RULES_2026_12_WAITS; before them, from its reminder).
+ */
 export function isTransferOverdue(state: TransferState): boolean {
+  const outcomeLate = followsRules(state, RULES_2026_12_WAITS)
+    ? state.meeting?.outcomeEscalated
+    : state.meeting?.outcomeReminded;
   return (
     (state.status === 'proposed' && state.planning.escalated) ||
-    (state.status === 'planned' && (state.meeting?.outcomeReminded ?? false))
+    (state.status === 'planned' && (outcomeLate ?? false))
   );
 }
 

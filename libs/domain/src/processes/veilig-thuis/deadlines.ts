@@ -1,11 +1,12 @@
 /**
- * The Veilig Thuis handover's deadlines, in working days: acceptance, the meeting (a reminder and
- * the deadline) and the feedback to Veilig Thuis. Each is kept as data in the state.
+ * The Veilig Thuis handover's deadlines, in working days: acceptance, the meeting and the feedback
+ * to Veilig Thuis, each with a reminder to whoever is awaited (acceptance and feedback since
+ * RULES_2026_12_WAITS) and an escalation when missed. Each is kept as data in the state.
  */
 import { letter, type LetterFacts, type LetterKind, type Recipient } from '../../letters';
 import { amsterdamInstant, type CalendarDate } from '../../time';
-import { addWorkingDays } from '../../working-days';
-import { deadlineList } from '../kit';
+import { addWorkingDays, workingDaysBefore } from '../../working-days';
+import { deadlineList, followsRules } from '../kit';
 import type { ProcessDeadline } from '../process';
 import {
   baseFacts,
@@ -16,12 +17,16 @@ import {
   type HandoverLetter,
 } from './apply';
 import { isOpenHandover } from './codes';
+import { reminderWorkingDays } from './policy';
+import { RULES_2026_12_WAITS } from './rules';
 import { dueAfter, type HandoverState, type WorkingDayDeadline } from './state';
 
 export const HANDOVER_DEADLINE_KINDS = [
+  'accept-reminder',
   'accept-overdue',
   'meeting-reminder',
   'meeting-overdue',
+  'feedback-reminder',
   'feedback-overdue',
 ] as const;
 export type HandoverDeadlineKind = (typeof HANDOVER_DEADLINE_KINDS)[number];
@@ -45,19 +50,39 @@ function meetingReminderAt(state: HandoverState): Date | undefined {
   return amsterdamInstant(dueAfter(new Date(accepted), days), state.policy.dueHour);
 }
 
+/** A reminder: at the due hour, `days` working days before a step's last day (RULES_2026_12_WAITS). */
+function reminderAt(state: HandoverState, dueDate: CalendarDate, days: number): Date {
+  return amsterdamInstant(workingDaysBefore(dueDate, days), state.policy.dueHour);
+}
+
 /** Every deadline the handover is waiting for, earliest first. */
 export function pendingHandoverDeadlines(state: HandoverState): HandoverDeadline[] {
   if (!isOpenHandover(state.status)) return [];
   const { add, earliestFirst } = deadlineList<HandoverDeadlineKind>();
-  if (state.status === 'received' && !state.acceptance.overdue)
-    add('accept-overdue', missedAt(state, state.acceptance.dueDate));
+  const waits = followsRules(state, RULES_2026_12_WAITS);
+  const a = state.acceptance;
+  if (state.status === 'received' && !a.overdue) {
+    if (waits && !a.reminded)
+      add(
+        'accept-reminder',
+        reminderAt(state, a.dueDate, reminderWorkingDays(state.policy).accept[state.urgency]),
+      );
+    add('accept-overdue', missedAt(state, a.dueDate));
+  }
   const m = state.meeting;
   if ((state.status === 'accepted' || state.status === 'meeting-planned') && m) {
     if (!m.reminded && !m.overdue) add('meeting-reminder', meetingReminderAt(state));
     if (!m.overdue) add('meeting-overdue', missedAt(state, m.dueDate));
   }
-  if (state.status === 'meeting-held' && state.feedback && !state.feedback.overdue)
-    add('feedback-overdue', missedAt(state, state.feedback.dueDate));
+  const f = state.feedback;
+  if (state.status === 'meeting-held' && f && !f.overdue) {
+    if (waits && !f.reminded)
+      add(
+        'feedback-reminder',
+        reminderAt(state, f.dueDate, reminderWorkingDays(state.policy).feedback),
+      );
+    add('feedback-overdue', missedAt(state, f.dueDate));
+  }
   return earliestFirst();
 }
 
@@ -85,6 +110,9 @@ export function applyHandoverDeadline(
     ...(m.planned ? { date: m.planned.date } : {}),
   });
   switch (kind) {
+    case 'accept-reminder':
+      state.acceptance.reminded = true;
+      return [dueLetter('vt-acceptance-reminder', [lead(state)], state.acceptance)];
     case 'accept-overdue':
       // The handover stays `received` and marked overdue until someone accepts or refuses it.
       state.acceptance.overdue = true;
@@ -105,6 +133,15 @@ export function applyHandoverDeadline(
         dueLetter('vt-meeting-overdue', leadAndCoordinator(state), m, {
           ...coordinatorFact(),
           ...plannedFacts(m),
+        }),
+      ];
+    }
+    case 'feedback-reminder': {
+      const f = state.feedback!;
+      f.reminded = true;
+      return [
+        dueLetter('vt-feedback-reminder', coordinator(state), f, {
+          ...(state.meeting?.held ? { heldOn: state.meeting.held.on } : {}),
         }),
       ];
     }

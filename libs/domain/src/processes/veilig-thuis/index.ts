@@ -9,7 +9,8 @@
  *    Thuis with the reason (`refuse`: only another region or lack of competence, codes.ts; the
  *    handover lead is told, rules.ts).
  * 3. `meeting-planned`: the warm handover, where needed a joint home visit (`planMeeting`; planning
- *    again moves it); reminded and escalated in working days (deadlines.ts).
+ *    again moves it); reminded and escalated in working days (deadlines.ts), as are acceptance
+ *    and the outcome (since RULES_2026_12_WAITS, rules.ts).
  * 4. `meeting-held`: the agreements in writing, to all parties (`recordMeeting`; 002 §5.6).
  * 5. The outcome, the feedback Veilig Thuis is owed: `trajectory-started` (`startTrajectory`; the
  *    workflow starts the linked trajectory first) or `basic-support` (`closeWithBasicSupport`).
@@ -45,7 +46,11 @@ export * from './policy';
 export { handoverInputProblems, initialHandoverState } from './state';
 export type { HandoverInput, HandoverState, WorkingDayDeadline } from './state';
 export * from './commands';
-export { VEILIG_THUIS_RULE_SETS, RULES_2026_12 as VEILIG_THUIS_RULES_2026_12 } from './rules';
+export {
+  VEILIG_THUIS_RULE_SETS,
+  RULES_2026_12 as VEILIG_THUIS_RULES_2026_12,
+  RULES_2026_12_WAITS as VEILIG_THUIS_RULES_2026_12_WAITS,
+} from './rules';
 export * from './family-letters';
 export {
   applyHandoverCommand,

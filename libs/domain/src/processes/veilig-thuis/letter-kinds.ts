@@ -4,6 +4,8 @@ export const VEILIG_THUIS_LETTER_KINDS = [
   'vt-handover-received',
   /** To Veilig Thuis: the CJG has received the handover, and answers by a date. */
   'vt-receipt',
+  /** To the handover lead: the last day to accept or refuse is near (reminder, issue 17). */
+  'vt-acceptance-reminder',
   /** To the handover lead: the acceptance deadline passed (escalation). */
   'vt-acceptance-overdue',
   /** To Veilig Thuis: the acceptance is late. */
@@ -26,6 +28,8 @@ export const VEILIG_THUIS_LETTER_KINDS = [
   'vt-agreements',
   /** To Veilig Thuis and the family: the outcome (feedback): a trajectory or basic support. */
   'vt-feedback',
+  /** To the coordinator: the outcome (feedback to Veilig Thuis) is due soon (reminder, issue 17). */
+  'vt-feedback-reminder',
   /** To the coordinator and the handover lead: the outcome is late. */
   'vt-feedback-overdue',
   /** To the handover lead, the coordinator and the family: Veilig Thuis withdrew the handover. */

@@ -18,6 +18,17 @@ export interface VeiligThuisPolicy {
   meetingReminderWorkingDays: number;
   /** Decide the outcome (feedback to Veilig Thuis) within this many working days of the meeting. */
   feedbackWithinWorkingDays: number;
+  /**
+   * Remind the handover lead, at the due hour, this many working days before the last day to
+   * accept (0: on that last day itself). Since the rules of 2026-12-waits; absent in older
+   * policies, which take the default.
+   */
+  acceptReminderWorkingDays?: Record<HandoverUrgency, number>;
+  /**
+   * Remind the coordinator, at the due hour, this many working days before the outcome's last day
+   * (0: on that day). Since the rules of 2026-12-waits; absent in older policies: the default.
+   */
+  feedbackReminderWorkingDays?: number;
   /** Hour of day (Amsterdam) at which a deadline on a working day falls due. */
   dueHour: number;
   /** Continue-as-new once a run's history reaches this many events (absent in older runs: 600). */
@@ -29,6 +40,9 @@ export const DEFAULT_VEILIG_THUIS_POLICY: VeiligThuisPolicy = {
   meetingWithinWorkingDays: { regular: 10, urgent: 5 },
   meetingReminderWorkingDays: 2,
   feedbackWithinWorkingDays: 5,
+  // A day's notice; an urgent handover (one working day) on the morning of its last day.
+  acceptReminderWorkingDays: { regular: 1, urgent: 0 },
+  feedbackReminderWorkingDays: 1,
   dueHour: 8,
   maxHistoryEvents: 600,
 };
@@ -63,6 +77,29 @@ export function veiligThuisPolicyProblems(policy: VeiligThuisPolicy): string[] {
     );
   if (!workingDays(policy?.feedbackWithinWorkingDays, 1))
     problems.push('feedbackWithinWorkingDays must be a whole number from 1 to 60');
+  // A reminder falls on a working day after the step began: before its last day, not before day 1.
+  if (policy?.acceptReminderWorkingDays !== undefined) {
+    for (const urgency of HANDOVER_URGENCIES) {
+      const value = policy.acceptReminderWorkingDays?.[urgency];
+      const within = policy.acceptWithinWorkingDays?.[urgency];
+      if (!workingDays(value, 0))
+        problems.push(`acceptReminderWorkingDays.${urgency} must be a whole number from 0 to 60`);
+      else if (workingDays(within, 1) && value >= within)
+        problems.push(
+          `acceptReminderWorkingDays.${urgency} must be shorter than acceptWithinWorkingDays.${urgency}`,
+        );
+    }
+  }
+  if (policy?.feedbackReminderWorkingDays !== undefined) {
+    const value = policy.feedbackReminderWorkingDays;
+    if (!workingDays(value, 0))
+      problems.push('feedbackReminderWorkingDays must be a whole number from 0 to 60');
+    else if (
+      workingDays(policy.feedbackWithinWorkingDays, 1) &&
+      value >= policy.feedbackWithinWorkingDays
+    )
+      problems.push('feedbackReminderWorkingDays must be shorter than feedbackWithinWorkingDays');
+  }
   if (!Number.isInteger(policy?.dueHour) || policy.dueHour < 0 || policy.dueHour > 23)
     problems.push('dueHour must be an hour from 0 to 23');
   if (policy?.maxHistoryEvents !== undefined)
@@ -83,9 +120,25 @@ export function resolveVeiligThuisPolicy(
       ...d.meetingWithinWorkingDays,
       ...overrides.meetingWithinWorkingDays,
     },
+    acceptReminderWorkingDays: {
+      ...d.acceptReminderWorkingDays!,
+      ...overrides.acceptReminderWorkingDays,
+    },
   };
   return resolveOverrides(d, overrides, policy, veiligThuisPolicyProblems, {
     unknown: 'unknown policy setting',
     invalid: 'Invalid Veilig Thuis policy',
   });
+}
+
+/** The reminder lead times of a policy, the defaults where a policy from before them has none. */
+export function reminderWorkingDays(policy: VeiligThuisPolicy): {
+  accept: Record<HandoverUrgency, number>;
+  feedback: number;
+} {
+  const d = DEFAULT_VEILIG_THUIS_POLICY;
+  return {
+    accept: policy.acceptReminderWorkingDays ?? d.acceptReminderWorkingDays!,
+    feedback: policy.feedbackReminderWorkingDays ?? d.feedbackReminderWorkingDays!,
+  };
 }

@@ -87,7 +87,8 @@ export interface HandoverState extends Omit<HandoverInput, 'policy'> {
   letterSequence: number;
   /** The rule sets it runs by (rules.ts); absent in handovers from before the first change. */
   rules?: number;
-  acceptance: WorkingDayDeadline & { acceptedAt?: string; late?: boolean };
+  /** `reminded`: the handover lead was reminded before the last day (RULES_2026_12_WAITS). */
+  acceptance: WorkingDayDeadline & { acceptedAt?: string; late?: boolean; reminded?: boolean };
   /** The assigned coordinator, from acceptance on. */
   coordinatorId?: string;
   /** The client and family, linked when the meeting is planned (the coordinator registers them). */
@@ -113,7 +114,7 @@ export interface HandoverState extends Omit<HandoverInput, 'policy'> {
     };
   };
   /** The outcome (and with it the feedback to Veilig Thuis) is due after the meeting. */
-  feedback?: WorkingDayDeadline;
+  feedback?: WorkingDayDeadline & { reminded?: boolean };
   outcome?: {
     decision: 'trajectory' | 'basic-support';
     /** The linked toegang trajectory (same family). */

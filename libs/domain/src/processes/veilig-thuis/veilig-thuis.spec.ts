@@ -164,6 +164,8 @@ describe('acceptance deadline (working days)', () => {
     const s = initialHandoverState(input(), at('2026-11-20'));
     expect(s.acceptance.dueDate).toBe('2026-11-27');
     expect(pendingHandoverDeadlines(s)).toEqual([
+      // Reminded a working day before (RULES_2026_12_WAITS, below).
+      { kind: 'accept-reminder', at: amsterdamInstant('2026-11-26', 8).toISOString() },
       { kind: 'accept-overdue', at: amsterdamInstant('2026-11-30', 8).toISOString() },
     ]);
   });
@@ -266,6 +268,7 @@ describe('the warm handover, step by step', () => {
     expect(s.status).toBe('meeting-held');
     expect(s.feedback?.dueDate).toBe('2026-12-03');
     expect(pendingHandoverDeadlines(s)).toEqual([
+      { kind: 'feedback-reminder', at: amsterdamInstant('2026-12-02', 8).toISOString() },
       { kind: 'feedback-overdue', at: amsterdamInstant('2026-12-04', 8).toISOString() },
     ]);
   });
@@ -491,7 +494,10 @@ const REASON_RULE =
 
 describe('Veilig Thuis handover rules of December 2026 (issue 17)', () => {
   it('are the process’s rule sets, and a new handover runs by them', () => {
-    expect(VEILIG_THUIS_PROCESS.ruleSets).toEqual(['veilig-thuis-rules-2026-12']);
+    expect(VEILIG_THUIS_PROCESS.ruleSets).toEqual([
+      'veilig-thuis-rules-2026-12',
+      'veilig-thuis-rules-2026-12-waits',
+    ]);
     expect(received('current').rules).toBe(VEILIG_THUIS_RULE_SETS.length);
   });
 
@@ -630,5 +636,104 @@ describe('Veilig Thuis handover rules of December 2026 (issue 17)', () => {
       const feedback = { caseNumber: 'VTH-2026-000001', decision: 'basic-support' };
       expect(handoverLetterFactsFor(FAMILY, feedback)).toBe(feedback);
     });
+  });
+});
+
+describe('Veilig Thuis handover rules of December 2026: no silent waits (issue 17, item 4)', () => {
+  /** A handover by the rules of today, or by those of RULES_2026_12 only (`rules: 1`). */
+  const byRules = (state: HandoverState, rules: 'current' | 'before-waits') => {
+    if (rules === 'before-waits') state.rules = 1;
+    return state;
+  };
+  const kinds = (s: HandoverState) => pendingHandoverDeadlines(s).map((d) => d.kind);
+
+  it('reminds the handover lead a working day before the last day to accept', () => {
+    const s = byRules(initialHandoverState(input(), at('2026-11-20')), 'current');
+    const [reminder] = pendingHandoverDeadlines(s);
+    expect(reminder).toEqual({
+      kind: 'accept-reminder',
+      at: amsterdamInstant('2026-11-26', 8).toISOString(),
+    });
+    const letters = applyHandoverDeadline(s, 'accept-reminder', new Date(reminder!.at));
+    expect(letters).toEqual([
+      expectedLetter('vt-acceptance-reminder', [LEAD], {
+        ...HANDOVER_FACTS,
+        dueDate: '2026-11-27',
+      }),
+    ]);
+    // A reminder, not yet late; the escalation follows as before.
+    expect(isHandoverOverdue(s)).toBe(false);
+    expect(kinds(s)).toEqual(['accept-overdue']);
+    const escalation = applyHandoverDeadline(s, 'accept-overdue', at('2026-11-30', 8));
+    expect(escalation.map((l) => [l.kind, l.to])).toEqual([
+      ['vt-acceptance-overdue', [LEAD]],
+      ['vt-acceptance-delayed', [VEILIG_THUIS]],
+    ]);
+    expect(isHandoverOverdue(s)).toBe(true);
+  });
+
+  it('reminds an urgent handover on the morning of its one working day', () => {
+    // Friday 20 November, 10:00: accepted by Monday 23 November, reminded then at 8:00.
+    const s = initialHandoverState(input({ urgency: 'urgent' }), at('2026-11-20'));
+    expect(pendingHandoverDeadlines(s)[0]).toEqual({
+      kind: 'accept-reminder',
+      at: amsterdamInstant('2026-11-23', 8).toISOString(),
+    });
+  });
+
+  it('reminds the coordinator of the outcome Veilig Thuis is owed, a working day before', () => {
+    const s = held();
+    const [reminder] = pendingHandoverDeadlines(s);
+    expect(reminder?.kind).toBe('feedback-reminder');
+    const letters = applyHandoverDeadline(s, 'feedback-reminder', new Date(reminder!.at));
+    expect(letters).toEqual([
+      expectedLetter('vt-feedback-reminder', [COORDINATOR], {
+        ...HANDOVER_FACTS,
+        dueDate: '2026-12-03',
+        heldOn: '2026-11-26',
+      }),
+    ]);
+    expect(isHandoverOverdue(s)).toBe(false);
+    expect(kinds(s)).toEqual(['feedback-overdue']);
+  });
+
+  it('before them: no acceptance or outcome reminder, only the escalations', () => {
+    const s = byRules(initialHandoverState(input(), at('2026-11-20')), 'before-waits');
+    expect(kinds(s)).toEqual(['accept-overdue']);
+    run(s, { type: 'accept', coordinatorId: 'coord-anna' }, at('2026-11-23'));
+    expect(kinds(s)).toEqual(['meeting-reminder', 'meeting-overdue']);
+    const h = byRules(held(), 'before-waits');
+    expect(kinds(h)).toEqual(['feedback-overdue']);
+  });
+
+  it('takes a policy from before the reminders, with their defaults', () => {
+    const {
+      acceptReminderWorkingDays: _a,
+      feedbackReminderWorkingDays: _f,
+      ...older
+    } = DEFAULT_VEILIG_THUIS_POLICY;
+    expect(veiligThuisPolicyProblems(older)).toEqual([]);
+    const s = initialHandoverState(input({ policy: older }), at('2026-11-20'));
+    expect(pendingHandoverDeadlines(s)[0]).toEqual({
+      kind: 'accept-reminder',
+      at: amsterdamInstant('2026-11-26', 8).toISOString(),
+    });
+  });
+
+  it('refuses a reminder that is not before the last day', () => {
+    expect(() =>
+      resolveVeiligThuisPolicy({ acceptReminderWorkingDays: { urgent: 1 } } as never),
+    ).toThrow(
+      /acceptReminderWorkingDays.urgent must be shorter than acceptWithinWorkingDays.urgent/,
+    );
+    expect(() => resolveVeiligThuisPolicy({ feedbackReminderWorkingDays: 5 })).toThrow(
+      /feedbackReminderWorkingDays must be shorter than feedbackWithinWorkingDays/,
+    );
+    expect(() => resolveVeiligThuisPolicy({ feedbackReminderWorkingDays: -1 })).toThrow(
+      /feedbackReminderWorkingDays must be a whole number from 0 to 60/,
+    );
+    expect(
+      resolveVeiligThuisPolicy({ acceptReminderWorkingDays: { regular: 2 } } as never),
+    ).toMatchObject({ acceptReminderWorkingDays: { regular: 2, urgent: 0 } });
   });
 });

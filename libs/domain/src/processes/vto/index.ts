@@ -6,7 +6,8 @@
  *
  * 1. `parents-to-inform`: the written request goes to the parents first (`vtoOpeningLetters`,
  *    apply.ts); the request goes no further until the coordinator records that they were informed
- *    (`recordParentsInformed`), reminded when late (deadlines.ts).
+ *    (`recordParentsInformed`), reminded when late (deadlines.ts); since rules.ts's RULES_2026_12
+ *    every step below is reminded before its due date too, the Raad's answer to the Raad.
  * 2. `awaiting-agenda`: it waits for the weekly beschermingsplein; the agenda run places it
  *    (`placeOnAgenda`, apply.ts; the meeting dates in codes.ts).
  * 3. `on-agenda`: the meeting's decision (`recordDecision`, reminded a week after the meeting):
@@ -25,6 +26,7 @@ import { applyVtoCommand, recordVtoDeliveryFailures, vtoOpeningLetters } from '.
 import { VTO_COMMAND_FIELDS, vtoCommandProblems, vtoCommandStateProblems } from './commands';
 import { applyVtoDeadline, pendingVtoDeadlines } from './deadlines';
 import { VTO_LETTER_KINDS } from './letter-kinds';
+import { VTO_RULE_SETS } from './rules';
 import { initialVtoState, isOpenVtoStatus, vtoInputProblems } from './state';
 import { isVtoOverdue, vtoSummary, vtoView } from './views';
 
@@ -41,11 +43,13 @@ export {
   type VtoLetter,
 } from './apply';
 export * from './deadlines';
+export { VTO_RULE_SETS, RULES_2026_12 as VTO_RULES_2026_12 } from './rules';
 export * from './views';
 
 export const VTO_PROCESS = defineProcess({
   commandFields: VTO_COMMAND_FIELDS,
   letterKinds: VTO_LETTER_KINDS,
+  ruleSets: VTO_RULE_SETS,
   inputProblems: vtoInputProblems,
   initialState: initialVtoState,
   openingEffects: vtoOpeningLetters,

@@ -17,6 +17,7 @@ import {
   type VtoWithdrawalReason,
 } from './codes';
 import { DEFAULT_VTO_POLICY, vtoPolicyProblems, type VtoPolicy } from './policy';
+import { VTO_RULE_SETS } from './rules';
 
 /** What a proposed VTO starts with: ids and codes only, never personal data or free text. */
 export interface VtoInput {
@@ -110,9 +111,16 @@ export interface VtoState extends Omit<VtoInput, 'policy'> {
   revision: number;
   /** Numbering of letters, unique within the VTO. */
   letterSequence: number;
+  /** The rule sets it runs by (rules.ts); absent in VTOs from before the first change. */
+  rules?: number;
+  /**
+   * Each waiting step: its due date, `dueReminded` when the awaited party was reminded before it
+   * (RULES_2026_12), and `reminded` when the coordinator was told it is late (the VTO is overdue).
+   */
   parents: {
     /** Recording that the parents were informed is due on this date. */
     dueOn: CalendarDate;
+    dueReminded?: boolean;
     reminded: boolean;
     informedOn?: CalendarDate;
     how?: ParentsInformedHow;
@@ -120,7 +128,12 @@ export interface VtoState extends Omit<VtoInput, 'policy'> {
     recordedBy?: string;
   };
   /** The meeting it is on the agenda of, while it waits for the decision there. */
-  agenda?: AgendaPlacement & { placedAt: string; decisionDueOn: CalendarDate; reminded: boolean };
+  agenda?: AgendaPlacement & {
+    placedAt: string;
+    decisionDueOn: CalendarDate;
+    dueReminded?: boolean;
+    reminded: boolean;
+  };
   /** Meetings that held the request over to a later one (aanhouden). */
   postponements: Array<{
     agendaId: string;
@@ -140,6 +153,7 @@ export interface VtoState extends Omit<VtoInput, 'policy'> {
     organisationId: string;
     sentOn: CalendarDate;
     outcomeDueOn: CalendarDate;
+    dueReminded?: boolean;
     reminded: boolean;
     investigationStarted?: boolean;
     decidedOn?: CalendarDate;
@@ -164,6 +178,7 @@ export function initialVtoState(input: VtoInput, now: Date): VtoState {
     proposedAt: now.toISOString(),
     revision: 1,
     letterSequence: 0,
+    rules: VTO_RULE_SETS.length,
     parents: {
       dueOn: addWorkingDays(amsterdamDate(now), policy.parentsInformedWithinWorkingDays),
       reminded: false,

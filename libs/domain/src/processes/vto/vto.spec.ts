@@ -17,6 +17,8 @@ import {
   vtoOpeningLetters,
   vtoProjectionOf,
   vtoWorkflowId,
+  VTO_PROCESS,
+  VTO_RULE_SETS,
   type AgendaPlacement,
   type VtoCommand,
   type VtoInput,
@@ -85,6 +87,7 @@ function sent(): VtoState {
 
 const PARENTS = { role: 'client', id: 'client-0001' } as const;
 const COORDINATOR = { role: 'coordinator', id: 'coord-anna' } as const;
+const RAAD = { role: 'organisation', id: 'raad-limburg' } as const;
 
 describe('VTO input', () => {
   it('takes ids, codes and the grounds, serious threats to development always among them', () => {
@@ -334,7 +337,9 @@ describe('to the Raad, or not', () => {
       reminded: false,
     });
     expect(pendingVtoDeadlines(state)).toEqual([
-      { kind: 'raad-outcome-reminder', at: '2026-12-10T07:00:00.000Z' },
+      // Reminded the working day before (RULES_2026_12, below), late the working day after.
+      { kind: 'raad-outcome-due', at: '2026-12-09T07:00:00.000Z' },
+      { kind: 'raad-outcome-reminder', at: '2026-12-11T07:00:00.000Z' },
     ]);
     expect(allowedVtoCommands(state)).toEqual(['recordRaadOutcome']);
   });
@@ -392,7 +397,13 @@ describe('to the Raad, or not', () => {
   });
 });
 
-describe('reminders: the coordinator is told once, at 8:00 on the day a step is due', () => {
+/** A VTO from before the rules of December 2026 (rules.ts). */
+const beforeRules = (state: VtoState): VtoState => {
+  delete state.rules;
+  return state;
+};
+
+describe('before the rules of December 2026: the coordinator is told once, at 8:00 on the day a step is due', () => {
   it.each([
     {
       step: 'the parents informed, five working days after the proposal',
@@ -419,13 +430,105 @@ describe('reminders: the coordinator is told once, at 8:00 on the day a step is 
       dates: { sentOn: '2026-11-26', dueOn: '2026-12-10' },
     },
   ] as const)('$step', ({ make, kind, at: dueAt, letter, dates }) => {
-    const state = make();
+    const state = beforeRules(make());
     expect(pendingVtoDeadlines(state)).toEqual([{ kind, at: dueAt }]);
     expect(applyVtoDeadline(state, kind)).toEqual([
       expectedLetter(letter, [COORDINATOR], { caseNumber: 'VTO-2026-000012', ...dates }),
     ]);
     expect(isVtoOverdue(state)).toBe(true);
     expect(pendingVtoDeadlines(state)).toEqual([]);
+  });
+});
+
+describe('rules of December 2026: no silent waits (issue 17, item 4)', () => {
+  it('are the process’s rule sets, and a new VTO runs by them', () => {
+    expect(VTO_PROCESS.ruleSets).toEqual(['vto-rules-2026-12']);
+    expect(proposed().rules).toBe(VTO_RULE_SETS.length);
+  });
+
+  it.each([
+    {
+      step: 'the parents informed: the coordinator, the working day before 30 November',
+      make: proposed,
+      due: ['parents-informed-due', '2026-11-27T07:00:00.000Z'],
+      reminder: expectedLetter('vto-parents-due', [COORDINATOR], {
+        caseNumber: 'VTO-2026-000012',
+        dueOn: '2026-11-30',
+      }),
+      late: ['parents-informed-reminder', '2026-12-01T07:00:00.000Z'],
+      lateLetter: expectedLetter('vto-parents-reminder', [COORDINATOR], {
+        caseNumber: 'VTO-2026-000012',
+        dueOn: '2026-11-30',
+      }),
+    },
+    {
+      step: 'the decision: the coordinator, the working day before 3 December',
+      make: onAgenda,
+      due: ['decision-due', '2026-12-02T07:00:00.000Z'],
+      reminder: expectedLetter('vto-decision-due', [COORDINATOR], {
+        caseNumber: 'VTO-2026-000012',
+        meetingDate: '2026-11-26',
+        dueOn: '2026-12-03',
+      }),
+      late: ['decision-reminder', '2026-12-04T07:00:00.000Z'],
+      lateLetter: expectedLetter('vto-decision-reminder', [COORDINATOR], {
+        caseNumber: 'VTO-2026-000012',
+        meetingDate: '2026-11-26',
+        dueOn: '2026-12-03',
+      }),
+    },
+    {
+      step: 'the Raad’s answer: the Raad itself, the working day before 10 December',
+      make: sent,
+      due: ['raad-outcome-due', '2026-12-09T07:00:00.000Z'],
+      reminder: expectedLetter('vto-raad-reminder', [RAAD], {
+        caseNumber: 'VTO-2026-000012',
+        sentOn: '2026-11-26',
+        dueOn: '2026-12-10',
+      }),
+      late: ['raad-outcome-reminder', '2026-12-11T07:00:00.000Z'],
+      // The coordinator is told: someone besides the Raad, which is awaited.
+      lateLetter: expectedLetter('vto-raad-outcome-reminder', [COORDINATOR], {
+        caseNumber: 'VTO-2026-000012',
+        sentOn: '2026-11-26',
+        dueOn: '2026-12-10',
+      }),
+    },
+  ] as const)(
+    '$step; overdue from the working day after',
+    ({ make, due, reminder, late, lateLetter }) => {
+      const state = make();
+      expect(pendingVtoDeadlines(state).map((d) => [d.kind, d.at])).toEqual([due, late]);
+      expect(applyVtoDeadline(state, due[0])).toEqual([reminder]);
+      // Reminded, not late yet.
+      expect(isVtoOverdue(state)).toBe(false);
+      expect(pendingVtoDeadlines(state).map((d) => [d.kind, d.at])).toEqual([late]);
+      expect(applyVtoDeadline(state, late[0])).toEqual([lateLetter]);
+      expect(isVtoOverdue(state)).toBe(true);
+      expect(pendingVtoDeadlines(state)).toEqual([]);
+    },
+  );
+
+  it('takes a policy from before the reminder, with its default of one working day', () => {
+    const { reminderWorkingDays: _r, ...older } = DEFAULT_VTO_POLICY;
+    expect(vtoInputProblems({ ...INPUT, policy: older })).toEqual([]);
+    const state = initialVtoState({ ...INPUT, policy: older }, MONDAY);
+    expect(pendingVtoDeadlines(state)[0]).toEqual({
+      kind: 'parents-informed-due',
+      at: '2026-11-27T07:00:00.000Z',
+    });
+  });
+
+  it('refuses a reminder that does not fall before every due date', () => {
+    const problems = (reminderWorkingDays: number) =>
+      vtoInputProblems({ ...INPUT, policy: { ...DEFAULT_VTO_POLICY, reminderWorkingDays } });
+    expect(problems(0)).toEqual([]);
+    expect(problems(5)).toEqual([
+      'policy.reminderWorkingDays must be fewer than each step takes (parentsInformedWithinWorkingDays, decisionWithinWorkingDays, raadOutcomeWithinWorkingDays)',
+    ]);
+    expect(problems(1.5)).toEqual([
+      'policy.reminderWorkingDays must be a whole number of working days from 0 to 59',
+    ]);
   });
 });
 
@@ -520,8 +623,8 @@ describe(vtoProjectionOf.name, () => {
       decision: null,
       notSentReason: null,
       investigationStarted: null,
-      nextDueAt: '2026-12-03T07:00:00.000Z',
-      nextDueKind: 'decision-reminder',
+      nextDueAt: '2026-12-02T07:00:00.000Z',
+      nextDueKind: 'decision-due',
       overdue: false,
       closedAt: null,
     });

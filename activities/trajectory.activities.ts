@@ -329,6 +329,23 @@ export function createTrajectoryActivities(deps: ActivityDependencies) {
       };
       for (const [key, value] of Object.entries(details)) if (value) named[key] = value;
     }
+    // Samenloop (004): whether the municipality named the family, and the family's consent.
+    const familyId = text('familyId');
+    if (familyId !== undefined && !Object.hasOwn(facts, 'consent')) {
+      const [family]: Array<{
+        named_by: string | null;
+        consent: string | null;
+        consent_on: string | null;
+      }> = await dataSource.query(
+        `SELECT m.name AS named_by, f.consent, f.consent_on::text AS consent_on
+             FROM family f LEFT JOIN municipality m ON m.code = f.named_by_municipality
+            WHERE f.id = $1`,
+        [familyId],
+      );
+      if (family?.named_by) named.namedByMunicipalityName = family.named_by;
+      if (family?.consent) named.consent = family.consent;
+      if (family?.consent_on) named.consentOn = family.consent_on;
+    }
     for (const [key, agbCode] of Object.entries(facts)) {
       const nameKey = providerNameKey(key);
       if (!isAgbCodeFact(key) || typeof agbCode !== 'string' || Object.hasOwn(facts, nameKey))

@@ -315,20 +315,72 @@ describe('the reports, on a data set worked out by hand', () => {
       threshold: 3,
       families: 2,
       rows: [
-        { familyId: 'fam-2', providers: 4, trajectories: 4 },
-        { familyId: 'fam-1', providers: 3, trajectories: 2 },
+        {
+          familyId: 'fam-2',
+          providers: 4,
+          trajectories: 4,
+          namedByMunicipality: null,
+          consent: null,
+        },
+        {
+          familyId: 'fam-1',
+          providers: 3,
+          trajectories: 2,
+          namedByMunicipality: null,
+          consent: null,
+        },
       ],
     });
     expect((await samenloopReport(dataSource, { ...PERIOD, threshold: 4 })).rows).toEqual([
-      { familyId: 'fam-2', providers: 4, trajectories: 4 },
+      {
+        familyId: 'fam-2',
+        providers: 4,
+        trajectories: 4,
+        namedByMunicipality: null,
+        consent: null,
+      },
     ]);
     // Seen from Venlo only: fam-2 has 444, 555, 666 there: still 3.
     expect(
       (await samenloopReport(dataSource, { ...PERIOD, municipalityCodes: ['0983'] })).rows,
-    ).toEqual([{ familyId: 'fam-2', providers: 3, trajectories: 3 }]);
+    ).toEqual([
+      {
+        familyId: 'fam-2',
+        providers: 3,
+        trajectories: 3,
+        namedByMunicipality: null,
+        consent: null,
+      },
+    ]);
     expect(
       (await samenloopReport(dataSource, { ...PERIOD, municipalityCodes: ['0935'] })).families,
     ).toBe(0);
+  });
+
+  it('samenloop: a family Roermond named itself counts there, whatever its count, with its consent', async () => {
+    // fam-named has no trajectory in the data set: the municipality named it itself (004).
+    await dataSource.query(
+      `INSERT INTO family (id, named_by_municipality, named_on, family_informed, consent, consent_on)
+       VALUES ('fam-named', '0957', '2026-06-01', true, 'given', '2026-06-03')`,
+    );
+    try {
+      const roermond = await samenloopReport(dataSource, {
+        ...PERIOD,
+        municipalityCodes: ['0957'],
+      });
+      expect(roermond.rows).toContainEqual({
+        familyId: 'fam-named',
+        providers: 0,
+        trajectories: 0,
+        namedByMunicipality: '0957',
+        consent: 'given',
+      });
+      // Venlo did not name it.
+      const venlo = await samenloopReport(dataSource, { ...PERIOD, municipalityCodes: ['0983'] });
+      expect(venlo.rows.map((r) => r.familyId)).not.toContain('fam-named');
+    } finally {
+      await dataSource.query(`DELETE FROM family WHERE id = 'fam-named'`);
+    }
   });
 
   it('monitoring effort against outcome: doelrealisatie per number of reviews', async () => {

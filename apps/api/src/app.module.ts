@@ -10,6 +10,7 @@ import { API_CONFIG, ApiConfigModule, type ApiConfig } from './config';
 import { HealthModule } from './health/health.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { ReassessmentsModule } from './reassessments/reassessments.module';
+import { FamiliesModule } from './families/families.module';
 import { RegistryModule } from './registry/registry.module';
 import { ReportsModule } from './reports/reports.module';
 import { RetentionModule } from './retention/retention.module';
@@ -44,6 +45,7 @@ export class AppModule {
         RegistryModule,
         TrajectoriesModule,
         ReassessmentsModule,
+        FamiliesModule,
         AnswersModule,
         ReportsModule,
         RetentionModule,

@@ -48,6 +48,7 @@ import { TrajectoryIntakeOutcome1764300000200 } from './migrations/1764300000200
 import { LetterRecipientsAndMunicipalityDetails1764400000300 } from './migrations/1764400000300-LetterRecipientsAndMunicipalityDetails';
 import { TrajectoryDrang1764400000400 } from './migrations/1764400000400-TrajectoryDrang';
 import { Professional1764400000500 } from './migrations/1764400000500-Professional';
+import { SamenloopNaming1764400000600 } from './migrations/1764400000600-SamenloopNaming';
 import { ProfessionalEntity } from './entities/professional.entity';
 
 export const ENTITIES = [
@@ -100,6 +101,7 @@ export const MIGRATIONS = [
   LetterRecipientsAndMunicipalityDetails1764400000300,
   TrajectoryDrang1764400000400,
   Professional1764400000500,
+  SamenloopNaming1764400000600,
 ];
 
 /** The local stack's database; `npm start` creates it in a project-local cluster. */

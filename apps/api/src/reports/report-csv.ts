@@ -240,7 +240,7 @@ export const REPORT_TABLES = {
       r,
     ),
   samenloop: (r: SamenloopReport): ReportTable =>
-    tableOf(['familyId', 'providers', 'trajectories'], r.rows),
+    tableOf(['familyId', 'providers', 'trajectories', 'namedByMunicipality', 'consent'], r.rows),
   'monitoring-effort': (r: MonitoringEffortReport): ReportTable =>
     tableOf(['reviews', 'coordination', 'meanReviews', ...GOAL_COLUMNS], r.rows),
 };

@@ -102,7 +102,7 @@ const REPORT_ROUTES: Record<
     operationId: 'samenloopReport',
     summary: 'Samenloop families: three or more providers active at once',
     description:
-      'Families whose open trajectories have at least `threshold` distinct active providers now (the period does not apply); family ids only.',
+      'Families whose open trajectories have at least `threshold` distinct active providers now, and the families a municipality named itself (the period does not apply); family ids only, with who named it and the family’s consent (004).',
     type: SamenloopReportDto,
   },
   'monitoring-effort': {

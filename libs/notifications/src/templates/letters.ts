@@ -280,7 +280,17 @@ const TRAJECTORY_TEMPLATES: Templates<(typeof TRAJECTORY_LETTER_KINDS)[number]> 
     `Samenloop in een gezin: ${f(x, 'caseNumbers')}`,
     [
       `In dit gezin zijn nu ${f(x, 'providers')} zorgaanbieders tegelijk actief (casussen ${f(x, 'caseNumbers')}).`,
-      'Stem samen af volgens 1Gezin1Plan; de gemeente vraagt het CJG deze gezinnen te bekijken.',
+      ...(x.namedByMunicipalityName
+        ? [
+            `De gemeente ${f(x, 'namedByMunicipalityName')} heeft dit gezin ook zelf bij het CJG genoemd.`,
+          ]
+        : []),
+      // 004: further talks only with the family's full consent.
+      f(x, 'consent') === 'given'
+        ? `Het gezin heeft op ${datum(f(x, 'consentOn'))} ingestemd met een gesprek over de hulp. Stem samen af volgens 1Gezin1Plan.`
+        : f(x, 'consent') === 'refused'
+          ? `Het gezin heeft op ${datum(f(x, 'consentOn'))} laten weten geen gesprek te willen. Bespreek het gezin niet verder met de zorgaanbieders.`
+          : 'Het gezin heeft nog niet ingestemd. Neem eerst contact op met het gezin en vraag of het een gesprek over de hulp wil; bespreek het gezin pas daarna met de zorgaanbieders, en leg het antwoord vast.',
     ],
   ],
   'trajectory-ended': (x) => [

@@ -452,6 +452,23 @@ export class SamenloopFamilyDto {
 
   @ApiProperty({ example: 2, description: 'Open trajectories with an active provider' })
   trajectories!: number;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '0957',
+    description: 'The municipality that named the family itself (004), whatever its count',
+  })
+  namedByMunicipality!: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    enum: ['given', 'refused'],
+    example: 'given',
+    description: 'The family’s consent to talk its care over (004); null while there is none',
+  })
+  consent!: string | null;
 }
 
 export class SamenloopReportDto extends ReportEnvelopeDto {

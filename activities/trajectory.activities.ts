@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import {
   amsterdamDate,
   DEFAULT_OWN_LETTERS_FROM_AGE,
+  ownLetterAge,
   familyAddressees,
   isAgbCodeFact,
   providerNameKey,
@@ -194,12 +195,25 @@ async function writeDetails(tx: Queryable, p: TrajectoryProjection): Promise<voi
   }
   for (const a of p.answers ?? []) {
     await tx.query(
-      `INSERT INTO client_answer (case_number, question, status, rating, fitting, due_at, answered_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
+      `INSERT INTO client_answer (case_number, question, status, rating, rating_cjg,
+         rating_coordinator, fitting, due_at, answered_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
        ON CONFLICT (case_number, question) DO UPDATE SET status = EXCLUDED.status,
-         rating = EXCLUDED.rating, fitting = EXCLUDED.fitting, due_at = EXCLUDED.due_at,
-         answered_at = EXCLUDED.answered_at`,
-      [p.caseNumber, a.question, a.status, a.rating, a.fitting, a.dueAt, a.answeredAt],
+         rating = EXCLUDED.rating, rating_cjg = EXCLUDED.rating_cjg,
+         rating_coordinator = EXCLUDED.rating_coordinator, fitting = EXCLUDED.fitting,
+         due_at = EXCLUDED.due_at, answered_at = EXCLUDED.answered_at`,
+      [
+        p.caseNumber,
+        a.question,
+        a.status,
+        a.rating,
+        // Projections from before the three ratings have none.
+        a.ratingCjg ?? null,
+        a.ratingCoordinator ?? null,
+        a.fitting,
+        a.dueAt,
+        a.answeredAt,
+      ],
     );
   }
 }
@@ -213,7 +227,10 @@ export function createTrajectoryActivities(deps: ActivityDependencies) {
    * address reaches the next letter): one addressee, or for the family every carer and the young
    * person from the policy's age (familyAddressees).
    */
-  async function addressees(recipient: Recipient): Promise<Addressee[]> {
+  async function addressees(
+    recipient: Recipient,
+    fromAge = ownLettersFromAge,
+  ): Promise<Addressee[]> {
     const ref = recipientRef(recipient);
     const one = (person: { name: string; email: string | null } | null): Addressee[] => [
       person ? { ref, person } : { ref },
@@ -229,7 +246,7 @@ export function createTrajectoryActivities(deps: ActivityDependencies) {
         const carers = await dataSource
           .getRepository(ClientCarerEntity)
           .findBy({ clientId: recipient.id });
-        return familyAddressees(client, carers, ownLettersFromAge, amsterdamDate(new Date())).map(
+        return familyAddressees(client, carers, fromAge, amsterdamDate(new Date())).map(
           ({ ref: addresseeRef, name, email }) => ({
             ref: addresseeRef,
             person: { name, email },
@@ -585,7 +602,12 @@ export function createTrajectoryActivities(deps: ActivityDependencies) {
         outcome.failures.push({ recipient, reason });
       };
       for (const recipient of request.to) {
-        for (const addressee of await addressees(recipient)) {
+        // 004: the young person answers the questions about the help himself from 12.
+        const fromAge = ownLetterAge(
+          answerQuestion(request.kind, request.facts) !== undefined,
+          ownLettersFromAge,
+        );
+        for (const addressee of await addressees(recipient, fromAge)) {
           await sendOne(request, recipient, addressee, letterFacts, outcome, fail);
         }
       }

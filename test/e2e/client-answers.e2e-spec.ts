@@ -21,7 +21,7 @@ interface View {
   phase: string;
   threeMonthCheck: { status: string; answeredAt?: string };
   questionnaires: {
-    midway: { status: string; rating?: number };
+    midway: { status: string; rating?: number; ratingCjg?: number; ratingCoordinator?: number };
     end: { status: string };
   };
 }
@@ -204,8 +204,10 @@ describe('client answers through a signed link', () => {
 
     const questionnaire = await openPage(a.caseNumber, mint(a.caseNumber, 'questionnaire-midway'));
     expect(questionnaire.status).toBe(200);
-    expect(questionnaire.text).toContain('Hoe tevreden bent u over de hulp?');
+    expect(questionnaire.text).toContain('Hoe tevreden bent u over de hulp van de zorgaanbieder?');
+    expect(questionnaire.text).toContain('Hoe tevreden bent u over het CJG?');
     expect(questionnaire.text.match(/name="rating"/g)).toHaveLength(5);
+    expect(questionnaire.text.match(/name="ratingCoordinator"/g)).toHaveLength(5);
 
     const json = await openPage(a.caseNumber, tokenA, 'application/json');
     expect(json.status).toBe(200);
@@ -304,7 +306,7 @@ describe('client answers through a signed link', () => {
     const res = await api(
       'POST',
       `/answers/${a.caseNumber}`,
-      { token, rating: 4 },
+      { token, rating: 4, ratingCjg: 5, ratingCoordinator: 3 },
       { as: null, headers: { accept: 'application/json' } },
     );
     expect(res.status).toBe(200);
@@ -313,10 +315,22 @@ describe('client answers through a signed link', () => {
       question: 'questionnaire-midway',
       status: 'received',
     });
+    // 004: the help, the CJG and the coordinator each rated, up to the read model.
     expect((await view(a.caseNumber)).questionnaires.midway).toMatchObject({
       status: 'answered',
       rating: 4,
+      ratingCjg: 5,
+      ratingCoordinator: 3,
     });
+    await eventually(
+      () =>
+        sql(
+          `SELECT rating, rating_cjg, rating_coordinator FROM client_answer
+            WHERE case_number = $1 AND question = 'questionnaire-midway'`,
+          [a.caseNumber],
+        ),
+      (rows) => rows[0]?.rating_cjg === 5 && rows[0]?.rating_coordinator === 3,
+    );
   });
 
   it('refuses a new link to a question that is no longer open with 409, and keeps it used', async () => {

@@ -268,6 +268,9 @@ describe('the reports, on a data set worked out by hand', () => {
       awaiting: f[3],
       responseRatePct: f[4],
       meanRating: mean,
+      // The data set's answers are from before the three ratings (004): the help only.
+      meanRatingCjg: null,
+      meanRatingCoordinator: null,
       fittingPct: fitting,
     });
     expect(report.rows).toEqual([
@@ -283,10 +286,36 @@ describe('the reports, on a data set worked out by hand', () => {
     // / 3 = 3.67; end 5 / 3, mean (5 + 3 + 4) / 3 = 4.
     // prettier-ignore
     expect(report.total).toEqual([
-      { question: 'three-month-check', asked: 5, answered: 3, noResponse: 1, awaiting: 1, responseRatePct: 60, meanRating: null, fittingPct: 66.7 },
-      { question: 'questionnaire-midway', asked: 5, answered: 3, noResponse: 1, awaiting: 1, responseRatePct: 60, meanRating: 3.67, fittingPct: null },
-      { question: 'questionnaire-end', asked: 5, answered: 3, noResponse: 1, awaiting: 1, responseRatePct: 60, meanRating: 4, fittingPct: null },
+      { question: 'three-month-check', asked: 5, answered: 3, noResponse: 1, awaiting: 1, responseRatePct: 60, meanRating: null, meanRatingCjg: null, meanRatingCoordinator: null, fittingPct: 66.7 },
+      { question: 'questionnaire-midway', asked: 5, answered: 3, noResponse: 1, awaiting: 1, responseRatePct: 60, meanRating: 3.67, meanRatingCjg: null, meanRatingCoordinator: null, fittingPct: null },
+      { question: 'questionnaire-end', asked: 5, answered: 3, noResponse: 1, awaiting: 1, responseRatePct: 60, meanRating: 4, meanRatingCjg: null, meanRatingCoordinator: null, fittingPct: null },
     ]);
+  });
+
+  it('client ratings: the CJG and the coordinator rated too, over the answers that gave them (004)', async () => {
+    // The midway answers (4, 2, 5 for the help) rate the CJG one higher, capped at 5, and the
+    // coordinator 5; one of them (the 2) gives no rating of the CJG, as an older form.
+    await dataSource.query(
+      `UPDATE client_answer SET rating_cjg = CASE WHEN rating = 2 THEN NULL ELSE least(rating + 1, 5) END,
+         rating_coordinator = 5
+       WHERE question = 'questionnaire-midway' AND status = 'answered'`,
+    );
+    try {
+      const midway = (await clientRatingsReport(dataSource, PERIOD)).total.find(
+        (t) => t.question === 'questionnaire-midway',
+      );
+      // CJG: (5 + 5) / 2 = 5 over the two that gave one; coordinator: 5.
+      expect(midway).toMatchObject({
+        meanRating: 3.67,
+        meanRatingCjg: 5,
+        meanRatingCoordinator: 5,
+      });
+    } finally {
+      await dataSource.query(
+        `UPDATE client_answer SET rating_cjg = NULL, rating_coordinator = NULL
+         WHERE question = 'questionnaire-midway'`,
+      );
+    }
   });
 
   it('overdue now by kind, and reviews recorded late in the period', async () => {

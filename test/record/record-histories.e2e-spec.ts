@@ -206,7 +206,13 @@ describe('trajectory', () => {
     await command(caseNumber, 'decideCoordination', { coordinate: false, criteria });
     await command(caseNumber, 'withdraw', { reason: 'Het gezin wil zelf verder' });
     await command(caseNumber, 'recordEndEvaluation', { goals: judged, decision: 'close' });
-    await command(caseNumber, 'answerQuestionnaire', { moment: 'end', rating: 4 });
+    // 004: the help, the CJG and the coordinator rated.
+    await command(caseNumber, 'answerQuestionnaire', {
+      moment: 'end',
+      rating: 4,
+      ratingCjg: 3,
+      ratingCoordinator: 5,
+    });
     await save('trajectory-withdrawn-after-care', trajectoryWorkflowId(caseNumber), {
       ends: 'completed',
     });

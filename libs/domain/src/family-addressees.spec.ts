@@ -1,4 +1,4 @@
-import { familyAddressees, hasReachedAge } from './family-addressees';
+import { familyAddressees, hasReachedAge, ownLetterAge } from './family-addressees';
 
 describe(familyAddressees.name, () => {
   const client = {
@@ -57,5 +57,23 @@ describe(hasReachedAge.name, () => {
     expect(hasReachedAge('2008-02-29', 16, '2024-02-29')).toBe(true);
     expect(hasReachedAge('2009-12-31', 16, '2025-12-30')).toBe(false);
     expect(hasReachedAge('2009-12-31', 16, '2026-01-01')).toBe(true);
+  });
+});
+
+describe(ownLetterAge.name, () => {
+  const sam = { id: 'c-1', name: 'Sam', email: 'sam@example.nl', dateOfBirth: '2013-06-15' };
+  const carers = [{ position: 1, name: 'Maria', email: 'maria@example.nl' }];
+
+  it('asks a young person of 13 about the help himself, but sends him no other letter before 16 (004)', () => {
+    const on = '2026-12-01';
+    expect(familyAddressees(sam, carers, ownLetterAge(true, 16), on).map((a) => a.ref)).toEqual([
+      'client:c-1/carer:1',
+      'client:c-1',
+    ]);
+    expect(familyAddressees(sam, carers, ownLetterAge(false, 16), on).map((a) => a.ref)).toEqual([
+      'client:c-1/carer:1',
+    ]);
+    // A policy that writes to the young person earlier than 12 is not moved up.
+    expect(ownLetterAge(true, 12)).toBe(12);
   });
 });

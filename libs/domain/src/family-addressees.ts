@@ -14,6 +14,20 @@ import { addToDate, compareDates, isCalendarDate, type CalendarDate } from './ti
 
 /** From this age the young person gets the family's letters himself, by default. */
 export const DEFAULT_OWN_LETTERS_FROM_AGE = 16;
+/**
+ * From this age the young person is asked about the help himself (004: "ouders en jongeren"),
+ * next to the carers: the 3-month check and the questionnaires, whatever the letters' age.
+ */
+export const OWN_ANSWERS_FROM_AGE = 12;
+
+/**
+ * From which age the young person gets a family letter himself: the questions about the help
+ * (the 3-month check, the questionnaires) from OWN_ANSWERS_FROM_AGE, every other letter from the
+ * policy's age.
+ */
+export function ownLetterAge(asksAboutTheHelp: boolean, ownLettersFromAge: number): number {
+  return asksAboutTheHelp ? Math.min(ownLettersFromAge, OWN_ANSWERS_FROM_AGE) : ownLettersFromAge;
+}
 /** The ages a policy may choose: Jeugdwet minors (12: a say in his own care; up to 18). */
 export const OWN_LETTERS_AGE_RANGE = { min: 12, max: 18 } as const;
 

@@ -49,6 +49,7 @@ import { LetterRecipientsAndMunicipalityDetails1764400000300 } from './migration
 import { TrajectoryDrang1764400000400 } from './migrations/1764400000400-TrajectoryDrang';
 import { Professional1764400000500 } from './migrations/1764400000500-Professional';
 import { SamenloopNaming1764400000600 } from './migrations/1764400000600-SamenloopNaming';
+import { ClientAnswerThreeRatings1764400000700 } from './migrations/1764400000700-ClientAnswerThreeRatings';
 import { ProfessionalEntity } from './entities/professional.entity';
 
 export const ENTITIES = [
@@ -102,6 +103,7 @@ export const MIGRATIONS = [
   TrajectoryDrang1764400000400,
   Professional1764400000500,
   SamenloopNaming1764400000600,
+  ClientAnswerThreeRatings1764400000700,
 ];
 
 /** The local stack's database; `npm start` creates it in a project-local cluster. */

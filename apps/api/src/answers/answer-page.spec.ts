@@ -31,11 +31,15 @@ describe(renderQuestionPage.name, () => {
   });
 
   it.each(['questionnaire-midway', 'questionnaire-end'] as const)(
-    'asks the %s as a rating from 1 to 5',
+    'asks the %s as three ratings from 1 to 5: the help, the CJG and the coordinator (004)',
     (question) => {
       const html = page({ question });
-      expect(html).toContain('Hoe tevreden bent u over de hulp?');
-      expect(html.match(/name="rating"/g)).toHaveLength(5);
+      expect(html).toContain('Hoe tevreden bent u over de hulp van de zorgaanbieder?');
+      expect(html).toContain('Hoe tevreden bent u over het CJG?');
+      expect(html).toContain('Hoe tevreden bent u over uw coördinator van het CJG?');
+      for (const field of ['rating', 'ratingCjg', 'ratingCoordinator'])
+        expect(html.match(new RegExp(`name="${field}"`, 'g'))).toHaveLength(5);
+      expect(html.match(/<fieldset/g)).toHaveLength(3);
       for (const value of ['1', '2', '3', '4', '5']) expect(html).toContain(`value="${value}"`);
       expect(html).not.toContain('name="fitting"');
     },

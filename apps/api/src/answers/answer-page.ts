@@ -33,11 +33,16 @@ interface Choice {
   label: string;
 }
 
+interface Field {
+  legend: string;
+  field: 'fitting' | 'rating' | 'ratingCjg' | 'ratingCoordinator';
+  choices: Choice[];
+}
+
 interface QuestionText {
   intro: string;
-  legend: string;
-  field: 'fitting' | 'rating';
-  choices: Choice[];
+  /** The questions on the page, each a group of radio buttons. */
+  fields: Field[];
 }
 
 const RATING: Choice[] = [
@@ -48,29 +53,44 @@ const RATING: Choice[] = [
   { value: '5', label: '5 – heel tevreden' },
 ];
 
-/** 004: the 3-month check asks whether the care fits; the questionnaires a 1–5 rating. */
+/** 004: the help, the CJG and the coordinator, each rated 1–5. */
+const RATINGS: Field[] = [
+  {
+    legend: 'Hoe tevreden bent u over de hulp van de zorgaanbieder?',
+    field: 'rating',
+    choices: RATING,
+  },
+  { legend: 'Hoe tevreden bent u over het CJG?', field: 'ratingCjg', choices: RATING },
+  {
+    legend: 'Hoe tevreden bent u over uw coördinator van het CJG?',
+    field: 'ratingCoordinator',
+    choices: RATING,
+  },
+];
+
+/** 004: the 3-month check asks whether the care fits; the questionnaires three 1–5 ratings. */
 const QUESTIONS: Record<AnswerQuestion, QuestionText> = {
   'three-month-check': {
     intro:
       'Een tijd geleden bent u doorverwezen naar jeugdhulp. We willen graag weten of dat de goede hulp is.',
-    legend: 'Past de hulp bij wat u nodig heeft?',
-    field: 'fitting',
-    choices: [
-      { value: 'ja', label: 'Ja' },
-      { value: 'nee', label: 'Nee' },
+    fields: [
+      {
+        legend: 'Past de hulp bij wat u nodig heeft?',
+        field: 'fitting',
+        choices: [
+          { value: 'ja', label: 'Ja' },
+          { value: 'nee', label: 'Nee' },
+        ],
+      },
     ],
   },
   'questionnaire-midway': {
     intro: 'U krijgt nu een tijd hulp. We horen graag wat u ervan vindt.',
-    legend: 'Hoe tevreden bent u over de hulp?',
-    field: 'rating',
-    choices: RATING,
+    fields: RATINGS,
   },
   'questionnaire-end': {
     intro: 'De hulp is afgelopen. We horen graag wat u ervan vond.',
-    legend: 'Hoe tevreden bent u over de hulp?',
-    field: 'rating',
-    choices: RATING,
+    fields: RATINGS,
   },
 };
 
@@ -160,10 +180,17 @@ export interface QuestionPage {
 /** The question with its form; it posts to its own address (without the token in the URL). */
 export function renderQuestionPage({ caseNumber, question, token, error }: QuestionPage): string {
   const text = QUESTIONS[question];
-  const choices = text.choices
+  const fieldsets = text.fields
     .map(
-      (choice) =>
-        `<label><input type="radio" name="${text.field}" value="${escapeHtml(choice.value)}" required> ${escapeHtml(choice.label)}</label>`,
+      (field) => `<fieldset${error ? ' aria-describedby="fout"' : ''}>
+<legend>${escapeHtml(field.legend)}</legend>
+${field.choices
+  .map(
+    (choice) =>
+      `<label><input type="radio" name="${field.field}" value="${escapeHtml(choice.value)}" required> ${escapeHtml(choice.label)}</label>`,
+  )
+  .join('\n')}
+</fieldset>`,
     )
     .join('\n');
   return page(
@@ -172,10 +199,7 @@ export function renderQuestionPage({ caseNumber, question, token, error }: Quest
 <p>${escapeHtml(text.intro)}</p>
 ${error ? `<p class="error" id="fout">${escapeHtml(error)}</p>\n` : ''}<form method="post" action="./${escapeHtml(encodeURIComponent(caseNumber))}">
 <input type="hidden" name="token" value="${escapeHtml(token)}">
-<fieldset${error ? ' aria-describedby="fout"' : ''}>
-<legend>${escapeHtml(text.legend)}</legend>
-${choices}
-</fieldset>
+${fieldsets}
 <p>U kunt één keer antwoorden.</p>
 <button type="submit">Versturen</button>
 </form>`,
@@ -196,7 +220,7 @@ export function renderRefusalPage(reason: AnswerRefusalReason): string {
   return page(title, text.map((line) => `<p>${escapeHtml(line)}</p>`).join('\n'));
 }
 
-/** The question's text, for JSON callers. */
+/** The question's text, for JSON callers: its questions, one after the other. */
 export function questionText(question: AnswerQuestion): string {
-  return QUESTIONS[question].legend;
+  return QUESTIONS[question].fields.map((f) => f.legend).join(' ');
 }

@@ -100,6 +100,22 @@ describe(AnswersService.name, () => {
     );
   });
 
+  it('gives the CJG and the coordinator their ratings too, when the form has them (004)', async () => {
+    const { answers, update } = service();
+    await answers.answer(caseNumber, {
+      token: token('questionnaire-midway'),
+      rating: '3',
+      ratingCjg: '4',
+      ratingCoordinator: 5,
+    });
+    expect(update).toHaveBeenCalledWith(
+      caseNumber,
+      'answerQuestionnaire',
+      { moment: 'midway', rating: 3, ratingCjg: 4, ratingCoordinator: 5 },
+      `answer-${jti}`,
+    );
+  });
+
   it('refuses a used token with 409 before the workflow is asked', async () => {
     const { answers, update } = service({ claimed: false });
     expect(await refusal(answers.answer(caseNumber, { token: token(), fitting: 'nee' }))).toEqual({

@@ -80,7 +80,15 @@ export interface OpenQuestion {
 
 type AnswerCommand =
   | { type: 'answerThreeMonthCheck'; body: { fitting: boolean } }
-  | { type: 'answerQuestionnaire'; body: { moment: 'midway' | 'end'; rating: number } };
+  | {
+      type: 'answerQuestionnaire';
+      body: {
+        moment: 'midway' | 'end';
+        rating: number;
+        ratingCjg?: number;
+        ratingCoordinator?: number;
+      };
+    };
 
 /**
  * Client answers through a link in a letter: checks the token (ours, not expired, for this
@@ -286,7 +294,11 @@ function commandFor(
   const invalid = (message: string, dutch: string) =>
     new AnswerRefusedException('invalid-answer', message, { ...page, error: dutch });
   if (question === 'three-month-check') {
-    if (form.rating !== undefined)
+    if (
+      form.rating !== undefined ||
+      form.ratingCjg !== undefined ||
+      form.ratingCoordinator !== undefined
+    )
       throw invalid('This question takes fitting, not rating.', 'Kies ja of nee.');
     if (form.fitting === undefined)
       throw invalid('fitting is required (ja or nee).', 'Kies ja of nee.');
@@ -304,6 +316,11 @@ function commandFor(
     body: {
       moment: question === 'questionnaire-midway' ? 'midway' : 'end',
       rating: Number(form.rating),
+      // 004: the CJG and the coordinator too; an answer from an older form gives the help only.
+      ...(form.ratingCjg === undefined ? {} : { ratingCjg: Number(form.ratingCjg) }),
+      ...(form.ratingCoordinator === undefined
+        ? {}
+        : { ratingCoordinator: Number(form.ratingCoordinator) }),
     },
   };
 }

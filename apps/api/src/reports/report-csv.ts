@@ -221,6 +221,8 @@ export const REPORT_TABLES = {
         'awaiting',
         'responseRatePct',
         'meanRating',
+        'meanRatingCjg',
+        'meanRatingCoordinator',
         'fittingPct',
       ],
       r,

@@ -234,7 +234,7 @@ const TRAJECTORY_TEMPLATES: Templates<(typeof TRAJECTORY_LETTER_KINDS)[number]> 
     `${x.reminder ? 'Herinnering: u' : 'U'}w ervaring met de hulp${f(x, 'moment') === 'end' ? ' (afsluiting)' : ''}, casus ${f(x, 'caseNumber')}`,
     [
       ...(x.reminder ? ['We hebben uw cijfer nog niet ontvangen.'] : []),
-      'Wij horen graag hoe u de hulp ervaart. Geef een cijfer van 1 (slecht) tot 5 (heel goed).',
+      'Wij horen graag hoe u de hulp ervaart. Geef drie cijfers van 1 (slecht) tot 5 (heel goed): voor de hulp van de zorgaanbieder, voor het CJG en voor uw coördinator.',
       'Uw antwoord helpt ons de hulp voor iedereen beter te maken.',
     ],
     answerLink(x, 'Geef uw cijfer'),

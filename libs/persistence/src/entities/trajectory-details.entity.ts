@@ -153,8 +153,17 @@ export class ClientAnswerEntity {
   @Column({ type: 'varchar', length: 16 })
   status!: string;
 
+  /** The help, 1–5 (questionnaires). */
   @Column({ type: 'smallint', nullable: true })
   rating!: number | null;
+
+  /** The CJG, 1–5 (004; null in answers from before). */
+  @Column({ name: 'rating_cjg', type: 'smallint', nullable: true })
+  ratingCjg!: number | null;
+
+  /** The coordinator, 1–5 (004; null in answers from before). */
+  @Column({ name: 'rating_coordinator', type: 'smallint', nullable: true })
+  ratingCoordinator!: number | null;
 
   @Column({ type: 'boolean', nullable: true })
   fitting!: boolean | null;

@@ -20,8 +20,12 @@ export interface ClientRatingFigures {
   awaiting: number;
   /** `answered / asked` in %, one decimal. */
   responseRatePct: number | null;
-  /** Questionnaires: mean rating (1–5) of the answers, two decimals; `null` for the check. */
+  /** Questionnaires: mean rating (1–5) of the help, two decimals; `null` for the check. */
   meanRating: number | null;
+  /** Questionnaires: mean rating of the CJG (004), over the answers that gave one. */
+  meanRatingCjg: number | null;
+  /** Questionnaires: mean rating of the coordinator (004), over the answers that gave one. */
+  meanRatingCoordinator: number | null;
   /** 3-month check: share of answers saying the care fits, in %; `null` for questionnaires. */
   fittingPct: number | null;
 }
@@ -65,15 +69,18 @@ export async function clientRatingsReport(
        WHERE c.question = 'three-month-check' AND c.due_at >= ${from} AND c.due_at < ${until}
          AND c.status NOT IN ('waiting', 'not-sent') AND ${q.scope('t')}
      ), asked AS (
-       SELECT municipality_code, 'three-month-check' AS question, status, NULL::smallint AS rating
+       SELECT municipality_code, 'three-month-check' AS question, status, NULL::smallint AS rating,
+         NULL::smallint AS rating_cjg, NULL::smallint AS rating_coordinator
        FROM checked
        UNION ALL
-       SELECT c.municipality_code, m.question, m.status, m.rating
+       SELECT c.municipality_code, m.question, m.status, m.rating, m.rating_cjg,
+         m.rating_coordinator
        FROM checked c
        JOIN client_answer m ON m.case_number = c.case_number AND m.question = 'questionnaire-midway'
        WHERE m.status <> 'not-sent'
        UNION ALL
-       SELECT t.municipality_code, e.question, e.status, e.rating
+       SELECT t.municipality_code, e.question, e.status, e.rating, e.rating_cjg,
+         e.rating_coordinator
        FROM trajectory t
        JOIN client_answer e ON e.case_number = t.case_number AND e.question = 'questionnaire-end'
        WHERE t.end_recorded_at >= ${from} AND t.end_recorded_at < ${until}
@@ -85,7 +92,9 @@ export async function clientRatingsReport(
          count(*) FILTER (WHERE status = 'no-response')::int AS no_response,
          count(*) FILTER (WHERE status = 'sent')::int AS awaiting,
          count(*) FILTER (WHERE status = 'fitting')::int AS fitting,
-         avg(rating) FILTER (WHERE status = 'answered') AS mean_rating
+         avg(rating) FILTER (WHERE status = 'answered') AS mean_rating,
+         avg(rating_cjg) FILTER (WHERE status = 'answered') AS mean_rating_cjg,
+         avg(rating_coordinator) FILTER (WHERE status = 'answered') AS mean_rating_coordinator
        FROM asked
        GROUP BY GROUPING SETS ((municipality_code, question), (question))
      )
@@ -95,6 +104,8 @@ export async function clientRatingsReport(
        round(100.0 * f.answered / NULLIF(f.asked, 0), 1)::float8 AS "responseRatePct",
        CASE WHEN f.question <> 'three-month-check' THEN round(f.mean_rating, 2)::float8 END
          AS "meanRating",
+       round(f.mean_rating_cjg, 2)::float8 AS "meanRatingCjg",
+       round(f.mean_rating_coordinator, 2)::float8 AS "meanRatingCoordinator",
        CASE WHEN f.question = 'three-month-check'
          THEN round(100.0 * f.fitting / NULLIF(f.answered, 0), 1)::float8 END AS "fittingPct"
      FROM figures f

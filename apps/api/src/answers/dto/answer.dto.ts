@@ -33,6 +33,32 @@ export class AnswerFormDto {
   @IsOptional()
   @IsIn([1, 2, 3, 4, 5, '1', '2', '3', '4', '5'], { message: 'rating must be 1, 2, 3, 4 or 5' })
   rating?: number | string;
+
+  @ApiPropertyOptional({
+    description: 'Questionnaire: how satisfied with the CJG, 1 to 5 (004)',
+    oneOf: [
+      { type: 'integer', minimum: 1, maximum: 5 },
+      { type: 'string', enum: ['1', '2', '3', '4', '5'] },
+    ],
+    example: 4,
+  })
+  @IsOptional()
+  @IsIn([1, 2, 3, 4, 5, '1', '2', '3', '4', '5'], { message: 'ratingCjg must be 1, 2, 3, 4 or 5' })
+  ratingCjg?: number | string;
+
+  @ApiPropertyOptional({
+    description: 'Questionnaire: how satisfied with the coordinator, 1 to 5 (004)',
+    oneOf: [
+      { type: 'integer', minimum: 1, maximum: 5 },
+      { type: 'string', enum: ['1', '2', '3', '4', '5'] },
+    ],
+    example: 5,
+  })
+  @IsOptional()
+  @IsIn([1, 2, 3, 4, 5, '1', '2', '3', '4', '5'], {
+    message: 'ratingCoordinator must be 1, 2, 3, 4 or 5',
+  })
+  ratingCoordinator?: number | string;
 }
 
 /** The question of a link, for `Accept: application/json`. */

@@ -368,9 +368,26 @@ export class ClientRatingFiguresDto {
     type: Number,
     nullable: true,
     example: 4.12,
-    description: 'Questionnaires: mean rating 1–5, two decimals',
+    description: 'Questionnaires: mean rating 1–5 of the help, two decimals',
   })
   meanRating!: number | null;
+
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    example: 4.3,
+    description: 'Questionnaires: mean rating 1–5 of the CJG (004), over the answers giving one',
+  })
+  meanRatingCjg!: number | null;
+
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    example: 4.6,
+    description:
+      'Questionnaires: mean rating 1–5 of the coordinator (004), over the answers giving one',
+  })
+  meanRatingCoordinator!: number | null;
 
   @ApiProperty({
     type: Number,

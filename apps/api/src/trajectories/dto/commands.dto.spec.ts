@@ -36,6 +36,11 @@ import {
 const VARIANTS: Array<[string, Dto, Body]> = [
   ['a PGB beschikking', IssueBeschikkingDto, { beschikking: pgb }],
   [
+    'a questionnaire with the CJG and the coordinator rated too',
+    AnswerQuestionnaireDto,
+    { ...EXAMPLES.answerQuestionnaire, ratingCjg: 4, ratingCoordinator: 5 },
+  ],
+  [
     'a review that scales up, with its new interval',
     RecordReviewDto,
     { ...EXAMPLES.recordReview, decision: 'opschalen', reviewInterval: 'P1M' },

@@ -478,7 +478,7 @@ export class AnswerQuestionnaireDto {
 
   @ApiProperty({
     type: 'integer',
-    description: 'Rating: a whole number 1–5',
+    description: 'The help (of the provider): a whole number 1–5',
     minimum: 1,
     maximum: 5,
     example: 4,
@@ -487,6 +487,32 @@ export class AnswerQuestionnaireDto {
   @Min(1)
   @Max(5)
   rating!: number;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    description: 'The CJG (004): a whole number 1–5',
+    minimum: 1,
+    maximum: 5,
+    example: 4,
+  })
+  @Optional()
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  ratingCjg?: number;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    description: 'The coordinator (004): a whole number 1–5',
+    minimum: 1,
+    maximum: 5,
+    example: 5,
+  })
+  @Optional()
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  ratingCoordinator?: number;
 }
 
 /** requestReassessment: the case is part of a re-assessment batch (herbeoordeling, 001). */

@@ -381,6 +381,10 @@ export function applyCommand(
         ...state.questionnaires[command.moment],
         status: 'answered',
         rating: command.rating,
+        ...(command.ratingCjg === undefined ? {} : { ratingCjg: command.ratingCjg }),
+        ...(command.ratingCoordinator === undefined
+          ? {}
+          : { ratingCoordinator: command.ratingCoordinator }),
         answeredAt: at,
       };
       if (command.moment === 'end' && state.endEvaluation?.recordedAt)

@@ -110,7 +110,16 @@ export type TrajectoryCommand =
   | { type: 'startZorg'; agbCode: string; date: CalendarDate }
   | { type: 'stopZorg'; agbCode: string; date: CalendarDate; reason: EndReason }
   | { type: 'answerThreeMonthCheck'; fitting: boolean }
-  | { type: 'answerQuestionnaire'; moment: 'midway' | 'end'; rating: number }
+  | {
+      type: 'answerQuestionnaire';
+      moment: 'midway' | 'end';
+      /** The help (of the provider), 1–5. */
+      rating: number;
+      /** The CJG, 1–5 (004; absent in answers from before). */
+      ratingCjg?: number;
+      /** The coordinator, 1–5 (004; absent in answers from before). */
+      ratingCoordinator?: number;
+    }
   | { type: 'requestReassessment'; batchId: string; decideBy: CalendarDate }
   | { type: 'answerReassessment'; followUpNeeded: boolean }
   /** The team lead moves the case to another coordinator. */
@@ -146,7 +155,7 @@ export const COMMAND_FIELDS: Record<CommandType, readonly string[]> = {
   startZorg: ['agbCode', 'date'],
   stopZorg: ['agbCode', 'date', 'reason'],
   answerThreeMonthCheck: ['fitting'],
-  answerQuestionnaire: ['moment', 'rating'],
+  answerQuestionnaire: ['moment', 'rating', 'ratingCjg', 'ratingCoordinator'],
   requestReassessment: ['batchId', 'decideBy'],
   answerReassessment: ['followUpNeeded'],
   reassignCoordinator: ['coordinatorId', 'reason'],
@@ -620,8 +629,12 @@ export function commandProblems(
       if (!q) p.push('moment must be midway or end');
       else if (q.status !== 'sent')
         p.push(`the ${command.moment} questionnaire is not awaiting an answer`);
-      if (!Number.isInteger(command.rating) || command.rating < 1 || command.rating > 5)
-        p.push('rating must be a whole number from 1 to 5');
+      for (const key of ['rating', 'ratingCjg', 'ratingCoordinator'] as const) {
+        const value = command[key];
+        if (key !== 'rating' && value === undefined) continue;
+        if (!Number.isInteger(value) || value! < 1 || value! > 5)
+          p.push(`${key} must be a whole number from 1 to 5`);
+      }
       break;
     }
     case 'requestReassessment':

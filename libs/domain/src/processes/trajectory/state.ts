@@ -273,7 +273,10 @@ export interface TrajectoryState {
     'midway' | 'end',
     {
       status: ClientAnswerStatus;
+      /** The help, the CJG and the coordinator, each 1–5 (004). */
       rating?: number;
+      ratingCjg?: number;
+      ratingCoordinator?: number;
       responseDeadline?: string;
       /** When the family is reminded, once (rules of 2026-12). */
       remindAt?: string;

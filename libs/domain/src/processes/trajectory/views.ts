@@ -164,6 +164,8 @@ export function projectionOf(state: TrajectoryState, workflowId: string, causes:
         question: 'three-month-check',
         status: state.threeMonthCheck.status,
         rating: null,
+        ratingCjg: null,
+        ratingCoordinator: null,
         fitting:
           state.threeMonthCheck.status === 'fitting'
             ? true
@@ -177,6 +179,8 @@ export function projectionOf(state: TrajectoryState, workflowId: string, causes:
         question: `questionnaire-${moment}`,
         status: state.questionnaires[moment].status,
         rating: state.questionnaires[moment].rating ?? null,
+        ratingCjg: state.questionnaires[moment].ratingCjg ?? null,
+        ratingCoordinator: state.questionnaires[moment].ratingCoordinator ?? null,
         fitting: null,
         dueAt: null,
         answeredAt: state.questionnaires[moment].answeredAt ?? null,

@@ -84,7 +84,8 @@ export const INTAKE_AND_WAIT_TEMPLATES: Templates<Kind> = {
       'U heeft ons om hulp gevraagd. Samen hebben we gekeken wat u nodig heeft.',
       `Gespecialiseerde jeugdhulp is niet nodig. Ons advies: ${ADVICE_CODES[f(x, 'advice') as keyof typeof ADVICE_CODES] ?? 'zie de toelichting hieronder'}.`,
       ...(x.explanation ? [`Toelichting: ${f(x, 'explanation')}`] : []),
-      `Uw aanvraag bij ${gemeente(x)} is hiermee afgerond. Verandert er iets, of heeft u toch meer hulp nodig? Neem dan contact op met ${coordinatorName(x)}. U kunt altijd opnieuw hulp aanvragen.`,
+      // Whom to contact is the contact block's, under every letter.
+      `Uw aanvraag bij ${gemeente(x)} is hiermee afgerond. Verandert er iets, of heeft u toch meer hulp nodig? U kunt altijd opnieuw hulp aanvragen.`,
     ],
   ],
   'request-rejected': (x) => [

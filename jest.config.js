@@ -45,7 +45,12 @@ const common = {
   transform: { '^.+\\.ts$': swc, '^.+\\.m?js$': swc },
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`],
   moduleNameMapper,
-  modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.toolchain/', '<rootDir>/.data/'],
+  modulePathIgnorePatterns: [
+    '<rootDir>/dist/',
+    '<rootDir>/.toolchain/',
+    '<rootDir>/.data/',
+    '<rootDir>/apps/web/',
+  ],
 };
 
 /** @type {import('jest').Config} */

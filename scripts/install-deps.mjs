@@ -9,11 +9,17 @@ import path from 'node:path';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
+/** The npm packages of the project and of the werkplek (apps/web, its own package and lock). */
 export function ensureDependencies(root, tag) {
+  ensurePackages(root, tag);
+  ensurePackages(path.join(root, 'apps', 'web'), tag);
+}
+
+function ensurePackages(root, tag) {
   const marker = path.join(root, 'node_modules', '.package-lock.json');
   const lock = path.join(root, 'package-lock.json');
   if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
-  console.log(`[${tag}] installing npm packages (npm ci)…`);
+  console.log(`[${tag}] installing npm packages in ${root} (npm ci)…`);
   const options = { cwd: root, stdio: 'inherit' };
   if (spawnSync(npm, ['ci', '--no-audit', '--no-fund'], options).status === 0) return;
   console.log(`[${tag}] npm ci could not use the lock file as it is; running npm install instead…`);

@@ -236,6 +236,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       auth.AUTH_PUBLIC_KEY_FILE = keys.publicKeyFile;
       auth.AUTH_ISSUER = DEV_ISSUER;
       auth.AUTH_AUDIENCE = DEV_AUDIENCE;
+      // The werkplek's dev login mints tokens with the same key (never in production).
+      if (env.NODE_ENV !== 'production') auth.DEV_LOGIN_KEY_FILE = keys.privateKeyFile;
       devTokenKey = keys.privateKeyFile;
       log(
         `API tokens: signed with the dev key in ${path.dirname(keys.privateKeyFile)} (npm run token)`,
@@ -264,6 +266,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       PORT: String(ports.api),
       API_HOST: env.API_HOST || '127.0.0.1',
       LOG_FORMAT: env.LOG_FORMAT || (options.echo ? 'text' : 'json'),
+      // The werkplek links each case to its workflow in the stack's Web UI.
+      ...(temporalInfo.ui && !env.TEMPORAL_UI_URL ? { TEMPORAL_UI_URL: temporalInfo.ui } : {}),
     };
     const service = (name: 'worker' | 'api') =>
       new ManagedProcess({

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '../../scripts/stack/process';
 import { startStack, type Stack } from '../../scripts/stack/stack';
+import { ensureChromium } from '../support/chromium';
 
 /** The policy of the e2e stack (the same as the defaults but for the durations). */
 export const E2E_POLICY = {
@@ -27,6 +28,8 @@ declare global {
  * machine. Addresses of the developer's own stack in the environment are ignored on purpose.
  */
 export default async function globalSetup(): Promise<void> {
+  // The werkplek's browser tests (test/e2e/web-*.e2e-spec.ts) drive Debian's Chromium.
+  process.env.E2E_CHROMIUM = ensureChromium((message) => console.log(`[e2e] ${message}`));
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'cjg-e2e-'));
   // PostgreSQL runs as an unprivileged user when the tests run as root; let it reach its folder.
   await chmod(dataDir, 0o755);

@@ -19,6 +19,7 @@ import { TemporalModule } from './temporal/temporal.module';
 import { TrajectoriesModule } from './trajectories/trajectories.module';
 import { VeiligThuisModule } from './veilig-thuis/veilig-thuis.module';
 import { VtoModule } from './vto/vto.module';
+import { WebModule } from './web/web.module';
 
 @Module({})
 export class AppModule {
@@ -52,6 +53,7 @@ export class AppModule {
         SchakeloverlegModule,
         VeiligThuisModule,
         VtoModule,
+        WebModule,
       ],
     };
   }

@@ -18,6 +18,8 @@ import {
   restoreRequestContext,
 } from './common/request-context';
 import { createValidationPipe } from './common/validation';
+import { isWebAppPath, webAppHeaders, webAppRouter } from './web/web-app';
+import type { WebConfig } from './web/web.config';
 
 export const CORS_ALLOWED_HEADERS = [
   'Authorization',
@@ -89,6 +91,7 @@ export function configureApp(
   app: NestExpressApplication,
   http: HttpConfig,
   logger: Logger = rootLogger(),
+  web?: WebConfig,
 ): void {
   // First: the request id, so that everything after it (logs, errors) carries it.
   app.use(requestIdMiddleware);
@@ -96,13 +99,18 @@ export function configureApp(
 
   app.disable('x-powered-by');
   app.set('trust proxy', http.trustProxy);
+  const appHeaders = web ? webAppHeaders(web) : apiHeaders;
   app.use((req: Request, res: Response, next: NextFunction) =>
     isDocsPath(req.path)
       ? docsHeaders(req, res, next)
       : isAnswersPath(req.path)
         ? answerPageHeaders(req, res, next)
-        : apiHeaders(req, res, next),
+        : isWebAppPath(req.path)
+          ? appHeaders(req, res, next)
+          : apiHeaders(req, res, next),
   );
+  // The werkplek (apps/web), on the API's origin.
+  if (web) app.use(webAppRouter(web));
   const apiCors: CorsOptions | undefined =
     http.corsOrigins === '*' || http.corsOrigins.length > 0
       ? {

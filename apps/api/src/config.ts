@@ -13,6 +13,7 @@ import { temporalSettingsFromEnv, type TemporalSettings } from '@cjg/temporal/co
 import { auditConfigFromEnv, type AuditConfig } from './audit/audit.config';
 import { authConfigFromEnv, type AuthConfig } from './auth/auth.config';
 import { httpConfigFromEnv, type HttpConfig } from './common/http.config';
+import { webConfigFromEnv, type WebConfig } from './web/web.config';
 import { loggerOptionsFromEnv, type LoggerOptions } from './common/logger';
 import { idempotencyConfigFromEnv, type IdempotencyConfig } from './idempotency/idempotency.config';
 import {
@@ -49,6 +50,8 @@ export interface ApiConfig {
   answerLinks: AnswerLinkConfig | undefined;
   /** LOG_LEVEL and LOG_FORMAT. */
   log: LoggerOptions;
+  /** The werkplek web app (web/web.config.ts): its build, its login, the Temporal UI link. */
+  web: WebConfig;
 }
 
 /** Every setting of the API, read once at boot; a bad value stops the API with a message. */
@@ -82,6 +85,7 @@ export function apiConfigFromEnv(env: NodeJS.ProcessEnv): ApiConfig {
     schakeloverleg: schakeloverlegConfigFromEnv(env),
     answerLinks: answerLinkConfigFromEnv(env),
     log: loggerOptionsFromEnv(env),
+    web: webConfigFromEnv(env),
   };
 }
 

@@ -17,7 +17,7 @@ async function bootstrap(): Promise<void> {
   const config = app.get<ApiConfig>(API_CONFIG);
   const logger = new PinoLoggerService(rootLogger(config.log));
   app.useLogger(logger);
-  configureApp(app, config.http);
+  configureApp(app, config.http, undefined, config.web);
   await app.listen(config.port, config.host);
   const docs = {
     public: 'OpenAPI at /docs',

@@ -4,6 +4,9 @@ import { SessionProvider, useSession, type Principal } from './auth/session';
 import { caseArea } from './pages/case';
 import { coordinatorArea } from './pages/coordinator';
 import { LoginPage } from './pages/login';
+import { partnersArea } from './pages/partners';
+import { providerArea } from './pages/provider';
+import { teamLeadArea } from './pages/team-lead';
 import { OidcCallbackPage } from './pages/oidc-callback';
 import { Link, matchPath, RouterProvider, useRouter } from './router';
 import type { Area, RouteDef } from './routes';
@@ -12,7 +15,13 @@ import { Loading, Page } from './ui/page';
 import { Button, Paragraph } from './ui/ui';
 
 /** Every area of the app; a route's roles decide who opens it (the API decides what it shows). */
-const AREAS: readonly Area[] = [coordinatorArea, caseArea];
+const AREAS: readonly Area[] = [
+  coordinatorArea,
+  providerArea,
+  teamLeadArea,
+  partnersArea,
+  caseArea,
+];
 
 function findRoute(
   path: string,

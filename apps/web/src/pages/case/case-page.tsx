@@ -3,6 +3,7 @@ import { api, type Schemas } from '../../api/client';
 import { PHASES } from '../../texts/labels';
 import { describeRefusal, type Refusal } from '../../texts/refusals';
 import { RefusalMessage } from '../../ui/forms';
+import { ProviderCase } from '../provider/provider-case';
 import { Loading, Page } from '../../ui/page';
 import { DataList } from '../../ui/ui';
 
@@ -28,7 +29,8 @@ export default function CasePage({ caseNumber }: { caseNumber: string }) {
     <Page title={`Zaak ${caseNumber}`}>
       <RefusalMessage refusal={refusal} />
       {!view && !refusal && <Loading what="De zaak" />}
-      {view && (
+      {view?.view === 'provider' && <ProviderCase view={view} />}
+      {view && view.view !== 'provider' && (
         <DataList
           items={[
             ['Fase', PHASES[view.phase]],

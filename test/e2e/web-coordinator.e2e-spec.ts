@@ -67,6 +67,18 @@ describe('werkplek: a coordinator walks a case from start to closed (Chromium)',
     await locator.first().waitFor({ timeout: 1 });
   };
 
+  /** axe with every command form of the page open, then closed again. */
+  const axeWithFormsOpen = async (name: string) => {
+    const toggle = (open: boolean) =>
+      page.evaluate(
+        `document.querySelectorAll('details[data-command]').forEach((d) => { d.open = ${open}; })`,
+      );
+    await toggle(true);
+    expect(await page.locator('details[data-command][open]').count()).toBeGreaterThan(1);
+    expect((await axeCheck(page, name)).violations).toEqual([]);
+    await toggle(false);
+  };
+
   const table = (caption: string) =>
     page.locator('table').filter({ has: page.locator('caption', { hasText: caption }) });
 
@@ -130,6 +142,7 @@ describe('werkplek: a coordinator walks a case from start to closed (Chromium)',
         .filter({ hasText: 'Verstuurd' }),
     );
     expect((await axeCheck(page, 'zaak (intake)')).violations).toEqual([]);
+    await axeWithFormsOpen('zaak (intake, formulieren open)');
 
     // The client is registered with its carer, as the coordinator typed them.
     const view = await api<{ clientId: string; familyId: string }>(
@@ -227,12 +240,14 @@ describe('werkplek: a coordinator walks a case from start to closed (Chromium)',
     const refusal = signOff.getByRole('alert');
     await refusal.waitFor();
     expect(await refusal.innerText()).toContain('Dit kan niet worden verwerkt.');
+    expect((await axeCheck(page, 'zaak (weigering)')).violations).toEqual([]);
     expect(await currentPhase().innerText()).toContain('Intake aanbieder');
     await signOff
       .getByLabel('Professional', { exact: true })
       .fill((await planSignOff()).professionalId);
     await submitAndExpect(signOff, 'Aftekenen', 'Plan deel 1 afgetekend', 'Intake aanbieder');
 
+    await axeWithFormsOpen('zaak (intake aanbieder, formulieren open)');
     const issue = await openForm('issueBeschikking');
     await issue.getByLabel('Beschikkingnummer', { exact: true }).fill(`B-${id.toUpperCase()}`);
     await submitAndExpect(issue, 'Beschikking afgeven', 'Beschikking afgegeven', 'Beschikking');

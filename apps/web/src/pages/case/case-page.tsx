@@ -19,7 +19,7 @@ import {
   Section,
   Timeline,
 } from './case-sections';
-import { partsOf, type CaseState } from './case-view';
+import { partsOf, reachedPhase, type CaseState } from './case-view';
 import { CaseCommands } from './commands';
 
 type View = Schemas['TrajectoryStateDto'] | Schemas['ProviderTrajectoryViewDto'];
@@ -43,7 +43,8 @@ export default function CasePage({ caseNumber }: { caseNumber: string }) {
   const [view, setView] = useState<View>();
   const [refusal, setRefusal] = useState<Refusal>();
   const [records, setRecords] = useState<Records>({});
-  const [notice, setNotice] = useState<string>();
+  /** What was just recorded; `n` counts, so that the same command twice is announced twice. */
+  const [notice, setNotice] = useState<{ text: string; n: number }>();
   const noticeRef = useRef<HTMLDivElement>(null);
 
   const load = useCallback(async () => {
@@ -85,12 +86,14 @@ export default function CasePage({ caseNumber }: { caseNumber: string }) {
     };
   }, [load]);
 
-  // After a command: say what was done (focused, so screen readers and keyboards land there)
-  // and read the case again, with the commands that are possible now.
+  // After a command: read the case again (the commands that are possible now, its letters and
+  // timeline), then say what was done, focused, so that screen readers and keyboards land there.
   const onDone = useCallback(
     (command: string) => {
-      setNotice(COMMANDS[command]?.done ?? command);
-      void load().catch(() => setRefusal(describeRefusal(undefined, 503)));
+      const text = COMMANDS[command]?.done ?? command;
+      void load()
+        .catch(() => setRefusal(describeRefusal(undefined, 503)))
+        .finally(() => setNotice((previous) => ({ text, n: (previous?.n ?? 0) + 1 })));
     },
     [load],
   );
@@ -113,7 +116,7 @@ export default function CasePage({ caseNumber }: { caseNumber: string }) {
             <div ref={noticeRef} tabIndex={-1} className="werkplek-notice">
               {notice && (
                 <Alert type="ok" title="Vastgelegd">
-                  <p className="utrecht-paragraph">{notice}.</p>
+                  <p className="utrecht-paragraph">{notice.text}.</p>
                 </Alert>
               )}
             </div>
@@ -144,7 +147,7 @@ function WholeCase({
   const parts = partsOf(view);
   return (
     <>
-      <PhaseLine phase={view.phase} />
+      <PhaseLine phase={view.phase} reached={reachedPhase(view, parts)} />
       <CaseFacts view={view} parts={parts} />
       <ButtonGroup>
         <Button onClick={reload}>Zaak opnieuw laden</Button>

@@ -65,11 +65,14 @@ export function Section({ title, children }: { title: string; children: ReactNod
 /**
  * The way a trajectory goes, with the phase it is in now marked (aria-current="step", and in
  * words: not by colour alone). A withdrawn case ends in "Ingetrokken" instead of "Afgesloten".
+ * The phases up to `reached` (the furthest the case got, case-view.ts) are shaded as passed: a
+ * case closed at its intake skipped the rest.
  */
-export function PhaseLine({ phase }: { phase: Phase }) {
+export function PhaseLine({ phase, reached }: { phase: Phase; reached: Phase }) {
   const line: readonly Phase[] =
     phase === 'withdrawn' ? [...PHASE_LINE.filter((p) => p !== 'closed'), 'withdrawn'] : PHASE_LINE;
   const current = line.indexOf(phase);
+  const passed = Math.min(current, line.indexOf(reached) + 1);
   return (
     <nav aria-label="Fasen van de zaak" className="werkplek-phases">
       <ol className="werkplek-phases__list">
@@ -79,7 +82,7 @@ export function PhaseLine({ phase }: { phase: Phase }) {
             className={[
               'werkplek-phases__step',
               i === current && 'werkplek-phases__step--current',
-              i < current && 'werkplek-phases__step--past',
+              i < passed && 'werkplek-phases__step--past',
             ]
               .filter(Boolean)
               .join(' ')}

@@ -224,6 +224,20 @@ export function assignedProviders(parts: CaseParts): string[] {
     : [];
 }
 
+/**
+ * The furthest phase of the way a case got, from what it holds: an open case is where it is; a
+ * closed or withdrawn one as far as its plan, intakes, beschikking and evaluations show.
+ */
+export function reachedPhase(view: CaseState, parts: CaseParts): CaseState['phase'] {
+  if (view.phase !== 'closed' && view.phase !== 'withdrawn') return view.phase;
+  if (parts.endEvaluation) return 'end-evaluation';
+  if (parts.coordination) return 'monitoring';
+  if (parts.beschikking) return 'beschikking';
+  if (parts.providerIntakes.length > 0) return 'provider-intake';
+  if (parts.plan) return 'results-agreed';
+  return 'intake';
+}
+
 /** A result's words, or its id when its text is gone. */
 export function resultText(parts: CaseParts, resultId: string): string {
   const result = parts.plan?.results.find((r) => r.id === resultId);

@@ -112,41 +112,47 @@ describe('werkplek: team lead and ops (Chromium)', () => {
     ]);
     browser = opened;
 
-    // 1: in intake with Anna (to be moved to Bram); 3: Bram's, withdrawn (to be destroyed).
-    await startCase(cases.moved, `client-1-${id}`, coordA);
-    await startCase(cases.ended, `client-3-${id}`, coordB);
-    await command(cases.ended, 'withdraw', { reason: 'Het gezin trekt de aanvraag in' });
-    // 2: Anna's, coordinated and in monitoring with a beschikking that ends on endDate.
-    await startCase(cases.monitoring, `client-2-${id}`, coordA);
     const inzet = { productCategory: '45', omvang: { volume: 2, unit: '04', frequency: '2' } };
-    await command(cases.monitoring, 'agreeResults', {
-      plan: { results: [{ id: 'r1', description: 'Rust in huis', measure: 'cijfer' }], inzet },
-    });
-    await command(cases.monitoring, 'recordProviderIntake', {
-      agbCode,
-      activities: ['begeleiding'],
-      expectedDurationWeeks: 20,
-    });
-    await command(cases.monitoring, 'signOffPlan', await planSignOff());
-    await command(cases.monitoring, 'issueBeschikking', {
-      beschikking: {
-        number: `B-${upper}`,
-        kind: 'zin',
-        startDate: today,
-        endDate,
-        toewijzingen: [{ agbCode, toewijzingnummer: 'T1', ...inzet }],
-      },
-    });
-    await command(cases.monitoring, 'decideCoordination', {
-      coordinate: true,
-      criteria: {
-        typeOfCare: 'ambulant',
-        numberOfProducts: 1,
-        complexity: 'high',
-        helpQuestion: 'clear',
-        selfReliance: 'high',
-      },
-    });
+    await Promise.all([
+      // 1: in intake with Anna (to be moved to Bram); 3: Bram's, withdrawn (to be destroyed).
+      startCase(cases.moved, `client-1-${id}`, coordA),
+      (async () => {
+        await startCase(cases.ended, `client-3-${id}`, coordB);
+        await command(cases.ended, 'withdraw', { reason: 'Het gezin trekt de aanvraag in' });
+      })(),
+      // 2: Anna's, coordinated and in monitoring with a beschikking that ends on endDate.
+      (async () => {
+        await startCase(cases.monitoring, `client-2-${id}`, coordA);
+        await command(cases.monitoring, 'agreeResults', {
+          plan: { results: [{ id: 'r1', description: 'Rust in huis', measure: 'cijfer' }], inzet },
+        });
+        await command(cases.monitoring, 'recordProviderIntake', {
+          agbCode,
+          activities: ['begeleiding'],
+          expectedDurationWeeks: 20,
+        });
+        await command(cases.monitoring, 'signOffPlan', await planSignOff());
+        await command(cases.monitoring, 'issueBeschikking', {
+          beschikking: {
+            number: `B-${upper}`,
+            kind: 'zin',
+            startDate: today,
+            endDate,
+            toewijzingen: [{ agbCode, toewijzingnummer: 'T1', ...inzet }],
+          },
+        });
+        await command(cases.monitoring, 'decideCoordination', {
+          coordinate: true,
+          criteria: {
+            typeOfCare: 'ambulant',
+            numberOfProducts: 1,
+            complexity: 'high',
+            helpQuestion: 'clear',
+            selfReliance: 'high',
+          },
+        });
+      })(),
+    ]);
     // The pages read the read model: wait until it has all three.
     await eventually(
       () => Promise.all(Object.values(cases).map(phaseOf)),

@@ -1,4 +1,5 @@
 import { usePrincipal, useSession } from '../../auth/session';
+import './team-lead.css';
 
 /** A trajectory's workflow id (libs/domain/src/case-number.ts, trajectoryWorkflowId). */
 export function trajectoryWorkflowId(caseNumber: string): string {
@@ -40,11 +41,24 @@ export function TemporalLink({
   );
 }
 
-/** The case page's link from a trajectory to its workflow (ops only). */
-export function CaseWorkflowLink({ caseNumber }: { caseNumber: string }) {
-  return (
+/**
+ * The link from a trajectory to its workflow (ops only; nothing for other roles). `asParagraph`
+ * puts it in a paragraph of its own, for the case page.
+ */
+export function CaseWorkflowLink({
+  caseNumber,
+  asParagraph,
+}: {
+  caseNumber: string;
+  asParagraph?: boolean;
+}) {
+  const { settings } = useSession();
+  const principal = usePrincipal();
+  if (principal.role !== 'ops' || !settings?.temporalUi) return null;
+  const link = (
     <TemporalLink workflowId={trajectoryWorkflowId(caseNumber)}>
       {`Workflow van ${caseNumber} in Temporal`}
     </TemporalLink>
   );
+  return asParagraph ? <p className="utrecht-paragraph">{link}</p> : link;
 }

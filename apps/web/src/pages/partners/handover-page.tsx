@@ -16,7 +16,7 @@ import {
   nameOf,
   optionsOf,
 } from '../../texts/partners';
-import { useSubmission } from '../../ui/forms';
+import { RefusalMessage, useSubmission } from '../../ui/forms';
 import { Loading, Page } from '../../ui/page';
 import {
   Cell,
@@ -29,8 +29,16 @@ import {
   TextArea,
   TextField,
 } from '../../ui/ui';
-import { RefusalMessage } from '../../ui/forms';
-import { DoneMessage, linesOf, NoSteps, OverdueBadge, StepForm, TextList, useLoad } from './shared';
+import {
+  CaseLink,
+  DoneMessage,
+  linesOf,
+  NoSteps,
+  OverdueBadge,
+  StepForm,
+  TextList,
+  useLoad,
+} from './shared';
 
 type Handover = Schemas['HandoverDto'];
 type Done = (message: string) => void;
@@ -213,7 +221,7 @@ function outcomeFacts(handover: Handover): [string, ReactNode][] {
       'Uitkomst',
       outcome.decision === 'trajectory' ? 'Een toegangstraject is gestart' : 'Basisondersteuning',
     ]);
-    if (outcome.caseNumber) facts.push(['Traject', outcome.caseNumber]);
+    if (outcome.caseNumber) facts.push(['Traject', <CaseLink caseNumber={outcome.caseNumber} />]);
     facts.push(['Besloten op', `${formatDateTime(outcome.at)}${outcome.late ? ' (te laat)' : ''}`]);
   }
   if (handover.refusal) {

@@ -8,6 +8,8 @@ import {
   type ReactNode,
 } from 'react';
 import { asErrorBody } from '../../api/client';
+import { usePrincipal } from '../../auth/session';
+import { Link } from '../../router';
 import { describeRefusal, type Refusal } from '../../texts/refusals';
 import { RefusalMessage, type Submission } from '../../ui/forms';
 import { Alert, Button, Heading, Paragraph, StatusBadge } from '../../ui/ui';
@@ -145,4 +147,17 @@ export function OverdueBadge({ overdue }: { overdue: boolean }) {
 /** When the caller can take no step now. */
 export function NoSteps({ children }: { children: ReactNode }) {
   return <Paragraph>{children}</Paragraph>;
+}
+
+/**
+ * A trajectory's case number: a link to the case page for the CJG and ops; a partner (Veilig
+ * Thuis, a GI) has no part in the trajectory and reads the number only.
+ */
+export function CaseLink({ caseNumber }: { caseNumber: string }) {
+  const principal = usePrincipal();
+  return principal.role === 'veilig-thuis' || principal.role === 'gi' ? (
+    <>{caseNumber}</>
+  ) : (
+    <Link to={`/zaken/${encodeURIComponent(caseNumber)}`}>{caseNumber}</Link>
+  );
 }

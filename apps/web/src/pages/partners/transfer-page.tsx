@@ -18,7 +18,7 @@ import {
 import { RefusalMessage, useSubmission } from '../../ui/forms';
 import { Loading, Page } from '../../ui/page';
 import { Cell, Checkbox, DataList, Heading, Row, SelectField, Table, TextField } from '../../ui/ui';
-import { DoneMessage, NoSteps, OverdueBadge, StepForm, useLoad } from './shared';
+import { CaseLink, DoneMessage, NoSteps, OverdueBadge, StepForm, useLoad } from './shared';
 
 type Transfer = Schemas['TransferStateDto'];
 type Done = (message: string) => void;
@@ -81,16 +81,6 @@ export default function TransferPage({ transferId }: { transferId: string }) {
       {!transfer && !refusal && <Loading what="Het voorstel" />}
       {transfer && <TransferView transfer={transfer} onDone={onDone} />}
     </Page>
-  );
-}
-
-function CaseLink({ caseNumber }: { caseNumber: string }) {
-  const principal = usePrincipal();
-  // The case page is the CJG's (and ops'); a GI reads the number only.
-  return principal.role === 'gi' ? (
-    <>{caseNumber}</>
-  ) : (
-    <Link to={`/zaken/${encodeURIComponent(caseNumber)}`}>{caseNumber}</Link>
   );
 }
 

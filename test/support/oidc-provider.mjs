@@ -13,15 +13,8 @@
 //   OIDC_TEST_ACCOUNTS      JSON { "<sub>": { "name": "...", "role": "...", "cjg_scope": ["..."] } }
 // Prints "oidc provider on <issuer>" when it listens.
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { pathToFileURL, URL } from 'node:url';
-
-// TEMPORARY, until oidc-provider is a root devDependency (npm install -D -E oidc-provider@9.13.3):
-// OIDC_PROVIDER_MODULE names the package's lib/index.js in a scratch install. Without it the
-// package is imported by name, as it will be once it is installed.
-const moduleUrl = process.env.OIDC_PROVIDER_MODULE
-  ? pathToFileURL(process.env.OIDC_PROVIDER_MODULE).href
-  : 'oidc-provider';
-const { default: Provider, errors } = await import(moduleUrl);
+import { URL } from 'node:url';
+import Provider, { errors } from 'oidc-provider';
 
 function required(name) {
   const value = process.env[name];

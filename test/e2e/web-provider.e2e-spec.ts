@@ -28,6 +28,7 @@ interface ProviderView {
   intake?: { activities: string[]; expectedDurationWeeks: number };
   care: { startedOn?: string; stoppedOn?: string; stopReason?: string };
   pendingDeadlines: Array<{ kind: string; at: string; overdue: boolean }>;
+  evaluations: Array<{ kind: string; outcomes: Array<{ resultId: string; outcome: string }> }>;
 }
 
 /**
@@ -264,6 +265,33 @@ describe('werkplek: a provider’s referrals and its part of a case (Chromium)',
     expect(await rowOf(cases.main).getByRole('cell').first().innerText()).toBe(
       'Eindevaluatie aanleveren',
     );
+  });
+
+  it('reports its end evaluation in the app; then nothing is asked of it', async () => {
+    await page.getByRole('link', { name: cases.main }).click();
+    const form = page.getByRole('form', { name: 'Evaluatie aanleveren' });
+    await form.waitFor();
+    expect(await form.getByLabel('Soort evaluatie').inputValue()).toBe('end');
+    await form.getByLabel('Noor gaat weer naar school').selectOption('reached');
+    await form.getByLabel('Rust in huis').selectOption('partly');
+    await form.getByRole('button', { name: 'Evaluatie aanleveren' }).click();
+    await page.getByText('Uw eindevaluatie is aangeleverd.').waitFor();
+    await page.getByText('Er staat nu niets voor u open met een termijn.').waitFor();
+    expect(await page.getByRole('table', { name: 'Uw evaluaties' }).innerText()).toContain(
+      'Noor gaat weer naar school: bereikt; Rust in huis: deels bereikt',
+    );
+    expect(await providerView(cases.main)).toMatchObject({
+      pendingDeadlines: [],
+      evaluations: [
+        {
+          kind: 'end',
+          outcomes: [
+            { resultId: 'school', outcome: 'reached' },
+            { resultId: 'rust', outcome: 'partly' },
+          ],
+        },
+      ],
+    });
   });
 
   it('does not open a case of another provider', async () => {

@@ -44,7 +44,7 @@ function Layout({ principal, children }: { principal?: Principal; children: Reac
     ? AREAS.flatMap((area) => area.menu).filter((item) => item.roles.includes(principal.role))
     : [];
   return (
-    <div className="utrecht-page werkplek">
+    <div className="utrecht-document utrecht-page werkplek">
       <a className="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#inhoud">
         Naar de inhoud
       </a>

@@ -48,7 +48,7 @@ type Inzet = Schemas['InzetDto'];
 /** Gives a section its heading and names the section by it. */
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
-    <section aria-labelledby={id} className="werkplek-section">
+    <section aria-labelledby={id}>
       <Heading level={2} id={id}>
         {title}
       </Heading>
@@ -351,12 +351,7 @@ function IntakeForm({ caseNumber, agbCode, onDone, plan }: CommandProps & { plan
   };
 
   return (
-    <form
-      className="werkplek-section"
-      onSubmit={(event) => void submit(event)}
-      noValidate
-      aria-labelledby="intake-form-kop"
-    >
+    <form onSubmit={(event) => void submit(event)} noValidate aria-labelledby="intake-form-kop">
       <Heading level={3} id="intake-form-kop">
         Intake vastleggen
       </Heading>
@@ -474,12 +469,7 @@ function StartZorgForm({
   };
 
   return (
-    <form
-      className="werkplek-section"
-      onSubmit={(event) => void submit(event)}
-      noValidate
-      aria-labelledby="start-zorg-kop"
-    >
+    <form onSubmit={(event) => void submit(event)} noValidate aria-labelledby="start-zorg-kop">
       <Heading level={3} id="start-zorg-kop">
         Start zorg doorgeven
       </Heading>
@@ -526,12 +516,7 @@ function StopZorgForm({
   };
 
   return (
-    <form
-      className="werkplek-section"
-      onSubmit={(event) => void submit(event)}
-      noValidate
-      aria-labelledby="stop-zorg-kop"
-    >
+    <form onSubmit={(event) => void submit(event)} noValidate aria-labelledby="stop-zorg-kop">
       <Heading level={3} id="stop-zorg-kop">
         Stop zorg doorgeven
       </Heading>
@@ -607,12 +592,7 @@ function EvaluationForm({
   };
 
   return (
-    <form
-      className="werkplek-section"
-      onSubmit={(event) => void submit(event)}
-      noValidate
-      aria-labelledby="evaluatie-kop"
-    >
+    <form onSubmit={(event) => void submit(event)} noValidate aria-labelledby="evaluatie-kop">
       <Heading level={3} id="evaluatie-kop">
         Evaluatie aanleveren
       </Heading>

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '../../scripts/stack/process';
 import { startStack, type Stack } from '../../scripts/stack/stack';
-import { ensureChromium } from '../support/chromium';
+import { ensureChromium } from '../../scripts/stack/chromium';
 
 /** The policy of the e2e stack (the same as the defaults but for the durations). */
 export const E2E_POLICY = {
@@ -57,6 +57,8 @@ export default async function globalSetup(): Promise<void> {
   env.ANSWER_RATE_LIMIT_PER_MINUTE = '20000';
   // A deployed Temporal Web UI's origin, for the codec server's CORS (payload-encryption tests).
   env.TEMPORAL_UI_ORIGIN = E2E_TEMPORAL_UI_ORIGIN;
+  // The same Web UI for the werkplek's link from a case to its workflow (GET /auth/config).
+  env.TEMPORAL_UI_URL = E2E_TEMPORAL_UI_ORIGIN;
   const [temporal, postgres, smtp, mailUi, api] = await Promise.all(
     Array.from({ length: 5 }, () => freePort()),
   );

@@ -2,37 +2,25 @@ import type { Schemas } from '../api/client';
 import type { Option } from '../ui/ui';
 
 /**
- * The code lists of a case, with their Dutch names: the codes are the API's (libs/domain:
- * codes.ts, coordination.ts, intake-outcomes.ts, drang.ts, limits.ts; the web package cannot
- * import @cjg/domain), the words are for people. Each table that a request body takes is checked
- * against the API's enum (`satisfies`, from docs/openapi.json): a code the API adds or drops fails
- * the typecheck until it is named here. A code outside every table shows as itself (`labelOf`).
+ * The iJw code lists the forms offer (iStandaarden iJw 3.2), with their Dutch names. The API
+ * checks every code; these are copies of libs/domain/src/codes.ts (the app cannot import the
+ * domain). Each table is keyed by the API's own enum of the code, so that a code the API adds or
+ * drops fails the typecheck until it is named here.
  */
 
-/** A code list: code → Dutch name, in the order a select offers them. */
-export type CodeList = Readonly<Record<string, string>>;
+export type ProductCategory = Schemas['InzetDto']['productCategory'];
+export type Unit = Schemas['OmvangDto']['unit'];
+export type Frequency = Schemas['OmvangDto']['frequency'];
+export type EndReason = Schemas['StopZorgDto']['reason'];
+export type ResultOutcome = Schemas['ResultJudgementDto']['outcome'];
 
-/** The options of a <select> for a code list. */
-export function optionsOf(list: CodeList, withCode = false): Option[] {
-  return Object.entries(list).map(([value, label]) => ({
-    value,
-    label: withCode ? `${value} – ${label}` : label,
-  }));
-}
-
-/** The Dutch name of a code, or the code itself when the table does not know it. */
-export function labelOf(list: CodeList, code: string | null | undefined): string {
-  if (code === null || code === undefined || code === '') return '—';
-  return list[code] ?? code;
-}
-
-/** JZ020 productcategorie (iJw): what kind of care is granted. */
-export const PRODUCT_CATEGORIES: CodeList = {
+/** JZ020 productcategorie: what kind of care. */
+export const JZ020_PRODUCT_CATEGORIES: Record<ProductCategory, string> = {
   '40': 'Persoonlijke verzorging',
   '41': 'Dagbehandeling',
   '42': 'Vervoerdiensten',
-  '43': 'Jeugdhulp verblijf (met behandeling)',
-  '44': 'Jeugdhulp verblijf (zonder behandeling)',
+  '43': 'Jeugdhulp verblijf (incl. behandeling)',
+  '44': 'Jeugdhulp verblijf (excl. behandeling)',
   '45': 'Jeugdhulp ambulant',
   '46': 'Jeugdhulp crisis',
   '47': 'Jeugdreclassering',
@@ -40,42 +28,82 @@ export const PRODUCT_CATEGORIES: CodeList = {
   '49': 'Activiteiten in het preventief justitieel kader',
   '50': 'Maatwerkarrangementen jeugd',
   '54': 'Jeugd-GGZ',
-} satisfies Record<Schemas['InzetDto']['productCategory'], string>;
+};
 
 /** WJ756 eenheid: the unit of an omvang. */
-export const UNITS: CodeList = {
-  '01': 'minuten',
-  '04': 'uur',
-  '14': 'etmalen',
-  '16': 'dagdelen (4 uur)',
-  '82': 'stuks (inspanning)',
-  '83': 'euro',
-  '84': 'stuks (output)',
-} satisfies Record<Schemas['OmvangDto']['unit'], string>;
+export const WJ756_UNITS: Record<Unit, string> = {
+  '01': 'Minuut',
+  '04': 'Uur',
+  '14': 'Etmaal',
+  '16': 'Dagdeel (4 uur)',
+  '82': 'Stuks (inspanning)',
+  '83': 'Euro’s',
+  '84': 'Stuks (output)',
+};
 
 /** WMO757 frequentie: per what period the volume counts. */
-export const FREQUENCIES: CodeList = {
-  '1': 'per dag',
-  '2': 'per week',
-  '4': 'per maand',
-  '6': 'in totaal (hele toewijzing)',
-} satisfies Record<Schemas['OmvangDto']['frequency'], string>;
+export const WMO757_FREQUENCIES: Record<Frequency, string> = {
+  '1': 'Per dag',
+  '2': 'Per week',
+  '4': 'Per maand',
+  '6': 'Totaal binnen geldigheidsduur toewijzing',
+};
 
-/** JZ588 reden beëindiging: why a provider stopped the care. */
-export const END_REASONS: CodeList = {
+/** JZ588 reden beëindiging: why the care stopped (stop zorg). */
+export const JZ588_END_REASONS: Record<EndReason, string> = {
   '01': 'Overlijden',
-  '02': 'Zorg volgens plan beëindigd',
-  '03': 'Eenzijdig beëindigd door de cliënt',
-  '04': 'Eenzijdig beëindigd door de aanbieder',
-  '05': 'Beëindigd in overleg met de cliënt',
-  '06': 'Verhuizing naar een andere gemeente',
-  '07': 'Overdracht van de toewijzing',
-  '08': 'Voortzetting in de basisondersteuning (voorliggend veld)',
+  '02': 'Levering is volgens plan beëindigd',
+  '03': 'Levering is eenzijdig beëindigd door cliënt',
+  '04': 'Levering is eenzijdig beëindigd door aanbieder',
+  '05': 'Levering is beëindigd in overeenstemming met cliënt',
+  '06': 'Verhuizing naar andere gemeente',
+  '07': 'Overdracht toewijzing',
+  '08': 'Voortzetting in de sociale basisondersteuning (voorliggend veld)',
   '09': 'Voortzetting in de Zorgverzekeringswet',
   '10': 'Voortzetting in de Wet langdurige zorg',
   '11': 'Aanbieder kan de zorg niet leveren',
-  '12': 'Op initiatief van de gemeente',
-} satisfies Record<Schemas['StopZorgDto']['reason'], string>;
+  '12': 'Geïnitieerd door de gemeente',
+};
+
+/** How far a result of plan deel 1 is reached. */
+export const RESULT_OUTCOMES: Record<ResultOutcome, string> = {
+  reached: 'Bereikt',
+  partly: 'Deels bereikt',
+  not: 'Niet bereikt',
+};
+
+/** A code list as the options of a <select>: the Dutch name first, the code after it. */
+export function codeOptions<K extends string>(list: Record<K, string>, withCode = true): Option[] {
+  return (Object.entries(list) as [K, string][]).map(([value, name]) => ({
+    value,
+    label: withCode ? `${name} (${value})` : name,
+  }));
+}
+
+/** A code's Dutch name, or the code itself when the list does not know it. */
+export function codeName<K extends string>(
+  list: Record<K, string>,
+  code: string | null | undefined,
+): string {
+  if (!code) return '—';
+  return (list as Record<string, string>)[code] ?? code;
+}
+
+/** An omvang as people say it: "4 uur per week". */
+export function omvangText(omvang: { volume: number; unit: string; frequency: string }): string {
+  const unit = codeName(WJ756_UNITS, omvang.unit).toLowerCase();
+  const frequency = codeName(WMO757_FREQUENCIES, omvang.frequency).toLowerCase();
+  return `${omvang.volume} ${unit} ${frequency}`;
+}
+
+/**
+ * The case's other code lists (pages/case), from libs/domain (intake-outcomes.ts, drang.ts,
+ * coordination.ts, limits.ts and the registry's DTOs): each that a request body takes is checked
+ * against the API's enum with `satisfies`, as the tables above are by their keys.
+ */
+export type CodeList = Readonly<Record<string, string>>;
+
+type Criteria = Schemas['CoordinationCriteriaDto'];
 
 /** Where the family is pointed when no specialised care is needed (advies). */
 export const ADVICE_CODES: CodeList = {
@@ -103,8 +131,6 @@ export const DRANG_SOURCES: CodeList = {
   cjg: 'Het CJG zelf',
 } satisfies Record<Schemas['MarkDrangDto']['source'], string>;
 
-type Criteria = Schemas['CoordinationCriteriaDto'];
-
 /** The criteria of the coordination decision (001). */
 export const TYPES_OF_CARE: CodeList = {
   ambulant: 'Ambulant',
@@ -129,13 +155,6 @@ export const SELF_RELIANCES: CodeList = {
   medium: 'Gemiddeld',
   low: 'Laag',
 } satisfies Record<Criteria['selfReliance'], string>;
-
-/** How a result is judged. */
-export const RESULT_OUTCOMES: CodeList = {
-  reached: 'Behaald',
-  partly: 'Deels behaald',
-  not: 'Niet behaald',
-} satisfies Record<Schemas['ResultJudgementDto']['outcome'], string>;
 
 /** What an interim review decides (001). */
 export const REVIEW_DECISIONS: CodeList = {
@@ -230,14 +249,6 @@ export const REASSESSMENT_STATUSES: CodeList = {
   answered: 'Beantwoord',
   'no-answer': 'Niet beantwoord',
 };
-
-/** An omvang in words: "4 uur per week". */
-export function omvangText(
-  omvang: { volume: number; unit: string; frequency: string } | undefined,
-): string {
-  if (!omvang) return '—';
-  return `${omvang.volume} ${labelOf(UNITS, omvang.unit)} ${labelOf(FREQUENCIES, omvang.frequency)}`;
-}
 
 /** An ISO 8601 duration in words, for the review interval: P3M → "3 maanden". */
 export function durationText(duration: string | null | undefined): string {

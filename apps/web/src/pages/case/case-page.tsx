@@ -5,6 +5,7 @@ import { COMMANDS } from '../../texts/case-labels';
 import { describeRefusal, type Refusal } from '../../texts/refusals';
 import { RefusalMessage } from '../../ui/forms';
 import { ProviderCase } from '../provider/provider-case';
+import { CaseWorkflowLink } from '../team-lead/temporal-link';
 import { Loading, Page } from '../../ui/page';
 import { Alert, Button, ButtonGroup } from '../../ui/ui';
 import {
@@ -149,6 +150,8 @@ function WholeCase({
     <>
       <PhaseLine phase={view.phase} reached={reachedPhase(view, parts)} />
       <CaseFacts view={view} parts={parts} />
+      {/* Ops: the case's workflow in the Temporal Web UI (nothing for other roles). */}
+      <CaseWorkflowLink caseNumber={view.caseNumber} asParagraph />
       <ButtonGroup>
         <Button onClick={reload}>Zaak opnieuw laden</Button>
       </ButtonGroup>

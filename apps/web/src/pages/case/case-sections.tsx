@@ -15,11 +15,11 @@ import {
   DRANG_SOURCES,
   durationText,
   END_DECISIONS,
-  END_REASONS,
+  JZ588_END_REASONS,
   END_TRIGGERS,
-  labelOf,
+  codeName,
   omvangText,
-  PRODUCT_CATEGORIES,
+  JZ020_PRODUCT_CATEGORIES,
   QUESTIONNAIRE_MOMENTS,
   QUESTIONNAIRE_STATUSES,
   REASSESSMENT_STATUSES,
@@ -129,7 +129,7 @@ export function CaseFacts({ view, parts }: { view: CaseState; parts: CaseParts }
   if (parts.drang) {
     items.push([
       'Drang',
-      `sinds ${formatDate(parts.drang.since)}, zorgen van ${labelOf(DRANG_SOURCES, parts.drang.source).toLowerCase()}`,
+      `sinds ${formatDate(parts.drang.since)}, zorgen van ${codeName(DRANG_SOURCES, parts.drang.source).toLowerCase()}`,
     ]);
   }
   if (parts.intakeOutcome) {
@@ -138,8 +138,8 @@ export function CaseFacts({ view, parts }: { view: CaseState; parts: CaseParts }
       outcome.kind === 'advice' ? 'Afgesloten met advies' : 'Aanvraag afgewezen',
       `${
         outcome.kind === 'advice'
-          ? labelOf(ADVICE_CODES, outcome.advice)
-          : labelOf(REJECTION_GROUNDS, outcome.ground)
+          ? codeName(ADVICE_CODES, outcome.advice)
+          : codeName(REJECTION_GROUNDS, outcome.ground)
       } (${formatDate(outcome.at)})`,
     ]);
   }
@@ -181,7 +181,7 @@ export function Deadlines({ view }: { view: CaseState }) {
 function inzetText(inzet: Inzet | undefined): string {
   if (!inzet) return '—';
   const code = inzet.productCode ? ` (${inzet.productCode})` : '';
-  return `${labelOf(PRODUCT_CATEGORIES, inzet.productCategory)}${code}, ${omvangText(inzet.omvang)}`;
+  return `${codeName(JZ020_PRODUCT_CATEGORIES, inzet.productCategory)}${code}, ${omvangText(inzet.omvang)}`;
 }
 
 /** Plan deel 1: the results agreed with the family and the inzet; who signed it off. */
@@ -221,7 +221,7 @@ function judgementsText(parts: CaseParts, judgements: Judgement[] | undefined): 
     <ul className="utrecht-unordered-list werkplek-compact-list">
       {judgements.map((j) => (
         <li key={j.resultId} className="utrecht-unordered-list__item">
-          {resultText(parts, j.resultId)}: {labelOf(RESULT_OUTCOMES, j.outcome).toLowerCase()}
+          {resultText(parts, j.resultId)}: {codeName(RESULT_OUTCOMES, j.outcome).toLowerCase()}
         </li>
       ))}
     </ul>
@@ -270,7 +270,7 @@ export function Providers({ parts }: { parts: CaseParts }) {
                       <StatusBadge
                         status={intake.divergence.status === 'pending' ? 'warning' : 'neutral'}
                       >
-                        {labelOf(DIVERGENCE_STATUSES, intake.divergence.status)}
+                        {codeName(DIVERGENCE_STATUSES, intake.divergence.status)}
                       </StatusBadge>
                     </>
                   )}
@@ -282,7 +282,7 @@ export function Providers({ parts }: { parts: CaseParts }) {
             <Cell>
               {care?.startedOn ? `Gestart op ${formatDate(care.startedOn)}` : 'Niet gestart'}
               {care?.stoppedOn &&
-                `; gestopt op ${formatDate(care.stoppedOn)} (${labelOf(END_REASONS, care.stopReason)})`}
+                `; gestopt op ${formatDate(care.stoppedOn)} (${codeName(JZ588_END_REASONS, care.stopReason)})`}
             </Cell>
             <Cell>
               {evaluations.length === 0
@@ -304,7 +304,7 @@ export function Providers({ parts }: { parts: CaseParts }) {
 function beschikkingFacts(b: Beschikking): Array<readonly [string, ReactNode]> {
   return [
     ['Nummer', b.number],
-    ['Soort', labelOf(BESCHIKKING_KINDS, b.kind)],
+    ['Soort', codeName(BESCHIKKING_KINDS, b.kind)],
     ['Periode', `${formatDate(b.startDate)} tot en met ${formatDate(b.endDate)}`],
     ...(b.issuedAt ? [['Afgegeven op', formatDateTime(b.issuedAt)] as const] : []),
     ...(b.kind === 'pgb'
@@ -339,7 +339,7 @@ export function BeschikkingSection({ parts }: { parts: CaseParts }) {
                   <Cell header>AGB {t.agbCode}</Cell>
                   <Cell>{t.toewijzingnummer}</Cell>
                   <Cell>
-                    {labelOf(PRODUCT_CATEGORIES, t.productCategory)}
+                    {codeName(JZ020_PRODUCT_CATEGORIES, t.productCategory)}
                     {t.productCode ? ` (${t.productCode})` : ''}
                   </Cell>
                   <Cell>{omvangText(t.omvang)}</Cell>
@@ -409,7 +409,7 @@ export function FollowUp({ parts }: { parts: CaseParts }) {
   if (parts.threeMonthCheck) {
     items.push([
       'Cliëntcheck na 3 maanden',
-      labelOf(THREE_MONTH_CHECK_STATUSES, parts.threeMonthCheck.status),
+      codeName(THREE_MONTH_CHECK_STATUSES, parts.threeMonthCheck.status),
     ]);
   }
   for (const moment of ['midway', 'end'] as const) {
@@ -421,8 +421,8 @@ export function FollowUp({ parts }: { parts: CaseParts }) {
       q.ratingCoordinator !== undefined && `coördinator ${q.ratingCoordinator}`,
     ].filter(Boolean);
     items.push([
-      labelOf(QUESTIONNAIRE_MOMENTS, moment),
-      `${labelOf(QUESTIONNAIRE_STATUSES, q.status)}${ratings.length > 0 ? ` (${ratings.join(', ')})` : ''}`,
+      codeName(QUESTIONNAIRE_MOMENTS, moment),
+      `${codeName(QUESTIONNAIRE_STATUSES, q.status)}${ratings.length > 0 ? ` (${ratings.join(', ')})` : ''}`,
     ]);
   }
   const ev = parts.endEvaluation;
@@ -430,17 +430,17 @@ export function FollowUp({ parts }: { parts: CaseParts }) {
     items.push([
       'Eindevaluatie',
       ev.recordedAt
-        ? `Vastgelegd op ${formatDateTime(ev.recordedAt)}: ${labelOf(END_DECISIONS, ev.decision).toLowerCase()}${
+        ? `Vastgelegd op ${formatDateTime(ev.recordedAt)}: ${codeName(END_DECISIONS, ev.decision).toLowerCase()}${
             ev.followUpCaseNumber ? ` (${ev.followUpCaseNumber})` : ''
           }`
-        : `Nodig sinds ${formatDateTime(ev.requiredSince)} (${labelOf(END_TRIGGERS, ev.trigger).toLowerCase()})`,
+        : `Nodig sinds ${formatDateTime(ev.requiredSince)} (${codeName(END_TRIGGERS, ev.trigger).toLowerCase()})`,
     ]);
     if (ev.goals) items.push(['Resultaten aan het eind', judgementsText(parts, ev.goals)]);
   }
   if (parts.reassessment) {
     items.push([
       'Herbeoordeling',
-      `${labelOf(REASSESSMENT_STATUSES, parts.reassessment.status)}, uiterlijk ${formatDate(parts.reassessment.decideBy)}`,
+      `${codeName(REASSESSMENT_STATUSES, parts.reassessment.status)}, uiterlijk ${formatDate(parts.reassessment.decideBy)}`,
     ]);
   }
   return (
@@ -458,7 +458,7 @@ export function FollowUp({ parts }: { parts: CaseParts }) {
                 {formatDate(review.recordedAt)}{' '}
                 {review.wasOverdue && <StatusBadge status="warning">Te laat</StatusBadge>}
               </Cell>
-              <Cell>{labelOf(REVIEW_DECISIONS, review.decision)}</Cell>
+              <Cell>{codeName(REVIEW_DECISIONS, review.decision)}</Cell>
               <Cell>{judgementsText(parts, review.outcomes)}</Cell>
             </Row>
           ))}

@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { api, type Schemas } from '../../api/client';
 import { usePrincipal } from '../../auth/session';
 import { useRouter } from '../../router';
-import { CARER_RELATIONS, optionsOf } from '../../texts/codes';
+import { CARER_RELATIONS, codeOptions } from '../../texts/codes';
 import { RefusalMessage, useSubmission } from '../../ui/forms';
 import { Page } from '../../ui/page';
 import { Button, ButtonGroup, Fieldset, Paragraph, SelectField, TextField } from '../../ui/ui';
@@ -186,7 +186,7 @@ export default function NewTrajectory() {
                 />
                 <SelectField
                   label="Relatie"
-                  options={optionsOf(CARER_RELATIONS)}
+                  options={codeOptions(CARER_RELATIONS, false)}
                   value={carer.relation}
                   error={fieldError(`carers[${i}].relation`)}
                   onChange={(event) => setCarer(i, 'relation', event.target.value)}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api, type Schemas } from '../../../api/client';
-import { BESCHIKKING_KINDS, optionsOf } from '../../../texts/codes';
+import { BESCHIKKING_KINDS, codeOptions } from '../../../texts/codes';
 import { today } from '../../../texts/labels';
 import { useSubmission } from '../../../ui/forms';
 import { Checkbox, Fieldset, Paragraph, SelectField, TextArea, TextField } from '../../../ui/ui';
@@ -131,7 +131,7 @@ export function IssueBeschikkingForm({ caseNumber, parts, onDone }: CommandProps
       />
       <SelectField
         label="Soort"
-        options={optionsOf(BESCHIKKING_KINDS)}
+        options={codeOptions(BESCHIKKING_KINDS, false)}
         error={submission.fieldError('beschikking.kind')}
         {...field('kind')}
       />

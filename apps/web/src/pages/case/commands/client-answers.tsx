@@ -1,5 +1,5 @@
 import { api, type Schemas } from '../../../api/client';
-import { optionsOf, QUESTIONNAIRE_MOMENTS, RATINGS } from '../../../texts/codes';
+import { codeOptions, QUESTIONNAIRE_MOMENTS, RATINGS } from '../../../texts/codes';
 import { formatDate } from '../../../texts/labels';
 import { useSubmission } from '../../../ui/forms';
 import { SelectField } from '../../../ui/ui';
@@ -90,27 +90,27 @@ export function AnswerQuestionnaireForm({ caseNumber, parts, onDone }: CommandPr
     >
       <SelectField
         label="Vragenlijst"
-        options={optionsOf(moments)}
+        options={codeOptions(moments, false)}
         error={submission.fieldError('moment')}
         {...field('moment')}
       />
       <SelectField
         label="Cijfer voor de hulp"
-        options={optionsOf(RATINGS)}
+        options={codeOptions(RATINGS, false)}
         error={submission.fieldError('rating')}
         {...field('rating')}
       />
       <SelectField
         label="Cijfer voor het CJG"
         placeholder="Niet gegeven"
-        options={optionsOf(RATINGS)}
+        options={codeOptions(RATINGS, false)}
         error={submission.fieldError('ratingCjg')}
         {...field('ratingCjg')}
       />
       <SelectField
         label="Cijfer voor de coördinator"
         placeholder="Niet gegeven"
-        options={optionsOf(RATINGS)}
+        options={codeOptions(RATINGS, false)}
         error={submission.fieldError('ratingCoordinator')}
         {...field('ratingCoordinator')}
       />

@@ -2,11 +2,11 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import type { Schemas } from '../../../api/client';
 import { COMMANDS } from '../../../texts/case-labels';
 import {
-  FREQUENCIES,
-  optionsOf,
-  PRODUCT_CATEGORIES,
+  WMO757_FREQUENCIES,
+  codeOptions,
+  JZ020_PRODUCT_CATEGORIES,
   RESULT_OUTCOMES,
-  UNITS,
+  WJ756_UNITS,
 } from '../../../texts/codes';
 import { RefusalMessage, type Submission } from '../../../ui/forms';
 import { Button, Fieldset, Paragraph, SelectField, TextArea, TextField } from '../../../ui/ui';
@@ -169,7 +169,7 @@ export function InzetFields({
     <Fieldset legend={legend}>
       <SelectField
         label="Productcategorie"
-        options={optionsOf(PRODUCT_CATEGORIES, true)}
+        options={codeOptions(JZ020_PRODUCT_CATEGORIES)}
         value={values.productCategory}
         onChange={set('productCategory')}
         error={fieldError(`${path}.productCategory`)}
@@ -193,14 +193,14 @@ export function InzetFields({
       />
       <SelectField
         label="Eenheid"
-        options={optionsOf(UNITS)}
+        options={codeOptions(WJ756_UNITS, false)}
         value={values.unit}
         onChange={set('unit')}
         error={fieldError(`${path}.omvang.unit`)}
       />
       <SelectField
         label="Per"
-        options={optionsOf(FREQUENCIES)}
+        options={codeOptions(WMO757_FREQUENCIES, false)}
         value={values.frequency}
         onChange={set('frequency')}
         error={fieldError(`${path}.omvang.frequency`)}
@@ -241,7 +241,7 @@ export function JudgementFields({
         <SelectField
           key={result.id}
           label={`Resultaat ${i + 1}: ${result.description ?? result.id}`}
-          options={optionsOf(RESULT_OUTCOMES)}
+          options={codeOptions(RESULT_OUTCOMES, false)}
           value={outcomes[result.id] ?? 'reached'}
           error={fieldError(`${path}[${i}].outcome`) ?? fieldError(`${path}[${i}].resultId`)}
           onChange={(event) =>

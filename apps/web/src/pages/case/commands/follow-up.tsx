@@ -4,7 +4,7 @@ import {
   durationText,
   END_DECISIONS,
   HELP_QUESTIONS,
-  optionsOf,
+  codeOptions,
   REVIEW_DECISIONS,
   REVIEW_INTERVALS,
   SELF_RELIANCES,
@@ -80,7 +80,7 @@ export function DecideCoordinationForm({ caseNumber, onDone }: CommandProps) {
       <Fieldset legend="Criteria">
         <SelectField
           label="Soort zorg (de zwaarste in de beschikking)"
-          options={optionsOf(TYPES_OF_CARE)}
+          options={codeOptions(TYPES_OF_CARE, false)}
           error={submission.fieldError('criteria.typeOfCare')}
           {...field('typeOfCare')}
         />
@@ -92,19 +92,19 @@ export function DecideCoordinationForm({ caseNumber, onDone }: CommandProps) {
         />
         <SelectField
           label="Complexiteit"
-          options={optionsOf(COMPLEXITIES)}
+          options={codeOptions(COMPLEXITIES, false)}
           error={submission.fieldError('criteria.complexity')}
           {...field('complexity')}
         />
         <SelectField
           label="Hulpvraag"
-          options={optionsOf(HELP_QUESTIONS)}
+          options={codeOptions(HELP_QUESTIONS, false)}
           error={submission.fieldError('criteria.helpQuestion')}
           {...field('helpQuestion')}
         />
         <SelectField
           label="Zelfredzaamheid van cliënt en gezin"
-          options={optionsOf(SELF_RELIANCES)}
+          options={codeOptions(SELF_RELIANCES, false)}
           error={submission.fieldError('criteria.selfReliance')}
           {...field('selfReliance')}
         />
@@ -122,7 +122,7 @@ export function DecideCoordinationForm({ caseNumber, onDone }: CommandProps) {
         <SelectField
           label="Hoe vaak evalueren"
           placeholder="Standaard van het beleid"
-          options={optionsOf(REVIEW_INTERVALS)}
+          options={codeOptions(REVIEW_INTERVALS, false)}
           error={submission.fieldError('reviewInterval')}
           {...field('reviewInterval')}
         />
@@ -169,7 +169,7 @@ export function RecordReviewForm({ caseNumber, parts, onDone }: CommandProps) {
       />
       <SelectField
         label="Besluit"
-        options={optionsOf(REVIEW_DECISIONS)}
+        options={codeOptions(REVIEW_DECISIONS, false)}
         error={submission.fieldError('decision')}
         {...field('decision')}
       />
@@ -178,7 +178,7 @@ export function RecordReviewForm({ caseNumber, parts, onDone }: CommandProps) {
           label="Hoe vaak evalueren"
           description="Bij opschalen verplicht: vaker dan nu"
           placeholder="Standaard"
-          options={optionsOf(REVIEW_INTERVALS)}
+          options={codeOptions(REVIEW_INTERVALS, false)}
           error={submission.fieldError('reviewInterval')}
           {...field('reviewInterval')}
         />
@@ -280,7 +280,7 @@ export function RecordEndEvaluationForm({ caseNumber, parts, onDone }: CommandPr
       />
       <SelectField
         label="Besluit"
-        options={optionsOf(withdrawn ? { close: END_DECISIONS.close! } : END_DECISIONS)}
+        options={codeOptions(withdrawn ? { close: END_DECISIONS.close! } : END_DECISIONS, false)}
         error={submission.fieldError('decision')}
         {...field('decision')}
       />

@@ -1,5 +1,5 @@
 import { api, type Schemas } from '../../../api/client';
-import { ADVICE_CODES, optionsOf, REJECTION_GROUNDS } from '../../../texts/codes';
+import { ADVICE_CODES, codeOptions, REJECTION_GROUNDS } from '../../../texts/codes';
 import { useSubmission } from '../../../ui/forms';
 import { SelectField } from '../../../ui/ui';
 import { CommandForm, ReasonField, textOf, useFields, type CommandProps } from './command-form';
@@ -33,7 +33,7 @@ export function CloseWithAdviceForm({ caseNumber, onDone }: CommandProps) {
     >
       <SelectField
         label="Advies"
-        options={optionsOf(ADVICE_CODES)}
+        options={codeOptions(ADVICE_CODES, false)}
         error={submission.fieldError('advice')}
         {...field('advice')}
       />
@@ -76,7 +76,7 @@ export function RejectRequestForm({ caseNumber, onDone }: CommandProps) {
     >
       <SelectField
         label="Grond"
-        options={optionsOf(REJECTION_GROUNDS)}
+        options={codeOptions(REJECTION_GROUNDS, false)}
         error={submission.fieldError('ground')}
         {...field('ground')}
       />

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api, type Schemas } from '../../../api/client';
-import { DRANG_SOURCES, optionsOf } from '../../../texts/codes';
+import { DRANG_SOURCES, codeOptions } from '../../../texts/codes';
 import { formatDate, today } from '../../../texts/labels';
 import { useSubmission } from '../../../ui/forms';
 import { Button, ButtonGroup, Fieldset, SelectField, TextArea, TextField } from '../../../ui/ui';
@@ -234,7 +234,7 @@ export function MarkDrangForm({ caseNumber, onDone }: CommandProps) {
       />
       <SelectField
         label="Van wie komen de zorgen?"
-        options={optionsOf(DRANG_SOURCES)}
+        options={codeOptions(DRANG_SOURCES, false)}
         error={submission.fieldError('source')}
         {...field('source')}
       />

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api, type Schemas } from '../../../api/client';
-import { END_REASONS, EVALUATION_KINDS, optionsOf } from '../../../texts/codes';
+import { JZ588_END_REASONS, EVALUATION_KINDS, codeOptions } from '../../../texts/codes';
 import { today } from '../../../texts/labels';
 import { useSubmission } from '../../../ui/forms';
 import { Checkbox, SelectField, TextArea, TextField } from '../../../ui/ui';
@@ -226,7 +226,7 @@ export function StopZorgForm({ caseNumber, parts, onDone }: CommandProps) {
       />
       <SelectField
         label="Reden"
-        options={optionsOf(END_REASONS, true)}
+        options={codeOptions(JZ588_END_REASONS)}
         error={submission.fieldError('reason')}
         {...field('reason')}
       />
@@ -275,7 +275,7 @@ export function ReportEvaluationForm({ caseNumber, view, parts, onDone }: Comman
       />
       <SelectField
         label="Soort evaluatie"
-        options={optionsOf(kinds)}
+        options={codeOptions(kinds, false)}
         error={submission.fieldError('kind')}
         {...field('kind')}
       />

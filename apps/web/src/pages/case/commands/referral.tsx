@@ -1,5 +1,5 @@
 import { api } from '../../../api/client';
-import { omvangText, labelOf, PRODUCT_CATEGORIES } from '../../../texts/codes';
+import { codeName, JZ020_PRODUCT_CATEGORIES, omvangText } from '../../../texts/codes';
 import { useSubmission } from '../../../ui/forms';
 import { Paragraph, SelectField, TextField } from '../../../ui/ui';
 import { CommandForm, ReasonField, textOf, useFields, type CommandProps } from './command-form';
@@ -91,7 +91,8 @@ export function DecideDivergenceForm({ caseNumber, parts, onDone }: CommandProps
       />
       {intake?.requestedInzet && (
         <Paragraph>
-          De aanbieder vraagt: {labelOf(PRODUCT_CATEGORIES, intake.requestedInzet.productCategory)},{' '}
+          De aanbieder vraagt:{' '}
+          {codeName(JZ020_PRODUCT_CATEGORIES, intake.requestedInzet.productCategory)},{' '}
           {omvangText(intake.requestedInzet.omvang)}.
         </Paragraph>
       )}

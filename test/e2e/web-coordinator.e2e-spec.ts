@@ -82,6 +82,14 @@ describe('werkplek: a coordinator walks a case from start to closed (Chromium)',
   const table = (caption: string) =>
     page.locator('table').filter({ has: page.locator('caption', { hasText: caption }) });
 
+  /** The row of a letter (its Dutch name) to a recipient, with exactly this delivery status. */
+  const letter = (kind: string, recipient: string, status = 'Verstuurd') =>
+    table('Brieven van deze zaak')
+      .locator('tbody tr')
+      .filter({ has: page.getByRole('rowheader', { name: kind, exact: true }) })
+      .filter({ has: page.getByRole('cell', { name: recipient }) })
+      .filter({ has: page.getByText(status, { exact: true }) });
+
   beforeAll(async () => {
     await utrecht.register('Anna de Vries');
     expect(
@@ -135,12 +143,7 @@ describe('werkplek: a coordinator walks a case from start to closed (Chromium)',
       .waitFor();
     expect(await deadlines.locator('tbody tr').first().innerText()).toMatch(/\d{4}/);
     // The intake letter to the coordinator goes out while the page is open.
-    const letters = table('Brieven van deze zaak');
-    await reloadUntil(
-      letters
-        .locator('tr', { hasText: 'Aanmelding geregistreerd' })
-        .filter({ hasText: 'Verstuurd' }),
-    );
+    await reloadUntil(letter('Aanmelding geregistreerd', `Coördinator (${coordinator.sub})`));
     expect((await axeCheck(page, 'zaak (intake)')).violations).toEqual([]);
     await axeWithFormsOpen('zaak (intake, formulieren open)');
 
@@ -212,10 +215,7 @@ describe('werkplek: a coordinator walks a case from start to closed (Chromium)',
     await table('Aanbieders in deze zaak')
       .getByRole('rowheader', { name: `AGB ${agbCode}` })
       .waitFor();
-    const letters = table('Brieven van deze zaak');
-    await reloadUntil(
-      letters.locator('tr', { hasText: 'Verwijzing' }).filter({ hasText: `AGB ${agbCode}` }),
-    );
+    await reloadUntil(letter('Verwijzing', `Aanbieder (AGB ${agbCode})`));
   });
 
   it('shows the API refusal in Dutch, then signs off and issues the beschikking', async () => {
@@ -259,11 +259,8 @@ describe('werkplek: a coordinator walks a case from start to closed (Chromium)',
     await table('Lopende termijnen')
       .getByRole('rowheader', { name: 'Einde beschikking' })
       .waitFor();
-    await reloadUntil(
-      table('Brieven van deze zaak')
-        .locator('tr', { hasText: 'Beschikking' })
-        .filter({ hasText: 'Verstuurd' }),
-    );
+    await reloadUntil(letter('Beschikking', `Aanbieder (AGB ${agbCode})`));
+    await reloadUntil(letter('Beschikking', 'Ouder of verzorger 1'));
     expect((await axeCheck(page, 'zaak (beschikking)')).violations).toEqual([]);
     await screenshot(page, 'zaak');
   });
@@ -334,11 +331,8 @@ describe('werkplek: a coordinator walks a case from start to closed (Chromium)',
       .locator('tr', { hasText: 'Intake van de aanbieder vastgelegd' })
       .getByText('Aanbieder', { exact: true })
       .waitFor();
-    await reloadUntil(
-      table('Brieven van deze zaak')
-        .locator('tr', { hasText: 'Einde traject' })
-        .filter({ hasText: 'Verstuurd' }),
-    );
+    await reloadUntil(letter('Einde traject', 'Ouder of verzorger 1'));
+    await reloadUntil(letter('Einde traject', `Coördinator (${coordinator.sub})`));
     expect((await axeCheck(page, 'zaak (afgesloten)')).violations).toEqual([]);
 
     await page

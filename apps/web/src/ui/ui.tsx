@@ -321,7 +321,7 @@ export function StatusBadge({
   status?: 'neutral' | 'warning' | 'valid' | 'error';
 }) {
   return (
-    <span className={cx('utrecht-badge-status', `utrecht-badge-status--${status}`)}>
+    <span className={cx('utrecht-status-badge', `utrecht-status-badge--${status}`)}>
       {children}
     </span>
   );

@@ -193,6 +193,16 @@ async function writeDetails(tx: Queryable, p: TrajectoryProjection): Promise<voi
       [p.caseNumber, c.agbCode, c.startedOn, c.stoppedOn, c.stopReason],
     );
   }
+  // Projections from before issue 18 carry none: the rows then come with the next change.
+  for (const d of p.providerDue ?? []) {
+    await tx.query(
+      `INSERT INTO trajectory_provider_due (case_number, agb_code, next_due_at, next_due_kind, overdue)
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (case_number, agb_code) DO UPDATE SET next_due_at = EXCLUDED.next_due_at,
+         next_due_kind = EXCLUDED.next_due_kind, overdue = EXCLUDED.overdue`,
+      [p.caseNumber, d.agbCode, d.nextDueAt, d.nextDueKind, d.overdue],
+    );
+  }
   for (const a of p.answers ?? []) {
     await tx.query(
       `INSERT INTO client_answer (case_number, question, status, rating, rating_cjg,

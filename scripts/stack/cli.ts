@@ -63,6 +63,7 @@ async function up(): Promise<number> {
     log,
   });
   const rows: Array<[string, string | undefined]> = [
+    ['Werkplek (web app)', `${stack.urls.api}/app/`],
     ['API', stack.urls.api],
     ['OpenAPI docs', stack.urls.docs],
     ['Health', `${stack.urls.api}/health`],

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '../../scripts/stack/process';
 import { startStack, type Stack } from '../../scripts/stack/stack';
-import { ensureChromium } from '../support/chromium';
+import { ensureChromium } from '../../scripts/stack/chromium';
 
 /** The policy of the e2e stack (the same as the defaults but for the durations). */
 export const E2E_POLICY = {

@@ -121,6 +121,7 @@ describe('the read model in PostgreSQL', () => {
             'trajectory_toewijzing',
             'trajectory_review',
             'trajectory_care',
+            'trajectory_provider_due',
             'client_answer',
             'audit_event',
           ].map(async (table) => [
@@ -158,6 +159,7 @@ describe('the read model in PostgreSQL', () => {
         trajectory_toewijzing: 1,
         trajectory_review: 1,
         trajectory_care: 1,
+        trajectory_provider_due: 1,
         client_answer: 3,
         audit_event: 1,
       });

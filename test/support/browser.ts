@@ -1,30 +1,18 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../scripts/stack/chromium';
 import { apiUrl, type Caller } from './e2e';
 
 /**
- * The werkplek's browser tests: Debian's Chromium (test/support/chromium.ts, found or installed
+ * The werkplek's browser tests: Debian's Chromium (scripts/stack/chromium.ts, found or installed
  * by the e2e setup) driven by Playwright against the e2e stack's API, which serves the app.
  */
 export async function openBrowser(): Promise<Browser> {
   const executablePath = process.env.E2E_CHROMIUM;
   if (!executablePath) throw new Error('E2E_CHROMIUM is not set: run through the e2e project');
-  return chromium.launch({
-    executablePath,
-    headless: true,
-    // Root in a container, and a closed network: no sandbox, no background connections.
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  return launchChromium(executablePath);
 }
 
 /** A new page in its own context (own sessionStorage), in Dutch, at a laptop's size. */

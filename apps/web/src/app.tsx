@@ -1,5 +1,5 @@
 import { Suspense, type ReactNode } from 'react';
-import { CALLBACK_PATH } from './auth/oidc';
+import { CALLBACK_PATH, endOidcSession } from './auth/oidc';
 import { SessionProvider, useSession, type Principal } from './auth/session';
 import { caseArea } from './pages/case';
 import { coordinatorArea } from './pages/coordinator';
@@ -38,13 +38,18 @@ function findRoute(
 }
 
 function Layout({ principal, children }: { principal?: Principal; children: ReactNode }) {
-  const { end } = useSession();
+  const { end, settings } = useSession();
   const { path } = useRouter();
+  const logOut = () => {
+    end('U bent uitgelogd.');
+    // After an OIDC login: at the identity provider too (it sends the browser back to /app/).
+    if (settings?.oidc) void endOidcSession(settings.oidc);
+  };
   const menu = principal
     ? AREAS.flatMap((area) => area.menu).filter((item) => item.roles.includes(principal.role))
     : [];
   return (
-    <div className="utrecht-page werkplek">
+    <div className="utrecht-document utrecht-page werkplek">
       <a className="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#inhoud">
         Naar de inhoud
       </a>
@@ -55,7 +60,7 @@ function Layout({ principal, children }: { principal?: Principal; children: Reac
             <span>
               {ROLES[principal.role]} · {principal.sub}
             </span>
-            <Button appearance="subtle" onClick={() => end('U bent uitgelogd.')}>
+            <Button appearance="subtle" onClick={logOut}>
               Uitloggen
             </Button>
           </div>

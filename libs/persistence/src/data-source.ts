@@ -13,6 +13,7 @@ import {
   TrajectoryBeschikkingEntity,
   TrajectoryCareEntity,
   TrajectoryEvaluationEntity,
+  TrajectoryProviderDueEntity,
   TrajectoryReviewEntity,
   TrajectoryToewijzingEntity,
 } from './entities/trajectory-details.entity';
@@ -50,6 +51,7 @@ import { TrajectoryDrang1764400000400 } from './migrations/1764400000400-Traject
 import { Professional1764400000500 } from './migrations/1764400000500-Professional';
 import { SamenloopNaming1764400000600 } from './migrations/1764400000600-SamenloopNaming';
 import { ClientAnswerThreeRatings1764400000700 } from './migrations/1764400000700-ClientAnswerThreeRatings';
+import { TrajectoryProviderDue1764500000100 } from './migrations/1764500000100-TrajectoryProviderDue';
 import { ProfessionalEntity } from './entities/professional.entity';
 
 export const ENTITIES = [
@@ -70,6 +72,7 @@ export const ENTITIES = [
   TrajectoryReviewEntity,
   TrajectoryEvaluationEntity,
   TrajectoryCareEntity,
+  TrajectoryProviderDueEntity,
   ClientAnswerEntity,
   AnswerTokenUseEntity,
   PartnerOrganisationEntity,
@@ -104,6 +107,7 @@ export const MIGRATIONS = [
   Professional1764400000500,
   SamenloopNaming1764400000600,
   ClientAnswerThreeRatings1764400000700,
+  TrajectoryProviderDue1764500000100,
 ];
 
 /** The local stack's database; `npm start` creates it in a project-local cluster. */

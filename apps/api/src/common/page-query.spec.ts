@@ -38,6 +38,15 @@ describe(Filter.name, () => {
     expect(filter.values).toEqual(['intake', 'P3M', 'now', true]);
   });
 
+  it('numbers a parameter of the FROM before the conditions', () => {
+    const filter = new Filter();
+    const agb = filter.param('12345678');
+    filter.add('phase = ?', 'intake');
+    expect(agb).toBe('$1');
+    expect(filter.sql).toBe('WHERE phase = $2');
+    expect(filter.values).toEqual(['12345678', 'intake']);
+  });
+
   it('keeps a coordinator within the municipalities of its token', () => {
     const filter = new Filter().withinMunicipalities(coordinator, undefined);
     expect(filter.sql).toBe('WHERE municipality_code = ANY($1)');

@@ -18,6 +18,15 @@ export class Filter {
     return this;
   }
 
+  /**
+   * A parameter for the list's FROM (a join's condition): its placeholder, numbered as the
+   * conditions are. Take it before adding any condition, so that it comes first.
+   */
+  param(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+
   /** A condition with several `?`s, each taking the next of `values`. */
   addAll(condition: string, ...values: unknown[]): this {
     let sql = condition;

@@ -193,9 +193,15 @@ export class TrajectoriesService extends ProcessService<CommandType, TrajectoryV
     return this.texts.resolve(view.caseNumber, visible);
   }
 
-  /** Trajectories from the read model, narrowed to what the caller may see. */
+  /**
+   * Trajectories from the read model, narrowed to what the caller may see. A provider's rows
+   * carry its own next due item and overdue (trajectory_provider_due: its intake, its end
+   * evaluation, the end of its care), and its due filters and order use them: the case's own
+   * are the CJG's (the Awb clock, reviews).
+   */
   async list(principal: Principal, query: ListTrajectoriesQueryDto): Promise<TrajectoryPageDto> {
     const filter = new Filter();
+    let from = 'trajectory';
     if (principal.role === 'coordinator' || principal.role === 'team-lead') {
       filter.withinMunicipalities(principal, query.municipalityCode);
     }
@@ -203,6 +209,14 @@ export class TrajectoriesService extends ProcessService<CommandType, TrajectoryV
       if (query.agbCode && query.agbCode !== principal.agbCode) {
         throw new ForbiddenException('a provider lists its own trajectories only');
       }
+      from = `(SELECT t.case_number, t.municipality_code, t.coordinator_id, t.family_id, t.phase,
+                 t.started_at, t.updated_at, t.coordinated, t.beschikking_end, t.provider_agb_codes,
+                 t.closed_at, own.next_due_at, own.next_due_kind,
+                 COALESCE(own.overdue, false) AS overdue
+            FROM trajectory t
+            LEFT JOIN trajectory_provider_due own
+              ON own.case_number = t.case_number AND own.agb_code = ${filter.param(principal.agbCode)}
+         ) AS trajectory`;
       filter.add('? = ANY(provider_agb_codes)', principal.agbCode);
       // Its access ends a while after the case closed and its care ended (see present()).
       filter.addAll(
@@ -233,7 +247,7 @@ export class TrajectoriesService extends ProcessService<CommandType, TrajectoryV
         columns: `case_number, municipality_code, coordinator_id, family_id, phase, started_at,
                 updated_at, coordinated, beschikking_end, provider_agb_codes, next_due_at,
                 next_due_kind, overdue, closed_at`,
-        from: 'trajectory',
+        from,
         filter,
         orderBy: `${sort} ${order} NULLS LAST, case_number ${order}`,
         page: query,

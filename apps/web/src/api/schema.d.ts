@@ -4,13773 +4,13698 @@
  */
 
 export interface paths {
-  '/clients/{id}/access-log': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * Who accessed a client’s file and its cases, and when (ops; an inzageverzoek)
-     * @description Every read (`read:…`) and command by a person concerning the client: its registry record and each of its trajectories, handovers, transfers and VTOs, with who (token subject and role), what, which case and the outcome. Lists and reports that showed a case among others are not in it: they are recorded with their filter only. This call is itself recorded (`read:access-log`).
-     */
-    get: operations['getClientAccessLog'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/health': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['HealthController_check'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/codec/decode': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Decode payloads (ops, Temporal UI) */
-    post: operations['decodePayloads'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/codec/encode': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Encode payloads (ops, Temporal UI) */
-    post: operations['encodePayloads'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/coordinators/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** A coordinator’s name and e-mail address (itself, its municipalities’ teams and cases) */
-    get: operations['getCoordinator'];
-    /** Register or correct a coordinator (team lead: in a team of its municipalities; ops) */
-    put: operations['putCoordinator'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/organisations/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    /** Register a partner organisation: Veilig Thuis, a GI, the Raad, the beschermingsplein (ops) */
-    put: operations['putOrganisation'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/municipalities/{code}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    /**
-     * Register a municipality and the details its letters give (ops)
-     * @description Name, postal address, phone, e-mail, website, the signatory of decisions on behalf of the college, and where objections go. A PUT replaces every detail: one left out is cleared, and the letters then say "de gemeente" and give the CJG coordinator as contact.
-     */
-    put: operations['putMunicipality'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/teams/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    /** Register a team of coordinators (team lead: of its municipalities; ops) */
-    put: operations['putTeam'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/clients/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** A client’s personal data and where its letters go (coordinator: a client with a case in its municipalities; ops) */
-    get: operations['getClient'];
-    /** Register a new client, or correct one with a case in the coordinator’s municipalities; kept out of workflows */
-    put: operations['putClient'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/professionals/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    /**
-     * Register or correct a professional who signs off plan deel 1 (ops)
-     * @description A BPP or gedragswetenschapper with its SKJ or BIG registration (002 §3.4): signOffPlan names one, and a beschikking waits for it.
-     */
-    put: operations['putProfessional'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/providers/{agbCode}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    /**
-     * Register or correct a provider (ops)
-     * @description Ops only: a provider works for many municipalities, so no team lead’s scope covers it, and its address receives the toewijzingen of all of them.
-     */
-    put: operations['putProvider'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/trajectories': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * List trajectories from the read model, within the caller’s scope
-     * @description Coordinators and team leads see their municipalities, providers the cases they have a part in, ops everything. Ids and codes only.
-     */
-    get: operations['listTrajectories'];
-    put?: never;
-    /**
-     * Start the trajectory of a case (coordinator, own municipality)
-     * @description Starts one workflow per case number. The same case number again starts nothing and answers 200 with `created: false`.
-     */
-    post: operations['startTrajectory'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/trajectories/{caseNumber}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * The state of one trajectory, what this caller can do next, and what falls due
-     * @description Coordinators, team leads and ops get the whole case (`view: case`); a provider its own part (`view: provider`), until PARTNER_ACCESS_AFTER_END after the case closed. Free texts are read from PostgreSQL for this answer.
-     */
-    get: operations['getTrajectory'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/trajectories/{caseNumber}/agree-results': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Agree the results with the family: plan deel 1 (002 §3.5 step 2)
-     * @description Roles: coordinator. Gives the `agreeResults` update to the trajectory workflow.
-     */
-    post: operations['agreeResults'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/trajectories/{caseNumber}/refer-to-provider': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Refer the family to a provider (verwijzing); it may then record its intake
-     * @description Roles: coordinator. Gives the `referToProvider` update to the trajectory workflow.
-     */
-    post: operations['referToProvider'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/trajectories/{caseNumber}/record-provider-intake': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Record a provider intake: plan deel 2 (002 §3.5 step 3)
-     * @description Roles: coordinator, provider. Gives the `recordProviderIntake` update to the trajectory workflow.
-     */
-    post: operations['recordProviderIntake'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/trajectories/{caseNumber}/decide-divergence': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Accept or refuse a provider intake that asks for more or other care
-     * @description Roles: coordinator. Gives the `decideDivergence` update to the trajectory workflow.
-     */
-    post: operations['decideDivergence'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/trajectories/{caseNumber}/issue-beschikking': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Issue the beschikking: ZIN toewijzing or PGB toekenning (000)
-     * @description Roles: coordinator. Gives the `issueBeschikking` update to the trajectory workflow.
-     */
-    post: operations['issueBeschikking'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/trajectories/{caseNumber}/record-verdaging': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Postpone the Awb decision date (verdaging, Awb 4:14)
-     * @description Roles: coordinator. Gives the `recordVerdaging` update to the trajectory workflow.
-     */
-    post: operations['recordVerdaging'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/trajectories/{caseNumber}/decide-coordination': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Decide per case whether the CJG coordinates and follows up (001)
-     * @description Roles: coordinator. Gives the `decideCoordination` update to the trajectory workflow.
-     */
-    post: operations['decideCoordination'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/trajectories/{caseNumber}/record-review': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Record an interim review (tussentijdse evaluatie, at least half-yearly)
-     * @description Roles: coordinator. Gives the `recordReview` update to the trajectory workflow.
-     */
-    post: operations['recordReview'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/trajectories/{caseNumber}/request-end-evaluation': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Ask for the end evaluation before the beschikking ends
-     * @description Roles: coordinator. Gives the `requestEndEvaluation` update to the trajectory workflow.
-     */
-    post: operations['requestEndEvaluation'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/trajectories/{caseNumber}/record-end-evaluation': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Record the end evaluation: close, verlenging or vervolgtraject
-     * @description Roles: coordinator. Gives the `recordEndEvaluation` update to the trajectory workflow.
-     */
-    post: operations['recordEndEvaluation'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/trajectories/{caseNumber}/withdraw': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Withdraw the trajectory (the request is withdrawn or the family moved)
-     * @description Roles: coordinator. Gives the `withdraw` update to the trajectory workflow.
-     */
-    post: operations['withdraw'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/trajectories/{caseNumber}/close-with-advice': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * End the intake with advice: no specialised care needed (the family gets it in writing)
-     * @description Roles: coordinator. Gives the `closeWithAdvice` update to the trajectory workflow.
-     */
-    post: operations['closeWithAdvice'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/trajectories/{caseNumber}/reject-request': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Afwijzing: refuse the request, a decision with its motivation and how to object
-     * @description Roles: coordinator. Gives the `rejectRequest` update to the trajectory workflow.
-     */
-    post: operations['rejectRequest'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/trajectories/{caseNumber}/sign-off-plan': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * A registered BPP or gedragswetenschapper signs off plan deel 1 (002 §3.4); needed before the beschikking
-     * @description Roles: coordinator. Gives the `signOffPlan` update to the trajectory workflow.
-     */
-    post: operations['signOffPlan'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/trajectories/{caseNumber}/mark-drang': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Register the case as drang (002 §3.6): since when, from where, why
-     * @description Roles: coordinator. Gives the `markDrang` update to the trajectory workflow.
-     */
-    post: operations['markDrang'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/trajectories/{caseNumber}/report-evaluation': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * A provider's evaluation is complete (interim or end)
-     * @description Roles: coordinator, provider. Gives the `reportEvaluation` update to the trajectory workflow.
-     */
-    post: operations['reportEvaluation'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/trajectories/{caseNumber}/start-zorg': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * A provider started the care (start zorg)
-     * @description Roles: coordinator, provider. Gives the `startZorg` update to the trajectory workflow.
-     */
-    post: operations['startZorg'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/trajectories/{caseNumber}/stop-zorg': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * A provider stopped the care, with its JZ588 reason (stop zorg)
-     * @description Roles: coordinator, provider. Gives the `stopZorg` update to the trajectory workflow.
-     */
-    post: operations['stopZorg'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/trajectories/{caseNumber}/answer-three-month-check': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Record the client's answer to the 3-month check (004)
-     * @description Roles: coordinator. Gives the `answerThreeMonthCheck` update to the trajectory workflow.
-     */
-    post: operations['answerThreeMonthCheck'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/trajectories/{caseNumber}/answer-questionnaire': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Record the client's rating (1-5) in a client-experience questionnaire
-     * @description Roles: coordinator. Gives the `answerQuestionnaire` update to the trajectory workflow.
-     */
-    post: operations['answerQuestionnaire'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/trajectories/{caseNumber}/answer-reassessment': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Record the coordinator's re-assessment: is follow-up still needed (001)
-     * @description Roles: coordinator. Gives the `answerReassessment` update to the trajectory workflow.
-     */
-    post: operations['answerReassessment'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/trajectories/{caseNumber}/reassign-coordinator': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Move the case to another coordinator (team lead)
-     * @description Roles: team-lead. Gives the `reassignCoordinator` update to the trajectory workflow.
-     */
-    post: operations['reassignCoordinator'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/reassessments': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Start a re-assessment batch (ops, 001) */
-    post: operations['startReassessmentBatch'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/reassessments/{batchId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The progress of a re-assessment batch (ops) */
-    get: operations['getReassessmentBatch'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/families/{familyId}/samenloop': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Who named the family, and whether it consented */
-    get: operations['getSamenloopFamily'];
-    /** The municipality names a samenloop family itself (team lead of it, or ops) */
-    put: operations['nameSamenloopFamily'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/families/{familyId}/consent': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    /** The family’s answer: does it want the CJG to talk its care over (004) */
-    put: operations['recordSamenloopConsent'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/answers/{caseNumber}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * The question of a client answer link, as a page with a form
-     * @description Public: the token is the credential. Shows the question (3-month check: ja/nee; questionnaire: 1–5) with a form that posts to the same path. Does not use up the link. With `Accept: application/json` the question as JSON.
-     */
-    get: operations['showAnswerQuestion'];
-    put?: never;
-    /**
-     * The answer of a client answer link (once per link)
-     * @description Public: the token is the credential. Gives the answer to the trajectory workflow (answerThreeMonthCheck or answerQuestionnaire, as the token says) and uses up the link. A form (`application/x-www-form-urlencoded`, as the page posts it) or JSON. Answers a thank-you page, or with `Accept: application/json` JSON.
-     */
-    post: operations['giveClientAnswer'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/reports/caseload': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * Caseload per coordinator and per team
-     * @description Open trajectories at the end of `to` (a period up to today: now), and those open at any moment of the period, registered and closed in it; per coordinator (with team) and per team.
-     */
-    get: operations['caseloadReport'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/reports/waiting-times': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * Waiting time from request to first beschikking, per municipality
-     * @description For trajectories whose first beschikking was issued in the period: calendar days from the registered request; count, mean, median, p90, maximum, over 8 weeks.
-     */
-    get: operations['waitingTimesReport'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/reports/drang': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * Drang cases (002 §5.6), per source of the concerns
-     * @description Trajectories registered as drang (markDrang): registered in the period, open at its end, and closed in it; per source (basisvoorziening, zorgaanbieder, Veilig Thuis, CJG).
-     */
-    get: operations['drangReport'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/reports/intake-outcomes': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * How intakes ended: beschikking, advice, afwijzing or withdrawn
-     * @description Trajectories whose intake ended in the period: in a first beschikking, with advice (no specialised care needed, per advice), in an afwijzing (per ground) or withdrawn before a beschikking; each as a share of all.
-     */
-    get: operations['intakeOutcomesReport'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/reports/referrals': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * Referrals to specialised care per period and product category
-     * @description Toewijzingen and PGB beschikkingen starting in the period, per month (default), quarter, year or the whole period, and per JZ020 productcategorie (`pgb` for a persoonsgebonden budget).
-     */
-    get: operations['referralsReport'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/reports/goal-attainment': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * Doelrealisatie: goals reached at the end, per municipality
-     * @description For end evaluations recorded in the period: goals reached of all goals judged, and the share of trajectories that reached every goal.
-     */
-    get: operations['goalAttainmentReport'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/reports/dropouts': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * Uitval: care ended early, per JZ588 reason
-     * @description Care stops in the period with a reason other than 02 (volgens plan), per reason, each as a share of all care stops in the period.
-     */
-    get: operations['dropoutsReport'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/reports/client-ratings': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * Client ratings and response rate, per municipality and question
-     * @description 3-month check and midway questionnaire sent in the period (when the check fell due), end questionnaire of the end evaluations of the period: asked, answered, response rate, mean rating, fitting share.
-     */
-    get: operations['clientRatingsReport'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/reports/overdue': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * Overdue beschikkingen, reviews and end evaluations, per municipality
-     * @description Open trajectories overdue now, by what is overdue (the period does not apply); reviews recorded in the period and how many late.
-     */
-    get: operations['overdueReport'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/reports/samenloop': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * Samenloop families: three or more providers active at once
-     * @description Families whose open trajectories have at least `threshold` distinct active providers now, and the families a municipality named itself (the period does not apply); family ids only, with who named it and the family’s consent (004).
-     */
-    get: operations['samenloopReport'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/reports/monitoring-effort': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * Monitoring effort against outcome
-     * @description For end evaluations recorded in the period: doelrealisatie per number of reviews (0, 1, 2, 3+) and per coordination, with subtotals.
-     */
-    get: operations['monitoringEffortReport'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/trajectories/{caseNumber}/destruction': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Destroy a client's personal data on request (ops, Jeugdwet 7.3.9) */
-    post: operations['destroyOnRequest'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/transfers': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * List transfers within the caller’s scope, newest first
-     * @description A GI sees its own, coordinators and team leads those of their municipalities, ops all. Read from Temporal’s visibility store: a change shows within a second or so.
-     */
-    get: operations['listTransfers'];
-    put?: never;
-    /**
-     * Propose a Schakeloverleg transfer to the voluntary frame (GI, own organisation)
-     * @description One workflow per GI and reference, `schakeloverleg-<organisation>.<reference>`. The same reference again starts nothing and answers 200 with `created: false`.
-     */
-    post: operations['proposeTransfer'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/transfers/{transferId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** One transfer: its state, what this caller can do next, and what falls due */
-    get: operations['getTransfer'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/transfers/{transferId}/plan': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Plan (or move) the Schakeloverleg (coordinator, team lead of the municipality) */
-    post: operations['planTransfer'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/transfers/{transferId}/record-outcome': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Record the outcome of the Schakeloverleg: agreed (the trajectory starts at once, its beschikking due before the end date) or not (a revisit date) */
-    post: operations['recordTransferOutcome'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/transfers/{transferId}/change-measure-end': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** The measure ends on another date (GI, own transfer) */
-    post: operations['changeTransferMeasureEnd'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/transfers/{transferId}/withdraw': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Withdraw the proposal (GI, own transfer), until the trajectory has started */
-    post: operations['withdrawTransfer'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/handovers': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * List handovers, earliest due first, within the caller’s scope
-     * @description Veilig Thuis sees its own organisation’s, coordinators and team leads their municipalities’, ops all. An overdue handover keeps its missed deadline as `nextDueAt`, so it stays on top until the step is taken.
-     */
-    get: operations['listHandovers'];
-    put?: never;
-    /**
-     * Hand a case over to the CJG (Veilig Thuis liaison, for its own organisation)
-     * @description Starts one handover per Veilig Thuis reference. The same reference again starts nothing and answers 200 with `created: false`. The handover lead of the municipality and Veilig Thuis get a letter; the CJG accepts within 5 working days (1 when urgent).
-     */
-    post: operations['createHandover'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/handovers/{handoverId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** One handover: its status, texts, deadlines and what this caller can do next */
-    get: operations['getHandover'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/handovers/{handoverId}/accept': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Accept the handover and assign a (registered) coordinator (team lead, coordinator) */
-    post: operations['acceptHandover'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/handovers/{handoverId}/refuse': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Refuse the handover: back to Veilig Thuis with the reason (team lead, coordinator) */
-    post: operations['refuseHandover'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/handovers/{handoverId}/plan-meeting': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Plan (or move) the warm handover with the family and Veilig Thuis, joint home visit yes/no (coordinator) */
-    post: operations['planHandoverMeeting'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/handovers/{handoverId}/record-meeting': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Record the warm handover held: its agreements go in writing to Veilig Thuis, the family and the coordinator (coordinator) */
-    post: operations['recordHandoverMeeting'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/handovers/{handoverId}/start-trajectory': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Start a toegang trajectory for the client and family of the handover; Veilig Thuis gets the feedback (coordinator) */
-    post: operations['startHandoverTrajectory'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/handovers/{handoverId}/close-with-basic-support': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** No specialised care needed: close with basic support; Veilig Thuis gets the feedback (coordinator) */
-    post: operations['closeHandoverWithBasicSupport'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/handovers/{handoverId}/withdraw': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Take the handover back, before the meeting is held (Veilig Thuis liaison) */
-    post: operations['withdrawHandover'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/handover-leads/{municipalityCode}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    /** Name who receives new Veilig Thuis handovers and escalations for a municipality (team lead of it, ops) */
-    put: operations['putHandoverLead'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/vtos': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * List VTOs from the read model, within the caller’s scope
-     * @description Coordinators and team leads see their municipalities, ops everything. Ids, codes and dates only; newest first.
-     */
-    get: operations['listVtos'];
-    put?: never;
-    /**
-     * Propose a verzoek tot onderzoek for a drang case (coordinator, own municipality)
-     * @description Starts the VTO workflow: the written request goes to the parents at once, and the VTO waits until it is recorded that they were informed. The same case number again starts nothing and answers 200 with `created: false`.
-     */
-    post: operations['proposeVto'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/vtos/{caseNumber}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * The state of one VTO, what this caller can do next, and what falls due
-     * @description The explanation in words is shown to coordinators and team leads only.
-     */
-    get: operations['getVto'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/vtos/{caseNumber}/record-parents-informed': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Record when and how the parents were informed (coordinator; 002 §3.6)
-     * @description Until this is recorded the VTO does not go onto the beschermingsplein’s agenda. `how`: conversation or letter; `informedOn` not in the future.
-     */
-    post: operations['recordVtoParentsInformed'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/vtos/{caseNumber}/record-decision': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Record the beschermingsplein’s decision (coordinator, team lead)
-     * @description Once the meeting the VTO is on the agenda of has taken place: `send` (the Raad and the parents are told), `not-send` with a reason (the parents are told why) or `postpone` (back on the next agenda).
-     */
-    post: operations['recordVtoDecision'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/vtos/{caseNumber}/record-raad-outcome': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Record the Raad’s answer: an investigation or not (coordinator) */
-    post: operations['recordVtoRaadOutcome'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/vtos/{caseNumber}/withdraw': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Withdraw the VTO before the beschermingsplein decided (coordinator) */
-    post: operations['withdrawVto'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/auth/config': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get: operations['WebController_settings'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/auth/dev-login': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['WebController_devLogin'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
+    "/clients/{id}/access-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who accessed a client’s file and its cases, and when (ops; an inzageverzoek)
+         * @description Every read (`read:…`) and command by a person concerning the client: its registry record and each of its trajectories, handovers, transfers and VTOs, with who (token subject and role), what, which case and the outcome. Lists and reports that showed a case among others are not in it: they are recorded with their filter only. This call is itself recorded (`read:access-log`).
+         */
+        get: operations["getClientAccessLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HealthController_check"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/codec/decode": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decode payloads (ops, Temporal UI) */
+        post: operations["decodePayloads"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/codec/encode": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Encode payloads (ops, Temporal UI) */
+        post: operations["encodePayloads"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/coordinators/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A coordinator’s name and e-mail address (itself, its municipalities’ teams and cases) */
+        get: operations["getCoordinator"];
+        /** Register or correct a coordinator (team lead: in a team of its municipalities; ops) */
+        put: operations["putCoordinator"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organisations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Register a partner organisation: Veilig Thuis, a GI, the Raad, the beschermingsplein (ops) */
+        put: operations["putOrganisation"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/municipalities/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Register a municipality and the details its letters give (ops)
+         * @description Name, postal address, phone, e-mail, website, the signatory of decisions on behalf of the college, and where objections go. A PUT replaces every detail: one left out is cleared, and the letters then say "de gemeente" and give the CJG coordinator as contact.
+         */
+        put: operations["putMunicipality"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/teams/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Register a team of coordinators (team lead: of its municipalities; ops) */
+        put: operations["putTeam"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/clients/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A client’s personal data and where its letters go (coordinator: a client with a case in its municipalities; ops) */
+        get: operations["getClient"];
+        /** Register a new client, or correct one with a case in the coordinator’s municipalities; kept out of workflows */
+        put: operations["putClient"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/professionals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Register or correct a professional who signs off plan deel 1 (ops)
+         * @description A BPP or gedragswetenschapper with its SKJ or BIG registration (002 §3.4): signOffPlan names one, and a beschikking waits for it.
+         */
+        put: operations["putProfessional"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/providers/{agbCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Register or correct a provider (ops)
+         * @description Ops only: a provider works for many municipalities, so no team lead’s scope covers it, and its address receives the toewijzingen of all of them.
+         */
+        put: operations["putProvider"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/trajectories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List trajectories from the read model, within the caller’s scope
+         * @description Coordinators and team leads see their municipalities, providers the cases they have a part in, ops everything. Ids and codes only.
+         */
+        get: operations["listTrajectories"];
+        put?: never;
+        /**
+         * Start the trajectory of a case (coordinator, own municipality)
+         * @description Starts one workflow per case number. The same case number again starts nothing and answers 200 with `created: false`.
+         */
+        post: operations["startTrajectory"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/trajectories/{caseNumber}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The state of one trajectory, what this caller can do next, and what falls due
+         * @description Coordinators, team leads and ops get the whole case (`view: case`); a provider its own part (`view: provider`), until PARTNER_ACCESS_AFTER_END after the case closed. Free texts are read from PostgreSQL for this answer.
+         */
+        get: operations["getTrajectory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/trajectories/{caseNumber}/agree-results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Agree the results with the family: plan deel 1 (002 §3.5 step 2)
+         * @description Roles: coordinator. Gives the `agreeResults` update to the trajectory workflow.
+         */
+        post: operations["agreeResults"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/trajectories/{caseNumber}/refer-to-provider": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refer the family to a provider (verwijzing); it may then record its intake
+         * @description Roles: coordinator. Gives the `referToProvider` update to the trajectory workflow.
+         */
+        post: operations["referToProvider"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/trajectories/{caseNumber}/record-provider-intake": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a provider intake: plan deel 2 (002 §3.5 step 3)
+         * @description Roles: coordinator, provider. Gives the `recordProviderIntake` update to the trajectory workflow.
+         */
+        post: operations["recordProviderIntake"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/trajectories/{caseNumber}/decide-divergence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept or refuse a provider intake that asks for more or other care
+         * @description Roles: coordinator. Gives the `decideDivergence` update to the trajectory workflow.
+         */
+        post: operations["decideDivergence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/trajectories/{caseNumber}/issue-beschikking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue the beschikking: ZIN toewijzing or PGB toekenning (000)
+         * @description Roles: coordinator. Gives the `issueBeschikking` update to the trajectory workflow.
+         */
+        post: operations["issueBeschikking"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/trajectories/{caseNumber}/record-verdaging": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Postpone the Awb decision date (verdaging, Awb 4:14)
+         * @description Roles: coordinator. Gives the `recordVerdaging` update to the trajectory workflow.
+         */
+        post: operations["recordVerdaging"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/trajectories/{caseNumber}/decide-coordination": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decide per case whether the CJG coordinates and follows up (001)
+         * @description Roles: coordinator. Gives the `decideCoordination` update to the trajectory workflow.
+         */
+        post: operations["decideCoordination"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/trajectories/{caseNumber}/record-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record an interim review (tussentijdse evaluatie, at least half-yearly)
+         * @description Roles: coordinator. Gives the `recordReview` update to the trajectory workflow.
+         */
+        post: operations["recordReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/trajectories/{caseNumber}/request-end-evaluation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask for the end evaluation before the beschikking ends
+         * @description Roles: coordinator. Gives the `requestEndEvaluation` update to the trajectory workflow.
+         */
+        post: operations["requestEndEvaluation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/trajectories/{caseNumber}/record-end-evaluation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the end evaluation: close, verlenging or vervolgtraject
+         * @description Roles: coordinator. Gives the `recordEndEvaluation` update to the trajectory workflow.
+         */
+        post: operations["recordEndEvaluation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/trajectories/{caseNumber}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw the trajectory (the request is withdrawn or the family moved)
+         * @description Roles: coordinator. Gives the `withdraw` update to the trajectory workflow.
+         */
+        post: operations["withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/trajectories/{caseNumber}/close-with-advice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End the intake with advice: no specialised care needed (the family gets it in writing)
+         * @description Roles: coordinator. Gives the `closeWithAdvice` update to the trajectory workflow.
+         */
+        post: operations["closeWithAdvice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/trajectories/{caseNumber}/reject-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Afwijzing: refuse the request, a decision with its motivation and how to object
+         * @description Roles: coordinator. Gives the `rejectRequest` update to the trajectory workflow.
+         */
+        post: operations["rejectRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/trajectories/{caseNumber}/sign-off-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A registered BPP or gedragswetenschapper signs off plan deel 1 (002 §3.4); needed before the beschikking
+         * @description Roles: coordinator. Gives the `signOffPlan` update to the trajectory workflow.
+         */
+        post: operations["signOffPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/trajectories/{caseNumber}/mark-drang": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register the case as drang (002 §3.6): since when, from where, why
+         * @description Roles: coordinator. Gives the `markDrang` update to the trajectory workflow.
+         */
+        post: operations["markDrang"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/trajectories/{caseNumber}/report-evaluation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A provider's evaluation is complete (interim or end)
+         * @description Roles: coordinator, provider. Gives the `reportEvaluation` update to the trajectory workflow.
+         */
+        post: operations["reportEvaluation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/trajectories/{caseNumber}/start-zorg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A provider started the care (start zorg)
+         * @description Roles: coordinator, provider. Gives the `startZorg` update to the trajectory workflow.
+         */
+        post: operations["startZorg"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/trajectories/{caseNumber}/stop-zorg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A provider stopped the care, with its JZ588 reason (stop zorg)
+         * @description Roles: coordinator, provider. Gives the `stopZorg` update to the trajectory workflow.
+         */
+        post: operations["stopZorg"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/trajectories/{caseNumber}/answer-three-month-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the client's answer to the 3-month check (004)
+         * @description Roles: coordinator. Gives the `answerThreeMonthCheck` update to the trajectory workflow.
+         */
+        post: operations["answerThreeMonthCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/trajectories/{caseNumber}/answer-questionnaire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the client's rating (1-5) in a client-experience questionnaire
+         * @description Roles: coordinator. Gives the `answerQuestionnaire` update to the trajectory workflow.
+         */
+        post: operations["answerQuestionnaire"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/trajectories/{caseNumber}/answer-reassessment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the coordinator's re-assessment: is follow-up still needed (001)
+         * @description Roles: coordinator. Gives the `answerReassessment` update to the trajectory workflow.
+         */
+        post: operations["answerReassessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/trajectories/{caseNumber}/reassign-coordinator": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move the case to another coordinator (team lead)
+         * @description Roles: team-lead. Gives the `reassignCoordinator` update to the trajectory workflow.
+         */
+        post: operations["reassignCoordinator"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reassessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a re-assessment batch (ops, 001) */
+        post: operations["startReassessmentBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reassessments/{batchId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The progress of a re-assessment batch (ops) */
+        get: operations["getReassessmentBatch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/families/{familyId}/samenloop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who named the family, and whether it consented */
+        get: operations["getSamenloopFamily"];
+        /** The municipality names a samenloop family itself (team lead of it, or ops) */
+        put: operations["nameSamenloopFamily"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/families/{familyId}/consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** The family’s answer: does it want the CJG to talk its care over (004) */
+        put: operations["recordSamenloopConsent"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/answers/{caseNumber}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The question of a client answer link, as a page with a form
+         * @description Public: the token is the credential. Shows the question (3-month check: ja/nee; questionnaire: 1–5) with a form that posts to the same path. Does not use up the link. With `Accept: application/json` the question as JSON.
+         */
+        get: operations["showAnswerQuestion"];
+        put?: never;
+        /**
+         * The answer of a client answer link (once per link)
+         * @description Public: the token is the credential. Gives the answer to the trajectory workflow (answerThreeMonthCheck or answerQuestionnaire, as the token says) and uses up the link. A form (`application/x-www-form-urlencoded`, as the page posts it) or JSON. Answers a thank-you page, or with `Accept: application/json` JSON.
+         */
+        post: operations["giveClientAnswer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/caseload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Caseload per coordinator and per team
+         * @description Open trajectories at the end of `to` (a period up to today: now), and those open at any moment of the period, registered and closed in it; per coordinator (with team) and per team.
+         */
+        get: operations["caseloadReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/waiting-times": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Waiting time from request to first beschikking, per municipality
+         * @description For trajectories whose first beschikking was issued in the period: calendar days from the registered request; count, mean, median, p90, maximum, over 8 weeks.
+         */
+        get: operations["waitingTimesReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/drang": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Drang cases (002 §5.6), per source of the concerns
+         * @description Trajectories registered as drang (markDrang): registered in the period, open at its end, and closed in it; per source (basisvoorziening, zorgaanbieder, Veilig Thuis, CJG).
+         */
+        get: operations["drangReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/intake-outcomes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How intakes ended: beschikking, advice, afwijzing or withdrawn
+         * @description Trajectories whose intake ended in the period: in a first beschikking, with advice (no specialised care needed, per advice), in an afwijzing (per ground) or withdrawn before a beschikking; each as a share of all.
+         */
+        get: operations["intakeOutcomesReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Referrals to specialised care per period and product category
+         * @description Toewijzingen and PGB beschikkingen starting in the period, per month (default), quarter, year or the whole period, and per JZ020 productcategorie (`pgb` for a persoonsgebonden budget).
+         */
+        get: operations["referralsReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/goal-attainment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Doelrealisatie: goals reached at the end, per municipality
+         * @description For end evaluations recorded in the period: goals reached of all goals judged, and the share of trajectories that reached every goal.
+         */
+        get: operations["goalAttainmentReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/dropouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Uitval: care ended early, per JZ588 reason
+         * @description Care stops in the period with a reason other than 02 (volgens plan), per reason, each as a share of all care stops in the period.
+         */
+        get: operations["dropoutsReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/client-ratings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Client ratings and response rate, per municipality and question
+         * @description 3-month check and midway questionnaire sent in the period (when the check fell due), end questionnaire of the end evaluations of the period: asked, answered, response rate, mean rating, fitting share.
+         */
+        get: operations["clientRatingsReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/overdue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Overdue beschikkingen, reviews and end evaluations, per municipality
+         * @description Open trajectories overdue now, by what is overdue (the period does not apply); reviews recorded in the period and how many late.
+         */
+        get: operations["overdueReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/samenloop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Samenloop families: three or more providers active at once
+         * @description Families whose open trajectories have at least `threshold` distinct active providers now, and the families a municipality named itself (the period does not apply); family ids only, with who named it and the family’s consent (004).
+         */
+        get: operations["samenloopReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/monitoring-effort": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Monitoring effort against outcome
+         * @description For end evaluations recorded in the period: doelrealisatie per number of reviews (0, 1, 2, 3+) and per coordination, with subtotals.
+         */
+        get: operations["monitoringEffortReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/trajectories/{caseNumber}/destruction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Destroy a client's personal data on request (ops, Jeugdwet 7.3.9) */
+        post: operations["destroyOnRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List transfers within the caller’s scope, newest first
+         * @description A GI sees its own, coordinators and team leads those of their municipalities, ops all. Read from Temporal’s visibility store: a change shows within a second or so.
+         */
+        get: operations["listTransfers"];
+        put?: never;
+        /**
+         * Propose a Schakeloverleg transfer to the voluntary frame (GI, own organisation)
+         * @description One workflow per GI and reference, `schakeloverleg-<organisation>.<reference>`. The same reference again starts nothing and answers 200 with `created: false`.
+         */
+        post: operations["proposeTransfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/transfers/{transferId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One transfer: its state, what this caller can do next, and what falls due */
+        get: operations["getTransfer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/transfers/{transferId}/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Plan (or move) the Schakeloverleg (coordinator, team lead of the municipality) */
+        post: operations["planTransfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/transfers/{transferId}/record-outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the outcome of the Schakeloverleg: agreed (the trajectory starts at once, its beschikking due before the end date) or not (a revisit date) */
+        post: operations["recordTransferOutcome"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/transfers/{transferId}/change-measure-end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The measure ends on another date (GI, own transfer) */
+        post: operations["changeTransferMeasureEnd"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/transfers/{transferId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw the proposal (GI, own transfer), until the trajectory has started */
+        post: operations["withdrawTransfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/handovers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List handovers, earliest due first, within the caller’s scope
+         * @description Veilig Thuis sees its own organisation’s, coordinators and team leads their municipalities’, ops all. An overdue handover keeps its missed deadline as `nextDueAt`, so it stays on top until the step is taken.
+         */
+        get: operations["listHandovers"];
+        put?: never;
+        /**
+         * Hand a case over to the CJG (Veilig Thuis liaison, for its own organisation)
+         * @description Starts one handover per Veilig Thuis reference. The same reference again starts nothing and answers 200 with `created: false`. The handover lead of the municipality and Veilig Thuis get a letter; the CJG accepts within 5 working days (1 when urgent).
+         */
+        post: operations["createHandover"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/handovers/{handoverId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One handover: its status, texts, deadlines and what this caller can do next */
+        get: operations["getHandover"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/handovers/{handoverId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept the handover and assign a (registered) coordinator (team lead, coordinator) */
+        post: operations["acceptHandover"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/handovers/{handoverId}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refuse the handover: back to Veilig Thuis with the reason (team lead, coordinator) */
+        post: operations["refuseHandover"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/handovers/{handoverId}/plan-meeting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Plan (or move) the warm handover with the family and Veilig Thuis, joint home visit yes/no (coordinator) */
+        post: operations["planHandoverMeeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/handovers/{handoverId}/record-meeting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the warm handover held: its agreements go in writing to Veilig Thuis, the family and the coordinator (coordinator) */
+        post: operations["recordHandoverMeeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/handovers/{handoverId}/start-trajectory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a toegang trajectory for the client and family of the handover; Veilig Thuis gets the feedback (coordinator) */
+        post: operations["startHandoverTrajectory"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/handovers/{handoverId}/close-with-basic-support": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** No specialised care needed: close with basic support; Veilig Thuis gets the feedback (coordinator) */
+        post: operations["closeHandoverWithBasicSupport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/handovers/{handoverId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take the handover back, before the meeting is held (Veilig Thuis liaison) */
+        post: operations["withdrawHandover"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/handover-leads/{municipalityCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Name who receives new Veilig Thuis handovers and escalations for a municipality (team lead of it, ops) */
+        put: operations["putHandoverLead"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/vtos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List VTOs from the read model, within the caller’s scope
+         * @description Coordinators and team leads see their municipalities, ops everything. Ids, codes and dates only; newest first.
+         */
+        get: operations["listVtos"];
+        put?: never;
+        /**
+         * Propose a verzoek tot onderzoek for a drang case (coordinator, own municipality)
+         * @description Starts the VTO workflow: the written request goes to the parents at once, and the VTO waits until it is recorded that they were informed. The same case number again starts nothing and answers 200 with `created: false`.
+         */
+        post: operations["proposeVto"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/vtos/{caseNumber}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The state of one VTO, what this caller can do next, and what falls due
+         * @description The explanation in words is shown to coordinators and team leads only.
+         */
+        get: operations["getVto"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/vtos/{caseNumber}/record-parents-informed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record when and how the parents were informed (coordinator; 002 §3.6)
+         * @description Until this is recorded the VTO does not go onto the beschermingsplein’s agenda. `how`: conversation or letter; `informedOn` not in the future.
+         */
+        post: operations["recordVtoParentsInformed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/vtos/{caseNumber}/record-decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the beschermingsplein’s decision (coordinator, team lead)
+         * @description Once the meeting the VTO is on the agenda of has taken place: `send` (the Raad and the parents are told), `not-send` with a reason (the parents are told why) or `postpone` (back on the next agenda).
+         */
+        post: operations["recordVtoDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/vtos/{caseNumber}/record-raad-outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the Raad’s answer: an investigation or not (coordinator) */
+        post: operations["recordVtoRaadOutcome"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/vtos/{caseNumber}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw the VTO before the beschermingsplein decided (coordinator) */
+        post: operations["withdrawVto"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["WebController_settings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/dev-login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["WebController_devLogin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
-  schemas: {
-    ErrorDetail: {
-      /**
-       * @description Path of the field: dotted for objects, indexed for arrays (`plan.results[0].id`); '' when the problems concern the request as a whole
-       * @example municipalityCode
-       */
-      field: string;
-      /**
-       * @description What is wrong, phrased after the field name
-       * @example [
-       *       "must be a four-digit CBS gemeentecode (e.g. 0957)"
-       *     ]
-       */
-      problems: string[];
-    };
-    ErrorBody: {
-      /** @example 400 */
-      statusCode: number;
-      /**
-       * @description The HTTP status text
-       * @example Bad Request
-       */
-      error: string;
-      /**
-       * @description One sentence for humans; never personal data or internals
-       * @example The request has invalid fields: municipalityCode, extra.
-       */
-      message: string;
-      /**
-       * @description Present on a 400 validation error (one entry per field) and on a 4xx refused for a list of reasons, which come as one entry with field '' (a 409 then reads `[{ "field": "", "problems": ["no beschikking has been issued yet"] }]`). Absent otherwise.
-       * @example [
-       *       {
-       *         "field": "municipalityCode",
-       *         "problems": [
-       *           "must be a four-digit CBS gemeentecode (e.g. 0957)"
-       *         ]
-       *       },
-       *       {
-       *         "field": "extra",
-       *         "problems": [
-       *           "is not allowed"
-       *         ]
-       *       }
-       *     ]
-       */
-      details?: components['schemas']['ErrorDetail'][];
-      /**
-       * @description The id of this request, also in the X-Request-Id header and on every log line about it; quote it to ops
-       * @example 1b4e28ba-2fa1-4d3b-a3f5-ef19b5a7633b
-       */
-      requestId: string;
-    };
-    AccessLogEntryDto: {
-      /** @example 2026-11-24T09:12:03.120Z */
-      at: string;
-      /**
-       * @description The token subject
-       * @example coord-anna
-       */
-      actorSub: string;
-      /** @example coordinator */
-      actorRole: string;
-      /**
-       * @description `read:<thing>` for a read, else the command or registration
-       * @example read:trajectory
-       */
-      action: string;
-      /**
-       * @description The case number, handover, transfer or VTO id; null for the registry record
-       * @example CJG-2026-000123
-       */
-      caseNumber: string | null;
-      /**
-       * @description accepted, or why not: forbidden, not-found, invalid, refused, failed
-       * @example accepted
-       */
-      outcome: string;
-    };
-    AccessLogDto: {
-      /** @example client-0001 */
-      clientId: string;
-      /** @example 2026-01-01 */
-      from: string | null;
-      /** @example 2026-12-31 */
-      to: string | null;
-      /** @example 12 */
-      count: number;
-      /** @description More than 10000 entries matched: only the first are listed; ask a shorter period */
-      truncated: boolean;
-      /** @description Oldest first */
-      entries: components['schemas']['AccessLogEntryDto'][];
-    };
-    CodecPayloadDto: {
-      /**
-       * @description Metadata, each value base64
-       * @example {
-       *       "encoding": "YmluYXJ5L2VuY3J5cHRlZA==",
-       *       "encryption-key-id": "azIwMjY="
-       *     }
-       */
-      metadata?: {
-        [key: string]: string;
-      };
-      /**
-       * Format: byte
-       * @description Data, base64
-       */
-      data?: string;
-    };
-    CodecPayloadsDto: {
-      payloads: components['schemas']['CodecPayloadDto'][];
-    };
-    PutCoordinatorDto: {
-      /** @example Anna de Vries */
-      name: string;
-      /** @example anna.devries@cjg.example */
-      email: string;
-      /**
-       * @description A registered team
-       * @example team-roermond-noord
-       */
-      teamId?: string;
-    };
-    RegisteredDto: {
-      /** @example client-0001 */
-      id: string;
-      /** @description false when an existing record was updated */
-      created: boolean;
-    };
-    PutOrganisationDto: {
-      /**
-       * @example veilig-thuis
-       * @enum {string}
-       */
-      kind: 'veilig-thuis' | 'gi' | 'raad' | 'beschermingsplein';
-      /** @example Veilig Thuis Limburg */
-      name: string;
-      /**
-       * @description Where letters go
-       * @example overdracht@veiligthuis.example
-       */
-      email: string;
-    };
-    PutMunicipalityDto: {
-      /** @example Roermond */
-      name: string;
-      /**
-       * @description Postal address, one line, as the letters print it
-       * @example Postbus 900, 6040 AX Roermond
-       */
-      postalAddress?: string;
-      /**
-       * @description Telephone number for questions
-       * @example 14 0475
-       */
-      phone?: string;
-      /**
-       * @description E-mail for questions
-       * @example jeugd@roermond.nl
-       */
-      email?: string;
-      /**
-       * @description Website, as printed
-       * @example www.roermond.nl
-       */
-      website?: string;
-      /**
-       * @description Who signs a decision on behalf of the college (mandaat)
-       * @example Petra Smeets
-       */
-      signatoryName?: string;
-      /**
-       * @description The signatory’s function, as printed after the name
-       * @example de teamleider toegang, namens deze
-       */
-      signatoryFunction?: string;
-      /**
-       * @description Where an objection (bezwaarschrift) is sent; the postal address when left out
-       * @example Postbus 900, 6040 AX Roermond, t.a.v. de bezwaarcommissie
-       */
-      objectionAddress?: string;
-    };
-    PutTeamDto: {
-      /** @example Team Roermond Noord */
-      name: string;
-      /**
-       * @description The municipality the team works for
-       * @example 0957
-       */
-      municipalityCode?: string;
-    };
-    CoordinatorDto: {
-      /** @example Anna de Vries */
-      name: string;
-      /** @example anna.devries@cjg.example */
-      email: string;
-      /**
-       * @description A registered team
-       * @example team-roermond-noord
-       */
-      teamId?: string;
-      /** @example coord-anna */
-      id: string;
-    };
-    CarerDto: {
-      /**
-       * @description Greeted by this name in the letters
-       * @example Maria Jansen
-       */
-      name: string;
-      /**
-       * @description Where this carer’s letters go; without one the carer gets no letters
-       * @example maria.jansen@example.nl
-       */
-      email?: string | null;
-      /**
-       * @example ouder
-       * @enum {string}
-       */
-      relation: 'ouder' | 'verzorger' | 'voogd' | 'pleegouder';
-    };
-    ClientDto: {
-      /** @example client-0001 */
-      id: string;
-      /** @example Sam Jansen */
-      name: string;
-      /** @example 111222333 */
-      bsn: string | null;
-      /** @example 2014-05-17 */
-      dateOfBirth: string | null;
-      /**
-       * @description Where letters to the family and its answer links go
-       * @example ouders.jansen@example.nl
-       */
-      email: string | null;
-      /** @description The parents or carers, in order */
-      carers: components['schemas']['CarerDto'][];
-      /** @description When the personal data was destroyed (Jeugdwet 7.3.8/7.3.9); then nothing else is left */
-      personalDataDestroyedAt: string | null;
-    };
-    PutClientDto: {
-      /** @example Sam Jansen */
-      name: string;
-      /**
-       * @description Burgerservicenummer (elfproef)
-       * @example 111222333
-       */
-      bsn?: string;
-      /**
-       * @description Calendar date (YYYY-MM-DD)
-       * @example 2014-05-17
-       */
-      dateOfBirth?: string;
-      /**
-       * @description Without carers: where the family’s letters go. With carers: the young person’s own address, which gets them from the age CLIENT_OWN_LETTERS_FROM_AGE (16)
-       * @example ouders.jansen@example.nl
-       */
-      email?: string;
-      /** @description The parents or carers, in order; each with an e-mail gets the family’s letters. Replaces those registered; left out, they stay as they are; [] removes them */
-      carers?: components['schemas']['CarerDto'][];
-    };
-    PutProfessionalDto: {
-      /** @example Petra Smeets */
-      name: string;
-      /**
-       * @description Begeleider primair proces (bpp) or gedragswetenschapper
-       * @example gedragswetenschapper
-       * @enum {string}
-       */
-      kind: 'bpp' | 'gedragswetenschapper';
-      /**
-       * @example SKJ
-       * @enum {string}
-       */
-      register: 'SKJ' | 'BIG';
-      /**
-       * @description The registration number in that register: 6 to 11 digits
-       * @example 100012345
-       */
-      registrationNumber: string;
-    };
-    PutProviderDto: {
-      /** @example Jeugdhulp Midden-Limburg */
-      name: string;
-      /** @example toewijzingen@jeugdhulp.example */
-      email: string;
-    };
-    DueItemDto: {
-      /**
-       * @description What falls due
-       * @example awb-warning
-       */
-      kind: string;
-      /** @example 2027-01-04T08:00:00.000Z */
-      at: string;
-    };
-    TrajectoryStateDto: {
-      /**
-       * @description The whole case (coordinators, team leads, ops); a provider gets `provider` (enum property replaced by openapi-typescript)
-       * @enum {string}
-       */
-      view: 'case';
-      /** @example CJG-2026-000123 */
-      caseNumber: string;
-      /** @example 0957 */
-      municipalityCode: string;
-      /** @example coord-anna */
-      coordinatorId: string;
-      /** @example client-0001 */
-      clientId: string;
-      /** @example fam-jansen */
-      familyId: string;
-      /**
-       * @description intake → results-agreed → provider-intake → beschikking → monitoring → end-evaluation → closed (or withdrawn)
-       * @example intake
-       * @enum {string}
-       */
-      phase:
-        | 'intake'
-        | 'results-agreed'
-        | 'provider-intake'
-        | 'beschikking'
-        | 'monitoring'
-        | 'end-evaluation'
-        | 'closed'
-        | 'withdrawn';
-      /** @example 2026-11-23T10:15:00.000Z */
-      startedAt: string;
-      /**
-       * Format: date
-       * @description The day the request was received, when given at the start: the Awb clock runs from 00:00 of it
-       * @example 2026-11-16
-       */
-      receivedOn?: string;
-      /**
-       * @description Increases with every change
-       * @example 3
-       */
-      revision: number;
-      /** @description Whether the coordinator has been sent the "intake registered" letter */
-      intakeLetterSent: boolean;
-      /**
-       * @example [
-       *       "agreeResults",
-       *       "withdraw"
-       *     ]
-       */
-      allowedCommands: string[];
-      /** @description What the workflow waits for, earliest first */
-      pendingDeadlines: components['schemas']['DueItemDto'][];
-      /** @description A review, Awb decision or evaluation is past due */
-      overdue: boolean;
-      /** @description Plan deel 1 */
-      plan?: {
-        [key: string]: unknown;
-      };
-      /** @description Plan deel 2 per provider */
-      providerIntakes: Record<string, never>[];
-      /**
-       * @description Verwijzingen
-       * @example [
-       *       "12345678"
-       *     ]
-       */
-      referrals?: string[];
-      beschikking?: {
-        [key: string]: unknown;
-      };
-      /** @description Awb decision clock */
-      awb: {
-        [key: string]: unknown;
-      };
-      coordination?: {
-        [key: string]: unknown;
-      };
-      reviews: Record<string, never>[];
-      monitoring: {
-        [key: string]: unknown;
-      };
-      /** @description Zorg per AGB code */
-      care: {
-        [key: string]: unknown;
-      };
-      evaluations: Record<string, never>[];
-      threeMonthCheck: {
-        [key: string]: unknown;
-      };
-      questionnaires: {
-        [key: string]: unknown;
-      };
-      endEvaluation?: {
-        [key: string]: unknown;
-      };
-      reassessment?: {
-        [key: string]: unknown;
-      };
-      withdrawal?: {
-        [key: string]: unknown;
-      };
-      /**
-       * @description Letters that could not be delivered: which letter, to whom (a reference such as client:<id>), why (refused, no-address, unknown-recipient) and when; the coordinator is told by mail
-       * @example [
-       *       {
-       *         "letter": "plan-deel-1",
-       *         "sequence": 2,
-       *         "recipient": "client:client-0001",
-       *         "reason": "refused",
-       *         "at": "2026-11-23T10:20:00.000Z"
-       *       }
-       *     ]
-       */
-      deliveryProblems?: Record<string, never>[];
-      /** @example 2027-12-01T10:00:00.000Z */
-      closedAt?: string;
-    };
-    ProviderTrajectoryViewDto: {
-      /**
-       * @description discriminator enum property added by openapi-typescript
-       * @enum {string}
-       */
-      view: 'provider';
-      /** @example CJG-2026-000123 */
-      caseNumber: string;
-      /** @example 0957 */
-      municipalityCode: string;
-      /**
-       * @description The coordinator of the case
-       * @example coord-anna
-       */
-      coordinatorId: string;
-      /**
-       * @description intake → results-agreed → provider-intake → beschikking → monitoring → end-evaluation → closed (or withdrawn)
-       * @example monitoring
-       * @enum {string}
-       */
-      phase:
-        | 'intake'
-        | 'results-agreed'
-        | 'provider-intake'
-        | 'beschikking'
-        | 'monitoring'
-        | 'end-evaluation'
-        | 'closed'
-        | 'withdrawn';
-      /** @example 9 */
-      revision: number;
-      /** @description The family chose this provider (verwijzing) */
-      referred: boolean;
-      /** @description Plan deel 1: the results (with their words) and the inzet */
-      plan?: {
-        [key: string]: unknown;
-      };
-      /** @description Its own intake (plan deel 2); a divergence with its status only */
-      intake?: {
-        [key: string]: unknown;
-      };
-      /** @description Its toewijzingen with beschikking number and period */
-      toewijzingen: Record<string, never>[];
-      /** @description Its start and stop zorg */
-      care: {
-        [key: string]: unknown;
-      };
-      /** @description Its own evaluations */
-      evaluations: Record<string, never>[];
-      endEvaluation?: {
-        [key: string]: unknown;
-      };
-      /** @description What falls due for this provider */
-      pendingDeadlines: components['schemas']['DueItemDto'][];
-      /**
-       * @example [
-       *       "reportEvaluation",
-       *       "stopZorg"
-       *     ]
-       */
-      allowedCommands: string[];
-      /** @example 2027-12-01T10:00:00.000Z */
-      closedAt?: string;
-      /**
-       * @description When this provider stops seeing the case
-       * @example 2028-03-01T10:00:00.000Z
-       */
-      accessEndsAt?: string;
-    };
-    StartTrajectoryDto: {
-      /**
-       * @description Zaaknummer; the workflow id derives from it
-       * @example CJG-2026-000123
-       */
-      caseNumber: string;
-      /**
-       * @description CBS gemeentecode (four digits)
-       * @example 0957
-       */
-      municipalityCode: string;
-      /**
-       * @description A registered coordinator (PUT /coordinators/:id)
-       * @example coord-anna
-       */
-      coordinatorId: string;
-      /**
-       * @description A registered client (PUT /clients/:id)
-       * @example client-0001
-       */
-      clientId: string;
-      /**
-       * @description 1Gezin1Plan: the family id (samenloop is judged per family)
-       * @example fam-jansen
-       */
-      familyId: string;
-      /**
-       * Format: date
-       * @description The day the request for help was received (Europe/Amsterdam), when before its registration: the Awb decision deadline and the waiting-times report count from the start of that day. Not after today and not more than a year before it (else 422). Without it: from the registration.
-       * @example 2026-11-16
-       */
-      receivedOn?: string;
-    };
-    TrajectoryStartedDto: {
-      /** @example CJG-2026-000123 */
-      caseNumber: string;
-      /** @example trajectory-CJG-2026-000123 */
-      workflowId: string;
-      /** @description false when a trajectory with this case number already existed (nothing was started) */
-      created: boolean;
-    };
-    TrajectorySummaryDto: {
-      /** @example CJG-2026-000123 */
-      caseNumber: string;
-      /** @example 0957 */
-      municipalityCode: string;
-      /** @example coord-anna */
-      coordinatorId: string;
-      /** @example fam-jansen */
-      familyId: string | null;
-      /**
-       * @description intake → results-agreed → provider-intake → beschikking → monitoring → end-evaluation → closed (or withdrawn)
-       * @example monitoring
-       * @enum {string}
-       */
-      phase:
-        | 'intake'
-        | 'results-agreed'
-        | 'provider-intake'
-        | 'beschikking'
-        | 'monitoring'
-        | 'end-evaluation'
-        | 'closed'
-        | 'withdrawn';
-      /** @example 2026-11-23T10:15:00.000Z */
-      startedAt: string;
-      /** @example 2026-11-24T08:00:00.000Z */
-      updatedAt: string;
-      /** @description Coordination and follow-up (001) */
-      coordinated: boolean | null;
-      /** @example 2027-06-30 */
-      beschikkingEnd: string | null;
-      /**
-       * @example [
-       *       "12345678"
-       *     ]
-       */
-      providerAgbCodes: string[];
-      /** @example 2027-05-23T08:00:00.000Z */
-      nextDueAt: string | null;
-      /** @example review */
-      nextDueKind: string | null;
-      overdue: boolean;
-      /** @example null */
-      closedAt: string | null;
-    };
-    TrajectoryPageDto: {
-      /**
-       * @description Matching rows in all pages, counted in the statement that cut this page
-       * @example 1
-       */
-      total: number;
-      /** @example 25 */
-      limit: number;
-      /** @example 0 */
-      offset: number;
-      items: components['schemas']['TrajectorySummaryDto'][];
-    };
-    ResultDto: {
-      /**
-       * @description Short id, unique within the plan: a–z, 0–9 and -, at most 32 characters
-       * @example school
-       */
-      id: string;
-      /**
-       * @description The result, in the family’s words
-       * @example Het kind gaat weer vijf dagen per week naar school
-       */
-      description: string;
-      /**
-       * @description How it is judged whether the result is reached
-       * @example Aanwezigheid volgens de mentor, zes weken achter elkaar
-       */
-      measure: string;
-    };
-    OmvangDto: {
-      /**
-       * @description Volume: a whole number 1–100000
-       * @example 4
-       */
-      volume: number;
-      /**
-       * @description WJ756 eenheid (04 = uur)
-       * @example 04
-       * @enum {string}
-       */
-      unit: '01' | '04' | '14' | '16' | '82' | '83' | '84';
-      /**
-       * @description WMO757 frequentie (2 = per week)
-       * @example 2
-       * @enum {string}
-       */
-      frequency: '1' | '2' | '4' | '6';
-    };
-    InzetDto: {
-      /**
-       * @description JZ020 productcategorie (45 = jeugdhulp ambulant)
-       * @example 45
-       * @enum {string}
-       */
-      productCategory:
-        '40' | '41' | '42' | '43' | '44' | '45' | '46' | '47' | '48' | '49' | '50' | '54';
-      /**
-       * @description iJw productcode: five characters 0–9/A–Z, starting with the productcategorie
-       * @example 45A01
-       */
-      productCode?: string;
-      /**
-       * @description Omvang: volume, WJ756 eenheid, WMO757 frequentie
-       * @example {
-       *       "volume": 4,
-       *       "unit": "04",
-       *       "frequency": "2"
-       *     }
-       */
-      omvang: components['schemas']['OmvangDto'];
-    };
-    PlanDeel1Dto: {
-      /**
-       * @description The agreed results: 1–20, ids unique
-       * @example [
-       *       {
-       *         "id": "school",
-       *         "description": "Het kind gaat weer vijf dagen per week naar school",
-       *         "measure": "Aanwezigheid volgens de mentor, zes weken achter elkaar"
-       *       },
-       *       {
-       *         "id": "rust-thuis",
-       *         "description": "Minder escalaties thuis; de ouders houden een vast avondritme aan",
-       *         "measure": "Ouders en kind geven de rust thuis een 7 of hoger"
-       *       }
-       *     ]
-       */
-      results: components['schemas']['ResultDto'][];
-      /**
-       * @description The inzet: JZ020 productcategorie and omvang
-       * @example {
-       *       "productCategory": "45",
-       *       "productCode": "45A01",
-       *       "omvang": {
-       *         "volume": 4,
-       *         "unit": "04",
-       *         "frequency": "2"
-       *       }
-       *     }
-       */
-      inzet: components['schemas']['InzetDto'];
-    };
-    AgreeResultsDto: {
-      /**
-       * @description Plan deel 1
-       * @example {
-       *       "results": [
-       *         {
-       *           "id": "school",
-       *           "description": "Het kind gaat weer vijf dagen per week naar school",
-       *           "measure": "Aanwezigheid volgens de mentor, zes weken achter elkaar"
-       *         },
-       *         {
-       *           "id": "rust-thuis",
-       *           "description": "Minder escalaties thuis; de ouders houden een vast avondritme aan",
-       *           "measure": "Ouders en kind geven de rust thuis een 7 of hoger"
-       *         }
-       *       ],
-       *       "inzet": {
-       *         "productCategory": "45",
-       *         "productCode": "45A01",
-       *         "omvang": {
-       *           "volume": 4,
-       *           "unit": "04",
-       *           "frequency": "2"
-       *         }
-       *       }
-       *     }
-       */
-      plan: components['schemas']['PlanDeel1Dto'];
-    };
-    ReferToProviderDto: {
-      /**
-       * @description AGB code of the provider (8 digits)
-       * @example 12345678
-       */
-      agbCode: string;
-    };
-    RecordProviderIntakeDto: {
-      /**
-       * @description AGB code of the provider (8 digits)
-       * @example 12345678
-       */
-      agbCode: string;
-      /**
-       * @description Plan deel 2: what the provider will do; 1–20 activities of at most 500 characters
-       * @example [
-       *       "Wekelijkse gezinsbegeleiding thuis",
-       *       "Overleg met de mentor over de terugkeer naar school"
-       *     ]
-       */
-      activities: string[];
-      /**
-       * @description Expected duration in weeks: a whole number 1–520
-       * @example 26
-       */
-      expectedDurationWeeks: number;
-      /**
-       * @description The inzet the provider asks for, when it differs from plan deel 1 (a divergence)
-       * @example {
-       *       "productCategory": "45",
-       *       "productCode": "45A01",
-       *       "omvang": {
-       *         "volume": 6,
-       *         "unit": "04",
-       *         "frequency": "2"
-       *       }
-       *     }
-       */
-      requestedInzet?: components['schemas']['InzetDto'];
-    };
-    DecideDivergenceDto: {
-      /**
-       * @description AGB code of the provider whose divergence is decided
-       * @example 12345678
-       */
-      agbCode: string;
-      /**
-       * @description true: the requested inzet becomes the ceiling; false: plan deel 1 stays
-       * @example false
-       */
-      accept: boolean;
-      /**
-       * @description Why (told to the provider); at most 2000 characters
-       * @example Plan deel 1 gaat uit van 4 uur per week; na de tussenevaluatie bekijken we het opnieuw
-       */
-      reason: string;
-    };
-    ToewijzingDto: {
-      /**
-       * @description JZ020 productcategorie (45 = jeugdhulp ambulant)
-       * @example 45
-       * @enum {string}
-       */
-      productCategory:
-        '40' | '41' | '42' | '43' | '44' | '45' | '46' | '47' | '48' | '49' | '50' | '54';
-      /**
-       * @description iJw productcode: five characters 0–9/A–Z, starting with the productcategorie
-       * @example 45A01
-       */
-      productCode?: string;
-      /**
-       * @description Omvang: volume, WJ756 eenheid, WMO757 frequentie
-       * @example {
-       *       "volume": 4,
-       *       "unit": "04",
-       *       "frequency": "2"
-       *     }
-       */
-      omvang: components['schemas']['OmvangDto'];
-      /**
-       * @description AGB code of the provider (8 digits); it recorded its intake
-       * @example 12345678
-       */
-      agbCode: string;
-      /**
-       * @description Toewijzingnummer: 1–20 characters A–Z, 0–9, -; unique within the beschikking
-       * @example T-2027-0001
-       */
-      toewijzingnummer: string;
-    };
-    ZinBeschikkingDto: {
-      /**
-       * @description Beschikkingnummer: 3–40 characters A–Z, 0–9, -
-       * @example B-2027-001
-       */
-      number: string;
-      /**
-       * Format: date
-       * @description First day of the beschikking (YYYY-MM-DD)
-       * @example 2027-01-04
-       */
-      startDate: string;
-      /**
-       * Format: date
-       * @description Last day of the beschikking (YYYY-MM-DD), not before startDate
-       * @example 2027-12-31
-       */
-      endDate: string;
-      /**
-       * @description zin: zorg in natura (enum property replaced by openapi-typescript)
-       * @enum {string}
-       */
-      kind: 'zin';
-      /**
-       * @description Toewijzingen: 1–20, toewijzingnummers unique; each within plan deel 1
-       * @example [
-       *       {
-       *         "agbCode": "12345678",
-       *         "toewijzingnummer": "T-2027-0001",
-       *         "productCategory": "45",
-       *         "productCode": "45A01",
-       *         "omvang": {
-       *           "volume": 4,
-       *           "unit": "04",
-       *           "frequency": "2"
-       *         }
-       *       }
-       *     ]
-       */
-      toewijzingen: components['schemas']['ToewijzingDto'][];
-    };
-    PgbBeschikkingDto: {
-      /**
-       * @description Beschikkingnummer: 3–40 characters A–Z, 0–9, -
-       * @example B-2027-001
-       */
-      number: string;
-      /**
-       * Format: date
-       * @description First day of the beschikking (YYYY-MM-DD)
-       * @example 2027-01-04
-       */
-      startDate: string;
-      /**
-       * Format: date
-       * @description Last day of the beschikking (YYYY-MM-DD), not before startDate
-       * @example 2027-12-31
-       */
-      endDate: string;
-      /**
-       * @description pgb: persoonsgebonden budget (enum property replaced by openapi-typescript)
-       * @enum {string}
-       */
-      kind: 'pgb';
-      /**
-       * @description Budget in euro: more than 0, at most 1000000, in whole cents
-       * @example 4800
-       */
-      budgetEuro: number;
-    };
-    IssueBeschikkingDto: {
-      /**
-       * @description The beschikking: kind zin with toewijzingen, or kind pgb with budgetEuro
-       * @example {
-       *       "number": "B-2027-001",
-       *       "kind": "zin",
-       *       "startDate": "2027-01-04",
-       *       "endDate": "2027-12-31",
-       *       "toewijzingen": [
-       *         {
-       *           "agbCode": "12345678",
-       *           "toewijzingnummer": "T-2027-0001",
-       *           "productCategory": "45",
-       *           "productCode": "45A01",
-       *           "omvang": {
-       *             "volume": 4,
-       *             "unit": "04",
-       *             "frequency": "2"
-       *           }
-       *         }
-       *       ]
-       *     }
-       */
-      beschikking:
-        components['schemas']['ZinBeschikkingDto'] | components['schemas']['PgbBeschikkingDto'];
-      /**
-       * @description Why this is decided (Awb 3:46), in words the family understands; printed in the beschikking letter. Without it the letter gives the standard motivation: the help is needed for the results agreed in plan deel 1 (Jeugdwet art. 2.3). Kept in PostgreSQL, never in the workflow; at most 2000 characters
-       * @example U wilt de hulp zelf regelen bij een zorgverlener die uw zoon al kent. Dat past bij de afspraken in deel 1 van het ondersteuningsplan.
-       */
-      motivation?: string;
-    };
-    RecordVerdagingDto: {
-      /**
-       * Format: date
-       * @description The new due date (YYYY-MM-DD), after the current one (Awb 4:14)
-       * @example 2027-02-01
-       */
-      newDueDate: string;
-      /**
-       * @description Why the decision takes longer (Awb 4:14: told to the applicant)
-       * @example Het advies van de jeugdarts is nodig voor de beslissing; dat volgt half januari
-       */
-      reason: string;
-    };
-    CoordinationCriteriaDto: {
-      /**
-       * @description The heaviest care in the beschikking
-       * @example ambulant
-       * @enum {string}
-       */
-      typeOfCare: 'ambulant' | 'dagbehandeling' | 'verblijf' | 'ggz' | 'pgb' | 'other';
-      /**
-       * @description Number of products: a whole number 0–50
-       * @example 1
-       */
-      numberOfProducts: number;
-      /**
-       * @description Complexity of the case
-       * @example high
-       * @enum {string}
-       */
-      complexity: 'low' | 'medium' | 'high';
-      /**
-       * @description Is the help question clear and single, unclear, or several at once?
-       * @example clear
-       * @enum {string}
-       */
-      helpQuestion: 'clear' | 'unclear' | 'multiple';
-      /**
-       * @description Zelfredzaamheid en eigen kracht of client and family
-       * @example medium
-       * @enum {string}
-       */
-      selfReliance: 'high' | 'medium' | 'low';
-    };
-    DecideCoordinationDto: {
-      /**
-       * @description true: the CJG coordinates and reviews (regie); false: it does not
-       * @example true
-       */
-      coordinate: boolean;
-      /**
-       * @description The criteria of 001 the decision weighs
-       * @example {
-       *       "typeOfCare": "ambulant",
-       *       "numberOfProducts": 1,
-       *       "complexity": "high",
-       *       "helpQuestion": "clear",
-       *       "selfReliance": "medium"
-       *     }
-       */
-      criteria: components['schemas']['CoordinationCriteriaDto'];
-      /**
-       * @description ISO 8601 review interval, only when coordinating; at most the policy maximum (P6M, 001)
-       * @example P3M
-       */
-      reviewInterval?: string;
-    };
-    ResultJudgementDto: {
-      /**
-       * @description Id of a result of plan deel 1
-       * @example school
-       */
-      resultId: string;
-      /**
-       * @description Whether the result is reached
-       * @example partly
-       * @enum {string}
-       */
-      outcome: 'reached' | 'partly' | 'not';
-    };
-    RecordReviewDto: {
-      /**
-       * @description A judgement of every result of plan deel 1, each once
-       * @example [
-       *       {
-       *         "resultId": "school",
-       *         "outcome": "partly"
-       *       },
-       *       {
-       *         "resultId": "rust-thuis",
-       *         "outcome": "reached"
-       *       }
-       *     ]
-       */
-      outcomes: components['schemas']['ResultJudgementDto'][];
-      /**
-       * @description continue, afschalen (less care), opschalen (more care) or end
-       * @example continue
-       * @enum {string}
-       */
-      decision: 'continue' | 'afschalen' | 'opschalen' | 'end';
-      /**
-       * @description With afschalen (at least the current interval; default half-yearly) or opschalen (shorter than the current; required): how often the CJG follows up from now on, an ISO 8601 duration of at most P6M
-       * @example P3M
-       */
-      reviewInterval?: string;
-    };
-    RequestEndEvaluationDto: {
-      /**
-       * @description Why the end evaluation starts now
-       * @example De resultaten zijn bereikt; het gezin wil afronden
-       */
-      reason: string;
-    };
-    VerlengingDto: {
-      /**
-       * @description Number of the new beschikking: 3–40 characters A–Z, 0–9, -
-       * @example B-2027-118
-       */
-      number: string;
-      /**
-       * Format: date
-       * @description New end date (YYYY-MM-DD), after the current one
-       * @example 2028-06-30
-       */
-      endDate: string;
-    };
-    RecordEndEvaluationDto: {
-      /**
-       * @description A judgement of every result of plan deel 1, each once
-       * @example [
-       *       {
-       *         "resultId": "school",
-       *         "outcome": "reached"
-       *       },
-       *       {
-       *         "resultId": "rust-thuis",
-       *         "outcome": "partly"
-       *       }
-       *     ]
-       */
-      goals: components['schemas']['ResultJudgementDto'][];
-      /**
-       * @description close, verlenging or vervolgtraject
-       * @example verlenging
-       * @enum {string}
-       */
-      decision: 'close' | 'verlenging' | 'vervolgtraject';
-      /**
-       * @description Required with decision verlenging, and only then: the new beschikking
-       * @example {
-       *       "number": "B-2027-118",
-       *       "endDate": "2028-06-30"
-       *     }
-       */
-      verlenging?: components['schemas']['VerlengingDto'];
-      /**
-       * @description Required with decision vervolgtraject, and only then: the zaaknummer of the new case
-       * @example CJG-2027-000045
-       */
-      followUpCaseNumber?: string;
-    };
-    WithdrawDto: {
-      /**
-       * @description Why the request is withdrawn
-       * @example Het gezin is verhuisd naar een andere gemeente
-       */
-      reason: string;
-    };
-    CloseWithAdviceDto: {
-      /**
-       * @description Where the family is pointed: basisondersteuning (ondersteuning door het CJG zelf (basisondersteuning)); voorliggend-veld (een algemene voorziening in de buurt (het voorliggend veld)); eigen-netwerk (hulp uit de eigen omgeving van het gezin); andere-voorziening (hulp via een andere wet of voorziening, zoals de huisarts of de zorgverzekering); geen-hulp-nodig (op dit moment is geen hulp nodig)
-       * @example voorliggend-veld
-       * @enum {string}
-       */
-      advice:
-        | 'basisondersteuning'
-        | 'voorliggend-veld'
-        | 'eigen-netwerk'
-        | 'andere-voorziening'
-        | 'geen-hulp-nodig';
-      /**
-       * @description The advice in words, as the family reads it in the letter
-       * @example De opvoedcursus van het buurtteam past bij uw vraag.
-       */
-      explanation: string;
-    };
-    RejectRequestDto: {
-      /**
-       * @description The ground (Jeugdwet 2.3): eigen-kracht (het gezin kan de problemen met eigen mogelijkheden en het eigen netwerk oplossen); voorliggende-voorziening (een algemene of andere voorziening is passend en eerst aan de beurt); geen-jeugdhulp (de hulpvraag is geen vraag om jeugdhulp); andere-gemeente (een andere gemeente is verantwoordelijk (woonplaatsbeginsel)); andere-wet (de hulp valt onder een andere wet, zoals de Wet langdurige zorg of de Zorgverzekeringswet)
-       * @example voorliggende-voorziening
-       * @enum {string}
-       */
-      ground:
-        | 'eigen-kracht'
-        | 'voorliggende-voorziening'
-        | 'geen-jeugdhulp'
-        | 'andere-gemeente'
-        | 'andere-wet';
-      /**
-       * @description The motivation (Awb 3:46), as the family reads it in the decision letter
-       * @example De training van het buurtteam is passend; jeugdhulp is niet nodig.
-       */
-      motivation: string;
-    };
-    SignOffPlanDto: {
-      /**
-       * @description Id of a registered professional (PUT /professionals/:id): a BPP or gedragswetenschapper with an SKJ or BIG registration
-       * @example gw-petra
-       */
-      professionalId: string;
-    };
-    MarkDrangDto: {
-      /**
-       * @description Since when the case is worked as drang (a calendar date, not after today)
-       * @example 2026-11-30
-       */
-      since: string;
-      /**
-       * @description Where the concerns came from: basisvoorziening (een basisvoorziening (school, huisarts, kinderopvang, GGD)); zorgaanbieder (een zorgaanbieder); veilig-thuis (Veilig Thuis); cjg (het CJG zelf)
-       * @example basisvoorziening
-       * @enum {string}
-       */
-      source: 'basisvoorziening' | 'zorgaanbieder' | 'veilig-thuis' | 'cjg';
-      /**
-       * @description The concerns, in words (kept in PostgreSQL, never in the workflow history)
-       * @example School maakt zich zorgen om verzuim; de ouders herkennen de zorgen nog niet.
-       */
-      reason: string;
-    };
-    ReportEvaluationDto: {
-      /**
-       * @description AGB code of an assigned provider (8 digits)
-       * @example 12345678
-       */
-      agbCode: string;
-      /**
-       * @description interim, or end once the end evaluation is required
-       * @example interim
-       * @enum {string}
-       */
-      kind: 'interim' | 'end';
-      /**
-       * @description Judgements of results of plan deel 1, each once (all of them for kind end)
-       * @example [
-       *       {
-       *         "resultId": "school",
-       *         "outcome": "partly"
-       *       },
-       *       {
-       *         "resultId": "rust-thuis",
-       *         "outcome": "reached"
-       *       }
-       *     ]
-       */
-      outcomes: components['schemas']['ResultJudgementDto'][];
-    };
-    StartZorgDto: {
-      /**
-       * @description AGB code of an assigned provider (8 digits)
-       * @example 12345678
-       */
-      agbCode: string;
-      /**
-       * Format: date
-       * @description First day of care (YYYY-MM-DD), within the beschikking
-       * @example 2027-01-11
-       */
-      date: string;
-    };
-    StopZorgDto: {
-      /**
-       * @description AGB code of an assigned provider (8 digits)
-       * @example 12345678
-       */
-      agbCode: string;
-      /**
-       * Format: date
-       * @description Last day of care (YYYY-MM-DD), not before its start
-       * @example 2027-12-17
-       */
-      date: string;
-      /**
-       * @description JZ588 reden beëindiging (02 = volgens plan beëindigd)
-       * @example 02
-       * @enum {string}
-       */
-      reason: '01' | '02' | '03' | '04' | '05' | '06' | '07' | '08' | '09' | '10' | '11' | '12';
-    };
-    AnswerThreeMonthCheckDto: {
-      /**
-       * @description Whether the care fits; false alerts the coordinator
-       * @example true
-       */
-      fitting: boolean;
-    };
-    AnswerQuestionnaireDto: {
-      /**
-       * @description Which questionnaire: midway or end
-       * @example midway
-       * @enum {string}
-       */
-      moment: 'midway' | 'end';
-      /**
-       * @description The help (of the provider): a whole number 1–5
-       * @example 4
-       */
-      rating: number;
-      /**
-       * @description The CJG (004): a whole number 1–5
-       * @example 4
-       */
-      ratingCjg?: number;
-      /**
-       * @description The coordinator (004): a whole number 1–5
-       * @example 5
-       */
-      ratingCoordinator?: number;
-    };
-    AnswerReassessmentDto: {
-      /**
-       * @description Whether the case needs follow-up after the re-assessment
-       * @example false
-       */
-      followUpNeeded: boolean;
-    };
-    ReassignCoordinatorDto: {
-      /**
-       * @description Id of the new coordinator (PUT /coordinators/:id), not the current one
-       * @example coord-bram
-       */
-      coordinatorId: string;
-      /**
-       * @description Why the case moves
-       * @example Langdurig verlof van de coördinator; overgedragen binnen het team
-       */
-      reason: string;
-    };
-    StartReassessmentDto: {
-      /**
-       * @description Names the batch; recorded in every trajectory. A batch runs once: the same id again starts nothing.
-       * @example apr-2026
-       */
-      batchId: string;
-      /**
-       * @description Coordinators decide by this date
-       * @example 2026-04-30
-       */
-      decideBy: string;
-      /**
-       * @description Beschikking ends on or after this date
-       * @example 2026-07-01
-       */
-      beschikkingEndFrom: string;
-      /**
-       * @description Beschikking ends on or before this date
-       * @example 2026-12-31
-       */
-      beschikkingEndTo: string;
-      /** @example 0957 */
-      municipalityCode?: string;
-    };
-    ReassessmentRefusalDto: {
-      /** @example CJG-2026-000123 */
-      caseNumber: string;
-      /**
-       * @example [
-       *       "a re-assessment is already pending"
-       *     ]
-       */
-      reasons: string[];
-    };
-    ReassessmentBatchStartedDto: {
-      /** @example apr-2026 */
-      batchId: string;
-      /**
-       * @description selecting: finding the matching trajectories; running: asking them; done: every one answered
-       * @example running
-       * @enum {string}
-       */
-      status: 'selecting' | 'running' | 'done';
-      /**
-       * @description Running trajectories in monitoring that matched
-       * @example 12
-       */
-      matched: number;
-      /**
-       * @description Trajectories that accepted the request
-       * @example 7
-       */
-      requested: number;
-      /** @description Trajectories that refused the request, with their reasons */
-      refused: components['schemas']['ReassessmentRefusalDto'][];
-      /**
-       * @description Matched trajectories that have not answered yet
-       * @example 4
-       */
-      pending: number;
-      /** @example 2026-04-01T08:00:00.000Z */
-      startedAt: string;
-      /**
-       * @description Set once done
-       * @example 2026-04-01T08:00:41.000Z
-       */
-      finishedAt?: string;
-      /**
-       * @description The workflow in the Temporal Web UI
-       * @example reassessment-batch-apr-2026
-       */
-      workflowId: string;
-      /** @description false when a batch with this id already existed (nothing was started) */
-      created: boolean;
-    };
-    ReassessmentProgressDto: {
-      /** @example apr-2026 */
-      batchId: string;
-      /**
-       * @description selecting: finding the matching trajectories; running: asking them; done: every one answered
-       * @example running
-       * @enum {string}
-       */
-      status: 'selecting' | 'running' | 'done';
-      /**
-       * @description Running trajectories in monitoring that matched
-       * @example 12
-       */
-      matched: number;
-      /**
-       * @description Trajectories that accepted the request
-       * @example 7
-       */
-      requested: number;
-      /** @description Trajectories that refused the request, with their reasons */
-      refused: components['schemas']['ReassessmentRefusalDto'][];
-      /**
-       * @description Matched trajectories that have not answered yet
-       * @example 4
-       */
-      pending: number;
-      /** @example 2026-04-01T08:00:00.000Z */
-      startedAt: string;
-      /**
-       * @description Set once done
-       * @example 2026-04-01T08:00:41.000Z
-       */
-      finishedAt?: string;
-    };
-    NameSamenloopDto: {
-      /**
-       * @description The municipality that names the family
-       * @example 0957
-       */
-      municipalityCode: string;
-      /**
-       * @description The day the municipality named it
-       * @example 2026-12-04
-       */
-      namedOn: string;
-      /**
-       * @description Whether the municipality informed the family that it named it (004 asks it to)
-       * @example true
-       */
-      familyInformed: boolean;
-    };
-    RecordConsentDto: {
-      /**
-       * @example given
-       * @enum {string}
-       */
-      consent: 'given' | 'refused';
-      /**
-       * @description The day the family answered
-       * @example 2026-12-05
-       */
-      on: string;
-    };
-    FamilySamenloopDto: {
-      /** @example fam-jansen */
-      familyId: string;
-      /** @example 0957 */
-      namedByMunicipality: string | null;
-      /** @example 2026-12-04 */
-      namedOn: string | null;
-      /** @example true */
-      familyInformed: boolean | null;
-      /**
-       * @example given
-       * @enum {string|null}
-       */
-      consent: 'given' | 'refused' | null;
-      /** @example 2026-12-05 */
-      consentOn: string | null;
-    };
-    AnswerQuestionDto: {
-      /** @example CJG-2026-000123 */
-      caseNumber: string;
-      /**
-       * @example three-month-check
-       * @enum {string}
-       */
-      question: 'three-month-check' | 'questionnaire-midway' | 'questionnaire-end';
-      /**
-       * @description The question as the page asks it
-       * @example Past de hulp bij wat u nodig heeft?
-       */
-      text: string;
-      /**
-       * @description Until when the link can be used
-       * @example 2026-05-01T08:00:00.000Z
-       */
-      expiresAt: string;
-    };
-    AnswerReceivedDto: {
-      /** @example CJG-2026-000123 */
-      caseNumber: string;
-      /**
-       * @example three-month-check
-       * @enum {string}
-       */
-      question: 'three-month-check' | 'questionnaire-midway' | 'questionnaire-end';
-      /** @enum {string} */
-      status: 'received';
-    };
-    AnswerFormDto: {
-      /** @description The token of the link (the `token` query parameter) */
-      token: string;
-      /**
-       * @description 3-month check: does the care fit what the client needs?
-       * @example ja
-       */
-      fitting?: ('ja' | 'nee') | boolean;
-      /**
-       * @description Questionnaire: how satisfied the client is with the care, 1 (not) to 5 (very)
-       * @example 4
-       */
-      rating?: number | ('1' | '2' | '3' | '4' | '5');
-      /**
-       * @description Questionnaire: how satisfied with the CJG, 1 to 5 (004)
-       * @example 4
-       */
-      ratingCjg?: number | ('1' | '2' | '3' | '4' | '5');
-      /**
-       * @description Questionnaire: how satisfied with the coordinator, 1 to 5 (004)
-       * @example 5
-       */
-      ratingCoordinator?: number | ('1' | '2' | '3' | '4' | '5');
-    };
-    CaseloadCoordinatorDto: {
-      /** @example coord-anna */
-      coordinatorId: string;
-      /** @example team-noord */
-      teamId: string | null;
-      /** @example Team Noord */
-      teamName: string | null;
-      /**
-       * @description Open at the end of `to`
-       * @example 23
-       */
-      open: number;
-      /**
-       * @description Open at any moment of the period
-       * @example 31
-       */
-      active: number;
-      /**
-       * @description Registered in the period
-       * @example 9
-       */
-      started: number;
-      /**
-       * @description Closed (ended or withdrawn) in the period
-       * @example 8
-       */
-      closed: number;
-    };
-    CaseloadTeamDto: {
-      /**
-       * @description null: no team
-       * @example team-noord
-       */
-      teamId: string | null;
-      /** @example Team Noord */
-      teamName: string | null;
-      /**
-       * @description Coordinators with a trajectory counted here
-       * @example 5
-       */
-      coordinators: number;
-      /** @example 112 */
-      open: number;
-      /** @example 150 */
-      active: number;
-      /** @example 41 */
-      started: number;
-      /** @example 38 */
-      closed: number;
-      /** @example 22.4 */
-      openPerCoordinator: number | null;
-    };
-    CaseloadReportDto: {
-      /** @example waiting-times */
-      report: string;
-      /** @example 2026-01-01 */
-      from: string;
-      /** @example 2026-12-31 */
-      to: string;
-      /**
-       * @description The municipalities counted; null: all
-       * @example [
-       *       "0957",
-       *       "0983"
-       *     ]
-       */
-      municipalityCodes: string[] | null;
-      /** @example 2027-01-04T09:12:00.000Z */
-      generatedAt: string;
-      /**
-       * @description The day at whose end `open` is counted
-       * @example 2026-12-31
-       */
-      asOf: string;
-      coordinators: components['schemas']['CaseloadCoordinatorDto'][];
-      teams: components['schemas']['CaseloadTeamDto'][];
-    };
-    WaitingTimeRowDto: {
-      /**
-       * @description First beschikking issued in the period
-       * @example 310
-       */
-      trajectories: number;
-      /** @example 38.2 */
-      meanDays: number | null;
-      /** @example 35 */
-      medianDays: number | null;
-      /** @example 61.5 */
-      p90Days: number | null;
-      /** @example 96 */
-      maxDays: number | null;
-      /**
-       * @description Waited more than 8 weeks (56 days)
-       * @example 42
-       */
-      overEightWeeks: number;
-      /** @example 0957 */
-      municipalityCode: string;
-      /** @example Roermond */
-      municipalityName: string | null;
-    };
-    WaitingTimeFiguresDto: {
-      /**
-       * @description First beschikking issued in the period
-       * @example 310
-       */
-      trajectories: number;
-      /** @example 38.2 */
-      meanDays: number | null;
-      /** @example 35 */
-      medianDays: number | null;
-      /** @example 61.5 */
-      p90Days: number | null;
-      /** @example 96 */
-      maxDays: number | null;
-      /**
-       * @description Waited more than 8 weeks (56 days)
-       * @example 42
-       */
-      overEightWeeks: number;
-    };
-    WaitingTimesReportDto: {
-      /** @example waiting-times */
-      report: string;
-      /** @example 2026-01-01 */
-      from: string;
-      /** @example 2026-12-31 */
-      to: string;
-      /**
-       * @description The municipalities counted; null: all
-       * @example [
-       *       "0957",
-       *       "0983"
-       *     ]
-       */
-      municipalityCodes: string[] | null;
-      /** @example 2027-01-04T09:12:00.000Z */
-      generatedAt: string;
-      rows: components['schemas']['WaitingTimeRowDto'][];
-      /** @description All municipalities counted together */
-      total: components['schemas']['WaitingTimeFiguresDto'];
-    };
-    DrangRowDto: {
-      /**
-       * @description Registered as drang in the period
-       * @example 4
-       */
-      marked: number;
-      /**
-       * @description Drang trajectories open at the end of the period
-       * @example 11
-       */
-      openAtEnd: number;
-      /**
-       * @description Drang trajectories closed in the period
-       * @example 3
-       */
-      closed: number;
-      /**
-       * @description Where the concerns came from
-       * @example basisvoorziening
-       */
-      source: string;
-      /** @example een basisvoorziening (school, huisarts, kinderopvang, GGD) */
-      sourceLabel: string | null;
-    };
-    DrangFiguresDto: {
-      /**
-       * @description Registered as drang in the period
-       * @example 4
-       */
-      marked: number;
-      /**
-       * @description Drang trajectories open at the end of the period
-       * @example 11
-       */
-      openAtEnd: number;
-      /**
-       * @description Drang trajectories closed in the period
-       * @example 3
-       */
-      closed: number;
-    };
-    DrangReportDto: {
-      /** @example waiting-times */
-      report: string;
-      /** @example 2026-01-01 */
-      from: string;
-      /** @example 2026-12-31 */
-      to: string;
-      /**
-       * @description The municipalities counted; null: all
-       * @example [
-       *       "0957",
-       *       "0983"
-       *     ]
-       */
-      municipalityCodes: string[] | null;
-      /** @example 2027-01-04T09:12:00.000Z */
-      generatedAt: string;
-      rows: components['schemas']['DrangRowDto'][];
-      /** @description Every source together */
-      total: components['schemas']['DrangFiguresDto'];
-    };
-    IntakeOutcomeRowDto: {
-      /**
-       * @example advice
-       * @enum {string}
-       */
-      outcome: 'beschikking' | 'advice' | 'rejected' | 'withdrawn';
-      /**
-       * @description The advice or the ground of the afwijzing; null for a beschikking or withdrawal
-       * @example voorliggend-veld
-       */
-      code: string | null;
-      /** @example een algemene voorziening in de buurt (het voorliggend veld) */
-      label: string | null;
-      /** @example 14 */
-      trajectories: number;
-      /**
-       * @description Of all, in %, one decimal; null when there is nothing to divide by
-       * @example 9.5
-       */
-      pctOfAll: number | null;
-    };
-    IntakeOutcomesTotalDto: {
-      /**
-       * @description Every intake that ended in the period
-       * @example 148
-       */
-      trajectories: number;
-    };
-    IntakeOutcomesReportDto: {
-      /** @example waiting-times */
-      report: string;
-      /** @example 2026-01-01 */
-      from: string;
-      /** @example 2026-12-31 */
-      to: string;
-      /**
-       * @description The municipalities counted; null: all
-       * @example [
-       *       "0957",
-       *       "0983"
-       *     ]
-       */
-      municipalityCodes: string[] | null;
-      /** @example 2027-01-04T09:12:00.000Z */
-      generatedAt: string;
-      rows: components['schemas']['IntakeOutcomeRowDto'][];
-      total: components['schemas']['IntakeOutcomesTotalDto'];
-    };
-    ReferralRowDto: {
-      /**
-       * @description 2026-03, 2026-Q1, 2026 or from/to
-       * @example 2026-03
-       */
-      period: string;
-      /**
-       * @description JZ020 productcategorie, or `pgb` for a persoonsgebonden budget
-       * @example 45
-       */
-      productCategory: string;
-      /** @example Jeugdhulp ambulant */
-      productCategoryName: string | null;
-      /**
-       * @description Toewijzingen and PGB beschikkingen starting in the group
-       * @example 57
-       */
-      referrals: number;
-      /**
-       * @description Distinct trajectories among them
-       * @example 51
-       */
-      trajectories: number;
-    };
-    ReferralTotalDto: {
-      /** @example 640 */
-      referrals: number;
-      /** @example 512 */
-      trajectories: number;
-    };
-    ReferralsReportDto: {
-      /** @example waiting-times */
-      report: string;
-      /** @example 2026-01-01 */
-      from: string;
-      /** @example 2026-12-31 */
-      to: string;
-      /**
-       * @description The municipalities counted; null: all
-       * @example [
-       *       "0957",
-       *       "0983"
-       *     ]
-       */
-      municipalityCodes: string[] | null;
-      /** @example 2027-01-04T09:12:00.000Z */
-      generatedAt: string;
-      /**
-       * @example month
-       * @enum {string}
-       */
-      group: 'month' | 'quarter' | 'year' | 'period';
-      rows: components['schemas']['ReferralRowDto'][];
-      total: components['schemas']['ReferralTotalDto'];
-    };
-    GoalAttainmentRowDto: {
-      /**
-       * @description End evaluations (with goals) recorded
-       * @example 120
-       */
-      endEvaluations: number;
-      /** @example 360 */
-      goalsTotal: number;
-      /** @example 317 */
-      goalsReached: number;
-      /**
-       * @description Doelrealisatie in %, one decimal; null when there is nothing to divide by
-       * @example 88.1
-       */
-      goalsReachedPct: number | null;
-      /** @example 84 */
-      allGoalsReached: number;
-      /**
-       * @description in %, one decimal; null when there is nothing to divide by
-       * @example 70
-       */
-      allGoalsReachedPct: number | null;
-      /** @example 0957 */
-      municipalityCode: string;
-      /** @example Roermond */
-      municipalityName: string | null;
-    };
-    GoalFiguresDto: {
-      /**
-       * @description End evaluations (with goals) recorded
-       * @example 120
-       */
-      endEvaluations: number;
-      /** @example 360 */
-      goalsTotal: number;
-      /** @example 317 */
-      goalsReached: number;
-      /**
-       * @description Doelrealisatie in %, one decimal; null when there is nothing to divide by
-       * @example 88.1
-       */
-      goalsReachedPct: number | null;
-      /** @example 84 */
-      allGoalsReached: number;
-      /**
-       * @description in %, one decimal; null when there is nothing to divide by
-       * @example 70
-       */
-      allGoalsReachedPct: number | null;
-    };
-    GoalAttainmentReportDto: {
-      /** @example waiting-times */
-      report: string;
-      /** @example 2026-01-01 */
-      from: string;
-      /** @example 2026-12-31 */
-      to: string;
-      /**
-       * @description The municipalities counted; null: all
-       * @example [
-       *       "0957",
-       *       "0983"
-       *     ]
-       */
-      municipalityCodes: string[] | null;
-      /** @example 2027-01-04T09:12:00.000Z */
-      generatedAt: string;
-      rows: components['schemas']['GoalAttainmentRowDto'][];
-      total: components['schemas']['GoalFiguresDto'];
-    };
-    DropoutRowDto: {
-      /**
-       * @description JZ588 reason
-       * @example 03
-       */
-      reasonCode: string | null;
-      /** @example Levering is eenzijdig beëindigd door cliënt */
-      reasonLabel: string | null;
-      /**
-       * @description Care stops (provider × trajectory)
-       * @example 12
-       */
-      stops: number;
-      /** @example 11 */
-      trajectories: number;
-      /**
-       * @description Of all stops, in %, one decimal; null when there is nothing to divide by
-       * @example 6.3
-       */
-      pctOfAllStops: number | null;
-    };
-    DropoutTotalDto: {
-      /** @example 190 */
-      careStops: number;
-      /** @example 171 */
-      careStopTrajectories: number;
-      /**
-       * @description JZ588 02, volgens plan
-       * @example 151
-       */
-      plannedStops: number;
-      /**
-       * @description Every other reason: uitval
-       * @example 39
-       */
-      earlyStops: number;
-      /** @example 37 */
-      earlyTrajectories: number;
-      /**
-       * @description in %, one decimal; null when there is nothing to divide by
-       * @example 20.5
-       */
-      earlyStopsPct: number | null;
-    };
-    DropoutsReportDto: {
-      /** @example waiting-times */
-      report: string;
-      /** @example 2026-01-01 */
-      from: string;
-      /** @example 2026-12-31 */
-      to: string;
-      /**
-       * @description The municipalities counted; null: all
-       * @example [
-       *       "0957",
-       *       "0983"
-       *     ]
-       */
-      municipalityCodes: string[] | null;
-      /** @example 2027-01-04T09:12:00.000Z */
-      generatedAt: string;
-      /** @description Uitval per reason (all but 02) */
-      rows: components['schemas']['DropoutRowDto'][];
-      total: components['schemas']['DropoutTotalDto'];
-    };
-    ClientRatingRowDto: {
-      /**
-       * @example questionnaire-end
-       * @enum {string}
-       */
-      question: 'three-month-check' | 'questionnaire-midway' | 'questionnaire-end';
-      /**
-       * @description Sent to the client in the period
-       * @example 80
-       */
-      asked: number;
-      /** @example 52 */
-      answered: number;
-      /** @example 25 */
-      noResponse: number;
-      /**
-       * @description Answer window still open
-       * @example 3
-       */
-      awaiting: number;
-      /**
-       * @description in %, one decimal; null when there is nothing to divide by
-       * @example 65
-       */
-      responseRatePct: number | null;
-      /**
-       * @description Questionnaires: mean rating 1–5 of the help, two decimals
-       * @example 4.12
-       */
-      meanRating: number | null;
-      /**
-       * @description Questionnaires: mean rating 1–5 of the CJG (004), over the answers giving one
-       * @example 4.3
-       */
-      meanRatingCjg: number | null;
-      /**
-       * @description Questionnaires: mean rating 1–5 of the coordinator (004), over the answers giving one
-       * @example 4.6
-       */
-      meanRatingCoordinator: number | null;
-      /**
-       * @description 3-month check: answers saying the care fits, in %, one decimal; null when there is nothing to divide by
-       * @example 84.6
-       */
-      fittingPct: number | null;
-      /** @example 0957 */
-      municipalityCode: string;
-      /** @example Roermond */
-      municipalityName: string | null;
-    };
-    ClientRatingFiguresDto: {
-      /**
-       * @example questionnaire-end
-       * @enum {string}
-       */
-      question: 'three-month-check' | 'questionnaire-midway' | 'questionnaire-end';
-      /**
-       * @description Sent to the client in the period
-       * @example 80
-       */
-      asked: number;
-      /** @example 52 */
-      answered: number;
-      /** @example 25 */
-      noResponse: number;
-      /**
-       * @description Answer window still open
-       * @example 3
-       */
-      awaiting: number;
-      /**
-       * @description in %, one decimal; null when there is nothing to divide by
-       * @example 65
-       */
-      responseRatePct: number | null;
-      /**
-       * @description Questionnaires: mean rating 1–5 of the help, two decimals
-       * @example 4.12
-       */
-      meanRating: number | null;
-      /**
-       * @description Questionnaires: mean rating 1–5 of the CJG (004), over the answers giving one
-       * @example 4.3
-       */
-      meanRatingCjg: number | null;
-      /**
-       * @description Questionnaires: mean rating 1–5 of the coordinator (004), over the answers giving one
-       * @example 4.6
-       */
-      meanRatingCoordinator: number | null;
-      /**
-       * @description 3-month check: answers saying the care fits, in %, one decimal; null when there is nothing to divide by
-       * @example 84.6
-       */
-      fittingPct: number | null;
-    };
-    ClientRatingsReportDto: {
-      /** @example waiting-times */
-      report: string;
-      /** @example 2026-01-01 */
-      from: string;
-      /** @example 2026-12-31 */
-      to: string;
-      /**
-       * @description The municipalities counted; null: all
-       * @example [
-       *       "0957",
-       *       "0983"
-       *     ]
-       */
-      municipalityCodes: string[] | null;
-      /** @example 2027-01-04T09:12:00.000Z */
-      generatedAt: string;
-      rows: components['schemas']['ClientRatingRowDto'][];
-      /** @description Per question, all together */
-      total: components['schemas']['ClientRatingFiguresDto'][];
-    };
-    OverdueRowDto: {
-      /**
-       * @description Open trajectories now
-       * @example 410
-       */
-      open: number;
-      /**
-       * @description Open and overdue now
-       * @example 31
-       */
-      overdue: number;
-      /**
-       * @description No beschikking within the Awb term
-       * @example 4
-       */
-      beschikkingOverdue: number;
-      /** @example 22 */
-      reviewOverdue: number;
-      /** @example 5 */
-      endEvaluationOverdue: number;
-      /**
-       * @description Reviews recorded in the period
-       * @example 260
-       */
-      reviewsRecorded: number;
-      /**
-       * @description Of which after they were due
-       * @example 40
-       */
-      reviewsRecordedLate: number;
-      /**
-       * @description in %, one decimal; null when there is nothing to divide by
-       * @example 15.4
-       */
-      reviewsRecordedLatePct: number | null;
-      /** @example 0957 */
-      municipalityCode: string;
-      /** @example Roermond */
-      municipalityName: string | null;
-    };
-    OverdueFiguresDto: {
-      /**
-       * @description Open trajectories now
-       * @example 410
-       */
-      open: number;
-      /**
-       * @description Open and overdue now
-       * @example 31
-       */
-      overdue: number;
-      /**
-       * @description No beschikking within the Awb term
-       * @example 4
-       */
-      beschikkingOverdue: number;
-      /** @example 22 */
-      reviewOverdue: number;
-      /** @example 5 */
-      endEvaluationOverdue: number;
-      /**
-       * @description Reviews recorded in the period
-       * @example 260
-       */
-      reviewsRecorded: number;
-      /**
-       * @description Of which after they were due
-       * @example 40
-       */
-      reviewsRecordedLate: number;
-      /**
-       * @description in %, one decimal; null when there is nothing to divide by
-       * @example 15.4
-       */
-      reviewsRecordedLatePct: number | null;
-    };
-    OverdueReportDto: {
-      /** @example waiting-times */
-      report: string;
-      /** @example 2026-01-01 */
-      from: string;
-      /** @example 2026-12-31 */
-      to: string;
-      /**
-       * @description The municipalities counted; null: all
-       * @example [
-       *       "0957",
-       *       "0983"
-       *     ]
-       */
-      municipalityCodes: string[] | null;
-      /** @example 2027-01-04T09:12:00.000Z */
-      generatedAt: string;
-      rows: components['schemas']['OverdueRowDto'][];
-      total: components['schemas']['OverdueFiguresDto'];
-    };
-    SamenloopFamilyDto: {
-      /** @example fam-jansen */
-      familyId: string;
-      /**
-       * @description Distinct providers active now
-       * @example 3
-       */
-      providers: number;
-      /**
-       * @description Open trajectories with an active provider
-       * @example 2
-       */
-      trajectories: number;
-      /**
-       * @description The municipality that named the family itself (004), whatever its count
-       * @example 0957
-       */
-      namedByMunicipality: string | null;
-      /**
-       * @description The family’s consent to talk its care over (004); null while there is none
-       * @example given
-       * @enum {string|null}
-       */
-      consent: 'given' | 'refused' | null;
-    };
-    SamenloopReportDto: {
-      /** @example waiting-times */
-      report: string;
-      /** @example 2026-01-01 */
-      from: string;
-      /** @example 2026-12-31 */
-      to: string;
-      /**
-       * @description The municipalities counted; null: all
-       * @example [
-       *       "0957",
-       *       "0983"
-       *     ]
-       */
-      municipalityCodes: string[] | null;
-      /** @example 2027-01-04T09:12:00.000Z */
-      generatedAt: string;
-      /** @example 3 */
-      threshold: number;
-      /**
-       * @description Samenloop families now
-       * @example 14
-       */
-      families: number;
-      rows: components['schemas']['SamenloopFamilyDto'][];
-    };
-    MonitoringEffortRowDto: {
-      /**
-       * @description End evaluations (with goals) recorded
-       * @example 120
-       */
-      endEvaluations: number;
-      /** @example 360 */
-      goalsTotal: number;
-      /** @example 317 */
-      goalsReached: number;
-      /**
-       * @description Doelrealisatie in %, one decimal; null when there is nothing to divide by
-       * @example 88.1
-       */
-      goalsReachedPct: number | null;
-      /** @example 84 */
-      allGoalsReached: number;
-      /**
-       * @description in %, one decimal; null when there is nothing to divide by
-       * @example 70
-       */
-      allGoalsReachedPct: number | null;
-      /**
-       * @example 2
-       * @enum {string}
-       */
-      reviews: '0' | '1' | '2' | '3+' | 'all';
-      /**
-       * @example coordinated
-       * @enum {string}
-       */
-      coordination: 'coordinated' | 'not-coordinated' | 'all';
-      /** @example 2 */
-      meanReviews: number | null;
-    };
-    MonitoringEffortReportDto: {
-      /** @example waiting-times */
-      report: string;
-      /** @example 2026-01-01 */
-      from: string;
-      /** @example 2026-12-31 */
-      to: string;
-      /**
-       * @description The municipalities counted; null: all
-       * @example [
-       *       "0957",
-       *       "0983"
-       *     ]
-       */
-      municipalityCodes: string[] | null;
-      /** @example 2027-01-04T09:12:00.000Z */
-      generatedAt: string;
-      rows: components['schemas']['MonitoringEffortRowDto'][];
-    };
-    DestructionRequestDto: {
-      /**
-       * @description The request: its registration number in the records system (1-64 characters A-Z, a-z, 0-9, . / : _ -). Not words: it is kept in the workflow history and the audit trail after the personal data is gone, so it may not name anyone. Keep the request itself, with its words, in the records system.
-       * @example AVG-2026-0042
-       */
-      reason: string;
-    };
-    DestructionDto: {
-      /** @example CJG-2026-000123 */
-      caseNumber: string;
-      /**
-       * @description The client whose personal data it is
-       * @example client-0001
-       */
-      clientId: string;
-      /**
-       * @description destroyed: done now; already-destroyed: nothing was left (a repeat); running: not done within 20 s, it goes on by itself: repeat the request (harmless) to learn the end
-       * @example destroyed
-       * @enum {string}
-       */
-      status: 'destroyed' | 'already-destroyed' | 'running';
-      /**
-       * @description The client's cases whose personal data this request destroyed
-       * @example [
-       *       "CJG-2021-000007",
-       *       "CJG-2026-000123"
-       *     ]
-       */
-      destroyedCaseNumbers: string[];
-      /**
-       * @description The workflow in the Temporal Web UI
-       * @example destruction-CJG-2026-000123
-       */
-      workflowId: string;
-    };
-    CarriedCareDto: {
-      /**
-       * @description AGB code of the zorgaanbieder
-       * @example 12345678
-       */
-      agbCode: string;
-      /**
-       * @description JZ020 productcategorie of the care
-       * @example 45
-       */
-      productCategory: string;
-    };
-    ProposeTransferDto: {
-      /**
-       * @description The GI’s own reference of the measure (its dossier number): 3–40 characters A–Z, 0–9 and single hyphens. With the GI’s organisation id it names the transfer: the same reference again starts nothing.
-       * @example JB-2026-1234
-       */
-      reference: string;
-      /**
-       * @description CBS gemeentecode of the family’s municipality
-       * @example 0957
-       */
-      municipalityCode: string;
-      /**
-       * @description 1Gezin1Plan: the family id (the trajectory that follows carries it)
-       * @example fam-jansen
-       */
-      familyId: string;
-      /**
-       * @description The client (the young person and the parents) as the CJG registers it (PUT /clients/{id}); the CJG registers it before planning
-       * @example client-0001
-       */
-      clientId: string;
-      /**
-       * @description ots: ondertoezichtstelling (BW 1:255, 1:260); voogdij: voogdij by a GI (BW 1:302 lid 2); jeugdreclassering (Jeugdwet art. 1.1)
-       * @example ots
-       * @enum {string}
-       */
-      measure: 'ots' | 'voogdij' | 'jeugdreclassering';
-      /**
-       * @description The date the measure ends as planned; when agreed, the beschikking of the trajectory is due before it and the voluntary frame begins on it
-       * @example 2027-03-01
-       */
-      measureEndDate: string;
-      /** @description The care in place (at most 20): registered providers (PUT /providers/{agbCode}) and their category */
-      care: components['schemas']['CarriedCareDto'][];
-    };
-    TransferProposedDto: {
-      /**
-       * @description <organisation>.<reference>
-       * @example gi-limburg.JB-2026-1234
-       */
-      transferId: string;
-      /** @example schakeloverleg-gi-limburg.JB-2026-1234 */
-      workflowId: string;
-      /** @description false when this GI had already proposed this reference (nothing was started) */
-      created: boolean;
-    };
-    TransferSummaryDto: {
-      /** @example gi-limburg.JB-2026-1234 */
-      transferId: string;
-      /**
-       * @description proposed → planned → agreed → started; or not-agreed (back to proposed on the revisit date), withdrawn, lapsed
-       * @example proposed
-       * @enum {string}
-       */
-      status: 'proposed' | 'planned' | 'not-agreed' | 'agreed' | 'started' | 'withdrawn' | 'lapsed';
-      /** @example 0957 */
-      municipalityCode: string;
-      /** @example gi-limburg */
-      organisationId: string;
-      /** @example coord-anna */
-      coordinatorId: string | null;
-      /** @example CJG-2027-000042 */
-      caseNumber: string | null;
-      /** @example 2027-01-04T07:00:00.000Z */
-      nextDueAt: string | null;
-      overdue: boolean;
-      /** @example 2026-11-23T10:15:00.000Z */
-      proposedAt: string;
-      /** @example null */
-      closedAt: string | null;
-    };
-    TransferListDto: {
-      /** @description Newest first, at most `limit`; from Temporal’s visibility store (may lag a second) */
-      items: components['schemas']['TransferSummaryDto'][];
-    };
-    TransferDueItemDto: {
-      /**
-       * @example planning-reminder
-       * @enum {string}
-       */
-      kind:
-        | 'planning-reminder'
-        | 'planning-overdue'
-        | 'outcome-reminder'
-        | 'measure-end'
-        | 'revisit'
-        | 'trajectory-start';
-      /** @example 2027-01-04T07:00:00.000Z */
-      at: string;
-    };
-    TransferDatesDto: {
-      /**
-       * @description Reminder when not planned by then
-       * @example 2027-01-04
-       */
-      planningReminder: string;
-      /**
-       * @description To be planned by then; escalated after
-       * @example 2027-01-18
-       */
-      planBy: string;
-      /**
-       * @description The last day the Schakeloverleg may be held
-       * @example 2027-02-15
-       */
-      latestMeetingDate: string;
-    };
-    TransferStateDto: {
-      /**
-       * @description case: the whole transfer (the CJG, ops); partner: the GI’s own part, without the letters’ recipients
-       * @enum {string}
-       */
-      view: 'case' | 'partner';
-      /** @example gi-limburg.JB-2026-1234 */
-      transferId: string;
-      /** @example gi-limburg */
-      organisationId: string;
-      /** @example JB-2026-1234 */
-      reference: string;
-      /** @example 0957 */
-      municipalityCode: string;
-      /** @example fam-jansen */
-      familyId: string;
-      /** @example client-0001 */
-      clientId: string;
-      /**
-       * @example ots
-       * @enum {string}
-       */
-      measure: 'ots' | 'voogdij' | 'jeugdreclassering';
-      /** @example 2027-03-01 */
-      measureEndDate: string;
-      care: components['schemas']['CarriedCareDto'][];
-      /**
-       * @description proposed → planned → agreed → started; or not-agreed (back to proposed on the revisit date), withdrawn, lapsed
-       * @example planned
-       * @enum {string}
-       */
-      status: 'proposed' | 'planned' | 'not-agreed' | 'agreed' | 'started' | 'withdrawn' | 'lapsed';
-      /**
-       * @description The Schakeloverleg round (one more after "not agreed")
-       * @example 1
-       */
-      round: number;
-      /**
-       * @description Set when planned
-       * @example coord-anna
-       */
-      coordinatorId?: string;
-      /**
-       * @example {
-       *       "date": "2027-02-03",
-       *       "plannedAt": "2026-11-24T09:00:00.000Z",
-       *       "outcomeReminded": false
-       *     }
-       */
-      meeting?: {
-        [key: string]: unknown;
-      };
-      /** @description Each Schakeloverleg held */
-      outcomes: Record<string, never>[];
-      /**
-       * @example {
-       *       "date": "2027-09-01"
-       *     }
-       */
-      revisit?: {
-        [key: string]: unknown;
-      };
-      /**
-       * @example {
-       *       "caseNumber": "CJG-2027-000042",
-       *       "agreedAt": "2027-02-03T14:00:00.000Z"
-       *     }
-       */
-      agreement?: {
-        [key: string]: unknown;
-      };
-      /**
-       * @description The toegang trajectory, started when agreed (before December 2026: on the measure’s end date)
-       * @example {
-       *       "caseNumber": "CJG-2027-000042",
-       *       "workflowId": "trajectory-CJG-2027-000042",
-       *       "startedAt": "2027-03-01T07:00:00.000Z",
-       *       "alreadyExisted": false
-       *     }
-       */
-      trajectory?: {
-        [key: string]: unknown;
-      };
-      /**
-       * @example [
-       *       "plan",
-       *       "withdraw"
-       *     ]
-       */
-      allowedCommands: string[];
-      /** @description What the workflow waits for, earliest first */
-      pendingDeadlines: components['schemas']['TransferDueItemDto'][];
-      /** @description Planning escalated, or the outcome of a held Schakeloverleg missing */
-      overdue: boolean;
-      /** @description The deadlines that follow from the end date */
-      dates: components['schemas']['TransferDatesDto'];
-      /** @example 2026-11-23T10:15:00.000Z */
-      proposedAt: string;
-      /** @example 3 */
-      revision: number;
-      deliveryProblems?: Record<string, never>[];
-      /** @example 2027-03-01T07:00:00.000Z */
-      closedAt?: string;
-      /** @description Partner view: when the GI stops seeing the transfer (after its close) */
-      accessEndsAt?: string;
-    };
-    PlanTransferDto: {
-      /**
-       * @description The day of the Schakeloverleg: a working day, from today, at least the policy’s lead time (10 working days) before the measure ends. Planning again moves it.
-       * @example 2027-02-03
-       */
-      meetingDate: string;
-      /**
-       * @description The registered coordinator who takes part and runs the trajectory after it; the client must be registered too (the family is invited)
-       * @example coord-anna
-       */
-      coordinatorId: string;
-    };
-    RecordTransferOutcomeDto: {
-      /** @description Whether the Schakeloverleg agreed on the transfer */
-      agreed: boolean;
-      /** @description Agreed only, and then true: the parents consent (the voluntary frame rests on it). Without consent, record "not agreed" with reason no-consent. */
-      parentsConsent?: boolean;
-      /**
-       * @description Agreed only: the case number of the toegang trajectory that starts at once, its beschikking due before the measure’s end date (not yet in use)
-       * @example CJG-2027-000042
-       */
-      caseNumber?: string;
-      /**
-       * @description Not agreed only: why
-       * @example no-consent
-       * @enum {string}
-       */
-      reason?: 'no-consent' | 'safety-not-ensured' | 'care-not-in-place' | 'other';
-      /**
-       * @description Not agreed only: the day to look at it again; the workflow reminds the coordinator and the GI then, and it can be planned again
-       * @example 2027-09-01
-       */
-      revisitDate?: string;
-      /**
-       * @description Not agreed, optional: the measure’s new planned end date when it will be extended (the revisit must leave time for a Schakeloverleg before it)
-       * @example 2028-03-01
-       */
-      measureEndDate?: string;
-    };
-    ChangeMeasureEndDto: {
-      /**
-       * @description The measure’s new end date (extended or shortened by the court); the voluntary frame of an agreed transfer begins on it
-       * @example 2027-04-01
-       */
-      endDate: string;
-    };
-    WithdrawTransferDto: {
-      /**
-       * @example measure-continues
-       * @enum {string}
-       */
-      reason: 'measure-continues' | 'family-moved' | 'proposed-in-error' | 'other';
-    };
-    CreateHandoverDto: {
-      /**
-       * @description Veilig Thuis’s own case id (an administrative id, not personal data)
-       * @example VT-2026-04711
-       */
-      reference: string;
-      /**
-       * @description urgent: shorter deadlines (accept within 1 working day instead of 5)
-       * @example regular
-       * @enum {string}
-       */
-      urgency: 'regular' | 'urgent';
-      /**
-       * @description afschaling: safe enough to step down to the CJG; tijdens-onderzoek: the CJG is asked to join while Veilig Thuis investigates (002 §3.6)
-       * @example afschaling
-       * @enum {string}
-       */
-      handoverType: 'afschaling' | 'tijdens-onderzoek';
-      /**
-       * @description CBS gemeentecode where the family lives
-       * @example 0957
-       */
-      municipalityCode: string;
-      /**
-       * @description The safety conditions (veiligheidsvoorwaarden): a list of 1-30 single-line items of at most 1000 characters; kept in PostgreSQL, sent in the letters, never in a workflow
-       * @example [
-       *       "Vader woont tijdelijk elders",
-       *       "Geen alcohol in huis"
-       *     ]
-       */
-      safetyConditions: string[];
-      /**
-       * @description Who monitors what, and until when: a list of 1-30 single-line items of at most 1000 characters; kept in PostgreSQL, sent in the letters, never in a workflow
-       * @example [
-       *       "Veilig Thuis belt na 6 weken met moeder"
-       *     ]
-       */
-      monitoringAgreements?: string[];
-    };
-    HandoverCreatedDto: {
-      /**
-       * @description The CJG’s number of the handover
-       * @example VTH-2026-000123
-       */
-      handoverId: string;
-      /** @example veilig-thuis-handover-VTH-2026-000123 */
-      workflowId: string;
-      /** @description false when this organisation already handed over this reference (nothing was started) */
-      created: boolean;
-    };
-    HandoverSummaryDto: {
-      /** @example VTH-2026-000123 */
-      handoverId: string;
-      /** @example vt-limburg-noord */
-      organisationId: string;
-      /** @example VT-2026-04711 */
-      reference: string;
-      /** @example 0957 */
-      municipalityCode: string;
-      /** @enum {string} */
-      urgency: 'regular' | 'urgent';
-      /** @enum {string} */
-      status:
-        | 'received'
-        | 'accepted'
-        | 'meeting-planned'
-        | 'meeting-held'
-        | 'trajectory-started'
-        | 'basic-support'
-        | 'refused'
-        | 'withdrawn';
-      /** @example coord-anna */
-      coordinatorId: string | null;
-      /** @example 2026-12-01 */
-      acceptDueDate: string | null;
-      /** @example 2026-12-08 */
-      meetingDate: string | null;
-      nextDueAt: string | null;
-      /** @enum {string|null} */
-      nextDueKind:
-        | 'accept-reminder'
-        | 'accept-overdue'
-        | 'meeting-reminder'
-        | 'meeting-overdue'
-        | 'feedback-reminder'
-        | 'feedback-overdue'
-        | null;
-      overdue: boolean;
-      /** @example CJG-2026-000123 */
-      trajectoryCaseNumber: string | null;
-      createdAt: string;
-      closedAt: string | null;
-    };
-    HandoverPageDto: {
-      /**
-       * @description Matching rows in all pages, counted in the statement that cut this page
-       * @example 1
-       */
-      total: number;
-      /** @example 25 */
-      limit: number;
-      /** @example 0 */
-      offset: number;
-      items: components['schemas']['HandoverSummaryDto'][];
-    };
-    AcceptanceDto: {
-      /**
-       * @description The last working day to accept
-       * @example 2026-12-01
-       */
-      dueDate: string;
-      /** @description The deadline passed and the handover is not accepted yet */
-      overdue: boolean;
-      /** @example 2026-11-24T09:12:00.000Z */
-      acceptedAt?: string;
-      /** @description Accepted after the deadline */
-      late?: boolean;
-    };
-    PlannedMeetingDto: {
-      /** @example 2026-12-08 */
-      date: string;
-      /** @example 14:30 */
-      time?: string;
-      jointHomeVisit: boolean;
-      plannedAt: string;
-      /**
-       * @description How often it was planned (more than 1: moved)
-       * @example 1
-       */
-      times: number;
-    };
-    TextRefDto: {
-      /** @example 2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d */
-      textId: string;
-      /** @example 3 */
-      items: number;
-    };
-    HeldMeetingDto: {
-      /** @example 2026-12-08 */
-      on: string;
-      jointHomeVisit: boolean;
-      agreements: components['schemas']['TextRefDto'];
-      recordedAt: string;
-      /** @description Held after its deadline */
-      late: boolean;
-    };
-    MeetingDto: {
-      /**
-       * @description The last working day to hold it
-       * @example 2026-12-14
-       */
-      dueDate: string;
-      overdue: boolean;
-      /** @description The coordinator was reminded */
-      reminded: boolean;
-      planned?: components['schemas']['PlannedMeetingDto'];
-      held?: components['schemas']['HeldMeetingDto'];
-    };
-    FeedbackDto: {
-      /**
-       * @description The last working day to decide
-       * @example 2026-12-15
-       */
-      dueDate: string;
-      overdue: boolean;
-    };
-    OutcomeDto: {
-      /** @enum {string} */
-      decision: 'trajectory' | 'basic-support';
-      /**
-       * @description The linked trajectory
-       * @example CJG-2026-000123
-       */
-      caseNumber?: string;
-      at: string;
-      /** @description Decided after the feedback deadline */
-      late: boolean;
-    };
-    RefusalDto: {
-      /**
-       * @description not-safe-enough, care-elsewhere and other only in handovers refused before 2026-12
-       * @enum {string}
-       */
-      reason: 'outside-region' | 'not-competent' | 'not-safe-enough' | 'care-elsewhere' | 'other';
-      explanation?: components['schemas']['TextRefDto'];
-      at: string;
-    };
-    WithdrawalDto: {
-      /** @enum {string} */
-      reason: 'veilig-thuis-continues' | 'family-moved' | 'in-error';
-      at: string;
-    };
-    DeliveryProblemDto: {
-      /** @example vt-receipt */
-      letter: string;
-      sequence: number;
-      /** @example organisation:vt-limburg-noord */
-      recipient: string;
-      /** @enum {string} */
-      reason: 'refused' | 'no-address' | 'unknown-recipient';
-      at: string;
-    };
-    HandoverTextsDto: {
-      safetyConditions: string[];
-      monitoringAgreements?: string[];
-      /** @description The meeting’s agreements */
-      agreements?: string[];
-      /** @description A refusal’s explanation */
-      explanation?: string[];
-    };
-    DeadlineDto: {
-      /** @enum {string} */
-      kind:
-        | 'accept-reminder'
-        | 'accept-overdue'
-        | 'meeting-reminder'
-        | 'meeting-overdue'
-        | 'feedback-reminder'
-        | 'feedback-overdue';
-      /** @example 2026-12-08T07:00:00.000Z */
-      at: string;
-    };
-    HandoverDto: {
-      /**
-       * @description case: the whole handover (the CJG, ops); partner: Veilig Thuis’s own part, without the client and family the CJG linked and the letters’ recipients
-       * @enum {string}
-       */
-      view: 'case' | 'partner';
-      /** @example VTH-2026-000123 */
-      handoverId: string;
-      /** @example vt-limburg-noord */
-      organisationId: string;
-      /** @example VT-2026-04711 */
-      reference: string;
-      /** @enum {string} */
-      urgency: 'regular' | 'urgent';
-      /** @enum {string} */
-      handoverType: 'afschaling' | 'tijdens-onderzoek';
-      /** @example 0957 */
-      municipalityCode: string;
-      /**
-       * @description Receives new handovers and escalations
-       * @example lead-bram
-       */
-      handoverLeadId: string;
-      /**
-       * @description received → accepted → meeting-planned → meeting-held → trajectory-started or basic-support; or refused, withdrawn
-       * @enum {string}
-       */
-      status:
-        | 'received'
-        | 'accepted'
-        | 'meeting-planned'
-        | 'meeting-held'
-        | 'trajectory-started'
-        | 'basic-support'
-        | 'refused'
-        | 'withdrawn';
-      receivedAt: string;
-      /** @example 4 */
-      revision: number;
-      acceptance: components['schemas']['AcceptanceDto'];
-      /** @example coord-anna */
-      coordinatorId?: string;
-      /** @example client-0001 */
-      clientId?: string;
-      /** @example fam-jansen */
-      familyId?: string;
-      meeting?: components['schemas']['MeetingDto'];
-      feedback?: components['schemas']['FeedbackDto'];
-      outcome?: components['schemas']['OutcomeDto'];
-      refusal?: components['schemas']['RefusalDto'];
-      withdrawal?: components['schemas']['WithdrawalDto'];
-      /** @description Letters not delivered (not in the partner view) */
-      deliveryProblems?: components['schemas']['DeliveryProblemDto'][];
-      closedAt?: string;
-      /** @description Partner view: when Veilig Thuis stops seeing the handover (after its close) */
-      accessEndsAt?: string;
-      texts: components['schemas']['HandoverTextsDto'];
-      /** @description The commands this caller could give now */
-      allowedCommands: (
-        | 'accept'
-        | 'refuse'
-        | 'planMeeting'
-        | 'recordMeeting'
-        | 'startTrajectory'
-        | 'closeWithBasicSupport'
-        | 'withdraw'
-      )[];
-      /** @description What the workflow waits for, earliest first */
-      pendingDeadlines: components['schemas']['DeadlineDto'][];
-      /** @description The step the handover waits for is past its deadline */
-      overdue: boolean;
-    };
-    AcceptHandoverDto: {
-      /**
-       * @description The coordinator who takes the case
-       * @example coord-anna
-       */
-      coordinatorId: string;
-    };
-    RefuseHandoverDto: {
-      /**
-       * @description Veilig Thuis judges safety, so the CJG refuses only when the case is not its own: outside-region (the family lives outside the municipalities it works for) or not-competent (the case is no matter for the CJG, e.g. no young person in the family; needs an explanation). Another reason is answered with 400. The handover lead is told of every refusal.
-       * @example outside-region
-       * @enum {string}
-       */
-      reason: 'outside-region' | 'not-competent';
-      /**
-       * @description The explanation for Veilig Thuis (required with not-competent): a list of 1-30 single-line items of at most 1000 characters; kept in PostgreSQL, sent in the letters, never in a workflow
-       * @example [
-       *       "Het gezin woont sinds oktober in Venlo"
-       *     ]
-       */
-      explanation?: string[];
-    };
-    PlanHandoverMeetingDto: {
-      /**
-       * @description The day of the warm handover meeting
-       * @example 2026-12-08
-       */
-      date: string;
-      /**
-       * @description HH:MM, Amsterdam time
-       * @example 14:30
-       */
-      time?: string;
-      /** @description A joint home visit of Veilig Thuis and the CJG (002 §3.6) */
-      jointHomeVisit: boolean;
-      /**
-       * @description The client, registered first with PUT /clients/{id}; invited by letter
-       * @example client-0001
-       */
-      clientId: string;
-      /**
-       * @description 1Gezin1Plan: the family
-       * @example fam-jansen
-       */
-      familyId: string;
-    };
-    RecordHandoverMeetingDto: {
-      /** @example 2026-12-08 */
-      heldOn: string;
-      /** @description Whether it was held as a joint home visit */
-      jointHomeVisit: boolean;
-      /**
-       * @description The agreements made, sent in writing to Veilig Thuis, the family and the coordinator (002 §5.6): a list of 1-30 single-line items of at most 1000 characters; kept in PostgreSQL, sent in the letters, never in a workflow
-       * @example [
-       *       "Moeder meldt zich bij de huisarts",
-       *       "De coördinator komt elke twee weken langs"
-       *     ]
-       */
-      agreements: string[];
-    };
-    StartHandoverTrajectoryDto: {
-      /**
-       * @description The case number of the new toegang trajectory; it starts for the client and family of the meeting, with the assigned coordinator
-       * @example CJG-2026-000123
-       */
-      caseNumber: string;
-    };
-    CloseHandoverWithBasicSupportDto: Record<string, never>;
-    WithdrawHandoverDto: {
-      /**
-       * @description veilig-thuis-continues, family-moved or in-error
-       * @example veilig-thuis-continues
-       * @enum {string}
-       */
-      reason: 'veilig-thuis-continues' | 'family-moved' | 'in-error';
-    };
-    PutHandoverLeadDto: {
-      /**
-       * @description A registered coordinator (the team lead registers itself with PUT /coordinators/{id}) who receives new handovers and escalations for the municipality
-       * @example lead-bram
-       */
-      coordinatorId: string;
-    };
-    HandoverLeadDto: {
-      /** @example 0957 */
-      municipalityCode: string;
-      /** @example lead-bram */
-      coordinatorId: string;
-      /** @description false when the municipality had a handover lead already */
-      created: boolean;
-    };
-    ProposeVtoDto: {
-      /**
-       * @description The VTO's own case number in the CJG's case system; the workflow id derives from it
-       * @example VTO-2026-000012
-       */
-      caseNumber: string;
-      /**
-       * @description CBS gemeentecode (four digits)
-       * @example 0957
-       */
-      municipalityCode: string;
-      /**
-       * @description The coordinator of the VTO, who gets its reminders (PUT /coordinators/:id)
-       * @example coord-anna
-       */
-      coordinatorId: string;
-      /**
-       * @description The trajectory of the drang case, in the same municipality; its client and family are the VTO’s
-       * @example CJG-2026-000123
-       */
-      trajectoryCaseNumber?: string;
-      /**
-       * @description The child (a registered client; letters to the parents go to its address). Required without trajectoryCaseNumber
-       * @example client-0001
-       */
-      clientId?: string;
-      /**
-       * @description The family (1Gezin1Plan). Required without trajectoryCaseNumber
-       * @example fam-jansen
-       */
-      familyId?: string;
-      /**
-       * @description The grounds as codes; ernstige-ontwikkelingsbedreiging is always one of them
-       * @example [
-       *       "ernstige-ontwikkelingsbedreiging",
-       *       "onvoldoende-beweging"
-       *     ]
-       */
-      grounds: (
-        | 'ernstige-ontwikkelingsbedreiging'
-        | 'onvoldoende-beweging'
-        | 'zorgen-niet-erkend'
-        | 'hulp-geweigerd'
-        | 'afspraken-niet-nagekomen'
-        | 'veiligheid-onvoldoende'
-      )[];
-      /**
-       * @description The explanation in words. It may name people, so it is kept in PostgreSQL only: never in the workflow, a letter or a search attribute
-       * @example Na drie gesprekken en een gezamenlijk huisbezoek …
-       */
-      explanation: string;
-    };
-    VtoProposedDto: {
-      /** @example VTO-2026-000012 */
-      caseNumber: string;
-      /** @example vto-VTO-2026-000012 */
-      workflowId: string;
-      /** @description false when a VTO with this case number already existed (nothing was started) */
-      created: boolean;
-    };
-    VtoSummaryDto: {
-      /** @example VTO-2026-000012 */
-      caseNumber: string;
-      /** @example 0957 */
-      municipalityCode: string;
-      /** @example coord-anna */
-      coordinatorId: string;
-      /** @example fam-jansen */
-      familyId: string;
-      /** @example CJG-2026-000123 */
-      trajectoryCaseNumber: string | null;
-      /** @enum {string} */
-      status:
-        | 'parents-to-inform'
-        | 'awaiting-agenda'
-        | 'on-agenda'
-        | 'sent-to-raad'
-        | 'raad-investigates'
-        | 'raad-declined'
-        | 'not-sent'
-        | 'withdrawn';
-      /** @example 2026-11-23T09:12:00.000Z */
-      proposedAt: string;
-      /** @example 2026-11-24 */
-      parentsInformedOn: string | null;
-      /** @example 2026-11-26 */
-      meetingDate: string | null;
-      /**
-       * @example null
-       * @enum {string|null}
-       */
-      decision: 'send' | 'not-send' | null;
-      /** @example 2026-12-03T07:00:00.000Z */
-      nextDueAt: string | null;
-      /** @example decision-reminder */
-      nextDueKind: string | null;
-      overdue: boolean;
-      /** @example null */
-      closedAt: string | null;
-    };
-    VtoPageDto: {
-      /**
-       * @description Matching rows in all pages, counted in the statement that cut this page
-       * @example 1
-       */
-      total: number;
-      /** @example 25 */
-      limit: number;
-      /** @example 0 */
-      offset: number;
-      items: components['schemas']['VtoSummaryDto'][];
-    };
-    VtoDueDto: {
-      /** @example decision-reminder */
-      kind: string;
-      /** @example 2026-12-03T07:00:00.000Z */
-      at: string;
-    };
-    VtoStateDto: {
-      /** @example VTO-2026-000012 */
-      caseNumber: string;
-      /** @example 0957 */
-      municipalityCode: string;
-      /** @example coord-anna */
-      coordinatorId: string;
-      /** @example client-0001 */
-      clientId: string;
-      /** @example fam-jansen */
-      familyId: string;
-      /** @example CJG-2026-000123 */
-      trajectoryCaseNumber?: string;
-      grounds: (
-        | 'ernstige-ontwikkelingsbedreiging'
-        | 'onvoldoende-beweging'
-        | 'zorgen-niet-erkend'
-        | 'hulp-geweigerd'
-        | 'afspraken-niet-nagekomen'
-        | 'veiligheid-onvoldoende'
-      )[];
-      /**
-       * @example on-agenda
-       * @enum {string}
-       */
-      status:
-        | 'parents-to-inform'
-        | 'awaiting-agenda'
-        | 'on-agenda'
-        | 'sent-to-raad'
-        | 'raad-investigates'
-        | 'raad-declined'
-        | 'not-sent'
-        | 'withdrawn';
-      /** @example 2026-11-23T09:12:00.000Z */
-      proposedAt: string;
-      /** @example 3 */
-      revision: number;
-      /** @description dueOn, reminded, informedOn, how, recordedBy */
-      parents: {
-        [key: string]: unknown;
-      };
-      /** @description The meeting it is on the agenda of: agendaId, meetingDate, decisionDueOn, … */
-      agenda?: {
-        [key: string]: unknown;
-      };
-      /** @description Held over (aanhouden) */
-      postponements: Record<string, never>[];
-      decision?: {
-        [key: string]: unknown;
-      };
-      /** @description sentOn, outcomeDueOn, investigationStarted, decidedOn, raadReference, … */
-      raad?: {
-        [key: string]: unknown;
-      };
-      withdrawal?: {
-        [key: string]: unknown;
-      };
-      deliveryProblems: Record<string, never>[];
-      /** @example null */
-      closedAt?: string;
-      /**
-       * @description What this caller could give now
-       * @example [
-       *       "recordDecision",
-       *       "withdraw"
-       *     ]
-       */
-      allowedCommands: string[];
-      /** @description What the workflow waits for */
-      pendingDeadlines: components['schemas']['VtoDueDto'][];
-      overdue: boolean;
-      /** @description The coordinator’s explanation (coordinators and team leads only; absent once destroyed) */
-      explanation?: string;
-    };
-    RecordParentsInformedDto: {
-      /**
-       * @description When the parents were informed
-       * @example 2026-11-24
-       */
-      informedOn: string;
-      /**
-       * @example conversation
-       * @enum {string}
-       */
-      how: 'conversation' | 'letter';
-    };
-    RecordDecisionDto: {
-      /**
-       * @description The beschermingsplein’s decision: send to the Raad, not send (with a reason), or postpone (held over to the next agenda)
-       * @example send
-       * @enum {string}
-       */
-      decision: 'send' | 'not-send' | 'postpone';
-      /**
-       * @description Required when not sent
-       * @enum {string}
-       */
-      reason?: 'vrijwillig-kader-voldoende' | 'onvoldoende-grond' | 'andere-route';
-    };
-    RecordRaadOutcomeDto: {
-      /** @description Whether the Raad starts an investigation */
-      investigationStarted: boolean;
-      /**
-       * @description The date of the Raad’s answer
-       * @example 2026-12-08
-       */
-      decidedOn: string;
-      /**
-       * @description The Raad’s own reference
-       * @example RvdK-2026/4711
-       */
-      raadReference?: string;
-    };
-    WithdrawVtoDto: {
-      /**
-       * @example ouders-werken-mee
-       * @enum {string}
-       */
-      reason: 'ouders-werken-mee' | 'situatie-veranderd' | 'andere-route' | 'onjuist-geregistreerd';
-    };
-    OidcSettingsDto: {
-      /** @example https://login.gemeente.example/realms/cjg */
-      authority: string;
-      /** @example cjg-werkplek */
-      clientId: string;
-      /** @example openid profile */
-      scope: string;
-    };
-    TemporalUiLinkDto: {
-      /** @example http://127.0.0.1:8233 */
-      url: string;
-      /** @example default */
-      namespace: string;
-    };
-    WebSettingsDto: {
-      /** @description The identity provider to log in with (authorization code with PKCE) */
-      oidc?: components['schemas']['OidcSettingsDto'];
-      /** @description Whether the local dev login (POST /auth/dev-login) is offered; never in production */
-      devLogin: boolean;
-      /** @description Where ops open a workflow */
-      temporalUi?: components['schemas']['TemporalUiLinkDto'];
-    };
-    DevLoginDto: {
-      /**
-       * @example coordinator
-       * @enum {string}
-       */
-      role: 'coordinator' | 'team-lead' | 'provider' | 'ops' | 'veilig-thuis' | 'gi';
-      /**
-       * @description The user's id (the token's subject)
-       * @example coord-anna
-       */
-      sub: string;
-      /**
-       * @description CBS gemeentecodes (coordinator, team lead)
-       * @example [
-       *       "0957"
-       *     ]
-       */
-      municipalities?: string[];
-      /**
-       * @description AGB code (provider)
-       * @example 12345678
-       */
-      agbCode?: string;
-      /**
-       * @description Organisation (Veilig Thuis, GI)
-       * @example vt-limburg
-       */
-      organisationId?: string;
-    };
-    DevLoginResultDto: {
-      /** @description A bearer access token signed with the dev key */
-      accessToken: string;
-      /**
-       * @description Seconds until it expires
-       * @example 28800
-       */
-      expiresIn: number;
-    };
-  };
-  responses: never;
-  parameters: never;
-  requestBodies: never;
-  headers: never;
-  pathItems: never;
+    schemas: {
+        ErrorDetail: {
+            /**
+             * @description Path of the field: dotted for objects, indexed for arrays (`plan.results[0].id`); '' when the problems concern the request as a whole
+             * @example municipalityCode
+             */
+            field: string;
+            /**
+             * @description What is wrong, phrased after the field name
+             * @example [
+             *       "must be a four-digit CBS gemeentecode (e.g. 0957)"
+             *     ]
+             */
+            problems: string[];
+        };
+        ErrorBody: {
+            /** @example 400 */
+            statusCode: number;
+            /**
+             * @description The HTTP status text
+             * @example Bad Request
+             */
+            error: string;
+            /**
+             * @description One sentence for humans; never personal data or internals
+             * @example The request has invalid fields: municipalityCode, extra.
+             */
+            message: string;
+            /**
+             * @description Present on a 400 validation error (one entry per field) and on a 4xx refused for a list of reasons, which come as one entry with field '' (a 409 then reads `[{ "field": "", "problems": ["no beschikking has been issued yet"] }]`). Absent otherwise.
+             * @example [
+             *       {
+             *         "field": "municipalityCode",
+             *         "problems": [
+             *           "must be a four-digit CBS gemeentecode (e.g. 0957)"
+             *         ]
+             *       },
+             *       {
+             *         "field": "extra",
+             *         "problems": [
+             *           "is not allowed"
+             *         ]
+             *       }
+             *     ]
+             */
+            details?: components["schemas"]["ErrorDetail"][];
+            /**
+             * @description The id of this request, also in the X-Request-Id header and on every log line about it; quote it to ops
+             * @example 1b4e28ba-2fa1-4d3b-a3f5-ef19b5a7633b
+             */
+            requestId: string;
+        };
+        AccessLogEntryDto: {
+            /** @example 2026-11-24T09:12:03.120Z */
+            at: string;
+            /**
+             * @description The token subject
+             * @example coord-anna
+             */
+            actorSub: string;
+            /** @example coordinator */
+            actorRole: string;
+            /**
+             * @description `read:<thing>` for a read, else the command or registration
+             * @example read:trajectory
+             */
+            action: string;
+            /**
+             * @description The case number, handover, transfer or VTO id; null for the registry record
+             * @example CJG-2026-000123
+             */
+            caseNumber: string | null;
+            /**
+             * @description accepted, or why not: forbidden, not-found, invalid, refused, failed
+             * @example accepted
+             */
+            outcome: string;
+        };
+        AccessLogDto: {
+            /** @example client-0001 */
+            clientId: string;
+            /** @example 2026-01-01 */
+            from: string | null;
+            /** @example 2026-12-31 */
+            to: string | null;
+            /** @example 12 */
+            count: number;
+            /** @description More than 10000 entries matched: only the first are listed; ask a shorter period */
+            truncated: boolean;
+            /** @description Oldest first */
+            entries: components["schemas"]["AccessLogEntryDto"][];
+        };
+        CodecPayloadDto: {
+            /**
+             * @description Metadata, each value base64
+             * @example {
+             *       "encoding": "YmluYXJ5L2VuY3J5cHRlZA==",
+             *       "encryption-key-id": "azIwMjY="
+             *     }
+             */
+            metadata?: {
+                [key: string]: string;
+            };
+            /**
+             * Format: byte
+             * @description Data, base64
+             */
+            data?: string;
+        };
+        CodecPayloadsDto: {
+            payloads: components["schemas"]["CodecPayloadDto"][];
+        };
+        PutCoordinatorDto: {
+            /** @example Anna de Vries */
+            name: string;
+            /** @example anna.devries@cjg.example */
+            email: string;
+            /**
+             * @description A registered team
+             * @example team-roermond-noord
+             */
+            teamId?: string;
+        };
+        RegisteredDto: {
+            /** @example client-0001 */
+            id: string;
+            /** @description false when an existing record was updated */
+            created: boolean;
+        };
+        PutOrganisationDto: {
+            /**
+             * @example veilig-thuis
+             * @enum {string}
+             */
+            kind: "veilig-thuis" | "gi" | "raad" | "beschermingsplein";
+            /** @example Veilig Thuis Limburg */
+            name: string;
+            /**
+             * @description Where letters go
+             * @example overdracht@veiligthuis.example
+             */
+            email: string;
+        };
+        PutMunicipalityDto: {
+            /** @example Roermond */
+            name: string;
+            /**
+             * @description Postal address, one line, as the letters print it
+             * @example Postbus 900, 6040 AX Roermond
+             */
+            postalAddress?: string;
+            /**
+             * @description Telephone number for questions
+             * @example 14 0475
+             */
+            phone?: string;
+            /**
+             * @description E-mail for questions
+             * @example jeugd@roermond.nl
+             */
+            email?: string;
+            /**
+             * @description Website, as printed
+             * @example www.roermond.nl
+             */
+            website?: string;
+            /**
+             * @description Who signs a decision on behalf of the college (mandaat)
+             * @example Petra Smeets
+             */
+            signatoryName?: string;
+            /**
+             * @description The signatory’s function, as printed after the name
+             * @example de teamleider toegang, namens deze
+             */
+            signatoryFunction?: string;
+            /**
+             * @description Where an objection (bezwaarschrift) is sent; the postal address when left out
+             * @example Postbus 900, 6040 AX Roermond, t.a.v. de bezwaarcommissie
+             */
+            objectionAddress?: string;
+        };
+        PutTeamDto: {
+            /** @example Team Roermond Noord */
+            name: string;
+            /**
+             * @description The municipality the team works for
+             * @example 0957
+             */
+            municipalityCode?: string;
+        };
+        CoordinatorDto: {
+            /** @example Anna de Vries */
+            name: string;
+            /** @example anna.devries@cjg.example */
+            email: string;
+            /**
+             * @description A registered team
+             * @example team-roermond-noord
+             */
+            teamId?: string;
+            /** @example coord-anna */
+            id: string;
+        };
+        CarerDto: {
+            /**
+             * @description Greeted by this name in the letters
+             * @example Maria Jansen
+             */
+            name: string;
+            /**
+             * @description Where this carer’s letters go; without one the carer gets no letters
+             * @example maria.jansen@example.nl
+             */
+            email?: string | null;
+            /**
+             * @example ouder
+             * @enum {string}
+             */
+            relation: "ouder" | "verzorger" | "voogd" | "pleegouder";
+        };
+        ClientDto: {
+            /** @example client-0001 */
+            id: string;
+            /** @example Sam Jansen */
+            name: string;
+            /** @example 111222333 */
+            bsn: string | null;
+            /** @example 2014-05-17 */
+            dateOfBirth: string | null;
+            /**
+             * @description Where letters to the family and its answer links go
+             * @example ouders.jansen@example.nl
+             */
+            email: string | null;
+            /** @description The parents or carers, in order */
+            carers: components["schemas"]["CarerDto"][];
+            /** @description When the personal data was destroyed (Jeugdwet 7.3.8/7.3.9); then nothing else is left */
+            personalDataDestroyedAt: string | null;
+        };
+        PutClientDto: {
+            /** @example Sam Jansen */
+            name: string;
+            /**
+             * @description Burgerservicenummer (elfproef)
+             * @example 111222333
+             */
+            bsn?: string;
+            /**
+             * @description Calendar date (YYYY-MM-DD)
+             * @example 2014-05-17
+             */
+            dateOfBirth?: string;
+            /**
+             * @description Without carers: where the family’s letters go. With carers: the young person’s own address, which gets them from the age CLIENT_OWN_LETTERS_FROM_AGE (16)
+             * @example ouders.jansen@example.nl
+             */
+            email?: string;
+            /** @description The parents or carers, in order; each with an e-mail gets the family’s letters. Replaces those registered; left out, they stay as they are; [] removes them */
+            carers?: components["schemas"]["CarerDto"][];
+        };
+        PutProfessionalDto: {
+            /** @example Petra Smeets */
+            name: string;
+            /**
+             * @description Begeleider primair proces (bpp) or gedragswetenschapper
+             * @example gedragswetenschapper
+             * @enum {string}
+             */
+            kind: "bpp" | "gedragswetenschapper";
+            /**
+             * @example SKJ
+             * @enum {string}
+             */
+            register: "SKJ" | "BIG";
+            /**
+             * @description The registration number in that register: 6 to 11 digits
+             * @example 100012345
+             */
+            registrationNumber: string;
+        };
+        PutProviderDto: {
+            /** @example Jeugdhulp Midden-Limburg */
+            name: string;
+            /** @example toewijzingen@jeugdhulp.example */
+            email: string;
+        };
+        DueItemDto: {
+            /**
+             * @description What falls due
+             * @example awb-warning
+             */
+            kind: string;
+            /** @example 2027-01-04T08:00:00.000Z */
+            at: string;
+        };
+        TrajectoryStateDto: {
+            /**
+             * @description The whole case (coordinators, team leads, ops); a provider gets `provider` (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            view: "case";
+            /** @example CJG-2026-000123 */
+            caseNumber: string;
+            /** @example 0957 */
+            municipalityCode: string;
+            /** @example coord-anna */
+            coordinatorId: string;
+            /** @example client-0001 */
+            clientId: string;
+            /** @example fam-jansen */
+            familyId: string;
+            /**
+             * @description intake → results-agreed → provider-intake → beschikking → monitoring → end-evaluation → closed (or withdrawn)
+             * @example intake
+             * @enum {string}
+             */
+            phase: "intake" | "results-agreed" | "provider-intake" | "beschikking" | "monitoring" | "end-evaluation" | "closed" | "withdrawn";
+            /** @example 2026-11-23T10:15:00.000Z */
+            startedAt: string;
+            /**
+             * Format: date
+             * @description The day the request was received, when given at the start: the Awb clock runs from 00:00 of it
+             * @example 2026-11-16
+             */
+            receivedOn?: string;
+            /**
+             * @description Increases with every change
+             * @example 3
+             */
+            revision: number;
+            /** @description Whether the coordinator has been sent the "intake registered" letter */
+            intakeLetterSent: boolean;
+            /**
+             * @example [
+             *       "agreeResults",
+             *       "withdraw"
+             *     ]
+             */
+            allowedCommands: string[];
+            /** @description What the workflow waits for, earliest first */
+            pendingDeadlines: components["schemas"]["DueItemDto"][];
+            /** @description A review, Awb decision or evaluation is past due */
+            overdue: boolean;
+            /** @description Plan deel 1 */
+            plan?: {
+                [key: string]: unknown;
+            };
+            /** @description Plan deel 2 per provider */
+            providerIntakes: Record<string, never>[];
+            /**
+             * @description Verwijzingen
+             * @example [
+             *       "12345678"
+             *     ]
+             */
+            referrals?: string[];
+            beschikking?: {
+                [key: string]: unknown;
+            };
+            /** @description Awb decision clock */
+            awb: {
+                [key: string]: unknown;
+            };
+            coordination?: {
+                [key: string]: unknown;
+            };
+            reviews: Record<string, never>[];
+            monitoring: {
+                [key: string]: unknown;
+            };
+            /** @description Zorg per AGB code */
+            care: {
+                [key: string]: unknown;
+            };
+            evaluations: Record<string, never>[];
+            threeMonthCheck: {
+                [key: string]: unknown;
+            };
+            questionnaires: {
+                [key: string]: unknown;
+            };
+            endEvaluation?: {
+                [key: string]: unknown;
+            };
+            reassessment?: {
+                [key: string]: unknown;
+            };
+            withdrawal?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description Letters that could not be delivered: which letter, to whom (a reference such as client:<id>), why (refused, no-address, unknown-recipient) and when; the coordinator is told by mail
+             * @example [
+             *       {
+             *         "letter": "plan-deel-1",
+             *         "sequence": 2,
+             *         "recipient": "client:client-0001",
+             *         "reason": "refused",
+             *         "at": "2026-11-23T10:20:00.000Z"
+             *       }
+             *     ]
+             */
+            deliveryProblems?: Record<string, never>[];
+            /** @example 2027-12-01T10:00:00.000Z */
+            closedAt?: string;
+        };
+        ResultDto: {
+            /**
+             * @description Short id, unique within the plan: a–z, 0–9 and -, at most 32 characters
+             * @example school
+             */
+            id: string;
+            /**
+             * @description The result, in the family’s words
+             * @example Het kind gaat weer vijf dagen per week naar school
+             */
+            description: string;
+            /**
+             * @description How it is judged whether the result is reached
+             * @example Aanwezigheid volgens de mentor, zes weken achter elkaar
+             */
+            measure: string;
+        };
+        OmvangDto: {
+            /**
+             * @description Volume: a whole number 1–100000
+             * @example 4
+             */
+            volume: number;
+            /**
+             * @description WJ756 eenheid (04 = uur)
+             * @example 04
+             * @enum {string}
+             */
+            unit: "01" | "04" | "14" | "16" | "82" | "83" | "84";
+            /**
+             * @description WMO757 frequentie (2 = per week)
+             * @example 2
+             * @enum {string}
+             */
+            frequency: "1" | "2" | "4" | "6";
+        };
+        InzetDto: {
+            /**
+             * @description JZ020 productcategorie (45 = jeugdhulp ambulant)
+             * @example 45
+             * @enum {string}
+             */
+            productCategory: "40" | "41" | "42" | "43" | "44" | "45" | "46" | "47" | "48" | "49" | "50" | "54";
+            /**
+             * @description iJw productcode: five characters 0–9/A–Z, starting with the productcategorie
+             * @example 45A01
+             */
+            productCode?: string;
+            /**
+             * @description Omvang: volume, WJ756 eenheid, WMO757 frequentie
+             * @example {
+             *       "volume": 4,
+             *       "unit": "04",
+             *       "frequency": "2"
+             *     }
+             */
+            omvang: components["schemas"]["OmvangDto"];
+        };
+        ProviderPlanDto: {
+            /** @description The results, in the family’s words */
+            results: components["schemas"]["ResultDto"][];
+            inzet: components["schemas"]["InzetDto"];
+            /** @example 2026-11-24T10:00:00.000Z */
+            agreedAt: string;
+        };
+        ProviderDivergenceDto: {
+            /**
+             * @example pending
+             * @enum {string}
+             */
+            status: "pending" | "accepted" | "refused";
+            /** @description Which part of plan deel 1 the intake exceeds (generated by the domain) */
+            reasons: string[];
+        };
+        ProviderIntakeDto: {
+            /** @example 12345678 */
+            agbCode: string;
+            /**
+             * @example [
+             *       "Wekelijkse gezinsbegeleiding thuis"
+             *     ]
+             */
+            activities: string[];
+            /** @example 26 */
+            expectedDurationWeeks: number;
+            /** @description What it asked beyond plan deel 1 */
+            requestedInzet?: components["schemas"]["InzetDto"];
+            /** @example 2026-11-25T10:00:00.000Z */
+            recordedAt: string;
+            divergence?: components["schemas"]["ProviderDivergenceDto"];
+        };
+        ProviderToewijzingDto: {
+            /** @example 12345678 */
+            agbCode: string;
+            /** @example T-2027-0001 */
+            toewijzingnummer: string;
+            /**
+             * @description JZ020 productcategorie
+             * @example 45
+             */
+            productCategory: string;
+            /** @example 45A01 */
+            productCode?: string;
+            omvang: components["schemas"]["OmvangDto"];
+            /** @example B-2027-001 */
+            beschikkingNumber: string;
+            /**
+             * Format: date
+             * @example 2027-01-04
+             */
+            startDate: string;
+            /**
+             * Format: date
+             * @example 2027-12-31
+             */
+            endDate: string;
+        };
+        ProviderCareDto: {
+            /**
+             * Format: date
+             * @example 2027-01-11
+             */
+            startedOn?: string;
+            /**
+             * Format: date
+             * @example 2027-12-17
+             */
+            stoppedOn?: string;
+            /**
+             * @description JZ588 reden beëindiging
+             * @example 02
+             */
+            stopReason?: string;
+        };
+        ResultJudgementDto: {
+            /**
+             * @description Id of a result of plan deel 1
+             * @example school
+             */
+            resultId: string;
+            /**
+             * @description Whether the result is reached
+             * @example partly
+             * @enum {string}
+             */
+            outcome: "reached" | "partly" | "not";
+        };
+        ProviderEvaluationDto: {
+            /**
+             * @example interim
+             * @enum {string}
+             */
+            kind: "interim" | "end";
+            outcomes: components["schemas"]["ResultJudgementDto"][];
+            /** @example 2027-04-01T10:00:00.000Z */
+            recordedAt: string;
+        };
+        ProviderEndEvaluationDto: {
+            /** @example 2027-11-01T10:00:00.000Z */
+            requiredSince: string;
+            delivered: boolean;
+            /** @example 2027-11-20T10:00:00.000Z */
+            recordedAt?: string;
+        };
+        ProviderDueItemDto: {
+            /**
+             * @description provider-intake: its intake (plan deel 2) after the referral; end-evaluation: its end evaluation; beschikking-end: the end of its care period
+             * @example provider-intake
+             * @enum {string}
+             */
+            kind: "provider-intake" | "end-evaluation" | "beschikking-end";
+            /** @example 2027-01-04T08:00:00.000Z */
+            at: string;
+            /** @description Past due and still not done */
+            overdue: boolean;
+        };
+        ProviderTrajectoryViewDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            view: "provider";
+            /** @example CJG-2026-000123 */
+            caseNumber: string;
+            /** @example 0957 */
+            municipalityCode: string;
+            /**
+             * @description The coordinator of the case
+             * @example coord-anna
+             */
+            coordinatorId: string;
+            /**
+             * @description intake → results-agreed → provider-intake → beschikking → monitoring → end-evaluation → closed (or withdrawn)
+             * @example monitoring
+             * @enum {string}
+             */
+            phase: "intake" | "results-agreed" | "provider-intake" | "beschikking" | "monitoring" | "end-evaluation" | "closed" | "withdrawn";
+            /** @example 9 */
+            revision: number;
+            /** @description The family chose this provider (verwijzing) */
+            referred: boolean;
+            /** @description Plan deel 1: the results (with their words) and the inzet */
+            plan?: components["schemas"]["ProviderPlanDto"];
+            /** @description Its own intake (plan deel 2); a divergence with its status only */
+            intake?: components["schemas"]["ProviderIntakeDto"];
+            /** @description Its toewijzingen with beschikking number and period */
+            toewijzingen: components["schemas"]["ProviderToewijzingDto"][];
+            /** @description Its start and stop zorg */
+            care: components["schemas"]["ProviderCareDto"];
+            /** @description Its own evaluations */
+            evaluations: components["schemas"]["ProviderEvaluationDto"][];
+            endEvaluation?: components["schemas"]["ProviderEndEvaluationDto"];
+            /** @description What falls due for this provider, earliest first; a late item stays, marked */
+            pendingDeadlines: components["schemas"]["ProviderDueItemDto"][];
+            /** @description Something of this provider is late: its intake or end evaluation */
+            overdue: boolean;
+            /**
+             * @example [
+             *       "reportEvaluation",
+             *       "stopZorg"
+             *     ]
+             */
+            allowedCommands: string[];
+            /** @example 2027-12-01T10:00:00.000Z */
+            closedAt?: string;
+            /**
+             * @description When this provider stops seeing the case
+             * @example 2028-03-01T10:00:00.000Z
+             */
+            accessEndsAt?: string;
+        };
+        StartTrajectoryDto: {
+            /**
+             * @description Zaaknummer; the workflow id derives from it
+             * @example CJG-2026-000123
+             */
+            caseNumber: string;
+            /**
+             * @description CBS gemeentecode (four digits)
+             * @example 0957
+             */
+            municipalityCode: string;
+            /**
+             * @description A registered coordinator (PUT /coordinators/:id)
+             * @example coord-anna
+             */
+            coordinatorId: string;
+            /**
+             * @description A registered client (PUT /clients/:id)
+             * @example client-0001
+             */
+            clientId: string;
+            /**
+             * @description 1Gezin1Plan: the family id (samenloop is judged per family)
+             * @example fam-jansen
+             */
+            familyId: string;
+            /**
+             * Format: date
+             * @description The day the request for help was received (Europe/Amsterdam), when before its registration: the Awb decision deadline and the waiting-times report count from the start of that day. Not after today and not more than a year before it (else 422). Without it: from the registration.
+             * @example 2026-11-16
+             */
+            receivedOn?: string;
+        };
+        TrajectoryStartedDto: {
+            /** @example CJG-2026-000123 */
+            caseNumber: string;
+            /** @example trajectory-CJG-2026-000123 */
+            workflowId: string;
+            /** @description false when a trajectory with this case number already existed (nothing was started) */
+            created: boolean;
+        };
+        TrajectorySummaryDto: {
+            /** @example CJG-2026-000123 */
+            caseNumber: string;
+            /** @example 0957 */
+            municipalityCode: string;
+            /** @example coord-anna */
+            coordinatorId: string;
+            /** @example fam-jansen */
+            familyId: string | null;
+            /**
+             * @description intake → results-agreed → provider-intake → beschikking → monitoring → end-evaluation → closed (or withdrawn)
+             * @example monitoring
+             * @enum {string}
+             */
+            phase: "intake" | "results-agreed" | "provider-intake" | "beschikking" | "monitoring" | "end-evaluation" | "closed" | "withdrawn";
+            /** @example 2026-11-23T10:15:00.000Z */
+            startedAt: string;
+            /** @example 2026-11-24T08:00:00.000Z */
+            updatedAt: string;
+            /** @description Coordination and follow-up (001) */
+            coordinated: boolean | null;
+            /** @example 2027-06-30 */
+            beschikkingEnd: string | null;
+            /**
+             * @example [
+             *       "12345678"
+             *     ]
+             */
+            providerAgbCodes: string[];
+            /**
+             * @description When the next item falls due. For a provider: its own (its intake, its end evaluation, the end of its care), not the CJG’s
+             * @example 2027-05-23T08:00:00.000Z
+             */
+            nextDueAt: string | null;
+            /**
+             * @description What falls due next (a deadline kind); for a provider one of provider-intake, end-evaluation, beschikking-end
+             * @example review-reminder
+             */
+            nextDueKind: string | null;
+            /** @description Something is late; for a provider: something of its own */
+            overdue: boolean;
+            /** @example null */
+            closedAt: string | null;
+        };
+        TrajectoryPageDto: {
+            /**
+             * @description Matching rows in all pages, counted in the statement that cut this page
+             * @example 1
+             */
+            total: number;
+            /** @example 25 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+            items: components["schemas"]["TrajectorySummaryDto"][];
+        };
+        PlanDeel1Dto: {
+            /**
+             * @description The agreed results: 1–20, ids unique
+             * @example [
+             *       {
+             *         "id": "school",
+             *         "description": "Het kind gaat weer vijf dagen per week naar school",
+             *         "measure": "Aanwezigheid volgens de mentor, zes weken achter elkaar"
+             *       },
+             *       {
+             *         "id": "rust-thuis",
+             *         "description": "Minder escalaties thuis; de ouders houden een vast avondritme aan",
+             *         "measure": "Ouders en kind geven de rust thuis een 7 of hoger"
+             *       }
+             *     ]
+             */
+            results: components["schemas"]["ResultDto"][];
+            /**
+             * @description The inzet: JZ020 productcategorie and omvang
+             * @example {
+             *       "productCategory": "45",
+             *       "productCode": "45A01",
+             *       "omvang": {
+             *         "volume": 4,
+             *         "unit": "04",
+             *         "frequency": "2"
+             *       }
+             *     }
+             */
+            inzet: components["schemas"]["InzetDto"];
+        };
+        AgreeResultsDto: {
+            /**
+             * @description Plan deel 1
+             * @example {
+             *       "results": [
+             *         {
+             *           "id": "school",
+             *           "description": "Het kind gaat weer vijf dagen per week naar school",
+             *           "measure": "Aanwezigheid volgens de mentor, zes weken achter elkaar"
+             *         },
+             *         {
+             *           "id": "rust-thuis",
+             *           "description": "Minder escalaties thuis; de ouders houden een vast avondritme aan",
+             *           "measure": "Ouders en kind geven de rust thuis een 7 of hoger"
+             *         }
+             *       ],
+             *       "inzet": {
+             *         "productCategory": "45",
+             *         "productCode": "45A01",
+             *         "omvang": {
+             *           "volume": 4,
+             *           "unit": "04",
+             *           "frequency": "2"
+             *         }
+             *       }
+             *     }
+             */
+            plan: components["schemas"]["PlanDeel1Dto"];
+        };
+        ReferToProviderDto: {
+            /**
+             * @description AGB code of the provider (8 digits)
+             * @example 12345678
+             */
+            agbCode: string;
+        };
+        RecordProviderIntakeDto: {
+            /**
+             * @description AGB code of the provider (8 digits)
+             * @example 12345678
+             */
+            agbCode: string;
+            /**
+             * @description Plan deel 2: what the provider will do; 1–20 activities of at most 500 characters
+             * @example [
+             *       "Wekelijkse gezinsbegeleiding thuis",
+             *       "Overleg met de mentor over de terugkeer naar school"
+             *     ]
+             */
+            activities: string[];
+            /**
+             * @description Expected duration in weeks: a whole number 1–520
+             * @example 26
+             */
+            expectedDurationWeeks: number;
+            /**
+             * @description The inzet the provider asks for, when it differs from plan deel 1 (a divergence)
+             * @example {
+             *       "productCategory": "45",
+             *       "productCode": "45A01",
+             *       "omvang": {
+             *         "volume": 6,
+             *         "unit": "04",
+             *         "frequency": "2"
+             *       }
+             *     }
+             */
+            requestedInzet?: components["schemas"]["InzetDto"];
+        };
+        DecideDivergenceDto: {
+            /**
+             * @description AGB code of the provider whose divergence is decided
+             * @example 12345678
+             */
+            agbCode: string;
+            /**
+             * @description true: the requested inzet becomes the ceiling; false: plan deel 1 stays
+             * @example false
+             */
+            accept: boolean;
+            /**
+             * @description Why (told to the provider); at most 2000 characters
+             * @example Plan deel 1 gaat uit van 4 uur per week; na de tussenevaluatie bekijken we het opnieuw
+             */
+            reason: string;
+        };
+        ToewijzingDto: {
+            /**
+             * @description JZ020 productcategorie (45 = jeugdhulp ambulant)
+             * @example 45
+             * @enum {string}
+             */
+            productCategory: "40" | "41" | "42" | "43" | "44" | "45" | "46" | "47" | "48" | "49" | "50" | "54";
+            /**
+             * @description iJw productcode: five characters 0–9/A–Z, starting with the productcategorie
+             * @example 45A01
+             */
+            productCode?: string;
+            /**
+             * @description Omvang: volume, WJ756 eenheid, WMO757 frequentie
+             * @example {
+             *       "volume": 4,
+             *       "unit": "04",
+             *       "frequency": "2"
+             *     }
+             */
+            omvang: components["schemas"]["OmvangDto"];
+            /**
+             * @description AGB code of the provider (8 digits); it recorded its intake
+             * @example 12345678
+             */
+            agbCode: string;
+            /**
+             * @description Toewijzingnummer: 1–20 characters A–Z, 0–9, -; unique within the beschikking
+             * @example T-2027-0001
+             */
+            toewijzingnummer: string;
+        };
+        ZinBeschikkingDto: {
+            /**
+             * @description Beschikkingnummer: 3–40 characters A–Z, 0–9, -
+             * @example B-2027-001
+             */
+            number: string;
+            /**
+             * Format: date
+             * @description First day of the beschikking (YYYY-MM-DD)
+             * @example 2027-01-04
+             */
+            startDate: string;
+            /**
+             * Format: date
+             * @description Last day of the beschikking (YYYY-MM-DD), not before startDate
+             * @example 2027-12-31
+             */
+            endDate: string;
+            /**
+             * @description zin: zorg in natura (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            kind: "zin";
+            /**
+             * @description Toewijzingen: 1–20, toewijzingnummers unique; each within plan deel 1
+             * @example [
+             *       {
+             *         "agbCode": "12345678",
+             *         "toewijzingnummer": "T-2027-0001",
+             *         "productCategory": "45",
+             *         "productCode": "45A01",
+             *         "omvang": {
+             *           "volume": 4,
+             *           "unit": "04",
+             *           "frequency": "2"
+             *         }
+             *       }
+             *     ]
+             */
+            toewijzingen: components["schemas"]["ToewijzingDto"][];
+        };
+        PgbBeschikkingDto: {
+            /**
+             * @description Beschikkingnummer: 3–40 characters A–Z, 0–9, -
+             * @example B-2027-001
+             */
+            number: string;
+            /**
+             * Format: date
+             * @description First day of the beschikking (YYYY-MM-DD)
+             * @example 2027-01-04
+             */
+            startDate: string;
+            /**
+             * Format: date
+             * @description Last day of the beschikking (YYYY-MM-DD), not before startDate
+             * @example 2027-12-31
+             */
+            endDate: string;
+            /**
+             * @description pgb: persoonsgebonden budget (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            kind: "pgb";
+            /**
+             * @description Budget in euro: more than 0, at most 1000000, in whole cents
+             * @example 4800
+             */
+            budgetEuro: number;
+        };
+        IssueBeschikkingDto: {
+            /**
+             * @description The beschikking: kind zin with toewijzingen, or kind pgb with budgetEuro
+             * @example {
+             *       "number": "B-2027-001",
+             *       "kind": "zin",
+             *       "startDate": "2027-01-04",
+             *       "endDate": "2027-12-31",
+             *       "toewijzingen": [
+             *         {
+             *           "agbCode": "12345678",
+             *           "toewijzingnummer": "T-2027-0001",
+             *           "productCategory": "45",
+             *           "productCode": "45A01",
+             *           "omvang": {
+             *             "volume": 4,
+             *             "unit": "04",
+             *             "frequency": "2"
+             *           }
+             *         }
+             *       ]
+             *     }
+             */
+            beschikking: components["schemas"]["ZinBeschikkingDto"] | components["schemas"]["PgbBeschikkingDto"];
+            /**
+             * @description Why this is decided (Awb 3:46), in words the family understands; printed in the beschikking letter. Without it the letter gives the standard motivation: the help is needed for the results agreed in plan deel 1 (Jeugdwet art. 2.3). Kept in PostgreSQL, never in the workflow; at most 2000 characters
+             * @example U wilt de hulp zelf regelen bij een zorgverlener die uw zoon al kent. Dat past bij de afspraken in deel 1 van het ondersteuningsplan.
+             */
+            motivation?: string;
+        };
+        RecordVerdagingDto: {
+            /**
+             * Format: date
+             * @description The new due date (YYYY-MM-DD), after the current one (Awb 4:14)
+             * @example 2027-02-01
+             */
+            newDueDate: string;
+            /**
+             * @description Why the decision takes longer (Awb 4:14: told to the applicant)
+             * @example Het advies van de jeugdarts is nodig voor de beslissing; dat volgt half januari
+             */
+            reason: string;
+        };
+        CoordinationCriteriaDto: {
+            /**
+             * @description The heaviest care in the beschikking
+             * @example ambulant
+             * @enum {string}
+             */
+            typeOfCare: "ambulant" | "dagbehandeling" | "verblijf" | "ggz" | "pgb" | "other";
+            /**
+             * @description Number of products: a whole number 0–50
+             * @example 1
+             */
+            numberOfProducts: number;
+            /**
+             * @description Complexity of the case
+             * @example high
+             * @enum {string}
+             */
+            complexity: "low" | "medium" | "high";
+            /**
+             * @description Is the help question clear and single, unclear, or several at once?
+             * @example clear
+             * @enum {string}
+             */
+            helpQuestion: "clear" | "unclear" | "multiple";
+            /**
+             * @description Zelfredzaamheid en eigen kracht of client and family
+             * @example medium
+             * @enum {string}
+             */
+            selfReliance: "high" | "medium" | "low";
+        };
+        DecideCoordinationDto: {
+            /**
+             * @description true: the CJG coordinates and reviews (regie); false: it does not
+             * @example true
+             */
+            coordinate: boolean;
+            /**
+             * @description The criteria of 001 the decision weighs
+             * @example {
+             *       "typeOfCare": "ambulant",
+             *       "numberOfProducts": 1,
+             *       "complexity": "high",
+             *       "helpQuestion": "clear",
+             *       "selfReliance": "medium"
+             *     }
+             */
+            criteria: components["schemas"]["CoordinationCriteriaDto"];
+            /**
+             * @description ISO 8601 review interval, only when coordinating; at most the policy maximum (P6M, 001)
+             * @example P3M
+             */
+            reviewInterval?: string;
+        };
+        RecordReviewDto: {
+            /**
+             * @description A judgement of every result of plan deel 1, each once
+             * @example [
+             *       {
+             *         "resultId": "school",
+             *         "outcome": "partly"
+             *       },
+             *       {
+             *         "resultId": "rust-thuis",
+             *         "outcome": "reached"
+             *       }
+             *     ]
+             */
+            outcomes: components["schemas"]["ResultJudgementDto"][];
+            /**
+             * @description continue, afschalen (less care), opschalen (more care) or end
+             * @example continue
+             * @enum {string}
+             */
+            decision: "continue" | "afschalen" | "opschalen" | "end";
+            /**
+             * @description With afschalen (at least the current interval; default half-yearly) or opschalen (shorter than the current; required): how often the CJG follows up from now on, an ISO 8601 duration of at most P6M
+             * @example P3M
+             */
+            reviewInterval?: string;
+        };
+        RequestEndEvaluationDto: {
+            /**
+             * @description Why the end evaluation starts now
+             * @example De resultaten zijn bereikt; het gezin wil afronden
+             */
+            reason: string;
+        };
+        VerlengingDto: {
+            /**
+             * @description Number of the new beschikking: 3–40 characters A–Z, 0–9, -
+             * @example B-2027-118
+             */
+            number: string;
+            /**
+             * Format: date
+             * @description New end date (YYYY-MM-DD), after the current one
+             * @example 2028-06-30
+             */
+            endDate: string;
+        };
+        RecordEndEvaluationDto: {
+            /**
+             * @description A judgement of every result of plan deel 1, each once
+             * @example [
+             *       {
+             *         "resultId": "school",
+             *         "outcome": "reached"
+             *       },
+             *       {
+             *         "resultId": "rust-thuis",
+             *         "outcome": "partly"
+             *       }
+             *     ]
+             */
+            goals: components["schemas"]["ResultJudgementDto"][];
+            /**
+             * @description close, verlenging or vervolgtraject
+             * @example verlenging
+             * @enum {string}
+             */
+            decision: "close" | "verlenging" | "vervolgtraject";
+            /**
+             * @description Required with decision verlenging, and only then: the new beschikking
+             * @example {
+             *       "number": "B-2027-118",
+             *       "endDate": "2028-06-30"
+             *     }
+             */
+            verlenging?: components["schemas"]["VerlengingDto"];
+            /**
+             * @description Required with decision vervolgtraject, and only then: the zaaknummer of the new case
+             * @example CJG-2027-000045
+             */
+            followUpCaseNumber?: string;
+        };
+        WithdrawDto: {
+            /**
+             * @description Why the request is withdrawn
+             * @example Het gezin is verhuisd naar een andere gemeente
+             */
+            reason: string;
+        };
+        CloseWithAdviceDto: {
+            /**
+             * @description Where the family is pointed: basisondersteuning (ondersteuning door het CJG zelf (basisondersteuning)); voorliggend-veld (een algemene voorziening in de buurt (het voorliggend veld)); eigen-netwerk (hulp uit de eigen omgeving van het gezin); andere-voorziening (hulp via een andere wet of voorziening, zoals de huisarts of de zorgverzekering); geen-hulp-nodig (op dit moment is geen hulp nodig)
+             * @example voorliggend-veld
+             * @enum {string}
+             */
+            advice: "basisondersteuning" | "voorliggend-veld" | "eigen-netwerk" | "andere-voorziening" | "geen-hulp-nodig";
+            /**
+             * @description The advice in words, as the family reads it in the letter
+             * @example De opvoedcursus van het buurtteam past bij uw vraag.
+             */
+            explanation: string;
+        };
+        RejectRequestDto: {
+            /**
+             * @description The ground (Jeugdwet 2.3): eigen-kracht (het gezin kan de problemen met eigen mogelijkheden en het eigen netwerk oplossen); voorliggende-voorziening (een algemene of andere voorziening is passend en eerst aan de beurt); geen-jeugdhulp (de hulpvraag is geen vraag om jeugdhulp); andere-gemeente (een andere gemeente is verantwoordelijk (woonplaatsbeginsel)); andere-wet (de hulp valt onder een andere wet, zoals de Wet langdurige zorg of de Zorgverzekeringswet)
+             * @example voorliggende-voorziening
+             * @enum {string}
+             */
+            ground: "eigen-kracht" | "voorliggende-voorziening" | "geen-jeugdhulp" | "andere-gemeente" | "andere-wet";
+            /**
+             * @description The motivation (Awb 3:46), as the family reads it in the decision letter
+             * @example De training van het buurtteam is passend; jeugdhulp is niet nodig.
+             */
+            motivation: string;
+        };
+        SignOffPlanDto: {
+            /**
+             * @description Id of a registered professional (PUT /professionals/:id): a BPP or gedragswetenschapper with an SKJ or BIG registration
+             * @example gw-petra
+             */
+            professionalId: string;
+        };
+        MarkDrangDto: {
+            /**
+             * @description Since when the case is worked as drang (a calendar date, not after today)
+             * @example 2026-11-30
+             */
+            since: string;
+            /**
+             * @description Where the concerns came from: basisvoorziening (een basisvoorziening (school, huisarts, kinderopvang, GGD)); zorgaanbieder (een zorgaanbieder); veilig-thuis (Veilig Thuis); cjg (het CJG zelf)
+             * @example basisvoorziening
+             * @enum {string}
+             */
+            source: "basisvoorziening" | "zorgaanbieder" | "veilig-thuis" | "cjg";
+            /**
+             * @description The concerns, in words (kept in PostgreSQL, never in the workflow history)
+             * @example School maakt zich zorgen om verzuim; de ouders herkennen de zorgen nog niet.
+             */
+            reason: string;
+        };
+        ReportEvaluationDto: {
+            /**
+             * @description AGB code of an assigned provider (8 digits)
+             * @example 12345678
+             */
+            agbCode: string;
+            /**
+             * @description interim, or end once the end evaluation is required
+             * @example interim
+             * @enum {string}
+             */
+            kind: "interim" | "end";
+            /**
+             * @description Judgements of results of plan deel 1, each once (all of them for kind end)
+             * @example [
+             *       {
+             *         "resultId": "school",
+             *         "outcome": "partly"
+             *       },
+             *       {
+             *         "resultId": "rust-thuis",
+             *         "outcome": "reached"
+             *       }
+             *     ]
+             */
+            outcomes: components["schemas"]["ResultJudgementDto"][];
+        };
+        StartZorgDto: {
+            /**
+             * @description AGB code of an assigned provider (8 digits)
+             * @example 12345678
+             */
+            agbCode: string;
+            /**
+             * Format: date
+             * @description First day of care (YYYY-MM-DD), within the beschikking
+             * @example 2027-01-11
+             */
+            date: string;
+        };
+        StopZorgDto: {
+            /**
+             * @description AGB code of an assigned provider (8 digits)
+             * @example 12345678
+             */
+            agbCode: string;
+            /**
+             * Format: date
+             * @description Last day of care (YYYY-MM-DD), not before its start
+             * @example 2027-12-17
+             */
+            date: string;
+            /**
+             * @description JZ588 reden beëindiging (02 = volgens plan beëindigd)
+             * @example 02
+             * @enum {string}
+             */
+            reason: "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "09" | "10" | "11" | "12";
+        };
+        AnswerThreeMonthCheckDto: {
+            /**
+             * @description Whether the care fits; false alerts the coordinator
+             * @example true
+             */
+            fitting: boolean;
+        };
+        AnswerQuestionnaireDto: {
+            /**
+             * @description Which questionnaire: midway or end
+             * @example midway
+             * @enum {string}
+             */
+            moment: "midway" | "end";
+            /**
+             * @description The help (of the provider): a whole number 1–5
+             * @example 4
+             */
+            rating: number;
+            /**
+             * @description The CJG (004): a whole number 1–5
+             * @example 4
+             */
+            ratingCjg?: number;
+            /**
+             * @description The coordinator (004): a whole number 1–5
+             * @example 5
+             */
+            ratingCoordinator?: number;
+        };
+        AnswerReassessmentDto: {
+            /**
+             * @description Whether the case needs follow-up after the re-assessment
+             * @example false
+             */
+            followUpNeeded: boolean;
+        };
+        ReassignCoordinatorDto: {
+            /**
+             * @description Id of the new coordinator (PUT /coordinators/:id), not the current one
+             * @example coord-bram
+             */
+            coordinatorId: string;
+            /**
+             * @description Why the case moves
+             * @example Langdurig verlof van de coördinator; overgedragen binnen het team
+             */
+            reason: string;
+        };
+        StartReassessmentDto: {
+            /**
+             * @description Names the batch; recorded in every trajectory. A batch runs once: the same id again starts nothing.
+             * @example apr-2026
+             */
+            batchId: string;
+            /**
+             * @description Coordinators decide by this date
+             * @example 2026-04-30
+             */
+            decideBy: string;
+            /**
+             * @description Beschikking ends on or after this date
+             * @example 2026-07-01
+             */
+            beschikkingEndFrom: string;
+            /**
+             * @description Beschikking ends on or before this date
+             * @example 2026-12-31
+             */
+            beschikkingEndTo: string;
+            /** @example 0957 */
+            municipalityCode?: string;
+        };
+        ReassessmentRefusalDto: {
+            /** @example CJG-2026-000123 */
+            caseNumber: string;
+            /**
+             * @example [
+             *       "a re-assessment is already pending"
+             *     ]
+             */
+            reasons: string[];
+        };
+        ReassessmentBatchStartedDto: {
+            /** @example apr-2026 */
+            batchId: string;
+            /**
+             * @description selecting: finding the matching trajectories; running: asking them; done: every one answered
+             * @example running
+             * @enum {string}
+             */
+            status: "selecting" | "running" | "done";
+            /**
+             * @description Running trajectories in monitoring that matched
+             * @example 12
+             */
+            matched: number;
+            /**
+             * @description Trajectories that accepted the request
+             * @example 7
+             */
+            requested: number;
+            /** @description Trajectories that refused the request, with their reasons */
+            refused: components["schemas"]["ReassessmentRefusalDto"][];
+            /**
+             * @description Matched trajectories that have not answered yet
+             * @example 4
+             */
+            pending: number;
+            /** @example 2026-04-01T08:00:00.000Z */
+            startedAt: string;
+            /**
+             * @description Set once done
+             * @example 2026-04-01T08:00:41.000Z
+             */
+            finishedAt?: string;
+            /**
+             * @description The workflow in the Temporal Web UI
+             * @example reassessment-batch-apr-2026
+             */
+            workflowId: string;
+            /** @description false when a batch with this id already existed (nothing was started) */
+            created: boolean;
+        };
+        ReassessmentProgressDto: {
+            /** @example apr-2026 */
+            batchId: string;
+            /**
+             * @description selecting: finding the matching trajectories; running: asking them; done: every one answered
+             * @example running
+             * @enum {string}
+             */
+            status: "selecting" | "running" | "done";
+            /**
+             * @description Running trajectories in monitoring that matched
+             * @example 12
+             */
+            matched: number;
+            /**
+             * @description Trajectories that accepted the request
+             * @example 7
+             */
+            requested: number;
+            /** @description Trajectories that refused the request, with their reasons */
+            refused: components["schemas"]["ReassessmentRefusalDto"][];
+            /**
+             * @description Matched trajectories that have not answered yet
+             * @example 4
+             */
+            pending: number;
+            /** @example 2026-04-01T08:00:00.000Z */
+            startedAt: string;
+            /**
+             * @description Set once done
+             * @example 2026-04-01T08:00:41.000Z
+             */
+            finishedAt?: string;
+        };
+        NameSamenloopDto: {
+            /**
+             * @description The municipality that names the family
+             * @example 0957
+             */
+            municipalityCode: string;
+            /**
+             * @description The day the municipality named it
+             * @example 2026-12-04
+             */
+            namedOn: string;
+            /**
+             * @description Whether the municipality informed the family that it named it (004 asks it to)
+             * @example true
+             */
+            familyInformed: boolean;
+        };
+        RecordConsentDto: {
+            /**
+             * @example given
+             * @enum {string}
+             */
+            consent: "given" | "refused";
+            /**
+             * @description The day the family answered
+             * @example 2026-12-05
+             */
+            on: string;
+        };
+        FamilySamenloopDto: {
+            /** @example fam-jansen */
+            familyId: string;
+            /** @example 0957 */
+            namedByMunicipality: string | null;
+            /** @example 2026-12-04 */
+            namedOn: string | null;
+            /** @example true */
+            familyInformed: boolean | null;
+            /**
+             * @example given
+             * @enum {string|null}
+             */
+            consent: "given" | "refused" | null;
+            /** @example 2026-12-05 */
+            consentOn: string | null;
+        };
+        AnswerQuestionDto: {
+            /** @example CJG-2026-000123 */
+            caseNumber: string;
+            /**
+             * @example three-month-check
+             * @enum {string}
+             */
+            question: "three-month-check" | "questionnaire-midway" | "questionnaire-end";
+            /**
+             * @description The question as the page asks it
+             * @example Past de hulp bij wat u nodig heeft?
+             */
+            text: string;
+            /**
+             * @description Until when the link can be used
+             * @example 2026-05-01T08:00:00.000Z
+             */
+            expiresAt: string;
+        };
+        AnswerReceivedDto: {
+            /** @example CJG-2026-000123 */
+            caseNumber: string;
+            /**
+             * @example three-month-check
+             * @enum {string}
+             */
+            question: "three-month-check" | "questionnaire-midway" | "questionnaire-end";
+            /** @enum {string} */
+            status: "received";
+        };
+        AnswerFormDto: {
+            /** @description The token of the link (the `token` query parameter) */
+            token: string;
+            /**
+             * @description 3-month check: does the care fit what the client needs?
+             * @example ja
+             */
+            fitting?: ("ja" | "nee") | boolean;
+            /**
+             * @description Questionnaire: how satisfied the client is with the care, 1 (not) to 5 (very)
+             * @example 4
+             */
+            rating?: number | ("1" | "2" | "3" | "4" | "5");
+            /**
+             * @description Questionnaire: how satisfied with the CJG, 1 to 5 (004)
+             * @example 4
+             */
+            ratingCjg?: number | ("1" | "2" | "3" | "4" | "5");
+            /**
+             * @description Questionnaire: how satisfied with the coordinator, 1 to 5 (004)
+             * @example 5
+             */
+            ratingCoordinator?: number | ("1" | "2" | "3" | "4" | "5");
+        };
+        CaseloadCoordinatorDto: {
+            /** @example coord-anna */
+            coordinatorId: string;
+            /** @example team-noord */
+            teamId: string | null;
+            /** @example Team Noord */
+            teamName: string | null;
+            /**
+             * @description Open at the end of `to`
+             * @example 23
+             */
+            open: number;
+            /**
+             * @description Open at any moment of the period
+             * @example 31
+             */
+            active: number;
+            /**
+             * @description Registered in the period
+             * @example 9
+             */
+            started: number;
+            /**
+             * @description Closed (ended or withdrawn) in the period
+             * @example 8
+             */
+            closed: number;
+        };
+        CaseloadTeamDto: {
+            /**
+             * @description null: no team
+             * @example team-noord
+             */
+            teamId: string | null;
+            /** @example Team Noord */
+            teamName: string | null;
+            /**
+             * @description Coordinators with a trajectory counted here
+             * @example 5
+             */
+            coordinators: number;
+            /** @example 112 */
+            open: number;
+            /** @example 150 */
+            active: number;
+            /** @example 41 */
+            started: number;
+            /** @example 38 */
+            closed: number;
+            /** @example 22.4 */
+            openPerCoordinator: number | null;
+        };
+        CaseloadReportDto: {
+            /** @example waiting-times */
+            report: string;
+            /** @example 2026-01-01 */
+            from: string;
+            /** @example 2026-12-31 */
+            to: string;
+            /**
+             * @description The municipalities counted; null: all
+             * @example [
+             *       "0957",
+             *       "0983"
+             *     ]
+             */
+            municipalityCodes: string[] | null;
+            /** @example 2027-01-04T09:12:00.000Z */
+            generatedAt: string;
+            /**
+             * @description The day at whose end `open` is counted
+             * @example 2026-12-31
+             */
+            asOf: string;
+            coordinators: components["schemas"]["CaseloadCoordinatorDto"][];
+            teams: components["schemas"]["CaseloadTeamDto"][];
+        };
+        WaitingTimeRowDto: {
+            /**
+             * @description First beschikking issued in the period
+             * @example 310
+             */
+            trajectories: number;
+            /** @example 38.2 */
+            meanDays: number | null;
+            /** @example 35 */
+            medianDays: number | null;
+            /** @example 61.5 */
+            p90Days: number | null;
+            /** @example 96 */
+            maxDays: number | null;
+            /**
+             * @description Waited more than 8 weeks (56 days)
+             * @example 42
+             */
+            overEightWeeks: number;
+            /** @example 0957 */
+            municipalityCode: string;
+            /** @example Roermond */
+            municipalityName: string | null;
+        };
+        WaitingTimeFiguresDto: {
+            /**
+             * @description First beschikking issued in the period
+             * @example 310
+             */
+            trajectories: number;
+            /** @example 38.2 */
+            meanDays: number | null;
+            /** @example 35 */
+            medianDays: number | null;
+            /** @example 61.5 */
+            p90Days: number | null;
+            /** @example 96 */
+            maxDays: number | null;
+            /**
+             * @description Waited more than 8 weeks (56 days)
+             * @example 42
+             */
+            overEightWeeks: number;
+        };
+        WaitingTimesReportDto: {
+            /** @example waiting-times */
+            report: string;
+            /** @example 2026-01-01 */
+            from: string;
+            /** @example 2026-12-31 */
+            to: string;
+            /**
+             * @description The municipalities counted; null: all
+             * @example [
+             *       "0957",
+             *       "0983"
+             *     ]
+             */
+            municipalityCodes: string[] | null;
+            /** @example 2027-01-04T09:12:00.000Z */
+            generatedAt: string;
+            rows: components["schemas"]["WaitingTimeRowDto"][];
+            /** @description All municipalities counted together */
+            total: components["schemas"]["WaitingTimeFiguresDto"];
+        };
+        DrangRowDto: {
+            /**
+             * @description Registered as drang in the period
+             * @example 4
+             */
+            marked: number;
+            /**
+             * @description Drang trajectories open at the end of the period
+             * @example 11
+             */
+            openAtEnd: number;
+            /**
+             * @description Drang trajectories closed in the period
+             * @example 3
+             */
+            closed: number;
+            /**
+             * @description Where the concerns came from
+             * @example basisvoorziening
+             */
+            source: string;
+            /** @example een basisvoorziening (school, huisarts, kinderopvang, GGD) */
+            sourceLabel: string | null;
+        };
+        DrangFiguresDto: {
+            /**
+             * @description Registered as drang in the period
+             * @example 4
+             */
+            marked: number;
+            /**
+             * @description Drang trajectories open at the end of the period
+             * @example 11
+             */
+            openAtEnd: number;
+            /**
+             * @description Drang trajectories closed in the period
+             * @example 3
+             */
+            closed: number;
+        };
+        DrangReportDto: {
+            /** @example waiting-times */
+            report: string;
+            /** @example 2026-01-01 */
+            from: string;
+            /** @example 2026-12-31 */
+            to: string;
+            /**
+             * @description The municipalities counted; null: all
+             * @example [
+             *       "0957",
+             *       "0983"
+             *     ]
+             */
+            municipalityCodes: string[] | null;
+            /** @example 2027-01-04T09:12:00.000Z */
+            generatedAt: string;
+            rows: components["schemas"]["DrangRowDto"][];
+            /** @description Every source together */
+            total: components["schemas"]["DrangFiguresDto"];
+        };
+        IntakeOutcomeRowDto: {
+            /**
+             * @example advice
+             * @enum {string}
+             */
+            outcome: "beschikking" | "advice" | "rejected" | "withdrawn";
+            /**
+             * @description The advice or the ground of the afwijzing; null for a beschikking or withdrawal
+             * @example voorliggend-veld
+             */
+            code: string | null;
+            /** @example een algemene voorziening in de buurt (het voorliggend veld) */
+            label: string | null;
+            /** @example 14 */
+            trajectories: number;
+            /**
+             * @description Of all, in %, one decimal; null when there is nothing to divide by
+             * @example 9.5
+             */
+            pctOfAll: number | null;
+        };
+        IntakeOutcomesTotalDto: {
+            /**
+             * @description Every intake that ended in the period
+             * @example 148
+             */
+            trajectories: number;
+        };
+        IntakeOutcomesReportDto: {
+            /** @example waiting-times */
+            report: string;
+            /** @example 2026-01-01 */
+            from: string;
+            /** @example 2026-12-31 */
+            to: string;
+            /**
+             * @description The municipalities counted; null: all
+             * @example [
+             *       "0957",
+             *       "0983"
+             *     ]
+             */
+            municipalityCodes: string[] | null;
+            /** @example 2027-01-04T09:12:00.000Z */
+            generatedAt: string;
+            rows: components["schemas"]["IntakeOutcomeRowDto"][];
+            total: components["schemas"]["IntakeOutcomesTotalDto"];
+        };
+        ReferralRowDto: {
+            /**
+             * @description 2026-03, 2026-Q1, 2026 or from/to
+             * @example 2026-03
+             */
+            period: string;
+            /**
+             * @description JZ020 productcategorie, or `pgb` for a persoonsgebonden budget
+             * @example 45
+             */
+            productCategory: string;
+            /** @example Jeugdhulp ambulant */
+            productCategoryName: string | null;
+            /**
+             * @description Toewijzingen and PGB beschikkingen starting in the group
+             * @example 57
+             */
+            referrals: number;
+            /**
+             * @description Distinct trajectories among them
+             * @example 51
+             */
+            trajectories: number;
+        };
+        ReferralTotalDto: {
+            /** @example 640 */
+            referrals: number;
+            /** @example 512 */
+            trajectories: number;
+        };
+        ReferralsReportDto: {
+            /** @example waiting-times */
+            report: string;
+            /** @example 2026-01-01 */
+            from: string;
+            /** @example 2026-12-31 */
+            to: string;
+            /**
+             * @description The municipalities counted; null: all
+             * @example [
+             *       "0957",
+             *       "0983"
+             *     ]
+             */
+            municipalityCodes: string[] | null;
+            /** @example 2027-01-04T09:12:00.000Z */
+            generatedAt: string;
+            /**
+             * @example month
+             * @enum {string}
+             */
+            group: "month" | "quarter" | "year" | "period";
+            rows: components["schemas"]["ReferralRowDto"][];
+            total: components["schemas"]["ReferralTotalDto"];
+        };
+        GoalAttainmentRowDto: {
+            /**
+             * @description End evaluations (with goals) recorded
+             * @example 120
+             */
+            endEvaluations: number;
+            /** @example 360 */
+            goalsTotal: number;
+            /** @example 317 */
+            goalsReached: number;
+            /**
+             * @description Doelrealisatie in %, one decimal; null when there is nothing to divide by
+             * @example 88.1
+             */
+            goalsReachedPct: number | null;
+            /** @example 84 */
+            allGoalsReached: number;
+            /**
+             * @description in %, one decimal; null when there is nothing to divide by
+             * @example 70
+             */
+            allGoalsReachedPct: number | null;
+            /** @example 0957 */
+            municipalityCode: string;
+            /** @example Roermond */
+            municipalityName: string | null;
+        };
+        GoalFiguresDto: {
+            /**
+             * @description End evaluations (with goals) recorded
+             * @example 120
+             */
+            endEvaluations: number;
+            /** @example 360 */
+            goalsTotal: number;
+            /** @example 317 */
+            goalsReached: number;
+            /**
+             * @description Doelrealisatie in %, one decimal; null when there is nothing to divide by
+             * @example 88.1
+             */
+            goalsReachedPct: number | null;
+            /** @example 84 */
+            allGoalsReached: number;
+            /**
+             * @description in %, one decimal; null when there is nothing to divide by
+             * @example 70
+             */
+            allGoalsReachedPct: number | null;
+        };
+        GoalAttainmentReportDto: {
+            /** @example waiting-times */
+            report: string;
+            /** @example 2026-01-01 */
+            from: string;
+            /** @example 2026-12-31 */
+            to: string;
+            /**
+             * @description The municipalities counted; null: all
+             * @example [
+             *       "0957",
+             *       "0983"
+             *     ]
+             */
+            municipalityCodes: string[] | null;
+            /** @example 2027-01-04T09:12:00.000Z */
+            generatedAt: string;
+            rows: components["schemas"]["GoalAttainmentRowDto"][];
+            total: components["schemas"]["GoalFiguresDto"];
+        };
+        DropoutRowDto: {
+            /**
+             * @description JZ588 reason
+             * @example 03
+             */
+            reasonCode: string | null;
+            /** @example Levering is eenzijdig beëindigd door cliënt */
+            reasonLabel: string | null;
+            /**
+             * @description Care stops (provider × trajectory)
+             * @example 12
+             */
+            stops: number;
+            /** @example 11 */
+            trajectories: number;
+            /**
+             * @description Of all stops, in %, one decimal; null when there is nothing to divide by
+             * @example 6.3
+             */
+            pctOfAllStops: number | null;
+        };
+        DropoutTotalDto: {
+            /** @example 190 */
+            careStops: number;
+            /** @example 171 */
+            careStopTrajectories: number;
+            /**
+             * @description JZ588 02, volgens plan
+             * @example 151
+             */
+            plannedStops: number;
+            /**
+             * @description Every other reason: uitval
+             * @example 39
+             */
+            earlyStops: number;
+            /** @example 37 */
+            earlyTrajectories: number;
+            /**
+             * @description in %, one decimal; null when there is nothing to divide by
+             * @example 20.5
+             */
+            earlyStopsPct: number | null;
+        };
+        DropoutsReportDto: {
+            /** @example waiting-times */
+            report: string;
+            /** @example 2026-01-01 */
+            from: string;
+            /** @example 2026-12-31 */
+            to: string;
+            /**
+             * @description The municipalities counted; null: all
+             * @example [
+             *       "0957",
+             *       "0983"
+             *     ]
+             */
+            municipalityCodes: string[] | null;
+            /** @example 2027-01-04T09:12:00.000Z */
+            generatedAt: string;
+            /** @description Uitval per reason (all but 02) */
+            rows: components["schemas"]["DropoutRowDto"][];
+            total: components["schemas"]["DropoutTotalDto"];
+        };
+        ClientRatingRowDto: {
+            /**
+             * @example questionnaire-end
+             * @enum {string}
+             */
+            question: "three-month-check" | "questionnaire-midway" | "questionnaire-end";
+            /**
+             * @description Sent to the client in the period
+             * @example 80
+             */
+            asked: number;
+            /** @example 52 */
+            answered: number;
+            /** @example 25 */
+            noResponse: number;
+            /**
+             * @description Answer window still open
+             * @example 3
+             */
+            awaiting: number;
+            /**
+             * @description in %, one decimal; null when there is nothing to divide by
+             * @example 65
+             */
+            responseRatePct: number | null;
+            /**
+             * @description Questionnaires: mean rating 1–5 of the help, two decimals
+             * @example 4.12
+             */
+            meanRating: number | null;
+            /**
+             * @description Questionnaires: mean rating 1–5 of the CJG (004), over the answers giving one
+             * @example 4.3
+             */
+            meanRatingCjg: number | null;
+            /**
+             * @description Questionnaires: mean rating 1–5 of the coordinator (004), over the answers giving one
+             * @example 4.6
+             */
+            meanRatingCoordinator: number | null;
+            /**
+             * @description 3-month check: answers saying the care fits, in %, one decimal; null when there is nothing to divide by
+             * @example 84.6
+             */
+            fittingPct: number | null;
+            /** @example 0957 */
+            municipalityCode: string;
+            /** @example Roermond */
+            municipalityName: string | null;
+        };
+        ClientRatingFiguresDto: {
+            /**
+             * @example questionnaire-end
+             * @enum {string}
+             */
+            question: "three-month-check" | "questionnaire-midway" | "questionnaire-end";
+            /**
+             * @description Sent to the client in the period
+             * @example 80
+             */
+            asked: number;
+            /** @example 52 */
+            answered: number;
+            /** @example 25 */
+            noResponse: number;
+            /**
+             * @description Answer window still open
+             * @example 3
+             */
+            awaiting: number;
+            /**
+             * @description in %, one decimal; null when there is nothing to divide by
+             * @example 65
+             */
+            responseRatePct: number | null;
+            /**
+             * @description Questionnaires: mean rating 1–5 of the help, two decimals
+             * @example 4.12
+             */
+            meanRating: number | null;
+            /**
+             * @description Questionnaires: mean rating 1–5 of the CJG (004), over the answers giving one
+             * @example 4.3
+             */
+            meanRatingCjg: number | null;
+            /**
+             * @description Questionnaires: mean rating 1–5 of the coordinator (004), over the answers giving one
+             * @example 4.6
+             */
+            meanRatingCoordinator: number | null;
+            /**
+             * @description 3-month check: answers saying the care fits, in %, one decimal; null when there is nothing to divide by
+             * @example 84.6
+             */
+            fittingPct: number | null;
+        };
+        ClientRatingsReportDto: {
+            /** @example waiting-times */
+            report: string;
+            /** @example 2026-01-01 */
+            from: string;
+            /** @example 2026-12-31 */
+            to: string;
+            /**
+             * @description The municipalities counted; null: all
+             * @example [
+             *       "0957",
+             *       "0983"
+             *     ]
+             */
+            municipalityCodes: string[] | null;
+            /** @example 2027-01-04T09:12:00.000Z */
+            generatedAt: string;
+            rows: components["schemas"]["ClientRatingRowDto"][];
+            /** @description Per question, all together */
+            total: components["schemas"]["ClientRatingFiguresDto"][];
+        };
+        OverdueRowDto: {
+            /**
+             * @description Open trajectories now
+             * @example 410
+             */
+            open: number;
+            /**
+             * @description Open and overdue now
+             * @example 31
+             */
+            overdue: number;
+            /**
+             * @description No beschikking within the Awb term
+             * @example 4
+             */
+            beschikkingOverdue: number;
+            /** @example 22 */
+            reviewOverdue: number;
+            /** @example 5 */
+            endEvaluationOverdue: number;
+            /**
+             * @description Reviews recorded in the period
+             * @example 260
+             */
+            reviewsRecorded: number;
+            /**
+             * @description Of which after they were due
+             * @example 40
+             */
+            reviewsRecordedLate: number;
+            /**
+             * @description in %, one decimal; null when there is nothing to divide by
+             * @example 15.4
+             */
+            reviewsRecordedLatePct: number | null;
+            /** @example 0957 */
+            municipalityCode: string;
+            /** @example Roermond */
+            municipalityName: string | null;
+        };
+        OverdueFiguresDto: {
+            /**
+             * @description Open trajectories now
+             * @example 410
+             */
+            open: number;
+            /**
+             * @description Open and overdue now
+             * @example 31
+             */
+            overdue: number;
+            /**
+             * @description No beschikking within the Awb term
+             * @example 4
+             */
+            beschikkingOverdue: number;
+            /** @example 22 */
+            reviewOverdue: number;
+            /** @example 5 */
+            endEvaluationOverdue: number;
+            /**
+             * @description Reviews recorded in the period
+             * @example 260
+             */
+            reviewsRecorded: number;
+            /**
+             * @description Of which after they were due
+             * @example 40
+             */
+            reviewsRecordedLate: number;
+            /**
+             * @description in %, one decimal; null when there is nothing to divide by
+             * @example 15.4
+             */
+            reviewsRecordedLatePct: number | null;
+        };
+        OverdueReportDto: {
+            /** @example waiting-times */
+            report: string;
+            /** @example 2026-01-01 */
+            from: string;
+            /** @example 2026-12-31 */
+            to: string;
+            /**
+             * @description The municipalities counted; null: all
+             * @example [
+             *       "0957",
+             *       "0983"
+             *     ]
+             */
+            municipalityCodes: string[] | null;
+            /** @example 2027-01-04T09:12:00.000Z */
+            generatedAt: string;
+            rows: components["schemas"]["OverdueRowDto"][];
+            total: components["schemas"]["OverdueFiguresDto"];
+        };
+        SamenloopFamilyDto: {
+            /** @example fam-jansen */
+            familyId: string;
+            /**
+             * @description Distinct providers active now
+             * @example 3
+             */
+            providers: number;
+            /**
+             * @description Open trajectories with an active provider
+             * @example 2
+             */
+            trajectories: number;
+            /**
+             * @description The municipality that named the family itself (004), whatever its count
+             * @example 0957
+             */
+            namedByMunicipality: string | null;
+            /**
+             * @description The family’s consent to talk its care over (004); null while there is none
+             * @example given
+             * @enum {string|null}
+             */
+            consent: "given" | "refused" | null;
+        };
+        SamenloopReportDto: {
+            /** @example waiting-times */
+            report: string;
+            /** @example 2026-01-01 */
+            from: string;
+            /** @example 2026-12-31 */
+            to: string;
+            /**
+             * @description The municipalities counted; null: all
+             * @example [
+             *       "0957",
+             *       "0983"
+             *     ]
+             */
+            municipalityCodes: string[] | null;
+            /** @example 2027-01-04T09:12:00.000Z */
+            generatedAt: string;
+            /** @example 3 */
+            threshold: number;
+            /**
+             * @description Samenloop families now
+             * @example 14
+             */
+            families: number;
+            rows: components["schemas"]["SamenloopFamilyDto"][];
+        };
+        MonitoringEffortRowDto: {
+            /**
+             * @description End evaluations (with goals) recorded
+             * @example 120
+             */
+            endEvaluations: number;
+            /** @example 360 */
+            goalsTotal: number;
+            /** @example 317 */
+            goalsReached: number;
+            /**
+             * @description Doelrealisatie in %, one decimal; null when there is nothing to divide by
+             * @example 88.1
+             */
+            goalsReachedPct: number | null;
+            /** @example 84 */
+            allGoalsReached: number;
+            /**
+             * @description in %, one decimal; null when there is nothing to divide by
+             * @example 70
+             */
+            allGoalsReachedPct: number | null;
+            /**
+             * @example 2
+             * @enum {string}
+             */
+            reviews: "0" | "1" | "2" | "3+" | "all";
+            /**
+             * @example coordinated
+             * @enum {string}
+             */
+            coordination: "coordinated" | "not-coordinated" | "all";
+            /** @example 2 */
+            meanReviews: number | null;
+        };
+        MonitoringEffortReportDto: {
+            /** @example waiting-times */
+            report: string;
+            /** @example 2026-01-01 */
+            from: string;
+            /** @example 2026-12-31 */
+            to: string;
+            /**
+             * @description The municipalities counted; null: all
+             * @example [
+             *       "0957",
+             *       "0983"
+             *     ]
+             */
+            municipalityCodes: string[] | null;
+            /** @example 2027-01-04T09:12:00.000Z */
+            generatedAt: string;
+            rows: components["schemas"]["MonitoringEffortRowDto"][];
+        };
+        DestructionRequestDto: {
+            /**
+             * @description The request: its registration number in the records system (1-64 characters A-Z, a-z, 0-9, . / : _ -). Not words: it is kept in the workflow history and the audit trail after the personal data is gone, so it may not name anyone. Keep the request itself, with its words, in the records system.
+             * @example AVG-2026-0042
+             */
+            reason: string;
+        };
+        DestructionDto: {
+            /** @example CJG-2026-000123 */
+            caseNumber: string;
+            /**
+             * @description The client whose personal data it is
+             * @example client-0001
+             */
+            clientId: string;
+            /**
+             * @description destroyed: done now; already-destroyed: nothing was left (a repeat); running: not done within 20 s, it goes on by itself: repeat the request (harmless) to learn the end
+             * @example destroyed
+             * @enum {string}
+             */
+            status: "destroyed" | "already-destroyed" | "running";
+            /**
+             * @description The client's cases whose personal data this request destroyed
+             * @example [
+             *       "CJG-2021-000007",
+             *       "CJG-2026-000123"
+             *     ]
+             */
+            destroyedCaseNumbers: string[];
+            /**
+             * @description The workflow in the Temporal Web UI
+             * @example destruction-CJG-2026-000123
+             */
+            workflowId: string;
+        };
+        CarriedCareDto: {
+            /**
+             * @description AGB code of the zorgaanbieder
+             * @example 12345678
+             */
+            agbCode: string;
+            /**
+             * @description JZ020 productcategorie of the care
+             * @example 45
+             */
+            productCategory: string;
+        };
+        ProposeTransferDto: {
+            /**
+             * @description The GI’s own reference of the measure (its dossier number): 3–40 characters A–Z, 0–9 and single hyphens. With the GI’s organisation id it names the transfer: the same reference again starts nothing.
+             * @example JB-2026-1234
+             */
+            reference: string;
+            /**
+             * @description CBS gemeentecode of the family’s municipality
+             * @example 0957
+             */
+            municipalityCode: string;
+            /**
+             * @description 1Gezin1Plan: the family id (the trajectory that follows carries it)
+             * @example fam-jansen
+             */
+            familyId: string;
+            /**
+             * @description The client (the young person and the parents) as the CJG registers it (PUT /clients/{id}); the CJG registers it before planning
+             * @example client-0001
+             */
+            clientId: string;
+            /**
+             * @description ots: ondertoezichtstelling (BW 1:255, 1:260); voogdij: voogdij by a GI (BW 1:302 lid 2); jeugdreclassering (Jeugdwet art. 1.1)
+             * @example ots
+             * @enum {string}
+             */
+            measure: "ots" | "voogdij" | "jeugdreclassering";
+            /**
+             * @description The date the measure ends as planned; when agreed, the beschikking of the trajectory is due before it and the voluntary frame begins on it
+             * @example 2027-03-01
+             */
+            measureEndDate: string;
+            /** @description The care in place (at most 20): registered providers (PUT /providers/{agbCode}) and their category */
+            care: components["schemas"]["CarriedCareDto"][];
+        };
+        TransferProposedDto: {
+            /**
+             * @description <organisation>.<reference>
+             * @example gi-limburg.JB-2026-1234
+             */
+            transferId: string;
+            /** @example schakeloverleg-gi-limburg.JB-2026-1234 */
+            workflowId: string;
+            /** @description false when this GI had already proposed this reference (nothing was started) */
+            created: boolean;
+        };
+        TransferSummaryDto: {
+            /** @example gi-limburg.JB-2026-1234 */
+            transferId: string;
+            /**
+             * @description proposed → planned → agreed → started; or not-agreed (back to proposed on the revisit date), withdrawn, lapsed
+             * @example proposed
+             * @enum {string}
+             */
+            status: "proposed" | "planned" | "not-agreed" | "agreed" | "started" | "withdrawn" | "lapsed";
+            /** @example 0957 */
+            municipalityCode: string;
+            /** @example gi-limburg */
+            organisationId: string;
+            /** @example coord-anna */
+            coordinatorId: string | null;
+            /** @example CJG-2027-000042 */
+            caseNumber: string | null;
+            /** @example 2027-01-04T07:00:00.000Z */
+            nextDueAt: string | null;
+            overdue: boolean;
+            /** @example 2026-11-23T10:15:00.000Z */
+            proposedAt: string;
+            /** @example null */
+            closedAt: string | null;
+        };
+        TransferListDto: {
+            /** @description Newest first, at most `limit`; from Temporal’s visibility store (may lag a second) */
+            items: components["schemas"]["TransferSummaryDto"][];
+        };
+        TransferDueItemDto: {
+            /**
+             * @example planning-reminder
+             * @enum {string}
+             */
+            kind: "planning-reminder" | "planning-overdue" | "outcome-reminder" | "measure-end" | "revisit" | "trajectory-start";
+            /** @example 2027-01-04T07:00:00.000Z */
+            at: string;
+        };
+        TransferDatesDto: {
+            /**
+             * @description Reminder when not planned by then
+             * @example 2027-01-04
+             */
+            planningReminder: string;
+            /**
+             * @description To be planned by then; escalated after
+             * @example 2027-01-18
+             */
+            planBy: string;
+            /**
+             * @description The last day the Schakeloverleg may be held
+             * @example 2027-02-15
+             */
+            latestMeetingDate: string;
+        };
+        TransferStateDto: {
+            /**
+             * @description case: the whole transfer (the CJG, ops); partner: the GI’s own part, without the letters’ recipients
+             * @enum {string}
+             */
+            view: "case" | "partner";
+            /** @example gi-limburg.JB-2026-1234 */
+            transferId: string;
+            /** @example gi-limburg */
+            organisationId: string;
+            /** @example JB-2026-1234 */
+            reference: string;
+            /** @example 0957 */
+            municipalityCode: string;
+            /** @example fam-jansen */
+            familyId: string;
+            /** @example client-0001 */
+            clientId: string;
+            /**
+             * @example ots
+             * @enum {string}
+             */
+            measure: "ots" | "voogdij" | "jeugdreclassering";
+            /** @example 2027-03-01 */
+            measureEndDate: string;
+            care: components["schemas"]["CarriedCareDto"][];
+            /**
+             * @description proposed → planned → agreed → started; or not-agreed (back to proposed on the revisit date), withdrawn, lapsed
+             * @example planned
+             * @enum {string}
+             */
+            status: "proposed" | "planned" | "not-agreed" | "agreed" | "started" | "withdrawn" | "lapsed";
+            /**
+             * @description The Schakeloverleg round (one more after "not agreed")
+             * @example 1
+             */
+            round: number;
+            /**
+             * @description Set when planned
+             * @example coord-anna
+             */
+            coordinatorId?: string;
+            /**
+             * @example {
+             *       "date": "2027-02-03",
+             *       "plannedAt": "2026-11-24T09:00:00.000Z",
+             *       "outcomeReminded": false
+             *     }
+             */
+            meeting?: {
+                [key: string]: unknown;
+            };
+            /** @description Each Schakeloverleg held */
+            outcomes: Record<string, never>[];
+            /**
+             * @example {
+             *       "date": "2027-09-01"
+             *     }
+             */
+            revisit?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @example {
+             *       "caseNumber": "CJG-2027-000042",
+             *       "agreedAt": "2027-02-03T14:00:00.000Z"
+             *     }
+             */
+            agreement?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description The toegang trajectory, started when agreed (before December 2026: on the measure’s end date)
+             * @example {
+             *       "caseNumber": "CJG-2027-000042",
+             *       "workflowId": "trajectory-CJG-2027-000042",
+             *       "startedAt": "2027-03-01T07:00:00.000Z",
+             *       "alreadyExisted": false
+             *     }
+             */
+            trajectory?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @example [
+             *       "plan",
+             *       "withdraw"
+             *     ]
+             */
+            allowedCommands: string[];
+            /** @description What the workflow waits for, earliest first */
+            pendingDeadlines: components["schemas"]["TransferDueItemDto"][];
+            /** @description Planning escalated, or the outcome of a held Schakeloverleg missing */
+            overdue: boolean;
+            /** @description The deadlines that follow from the end date */
+            dates: components["schemas"]["TransferDatesDto"];
+            /** @example 2026-11-23T10:15:00.000Z */
+            proposedAt: string;
+            /** @example 3 */
+            revision: number;
+            deliveryProblems?: Record<string, never>[];
+            /** @example 2027-03-01T07:00:00.000Z */
+            closedAt?: string;
+            /** @description Partner view: when the GI stops seeing the transfer (after its close) */
+            accessEndsAt?: string;
+        };
+        PlanTransferDto: {
+            /**
+             * @description The day of the Schakeloverleg: a working day, from today, at least the policy’s lead time (10 working days) before the measure ends. Planning again moves it.
+             * @example 2027-02-03
+             */
+            meetingDate: string;
+            /**
+             * @description The registered coordinator who takes part and runs the trajectory after it; the client must be registered too (the family is invited)
+             * @example coord-anna
+             */
+            coordinatorId: string;
+        };
+        RecordTransferOutcomeDto: {
+            /** @description Whether the Schakeloverleg agreed on the transfer */
+            agreed: boolean;
+            /** @description Agreed only, and then true: the parents consent (the voluntary frame rests on it). Without consent, record "not agreed" with reason no-consent. */
+            parentsConsent?: boolean;
+            /**
+             * @description Agreed only: the case number of the toegang trajectory that starts at once, its beschikking due before the measure’s end date (not yet in use)
+             * @example CJG-2027-000042
+             */
+            caseNumber?: string;
+            /**
+             * @description Not agreed only: why
+             * @example no-consent
+             * @enum {string}
+             */
+            reason?: "no-consent" | "safety-not-ensured" | "care-not-in-place" | "other";
+            /**
+             * @description Not agreed only: the day to look at it again; the workflow reminds the coordinator and the GI then, and it can be planned again
+             * @example 2027-09-01
+             */
+            revisitDate?: string;
+            /**
+             * @description Not agreed, optional: the measure’s new planned end date when it will be extended (the revisit must leave time for a Schakeloverleg before it)
+             * @example 2028-03-01
+             */
+            measureEndDate?: string;
+        };
+        ChangeMeasureEndDto: {
+            /**
+             * @description The measure’s new end date (extended or shortened by the court); the voluntary frame of an agreed transfer begins on it
+             * @example 2027-04-01
+             */
+            endDate: string;
+        };
+        WithdrawTransferDto: {
+            /**
+             * @example measure-continues
+             * @enum {string}
+             */
+            reason: "measure-continues" | "family-moved" | "proposed-in-error" | "other";
+        };
+        CreateHandoverDto: {
+            /**
+             * @description Veilig Thuis’s own case id (an administrative id, not personal data)
+             * @example VT-2026-04711
+             */
+            reference: string;
+            /**
+             * @description urgent: shorter deadlines (accept within 1 working day instead of 5)
+             * @example regular
+             * @enum {string}
+             */
+            urgency: "regular" | "urgent";
+            /**
+             * @description afschaling: safe enough to step down to the CJG; tijdens-onderzoek: the CJG is asked to join while Veilig Thuis investigates (002 §3.6)
+             * @example afschaling
+             * @enum {string}
+             */
+            handoverType: "afschaling" | "tijdens-onderzoek";
+            /**
+             * @description CBS gemeentecode where the family lives
+             * @example 0957
+             */
+            municipalityCode: string;
+            /**
+             * @description The safety conditions (veiligheidsvoorwaarden): a list of 1-30 single-line items of at most 1000 characters; kept in PostgreSQL, sent in the letters, never in a workflow
+             * @example [
+             *       "Vader woont tijdelijk elders",
+             *       "Geen alcohol in huis"
+             *     ]
+             */
+            safetyConditions: string[];
+            /**
+             * @description Who monitors what, and until when: a list of 1-30 single-line items of at most 1000 characters; kept in PostgreSQL, sent in the letters, never in a workflow
+             * @example [
+             *       "Veilig Thuis belt na 6 weken met moeder"
+             *     ]
+             */
+            monitoringAgreements?: string[];
+        };
+        HandoverCreatedDto: {
+            /**
+             * @description The CJG’s number of the handover
+             * @example VTH-2026-000123
+             */
+            handoverId: string;
+            /** @example veilig-thuis-handover-VTH-2026-000123 */
+            workflowId: string;
+            /** @description false when this organisation already handed over this reference (nothing was started) */
+            created: boolean;
+        };
+        HandoverSummaryDto: {
+            /** @example VTH-2026-000123 */
+            handoverId: string;
+            /** @example vt-limburg-noord */
+            organisationId: string;
+            /** @example VT-2026-04711 */
+            reference: string;
+            /** @example 0957 */
+            municipalityCode: string;
+            /** @enum {string} */
+            urgency: "regular" | "urgent";
+            /** @enum {string} */
+            status: "received" | "accepted" | "meeting-planned" | "meeting-held" | "trajectory-started" | "basic-support" | "refused" | "withdrawn";
+            /** @example coord-anna */
+            coordinatorId: string | null;
+            /** @example 2026-12-01 */
+            acceptDueDate: string | null;
+            /** @example 2026-12-08 */
+            meetingDate: string | null;
+            nextDueAt: string | null;
+            /** @enum {string|null} */
+            nextDueKind: "accept-reminder" | "accept-overdue" | "meeting-reminder" | "meeting-overdue" | "feedback-reminder" | "feedback-overdue" | null;
+            overdue: boolean;
+            /** @example CJG-2026-000123 */
+            trajectoryCaseNumber: string | null;
+            createdAt: string;
+            closedAt: string | null;
+        };
+        HandoverPageDto: {
+            /**
+             * @description Matching rows in all pages, counted in the statement that cut this page
+             * @example 1
+             */
+            total: number;
+            /** @example 25 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+            items: components["schemas"]["HandoverSummaryDto"][];
+        };
+        AcceptanceDto: {
+            /**
+             * @description The last working day to accept
+             * @example 2026-12-01
+             */
+            dueDate: string;
+            /** @description The deadline passed and the handover is not accepted yet */
+            overdue: boolean;
+            /** @example 2026-11-24T09:12:00.000Z */
+            acceptedAt?: string;
+            /** @description Accepted after the deadline */
+            late?: boolean;
+        };
+        PlannedMeetingDto: {
+            /** @example 2026-12-08 */
+            date: string;
+            /** @example 14:30 */
+            time?: string;
+            jointHomeVisit: boolean;
+            plannedAt: string;
+            /**
+             * @description How often it was planned (more than 1: moved)
+             * @example 1
+             */
+            times: number;
+        };
+        TextRefDto: {
+            /** @example 2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d */
+            textId: string;
+            /** @example 3 */
+            items: number;
+        };
+        HeldMeetingDto: {
+            /** @example 2026-12-08 */
+            on: string;
+            jointHomeVisit: boolean;
+            agreements: components["schemas"]["TextRefDto"];
+            recordedAt: string;
+            /** @description Held after its deadline */
+            late: boolean;
+        };
+        MeetingDto: {
+            /**
+             * @description The last working day to hold it
+             * @example 2026-12-14
+             */
+            dueDate: string;
+            overdue: boolean;
+            /** @description The coordinator was reminded */
+            reminded: boolean;
+            planned?: components["schemas"]["PlannedMeetingDto"];
+            held?: components["schemas"]["HeldMeetingDto"];
+        };
+        FeedbackDto: {
+            /**
+             * @description The last working day to decide
+             * @example 2026-12-15
+             */
+            dueDate: string;
+            overdue: boolean;
+        };
+        OutcomeDto: {
+            /** @enum {string} */
+            decision: "trajectory" | "basic-support";
+            /**
+             * @description The linked trajectory
+             * @example CJG-2026-000123
+             */
+            caseNumber?: string;
+            at: string;
+            /** @description Decided after the feedback deadline */
+            late: boolean;
+        };
+        RefusalDto: {
+            /**
+             * @description not-safe-enough, care-elsewhere and other only in handovers refused before 2026-12
+             * @enum {string}
+             */
+            reason: "outside-region" | "not-competent" | "not-safe-enough" | "care-elsewhere" | "other";
+            explanation?: components["schemas"]["TextRefDto"];
+            at: string;
+        };
+        WithdrawalDto: {
+            /** @enum {string} */
+            reason: "veilig-thuis-continues" | "family-moved" | "in-error";
+            at: string;
+        };
+        DeliveryProblemDto: {
+            /** @example vt-receipt */
+            letter: string;
+            sequence: number;
+            /** @example organisation:vt-limburg-noord */
+            recipient: string;
+            /** @enum {string} */
+            reason: "refused" | "no-address" | "unknown-recipient";
+            at: string;
+        };
+        HandoverTextsDto: {
+            safetyConditions: string[];
+            monitoringAgreements?: string[];
+            /** @description The meeting’s agreements */
+            agreements?: string[];
+            /** @description A refusal’s explanation */
+            explanation?: string[];
+        };
+        DeadlineDto: {
+            /** @enum {string} */
+            kind: "accept-reminder" | "accept-overdue" | "meeting-reminder" | "meeting-overdue" | "feedback-reminder" | "feedback-overdue";
+            /** @example 2026-12-08T07:00:00.000Z */
+            at: string;
+        };
+        HandoverDto: {
+            /**
+             * @description case: the whole handover (the CJG, ops); partner: Veilig Thuis’s own part, without the client and family the CJG linked and the letters’ recipients
+             * @enum {string}
+             */
+            view: "case" | "partner";
+            /** @example VTH-2026-000123 */
+            handoverId: string;
+            /** @example vt-limburg-noord */
+            organisationId: string;
+            /** @example VT-2026-04711 */
+            reference: string;
+            /** @enum {string} */
+            urgency: "regular" | "urgent";
+            /** @enum {string} */
+            handoverType: "afschaling" | "tijdens-onderzoek";
+            /** @example 0957 */
+            municipalityCode: string;
+            /**
+             * @description Receives new handovers and escalations
+             * @example lead-bram
+             */
+            handoverLeadId: string;
+            /**
+             * @description received → accepted → meeting-planned → meeting-held → trajectory-started or basic-support; or refused, withdrawn
+             * @enum {string}
+             */
+            status: "received" | "accepted" | "meeting-planned" | "meeting-held" | "trajectory-started" | "basic-support" | "refused" | "withdrawn";
+            receivedAt: string;
+            /** @example 4 */
+            revision: number;
+            acceptance: components["schemas"]["AcceptanceDto"];
+            /** @example coord-anna */
+            coordinatorId?: string;
+            /** @example client-0001 */
+            clientId?: string;
+            /** @example fam-jansen */
+            familyId?: string;
+            meeting?: components["schemas"]["MeetingDto"];
+            feedback?: components["schemas"]["FeedbackDto"];
+            outcome?: components["schemas"]["OutcomeDto"];
+            refusal?: components["schemas"]["RefusalDto"];
+            withdrawal?: components["schemas"]["WithdrawalDto"];
+            /** @description Letters not delivered (not in the partner view) */
+            deliveryProblems?: components["schemas"]["DeliveryProblemDto"][];
+            closedAt?: string;
+            /** @description Partner view: when Veilig Thuis stops seeing the handover (after its close) */
+            accessEndsAt?: string;
+            texts: components["schemas"]["HandoverTextsDto"];
+            /** @description The commands this caller could give now */
+            allowedCommands: ("accept" | "refuse" | "planMeeting" | "recordMeeting" | "startTrajectory" | "closeWithBasicSupport" | "withdraw")[];
+            /** @description What the workflow waits for, earliest first */
+            pendingDeadlines: components["schemas"]["DeadlineDto"][];
+            /** @description The step the handover waits for is past its deadline */
+            overdue: boolean;
+        };
+        AcceptHandoverDto: {
+            /**
+             * @description The coordinator who takes the case
+             * @example coord-anna
+             */
+            coordinatorId: string;
+        };
+        RefuseHandoverDto: {
+            /**
+             * @description Veilig Thuis judges safety, so the CJG refuses only when the case is not its own: outside-region (the family lives outside the municipalities it works for) or not-competent (the case is no matter for the CJG, e.g. no young person in the family; needs an explanation). Another reason is answered with 400. The handover lead is told of every refusal.
+             * @example outside-region
+             * @enum {string}
+             */
+            reason: "outside-region" | "not-competent";
+            /**
+             * @description The explanation for Veilig Thuis (required with not-competent): a list of 1-30 single-line items of at most 1000 characters; kept in PostgreSQL, sent in the letters, never in a workflow
+             * @example [
+             *       "Het gezin woont sinds oktober in Venlo"
+             *     ]
+             */
+            explanation?: string[];
+        };
+        PlanHandoverMeetingDto: {
+            /**
+             * @description The day of the warm handover meeting
+             * @example 2026-12-08
+             */
+            date: string;
+            /**
+             * @description HH:MM, Amsterdam time
+             * @example 14:30
+             */
+            time?: string;
+            /** @description A joint home visit of Veilig Thuis and the CJG (002 §3.6) */
+            jointHomeVisit: boolean;
+            /**
+             * @description The client, registered first with PUT /clients/{id}; invited by letter
+             * @example client-0001
+             */
+            clientId: string;
+            /**
+             * @description 1Gezin1Plan: the family
+             * @example fam-jansen
+             */
+            familyId: string;
+        };
+        RecordHandoverMeetingDto: {
+            /** @example 2026-12-08 */
+            heldOn: string;
+            /** @description Whether it was held as a joint home visit */
+            jointHomeVisit: boolean;
+            /**
+             * @description The agreements made, sent in writing to Veilig Thuis, the family and the coordinator (002 §5.6): a list of 1-30 single-line items of at most 1000 characters; kept in PostgreSQL, sent in the letters, never in a workflow
+             * @example [
+             *       "Moeder meldt zich bij de huisarts",
+             *       "De coördinator komt elke twee weken langs"
+             *     ]
+             */
+            agreements: string[];
+        };
+        StartHandoverTrajectoryDto: {
+            /**
+             * @description The case number of the new toegang trajectory; it starts for the client and family of the meeting, with the assigned coordinator
+             * @example CJG-2026-000123
+             */
+            caseNumber: string;
+        };
+        CloseHandoverWithBasicSupportDto: Record<string, never>;
+        WithdrawHandoverDto: {
+            /**
+             * @description veilig-thuis-continues, family-moved or in-error
+             * @example veilig-thuis-continues
+             * @enum {string}
+             */
+            reason: "veilig-thuis-continues" | "family-moved" | "in-error";
+        };
+        PutHandoverLeadDto: {
+            /**
+             * @description A registered coordinator (the team lead registers itself with PUT /coordinators/{id}) who receives new handovers and escalations for the municipality
+             * @example lead-bram
+             */
+            coordinatorId: string;
+        };
+        HandoverLeadDto: {
+            /** @example 0957 */
+            municipalityCode: string;
+            /** @example lead-bram */
+            coordinatorId: string;
+            /** @description false when the municipality had a handover lead already */
+            created: boolean;
+        };
+        ProposeVtoDto: {
+            /**
+             * @description The VTO's own case number in the CJG's case system; the workflow id derives from it
+             * @example VTO-2026-000012
+             */
+            caseNumber: string;
+            /**
+             * @description CBS gemeentecode (four digits)
+             * @example 0957
+             */
+            municipalityCode: string;
+            /**
+             * @description The coordinator of the VTO, who gets its reminders (PUT /coordinators/:id)
+             * @example coord-anna
+             */
+            coordinatorId: string;
+            /**
+             * @description The trajectory of the drang case, in the same municipality; its client and family are the VTO’s
+             * @example CJG-2026-000123
+             */
+            trajectoryCaseNumber?: string;
+            /**
+             * @description The child (a registered client; letters to the parents go to its address). Required without trajectoryCaseNumber
+             * @example client-0001
+             */
+            clientId?: string;
+            /**
+             * @description The family (1Gezin1Plan). Required without trajectoryCaseNumber
+             * @example fam-jansen
+             */
+            familyId?: string;
+            /**
+             * @description The grounds as codes; ernstige-ontwikkelingsbedreiging is always one of them
+             * @example [
+             *       "ernstige-ontwikkelingsbedreiging",
+             *       "onvoldoende-beweging"
+             *     ]
+             */
+            grounds: ("ernstige-ontwikkelingsbedreiging" | "onvoldoende-beweging" | "zorgen-niet-erkend" | "hulp-geweigerd" | "afspraken-niet-nagekomen" | "veiligheid-onvoldoende")[];
+            /**
+             * @description The explanation in words. It may name people, so it is kept in PostgreSQL only: never in the workflow, a letter or a search attribute
+             * @example Na drie gesprekken en een gezamenlijk huisbezoek …
+             */
+            explanation: string;
+        };
+        VtoProposedDto: {
+            /** @example VTO-2026-000012 */
+            caseNumber: string;
+            /** @example vto-VTO-2026-000012 */
+            workflowId: string;
+            /** @description false when a VTO with this case number already existed (nothing was started) */
+            created: boolean;
+        };
+        VtoSummaryDto: {
+            /** @example VTO-2026-000012 */
+            caseNumber: string;
+            /** @example 0957 */
+            municipalityCode: string;
+            /** @example coord-anna */
+            coordinatorId: string;
+            /** @example fam-jansen */
+            familyId: string;
+            /** @example CJG-2026-000123 */
+            trajectoryCaseNumber: string | null;
+            /** @enum {string} */
+            status: "parents-to-inform" | "awaiting-agenda" | "on-agenda" | "sent-to-raad" | "raad-investigates" | "raad-declined" | "not-sent" | "withdrawn";
+            /** @example 2026-11-23T09:12:00.000Z */
+            proposedAt: string;
+            /** @example 2026-11-24 */
+            parentsInformedOn: string | null;
+            /** @example 2026-11-26 */
+            meetingDate: string | null;
+            /**
+             * @example null
+             * @enum {string|null}
+             */
+            decision: "send" | "not-send" | null;
+            /** @example 2026-12-03T07:00:00.000Z */
+            nextDueAt: string | null;
+            /** @example decision-reminder */
+            nextDueKind: string | null;
+            overdue: boolean;
+            /** @example null */
+            closedAt: string | null;
+        };
+        VtoPageDto: {
+            /**
+             * @description Matching rows in all pages, counted in the statement that cut this page
+             * @example 1
+             */
+            total: number;
+            /** @example 25 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+            items: components["schemas"]["VtoSummaryDto"][];
+        };
+        VtoDueDto: {
+            /** @example decision-reminder */
+            kind: string;
+            /** @example 2026-12-03T07:00:00.000Z */
+            at: string;
+        };
+        VtoStateDto: {
+            /** @example VTO-2026-000012 */
+            caseNumber: string;
+            /** @example 0957 */
+            municipalityCode: string;
+            /** @example coord-anna */
+            coordinatorId: string;
+            /** @example client-0001 */
+            clientId: string;
+            /** @example fam-jansen */
+            familyId: string;
+            /** @example CJG-2026-000123 */
+            trajectoryCaseNumber?: string;
+            grounds: ("ernstige-ontwikkelingsbedreiging" | "onvoldoende-beweging" | "zorgen-niet-erkend" | "hulp-geweigerd" | "afspraken-niet-nagekomen" | "veiligheid-onvoldoende")[];
+            /**
+             * @example on-agenda
+             * @enum {string}
+             */
+            status: "parents-to-inform" | "awaiting-agenda" | "on-agenda" | "sent-to-raad" | "raad-investigates" | "raad-declined" | "not-sent" | "withdrawn";
+            /** @example 2026-11-23T09:12:00.000Z */
+            proposedAt: string;
+            /** @example 3 */
+            revision: number;
+            /** @description dueOn, reminded, informedOn, how, recordedBy */
+            parents: {
+                [key: string]: unknown;
+            };
+            /** @description The meeting it is on the agenda of: agendaId, meetingDate, decisionDueOn, … */
+            agenda?: {
+                [key: string]: unknown;
+            };
+            /** @description Held over (aanhouden) */
+            postponements: Record<string, never>[];
+            decision?: {
+                [key: string]: unknown;
+            };
+            /** @description sentOn, outcomeDueOn, investigationStarted, decidedOn, raadReference, … */
+            raad?: {
+                [key: string]: unknown;
+            };
+            withdrawal?: {
+                [key: string]: unknown;
+            };
+            deliveryProblems: Record<string, never>[];
+            /** @example null */
+            closedAt?: string;
+            /**
+             * @description What this caller could give now
+             * @example [
+             *       "recordDecision",
+             *       "withdraw"
+             *     ]
+             */
+            allowedCommands: string[];
+            /** @description What the workflow waits for */
+            pendingDeadlines: components["schemas"]["VtoDueDto"][];
+            overdue: boolean;
+            /** @description The coordinator’s explanation (coordinators and team leads only; absent once destroyed) */
+            explanation?: string;
+        };
+        RecordParentsInformedDto: {
+            /**
+             * @description When the parents were informed
+             * @example 2026-11-24
+             */
+            informedOn: string;
+            /**
+             * @example conversation
+             * @enum {string}
+             */
+            how: "conversation" | "letter";
+        };
+        RecordDecisionDto: {
+            /**
+             * @description The beschermingsplein’s decision: send to the Raad, not send (with a reason), or postpone (held over to the next agenda)
+             * @example send
+             * @enum {string}
+             */
+            decision: "send" | "not-send" | "postpone";
+            /**
+             * @description Required when not sent
+             * @enum {string}
+             */
+            reason?: "vrijwillig-kader-voldoende" | "onvoldoende-grond" | "andere-route";
+        };
+        RecordRaadOutcomeDto: {
+            /** @description Whether the Raad starts an investigation */
+            investigationStarted: boolean;
+            /**
+             * @description The date of the Raad’s answer
+             * @example 2026-12-08
+             */
+            decidedOn: string;
+            /**
+             * @description The Raad’s own reference
+             * @example RvdK-2026/4711
+             */
+            raadReference?: string;
+        };
+        WithdrawVtoDto: {
+            /**
+             * @example ouders-werken-mee
+             * @enum {string}
+             */
+            reason: "ouders-werken-mee" | "situatie-veranderd" | "andere-route" | "onjuist-geregistreerd";
+        };
+        OidcSettingsDto: {
+            /** @example https://login.gemeente.example/realms/cjg */
+            authority: string;
+            /** @example cjg-werkplek */
+            clientId: string;
+            /** @example openid profile */
+            scope: string;
+        };
+        TemporalUiLinkDto: {
+            /** @example http://127.0.0.1:8233 */
+            url: string;
+            /** @example default */
+            namespace: string;
+        };
+        WebSettingsDto: {
+            /** @description The identity provider to log in with (authorization code with PKCE) */
+            oidc?: components["schemas"]["OidcSettingsDto"];
+            /** @description Whether the local dev login (POST /auth/dev-login) is offered; never in production */
+            devLogin: boolean;
+            /** @description Where ops open a workflow */
+            temporalUi?: components["schemas"]["TemporalUiLinkDto"];
+        };
+        DevLoginDto: {
+            /**
+             * @example coordinator
+             * @enum {string}
+             */
+            role: "coordinator" | "team-lead" | "provider" | "ops" | "veilig-thuis" | "gi";
+            /**
+             * @description The user's id (the token's subject)
+             * @example coord-anna
+             */
+            sub: string;
+            /**
+             * @description CBS gemeentecodes (coordinator, team lead)
+             * @example [
+             *       "0957"
+             *     ]
+             */
+            municipalities?: string[];
+            /**
+             * @description AGB code (provider)
+             * @example 12345678
+             */
+            agbCode?: string;
+            /**
+             * @description Organisation (Veilig Thuis, GI)
+             * @example vt-limburg
+             */
+            organisationId?: string;
+        };
+        DevLoginResultDto: {
+            /** @description A bearer access token signed with the dev key */
+            accessToken: string;
+            /**
+             * @description Seconds until it expires
+             * @example 28800
+             */
+            expiresIn: number;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
 }
 export type $defs = Record<string, never>;
 export interface operations {
-  getClientAccessLog: {
-    parameters: {
-      query?: {
-        /** @description First day (Europe/Amsterdam), included; default: since the first entry */
-        from?: string;
-        /** @description Last day (Europe/Amsterdam), included; default: up to now */
-        to?: string;
-        /** @description csv: the same entries as CSV (also with `Accept: text/csv`); default json */
-        format?: 'json' | 'csv';
-      };
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description JSON by default; CSV (RFC 4180, header row) with `Accept: text/csv` or `format=csv`, as an attachment `access-log-<client>.csv` */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AccessLogDto'];
-          'text/csv': string;
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role (ops only) */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No client with this id */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  HealthController_check: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The Health Check is successful */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            /**
-             * @example ok
-             * @enum {string}
-             */
-            status?: 'ok' | 'degraded';
-            /**
-             * @example {
-             *       "database": {
-             *         "status": "up",
-             *         "responseTime": 12
-             *       }
-             *     }
-             */
-            info?: {
-              [key: string]: {
-                /** @enum {string} */
-                status: 'up' | 'degraded' | 'down';
-                /** @description Time the health indicator took to respond, in ms */
-                responseTime?: number;
-              } & {
-                [key: string]: unknown;
-              };
-            } | null;
-            /** @example {} */
-            error?: {
-              [key: string]: {
-                /** @enum {string} */
-                status: 'up' | 'degraded' | 'down';
-                /** @description Time the health indicator took to respond, in ms */
-                responseTime?: number;
-              } & {
-                [key: string]: unknown;
-              };
-            } | null;
-            /**
-             * @example {
-             *       "database": {
-             *         "status": "up",
-             *         "responseTime": 12
-             *       }
-             *     }
-             */
-            details?: {
-              [key: string]: {
-                /** @enum {string} */
-                status: 'up' | 'degraded' | 'down';
-                /** @description Time the health indicator took to respond, in ms */
-                responseTime?: number;
-              } & {
-                [key: string]: unknown;
-              };
+    getClientAccessLog: {
+        parameters: {
+            query?: {
+                /** @description First day (Europe/Amsterdam), included; default: since the first entry */
+                from?: string;
+                /** @description Last day (Europe/Amsterdam), included; default: up to now */
+                to?: string;
+                /** @description csv: the same entries as CSV (also with `Accept: text/csv`); default json */
+                format?: "json" | "csv";
             };
-          };
-        };
-      };
-      /** @description The Health Check is not successful */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': {
-            /**
-             * @example error
-             * @enum {string}
-             */
-            status?: 'error' | 'shutting_down';
-            /**
-             * @example {
-             *       "database": {
-             *         "status": "up",
-             *         "responseTime": 12
-             *       }
-             *     }
-             */
-            info?: {
-              [key: string]: {
-                /** @enum {string} */
-                status: 'up' | 'degraded' | 'down';
-                /** @description Time the health indicator took to respond, in ms */
-                responseTime?: number;
-              } & {
-                [key: string]: unknown;
-              };
-            } | null;
-            /**
-             * @example {
-             *       "redis": {
-             *         "status": "down",
-             *         "message": "Could not connect",
-             *         "responseTime": 3005
-             *       }
-             *     }
-             */
-            error?: {
-              [key: string]: {
-                /** @enum {string} */
-                status: 'up' | 'degraded' | 'down';
-                /** @description Time the health indicator took to respond, in ms */
-                responseTime?: number;
-              } & {
-                [key: string]: unknown;
-              };
-            } | null;
-            /**
-             * @example {
-             *       "database": {
-             *         "status": "up",
-             *         "responseTime": 12
-             *       },
-             *       "redis": {
-             *         "status": "down",
-             *         "message": "Could not connect",
-             *         "responseTime": 3005
-             *       }
-             *     }
-             */
-            details?: {
-              [key: string]: {
-                /** @enum {string} */
-                status: 'up' | 'degraded' | 'down';
-                /** @description Time the health indicator took to respond, in ms */
-                responseTime?: number;
-              } & {
-                [key: string]: unknown;
-              };
+            header?: never;
+            path: {
+                id: string;
             };
-          };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON by default; CSV (RFC 4180, header row) with `Accept: text/csv` or `format=csv`, as an attachment `access-log-<client>.csv` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessLogDto"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role (ops only) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No client with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    HealthController_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The Health Check is successful */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @example ok
+                         * @enum {string}
+                         */
+                        status?: "ok" | "degraded";
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up",
+                         *         "responseTime": 12
+                         *       }
+                         *     }
+                         */
+                        info?: {
+                            [key: string]: {
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /** @example {} */
+                        error?: {
+                            [key: string]: {
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up",
+                         *         "responseTime": 12
+                         *       }
+                         *     }
+                         */
+                        details?: {
+                            [key: string]: {
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description The Health Check is not successful */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @example error
+                         * @enum {string}
+                         */
+                        status?: "error" | "shutting_down";
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up",
+                         *         "responseTime": 12
+                         *       }
+                         *     }
+                         */
+                        info?: {
+                            [key: string]: {
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /**
+                         * @example {
+                         *       "redis": {
+                         *         "status": "down",
+                         *         "message": "Could not connect",
+                         *         "responseTime": 3005
+                         *       }
+                         *     }
+                         */
+                        error?: {
+                            [key: string]: {
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up",
+                         *         "responseTime": 12
+                         *       },
+                         *       "redis": {
+                         *         "status": "down",
+                         *         "message": "Could not connect",
+                         *         "responseTime": 3005
+                         *       }
+                         *     }
+                         */
+                        details?: {
+                            [key: string]: {
+                                /** @enum {string} */
+                                status: "up" | "degraded" | "down";
+                                /** @description Time the health indicator took to respond, in ms */
+                                responseTime?: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    decodePayloads: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The Temporal namespace of the payloads (the Web UI sends it); absent: the configured one. Another namespace is answered 400: this server has its keys only. */
+                "X-Namespace"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CodecPayloadsDto"];
+            };
+        };
+        responses: {
+            /** @description The payloads, decoded, in order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CodecPayloadsDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Only ops read payloads */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    encodePayloads: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The Temporal namespace of the payloads (the Web UI sends it); absent: the configured one. Another namespace is answered 400: this server has its keys only. */
+                "X-Namespace"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CodecPayloadsDto"];
+            };
+        };
+        responses: {
+            /** @description The payloads, encoded, in order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CodecPayloadsDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Only ops read payloads */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getCoordinator: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoordinatorDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role, or a team or municipality outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such id, or one outside the caller’s need-to-know (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    putCoordinator: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutCoordinatorDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisteredDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role, or a team or municipality outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such id, or one outside the caller’s need-to-know (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A new coordinator without its team, or a team that is not registered */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    putOrganisation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutOrganisationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisteredDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role, or a team or municipality outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    putMunicipality: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutMunicipalityDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisteredDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role, or a team or municipality outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    putTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutTeamDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisteredDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role, or a team or municipality outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such id, or one outside the caller’s need-to-know (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A new team without its municipality, or a municipality that is not registered */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getClient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role, or a team or municipality outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such id, or one outside the caller’s need-to-know (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    putClient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutClientDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisteredDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role, or a team or municipality outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such id, or one outside the caller’s need-to-know (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The personal data of this client was destroyed (Jeugdwet 7.3.8/7.3.9) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    putProfessional: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutProfessionalDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisteredDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role, or a team or municipality outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    putProvider: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agbCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutProviderDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisteredDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role, or a team or municipality outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listTrajectories: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                /** @description CBS gemeentecode */
+                municipalityCode?: string;
+                /** @description intake → results-agreed → provider-intake → beschikking → monitoring → end-evaluation → closed (or withdrawn) */
+                phase?: "intake" | "results-agreed" | "provider-intake" | "beschikking" | "monitoring" | "end-evaluation" | "closed" | "withdrawn";
+                coordinatorId?: string;
+                /** @description A provider with a part in the case */
+                agbCode?: string;
+                familyId?: string;
+                /** @description Only cases whose next due item falls before this date (Europe/Amsterdam) */
+                dueBefore?: string;
+                /** @description Only overdue (true) or only not overdue (false) cases */
+                overdue?: boolean;
+                sort?: "caseNumber" | "startedAt" | "updatedAt" | "nextDueAt";
+                order?: "asc" | "desc";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrajectoryPageDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role, or outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    startTrajectory: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartTrajectoryDto"];
+            };
+        };
+        responses: {
+            /** @description Already existed (created: false) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrajectoryStartedDto"];
+                };
+            };
+            /** @description Started */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrajectoryStartedDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role, or outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Case number taken by another case */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unknown coordinator or client */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getTrajectory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrajectoryStateDto"] | components["schemas"]["ProviderTrajectoryViewDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role, or outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No trajectory with this case number */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    agreeResults: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                caseNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgreeResultsDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted: the state after the command, as this caller may see it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrajectoryStateDto"] | components["schemas"]["ProviderTrajectoryViewDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role, or outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No trajectory with this case number */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused in this phase or state; nothing changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the data does not fit the case, or the Idempotency-Key was used for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    referToProvider: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                caseNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReferToProviderDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted: the state after the command, as this caller may see it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrajectoryStateDto"] | components["schemas"]["ProviderTrajectoryViewDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role, or outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No trajectory with this case number */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused in this phase or state; nothing changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the data does not fit the case, or the Idempotency-Key was used for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    recordProviderIntake: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                caseNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordProviderIntakeDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted: the state after the command, as this caller may see it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrajectoryStateDto"] | components["schemas"]["ProviderTrajectoryViewDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role, or outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No trajectory with this case number */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused in this phase or state; nothing changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the data does not fit the case, or the Idempotency-Key was used for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    decideDivergence: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                caseNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideDivergenceDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted: the state after the command, as this caller may see it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrajectoryStateDto"] | components["schemas"]["ProviderTrajectoryViewDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role, or outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No trajectory with this case number */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused in this phase or state; nothing changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the data does not fit the case, or the Idempotency-Key was used for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    issueBeschikking: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                caseNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IssueBeschikkingDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted: the state after the command, as this caller may see it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrajectoryStateDto"] | components["schemas"]["ProviderTrajectoryViewDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role, or outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No trajectory with this case number */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused in this phase or state; nothing changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the data does not fit the case, or the Idempotency-Key was used for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    recordVerdaging: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                caseNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordVerdagingDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted: the state after the command, as this caller may see it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrajectoryStateDto"] | components["schemas"]["ProviderTrajectoryViewDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role, or outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No trajectory with this case number */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused in this phase or state; nothing changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the data does not fit the case, or the Idempotency-Key was used for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    decideCoordination: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                caseNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideCoordinationDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted: the state after the command, as this caller may see it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrajectoryStateDto"] | components["schemas"]["ProviderTrajectoryViewDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role, or outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No trajectory with this case number */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused in this phase or state; nothing changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the data does not fit the case, or the Idempotency-Key was used for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    recordReview: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                caseNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordReviewDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted: the state after the command, as this caller may see it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrajectoryStateDto"] | components["schemas"]["ProviderTrajectoryViewDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role, or outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No trajectory with this case number */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused in this phase or state; nothing changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the data does not fit the case, or the Idempotency-Key was used for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    requestEndEvaluation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                caseNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestEndEvaluationDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted: the state after the command, as this caller may see it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrajectoryStateDto"] | components["schemas"]["ProviderTrajectoryViewDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role, or outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No trajectory with this case number */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused in this phase or state; nothing changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the data does not fit the case, or the Idempotency-Key was used for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    recordEndEvaluation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                caseNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordEndEvaluationDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted: the state after the command, as this caller may see it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrajectoryStateDto"] | components["schemas"]["ProviderTrajectoryViewDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role, or outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No trajectory with this case number */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused in this phase or state; nothing changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the data does not fit the case, or the Idempotency-Key was used for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    withdraw: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                caseNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted: the state after the command, as this caller may see it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrajectoryStateDto"] | components["schemas"]["ProviderTrajectoryViewDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role, or outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No trajectory with this case number */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused in this phase or state; nothing changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the data does not fit the case, or the Idempotency-Key was used for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    closeWithAdvice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                caseNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloseWithAdviceDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted: the state after the command, as this caller may see it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrajectoryStateDto"] | components["schemas"]["ProviderTrajectoryViewDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role, or outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No trajectory with this case number */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused in this phase or state; nothing changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the data does not fit the case, or the Idempotency-Key was used for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    rejectRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                caseNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted: the state after the command, as this caller may see it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrajectoryStateDto"] | components["schemas"]["ProviderTrajectoryViewDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role, or outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No trajectory with this case number */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused in this phase or state; nothing changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the data does not fit the case, or the Idempotency-Key was used for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    signOffPlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                caseNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignOffPlanDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted: the state after the command, as this caller may see it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrajectoryStateDto"] | components["schemas"]["ProviderTrajectoryViewDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role, or outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No trajectory with this case number */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused in this phase or state; nothing changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the data does not fit the case, or the Idempotency-Key was used for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    markDrang: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                caseNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkDrangDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted: the state after the command, as this caller may see it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrajectoryStateDto"] | components["schemas"]["ProviderTrajectoryViewDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role, or outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No trajectory with this case number */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused in this phase or state; nothing changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the data does not fit the case, or the Idempotency-Key was used for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    reportEvaluation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                caseNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportEvaluationDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted: the state after the command, as this caller may see it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrajectoryStateDto"] | components["schemas"]["ProviderTrajectoryViewDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role, or outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No trajectory with this case number */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused in this phase or state; nothing changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the data does not fit the case, or the Idempotency-Key was used for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    startZorg: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                caseNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartZorgDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted: the state after the command, as this caller may see it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrajectoryStateDto"] | components["schemas"]["ProviderTrajectoryViewDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role, or outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No trajectory with this case number */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused in this phase or state; nothing changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the data does not fit the case, or the Idempotency-Key was used for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    stopZorg: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                caseNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StopZorgDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted: the state after the command, as this caller may see it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrajectoryStateDto"] | components["schemas"]["ProviderTrajectoryViewDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role, or outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No trajectory with this case number */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused in this phase or state; nothing changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the data does not fit the case, or the Idempotency-Key was used for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    answerThreeMonthCheck: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                caseNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerThreeMonthCheckDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted: the state after the command, as this caller may see it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrajectoryStateDto"] | components["schemas"]["ProviderTrajectoryViewDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role, or outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No trajectory with this case number */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused in this phase or state; nothing changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the data does not fit the case, or the Idempotency-Key was used for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    answerQuestionnaire: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                caseNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerQuestionnaireDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted: the state after the command, as this caller may see it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrajectoryStateDto"] | components["schemas"]["ProviderTrajectoryViewDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role, or outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No trajectory with this case number */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused in this phase or state; nothing changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the data does not fit the case, or the Idempotency-Key was used for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    answerReassessment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                caseNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerReassessmentDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted: the state after the command, as this caller may see it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrajectoryStateDto"] | components["schemas"]["ProviderTrajectoryViewDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role, or outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No trajectory with this case number */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused in this phase or state; nothing changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the data does not fit the case, or the Idempotency-Key was used for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    reassignCoordinator: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                caseNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReassignCoordinatorDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted: the state after the command, as this caller may see it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrajectoryStateDto"] | components["schemas"]["ProviderTrajectoryViewDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role, or outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No trajectory with this case number */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused in this phase or state; nothing changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the data does not fit the case, or the Idempotency-Key was used for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    startReassessmentBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartReassessmentDto"];
+            };
+        };
+        responses: {
+            /** @description A batch with this id already exists (created: false); nothing was started */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReassessmentBatchStartedDto"];
+                };
+            };
+            /** @description Started; poll the Location until status is done */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReassessmentBatchStartedDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Only ops run batches */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getReassessmentBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                batchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReassessmentProgressDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Only ops run batches */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No batch with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The batch stopped before it was done (terminated, cancelled or failed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getSamenloopFamily: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                familyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FamilySamenloopDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role, or a municipality outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such family, or one outside the caller’s need-to-know (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    nameSamenloopFamily: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                familyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NameSamenloopDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisteredDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role, or a municipality outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A date after today */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    recordSamenloopConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                familyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordConsentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FamilySamenloopDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role, or a municipality outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such family, or one outside the caller’s need-to-know (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A date after today */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    showAnswerQuestion: {
+        parameters: {
+            query: {
+                /** @description The token of the link */
+                token: string;
+            };
+            header?: never;
+            path: {
+                caseNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The question */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                    "application/json": components["schemas"]["AnswerQuestionDto"];
+                };
+            };
+            /** @description The link is not valid: malformed, or not signed by us */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The link belongs to another case */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No trajectory with this case number */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The link has been used already, or the question is no longer open (the answer was not recorded) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The link has expired */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal or the database is away; nothing was recorded and the link still works. See Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    giveClientAnswer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["AnswerFormDto"];
+                "application/json": components["schemas"]["AnswerFormDto"];
+            };
+        };
+        responses: {
+            /** @description The answer is recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                    "application/json": components["schemas"]["AnswerReceivedDto"];
+                };
+            };
+            /** @description The link is not valid (malformed, or not signed by us), or the answer is missing or does not fit the question (the page shows the form again); or the body is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The link belongs to another case */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No trajectory with this case number */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The link has been used already, or the question is no longer open (the answer was not recorded) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The link has expired */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": components["schemas"]["ErrorBody"];
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal or the database is away; nothing was recorded and the link still works. See Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    caseloadReport: {
+        parameters: {
+            query?: {
+                /** @description First day of the period (Europe/Amsterdam), included. Default: the day after `to` one year earlier (a year up to `to`) */
+                from?: string;
+                /** @description Last day of the period (Europe/Amsterdam), included; not before `from`, less than 5 years after it. Default: today (Europe/Amsterdam). The answer names the period counted (`from`, `to`) */
+                to?: string;
+                /** @description Only this municipality (CBS gemeentecode). Without it: all of the token’s municipalities (team lead) or all (ops). A team lead naming another municipality gets 403. */
+                municipalityCode?: string;
+                /** @description csv: the same figures as CSV (also with `Accept: text/csv`); default json */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON by default; CSV (RFC 4180, header row, one table, totals as the last rows) with `Accept: text/csv` or `format=csv`, as an attachment `<report>-<from>-<to>.csv` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseloadReportDto"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role (team lead and ops only), or a municipality outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    waitingTimesReport: {
+        parameters: {
+            query?: {
+                /** @description First day of the period (Europe/Amsterdam), included. Default: the day after `to` one year earlier (a year up to `to`) */
+                from?: string;
+                /** @description Last day of the period (Europe/Amsterdam), included; not before `from`, less than 5 years after it. Default: today (Europe/Amsterdam). The answer names the period counted (`from`, `to`) */
+                to?: string;
+                /** @description Only this municipality (CBS gemeentecode). Without it: all of the token’s municipalities (team lead) or all (ops). A team lead naming another municipality gets 403. */
+                municipalityCode?: string;
+                /** @description csv: the same figures as CSV (also with `Accept: text/csv`); default json */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON by default; CSV (RFC 4180, header row, one table, totals as the last rows) with `Accept: text/csv` or `format=csv`, as an attachment `<report>-<from>-<to>.csv` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WaitingTimesReportDto"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role (team lead and ops only), or a municipality outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    drangReport: {
+        parameters: {
+            query?: {
+                /** @description First day of the period (Europe/Amsterdam), included. Default: the day after `to` one year earlier (a year up to `to`) */
+                from?: string;
+                /** @description Last day of the period (Europe/Amsterdam), included; not before `from`, less than 5 years after it. Default: today (Europe/Amsterdam). The answer names the period counted (`from`, `to`) */
+                to?: string;
+                /** @description Only this municipality (CBS gemeentecode). Without it: all of the token’s municipalities (team lead) or all (ops). A team lead naming another municipality gets 403. */
+                municipalityCode?: string;
+                /** @description csv: the same figures as CSV (also with `Accept: text/csv`); default json */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON by default; CSV (RFC 4180, header row, one table, totals as the last rows) with `Accept: text/csv` or `format=csv`, as an attachment `<report>-<from>-<to>.csv` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DrangReportDto"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role (team lead and ops only), or a municipality outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    intakeOutcomesReport: {
+        parameters: {
+            query?: {
+                /** @description First day of the period (Europe/Amsterdam), included. Default: the day after `to` one year earlier (a year up to `to`) */
+                from?: string;
+                /** @description Last day of the period (Europe/Amsterdam), included; not before `from`, less than 5 years after it. Default: today (Europe/Amsterdam). The answer names the period counted (`from`, `to`) */
+                to?: string;
+                /** @description Only this municipality (CBS gemeentecode). Without it: all of the token’s municipalities (team lead) or all (ops). A team lead naming another municipality gets 403. */
+                municipalityCode?: string;
+                /** @description csv: the same figures as CSV (also with `Accept: text/csv`); default json */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON by default; CSV (RFC 4180, header row, one table, totals as the last rows) with `Accept: text/csv` or `format=csv`, as an attachment `<report>-<from>-<to>.csv` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntakeOutcomesReportDto"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role (team lead and ops only), or a municipality outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    referralsReport: {
+        parameters: {
+            query?: {
+                /** @description First day of the period (Europe/Amsterdam), included. Default: the day after `to` one year earlier (a year up to `to`) */
+                from?: string;
+                /** @description Last day of the period (Europe/Amsterdam), included; not before `from`, less than 5 years after it. Default: today (Europe/Amsterdam). The answer names the period counted (`from`, `to`) */
+                to?: string;
+                /** @description Only this municipality (CBS gemeentecode). Without it: all of the token’s municipalities (team lead) or all (ops). A team lead naming another municipality gets 403. */
+                municipalityCode?: string;
+                /** @description csv: the same figures as CSV (also with `Accept: text/csv`); default json */
+                format?: "json" | "csv";
+                /** @description Group the start dates per month, quarter, year, or the whole period */
+                group?: "month" | "quarter" | "year" | "period";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON by default; CSV (RFC 4180, header row, one table, totals as the last rows) with `Accept: text/csv` or `format=csv`, as an attachment `<report>-<from>-<to>.csv` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralsReportDto"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role (team lead and ops only), or a municipality outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    goalAttainmentReport: {
+        parameters: {
+            query?: {
+                /** @description First day of the period (Europe/Amsterdam), included. Default: the day after `to` one year earlier (a year up to `to`) */
+                from?: string;
+                /** @description Last day of the period (Europe/Amsterdam), included; not before `from`, less than 5 years after it. Default: today (Europe/Amsterdam). The answer names the period counted (`from`, `to`) */
+                to?: string;
+                /** @description Only this municipality (CBS gemeentecode). Without it: all of the token’s municipalities (team lead) or all (ops). A team lead naming another municipality gets 403. */
+                municipalityCode?: string;
+                /** @description csv: the same figures as CSV (also with `Accept: text/csv`); default json */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON by default; CSV (RFC 4180, header row, one table, totals as the last rows) with `Accept: text/csv` or `format=csv`, as an attachment `<report>-<from>-<to>.csv` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalAttainmentReportDto"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role (team lead and ops only), or a municipality outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    dropoutsReport: {
+        parameters: {
+            query?: {
+                /** @description First day of the period (Europe/Amsterdam), included. Default: the day after `to` one year earlier (a year up to `to`) */
+                from?: string;
+                /** @description Last day of the period (Europe/Amsterdam), included; not before `from`, less than 5 years after it. Default: today (Europe/Amsterdam). The answer names the period counted (`from`, `to`) */
+                to?: string;
+                /** @description Only this municipality (CBS gemeentecode). Without it: all of the token’s municipalities (team lead) or all (ops). A team lead naming another municipality gets 403. */
+                municipalityCode?: string;
+                /** @description csv: the same figures as CSV (also with `Accept: text/csv`); default json */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON by default; CSV (RFC 4180, header row, one table, totals as the last rows) with `Accept: text/csv` or `format=csv`, as an attachment `<report>-<from>-<to>.csv` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DropoutsReportDto"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role (team lead and ops only), or a municipality outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    clientRatingsReport: {
+        parameters: {
+            query?: {
+                /** @description First day of the period (Europe/Amsterdam), included. Default: the day after `to` one year earlier (a year up to `to`) */
+                from?: string;
+                /** @description Last day of the period (Europe/Amsterdam), included; not before `from`, less than 5 years after it. Default: today (Europe/Amsterdam). The answer names the period counted (`from`, `to`) */
+                to?: string;
+                /** @description Only this municipality (CBS gemeentecode). Without it: all of the token’s municipalities (team lead) or all (ops). A team lead naming another municipality gets 403. */
+                municipalityCode?: string;
+                /** @description csv: the same figures as CSV (also with `Accept: text/csv`); default json */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON by default; CSV (RFC 4180, header row, one table, totals as the last rows) with `Accept: text/csv` or `format=csv`, as an attachment `<report>-<from>-<to>.csv` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientRatingsReportDto"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role (team lead and ops only), or a municipality outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    overdueReport: {
+        parameters: {
+            query?: {
+                /** @description First day of the period (Europe/Amsterdam), included. Default: the day after `to` one year earlier (a year up to `to`) */
+                from?: string;
+                /** @description Last day of the period (Europe/Amsterdam), included; not before `from`, less than 5 years after it. Default: today (Europe/Amsterdam). The answer names the period counted (`from`, `to`) */
+                to?: string;
+                /** @description Only this municipality (CBS gemeentecode). Without it: all of the token’s municipalities (team lead) or all (ops). A team lead naming another municipality gets 403. */
+                municipalityCode?: string;
+                /** @description csv: the same figures as CSV (also with `Accept: text/csv`); default json */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON by default; CSV (RFC 4180, header row, one table, totals as the last rows) with `Accept: text/csv` or `format=csv`, as an attachment `<report>-<from>-<to>.csv` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverdueReportDto"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role (team lead and ops only), or a municipality outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    samenloopReport: {
+        parameters: {
+            query?: {
+                /** @description First day of the period (Europe/Amsterdam), included. Default: the day after `to` one year earlier (a year up to `to`) */
+                from?: string;
+                /** @description Last day of the period (Europe/Amsterdam), included; not before `from`, less than 5 years after it. Default: today (Europe/Amsterdam). The answer names the period counted (`from`, `to`) */
+                to?: string;
+                /** @description Only this municipality (CBS gemeentecode). Without it: all of the token’s municipalities (team lead) or all (ops). A team lead naming another municipality gets 403. */
+                municipalityCode?: string;
+                /** @description csv: the same figures as CSV (also with `Accept: text/csv`); default json */
+                format?: "json" | "csv";
+                /** @description Providers active at once that make a samenloop family; default the policy’s (3) */
+                threshold?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON by default; CSV (RFC 4180, header row, one table, totals as the last rows) with `Accept: text/csv` or `format=csv`, as an attachment `<report>-<from>-<to>.csv` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SamenloopReportDto"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role (team lead and ops only), or a municipality outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    monitoringEffortReport: {
+        parameters: {
+            query?: {
+                /** @description First day of the period (Europe/Amsterdam), included. Default: the day after `to` one year earlier (a year up to `to`) */
+                from?: string;
+                /** @description Last day of the period (Europe/Amsterdam), included; not before `from`, less than 5 years after it. Default: today (Europe/Amsterdam). The answer names the period counted (`from`, `to`) */
+                to?: string;
+                /** @description Only this municipality (CBS gemeentecode). Without it: all of the token’s municipalities (team lead) or all (ops). A team lead naming another municipality gets 403. */
+                municipalityCode?: string;
+                /** @description csv: the same figures as CSV (also with `Accept: text/csv`); default json */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON by default; CSV (RFC 4180, header row, one table, totals as the last rows) with `Accept: text/csv` or `format=csv`, as an attachment `<report>-<from>-<to>.csv` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonitoringEffortReportDto"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role (team lead and ops only), or a municipality outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                    "text/csv": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    destroyOnRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DestructionRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Done: destroyed now, or nothing was left to destroy (a repeat) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DestructionDto"];
+                };
+            };
+            /** @description Still running after 20 s; it goes on by itself. Repeat the request to learn the end */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DestructionDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Only ops carry out a destruction on request */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No trajectory with this case number */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description A trajectory of the client is still open; nothing was changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listTransfers: {
+        parameters: {
+            query?: {
+                /** @description proposed → planned → agreed → started; or not-agreed (back to proposed on the revisit date), withdrawn, lapsed */
+                status?: "proposed" | "planned" | "not-agreed" | "agreed" | "started" | "withdrawn" | "lapsed";
+                municipalityCode?: string;
+                /** @description Only overdue (true) or only not overdue (false) transfers */
+                overdue?: boolean;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferListDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role, or outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    proposeTransfer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposeTransferDto"];
+            };
+        };
+        responses: {
+            /** @description Already proposed (created: false) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferProposedDto"];
+                };
+            };
+            /** @description Proposed */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferProposedDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role, or outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The reference names another transfer */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The GI or a provider is not registered, or the measure ends too soon for a Schakeloverleg */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getTransfer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                transferId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferStateDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role, or outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No transfer with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    planTransfer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                transferId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanTransferDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted: the state after it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferStateDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role, or outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No transfer with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused in this state (wrong status, ended, meeting not yet held) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused by the data (dates against the measure’s end, unregistered people, a case number in use), or the Idempotency-Key was used for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    recordTransferOutcome: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                transferId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordTransferOutcomeDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted: the state after it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferStateDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role, or outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No transfer with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused in this state (wrong status, ended, meeting not yet held) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused by the data (dates against the measure’s end, unregistered people, a case number in use), or the Idempotency-Key was used for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    changeTransferMeasureEnd: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                transferId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeMeasureEndDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted: the state after it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferStateDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role, or outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No transfer with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused in this state (wrong status, ended, meeting not yet held) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused by the data (dates against the measure’s end, unregistered people, a case number in use), or the Idempotency-Key was used for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    withdrawTransfer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                transferId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawTransferDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted: the state after it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferStateDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role, or outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No transfer with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused in this state (wrong status, ended, meeting not yet held) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused by the data (dates against the measure’s end, unregistered people, a case number in use), or the Idempotency-Key was used for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listHandovers: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                status?: "received" | "accepted" | "meeting-planned" | "meeting-held" | "trajectory-started" | "basic-support" | "refused" | "withdrawn";
+                municipalityCode?: string;
+                /** @description Only overdue (true) or only not overdue (false) */
+                overdue?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoverPageDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role, or the handover belongs to another organisation or a municipality outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createHandover: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateHandoverDto"];
+            };
+        };
+        responses: {
+            /** @description Already handed over (created: false) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoverCreatedDto"];
+                };
+            };
+            /** @description Handed over */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoverCreatedDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role, or the handover belongs to another organisation or a municipality outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description This reference was handed over already with other details */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The organisation is not registered as Veilig Thuis, or the municipality has no handover lead */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getHandover: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                handoverId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoverDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role, or the handover belongs to another organisation or a municipality outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No handover with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    acceptHandover: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                handoverId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptHandoverDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted: the handover after the command */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoverDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role, or the handover belongs to another organisation or a municipality outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No handover with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused in this status (or the handover has ended); nothing changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the data does not fit the handover, an id is not registered, or the Idempotency-Key was used for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    refuseHandover: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                handoverId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefuseHandoverDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted: the handover after the command */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoverDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role, or the handover belongs to another organisation or a municipality outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No handover with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused in this status (or the handover has ended); nothing changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the data does not fit the handover, an id is not registered, or the Idempotency-Key was used for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    planHandoverMeeting: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                handoverId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanHandoverMeetingDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted: the handover after the command */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoverDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role, or the handover belongs to another organisation or a municipality outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No handover with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused in this status (or the handover has ended); nothing changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the data does not fit the handover, an id is not registered, or the Idempotency-Key was used for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    recordHandoverMeeting: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                handoverId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordHandoverMeetingDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted: the handover after the command */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoverDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role, or the handover belongs to another organisation or a municipality outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No handover with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused in this status (or the handover has ended); nothing changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the data does not fit the handover, an id is not registered, or the Idempotency-Key was used for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    startHandoverTrajectory: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                handoverId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartHandoverTrajectoryDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted: the handover after the command */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoverDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role, or the handover belongs to another organisation or a municipality outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No handover with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused in this status (or the handover has ended); nothing changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the data does not fit the handover, an id is not registered, or the Idempotency-Key was used for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    closeHandoverWithBasicSupport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                handoverId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloseHandoverWithBasicSupportDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted: the handover after the command */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoverDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role, or the handover belongs to another organisation or a municipality outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No handover with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused in this status (or the handover has ended); nothing changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the data does not fit the handover, an id is not registered, or the Idempotency-Key was used for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    withdrawHandover: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                handoverId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawHandoverDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted: the handover after the command */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoverDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role, or the handover belongs to another organisation or a municipality outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No handover with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused in this status (or the handover has ended); nothing changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the data does not fit the handover, an id is not registered, or the Idempotency-Key was used for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    putHandoverLead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                municipalityCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutHandoverLeadDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoverLeadDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role, or the handover belongs to another organisation or a municipality outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not a registered coordinator */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listVtos: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                status?: "parents-to-inform" | "awaiting-agenda" | "on-agenda" | "sent-to-raad" | "raad-investigates" | "raad-declined" | "not-sent" | "withdrawn";
+                municipalityCode?: string;
+                /** @description On (or decided at) this meeting */
+                meetingDate?: string;
+                trajectoryCaseNumber?: string;
+                coordinatorId?: string;
+                overdue?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VtoPageDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role, or outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    proposeVto: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposeVtoDto"];
+            };
+        };
+        responses: {
+            /** @description Already existed (created: false) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VtoProposedDto"];
+                };
+            };
+            /** @description Proposed */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VtoProposedDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role, or outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Case number taken by another VTO */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unknown coordinator, client or trajectory, a trajectory of another municipality, or grounds without ernstige-ontwikkelingsbedreiging */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getVto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VtoStateDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role, or outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No VTO with this case number */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    recordVtoParentsInformed: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                caseNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordParentsInformedDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted: the state after the command */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VtoStateDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role, or outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No VTO with this case number */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not in this status; nothing changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The data does not fit */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    recordVtoDecision: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                caseNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordDecisionDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted: the state after the command */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VtoStateDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role, or outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No VTO with this case number */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not on an agenda; nothing changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Before the meeting, or a reason missing (not-send) or given (otherwise) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    recordVtoRaadOutcome: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                caseNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordRaadOutcomeDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted: the VTO is closed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VtoStateDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role, or outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No VTO with this case number */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not sent to the Raad; nothing changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The data does not fit */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    withdrawVto: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                caseNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawVtoDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted: the VTO is closed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VtoStateDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role, or outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No VTO with this case number */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Already decided; nothing changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The Idempotency-Key was used for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    WebController_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebSettingsDto"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    WebController_devLogin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DevLoginDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DevLoginResultDto"];
+                };
+            };
+            /** @description A role with a scope it cannot have */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No dev login on this API */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
-      };
     };
-  };
-  decodePayloads: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description The Temporal namespace of the payloads (the Web UI sends it); absent: the configured one. Another namespace is answered 400: this server has its keys only. */
-        'X-Namespace'?: string;
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CodecPayloadsDto'];
-      };
-    };
-    responses: {
-      /** @description The payloads, decoded, in order */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CodecPayloadsDto'];
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Only ops read payloads */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  encodePayloads: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description The Temporal namespace of the payloads (the Web UI sends it); absent: the configured one. Another namespace is answered 400: this server has its keys only. */
-        'X-Namespace'?: string;
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CodecPayloadsDto'];
-      };
-    };
-    responses: {
-      /** @description The payloads, encoded, in order */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CodecPayloadsDto'];
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Only ops read payloads */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  getCoordinator: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CoordinatorDto'];
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role, or a team or municipality outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No such id, or one outside the caller’s need-to-know (the two are not told apart) */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  putCoordinator: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['PutCoordinatorDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RegisteredDto'];
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role, or a team or municipality outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No such id, or one outside the caller’s need-to-know (the two are not told apart) */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description A new coordinator without its team, or a team that is not registered */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  putOrganisation: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['PutOrganisationDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RegisteredDto'];
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role, or a team or municipality outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  putMunicipality: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        code: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['PutMunicipalityDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RegisteredDto'];
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role, or a team or municipality outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  putTeam: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['PutTeamDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RegisteredDto'];
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role, or a team or municipality outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No such id, or one outside the caller’s need-to-know (the two are not told apart) */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description A new team without its municipality, or a municipality that is not registered */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  getClient: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ClientDto'];
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role, or a team or municipality outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No such id, or one outside the caller’s need-to-know (the two are not told apart) */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  putClient: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['PutClientDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RegisteredDto'];
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role, or a team or municipality outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No such id, or one outside the caller’s need-to-know (the two are not told apart) */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The personal data of this client was destroyed (Jeugdwet 7.3.8/7.3.9) */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  putProfessional: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['PutProfessionalDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RegisteredDto'];
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role, or a team or municipality outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  putProvider: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        agbCode: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['PutProviderDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RegisteredDto'];
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role, or a team or municipality outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  listTrajectories: {
-    parameters: {
-      query?: {
-        limit?: number;
-        offset?: number;
-        /** @description CBS gemeentecode */
-        municipalityCode?: string;
-        /** @description intake → results-agreed → provider-intake → beschikking → monitoring → end-evaluation → closed (or withdrawn) */
-        phase?:
-          | 'intake'
-          | 'results-agreed'
-          | 'provider-intake'
-          | 'beschikking'
-          | 'monitoring'
-          | 'end-evaluation'
-          | 'closed'
-          | 'withdrawn';
-        coordinatorId?: string;
-        /** @description A provider with a part in the case */
-        agbCode?: string;
-        familyId?: string;
-        /** @description Only cases whose next due item falls before this date (Europe/Amsterdam) */
-        dueBefore?: string;
-        /** @description Only overdue (true) or only not overdue (false) cases */
-        overdue?: boolean;
-        sort?: 'caseNumber' | 'startedAt' | 'updatedAt' | 'nextDueAt';
-        order?: 'asc' | 'desc';
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TrajectoryPageDto'];
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role, or outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  startTrajectory: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
-        'Idempotency-Key'?: string;
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['StartTrajectoryDto'];
-      };
-    };
-    responses: {
-      /** @description Already existed (created: false) */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TrajectoryStartedDto'];
-        };
-      };
-      /** @description Started */
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TrajectoryStartedDto'];
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role, or outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Case number taken by another case */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Unknown coordinator or client */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  getTrajectory: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        caseNumber: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json':
-            | components['schemas']['TrajectoryStateDto']
-            | components['schemas']['ProviderTrajectoryViewDto'];
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role, or outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No trajectory with this case number */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  agreeResults: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        caseNumber: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['AgreeResultsDto'];
-      };
-    };
-    responses: {
-      /** @description Accepted: the state after the command, as this caller may see it */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json':
-            | components['schemas']['TrajectoryStateDto']
-            | components['schemas']['ProviderTrajectoryViewDto'];
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role, or outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No trajectory with this case number */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Refused in this phase or state; nothing changed */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Refused: the data does not fit the case, or the Idempotency-Key was used for another request */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  referToProvider: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        caseNumber: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ReferToProviderDto'];
-      };
-    };
-    responses: {
-      /** @description Accepted: the state after the command, as this caller may see it */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json':
-            | components['schemas']['TrajectoryStateDto']
-            | components['schemas']['ProviderTrajectoryViewDto'];
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role, or outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No trajectory with this case number */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Refused in this phase or state; nothing changed */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Refused: the data does not fit the case, or the Idempotency-Key was used for another request */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  recordProviderIntake: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        caseNumber: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['RecordProviderIntakeDto'];
-      };
-    };
-    responses: {
-      /** @description Accepted: the state after the command, as this caller may see it */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json':
-            | components['schemas']['TrajectoryStateDto']
-            | components['schemas']['ProviderTrajectoryViewDto'];
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role, or outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No trajectory with this case number */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Refused in this phase or state; nothing changed */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Refused: the data does not fit the case, or the Idempotency-Key was used for another request */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  decideDivergence: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        caseNumber: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['DecideDivergenceDto'];
-      };
-    };
-    responses: {
-      /** @description Accepted: the state after the command, as this caller may see it */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json':
-            | components['schemas']['TrajectoryStateDto']
-            | components['schemas']['ProviderTrajectoryViewDto'];
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role, or outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No trajectory with this case number */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Refused in this phase or state; nothing changed */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Refused: the data does not fit the case, or the Idempotency-Key was used for another request */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  issueBeschikking: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        caseNumber: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['IssueBeschikkingDto'];
-      };
-    };
-    responses: {
-      /** @description Accepted: the state after the command, as this caller may see it */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json':
-            | components['schemas']['TrajectoryStateDto']
-            | components['schemas']['ProviderTrajectoryViewDto'];
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role, or outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No trajectory with this case number */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Refused in this phase or state; nothing changed */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Refused: the data does not fit the case, or the Idempotency-Key was used for another request */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  recordVerdaging: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        caseNumber: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['RecordVerdagingDto'];
-      };
-    };
-    responses: {
-      /** @description Accepted: the state after the command, as this caller may see it */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json':
-            | components['schemas']['TrajectoryStateDto']
-            | components['schemas']['ProviderTrajectoryViewDto'];
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role, or outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No trajectory with this case number */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Refused in this phase or state; nothing changed */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Refused: the data does not fit the case, or the Idempotency-Key was used for another request */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  decideCoordination: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        caseNumber: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['DecideCoordinationDto'];
-      };
-    };
-    responses: {
-      /** @description Accepted: the state after the command, as this caller may see it */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json':
-            | components['schemas']['TrajectoryStateDto']
-            | components['schemas']['ProviderTrajectoryViewDto'];
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role, or outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No trajectory with this case number */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Refused in this phase or state; nothing changed */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Refused: the data does not fit the case, or the Idempotency-Key was used for another request */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  recordReview: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        caseNumber: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['RecordReviewDto'];
-      };
-    };
-    responses: {
-      /** @description Accepted: the state after the command, as this caller may see it */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json':
-            | components['schemas']['TrajectoryStateDto']
-            | components['schemas']['ProviderTrajectoryViewDto'];
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role, or outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No trajectory with this case number */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Refused in this phase or state; nothing changed */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Refused: the data does not fit the case, or the Idempotency-Key was used for another request */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  requestEndEvaluation: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        caseNumber: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['RequestEndEvaluationDto'];
-      };
-    };
-    responses: {
-      /** @description Accepted: the state after the command, as this caller may see it */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json':
-            | components['schemas']['TrajectoryStateDto']
-            | components['schemas']['ProviderTrajectoryViewDto'];
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role, or outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No trajectory with this case number */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Refused in this phase or state; nothing changed */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Refused: the data does not fit the case, or the Idempotency-Key was used for another request */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  recordEndEvaluation: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        caseNumber: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['RecordEndEvaluationDto'];
-      };
-    };
-    responses: {
-      /** @description Accepted: the state after the command, as this caller may see it */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json':
-            | components['schemas']['TrajectoryStateDto']
-            | components['schemas']['ProviderTrajectoryViewDto'];
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role, or outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No trajectory with this case number */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Refused in this phase or state; nothing changed */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Refused: the data does not fit the case, or the Idempotency-Key was used for another request */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  withdraw: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        caseNumber: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['WithdrawDto'];
-      };
-    };
-    responses: {
-      /** @description Accepted: the state after the command, as this caller may see it */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json':
-            | components['schemas']['TrajectoryStateDto']
-            | components['schemas']['ProviderTrajectoryViewDto'];
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role, or outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No trajectory with this case number */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Refused in this phase or state; nothing changed */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Refused: the data does not fit the case, or the Idempotency-Key was used for another request */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  closeWithAdvice: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        caseNumber: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CloseWithAdviceDto'];
-      };
-    };
-    responses: {
-      /** @description Accepted: the state after the command, as this caller may see it */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json':
-            | components['schemas']['TrajectoryStateDto']
-            | components['schemas']['ProviderTrajectoryViewDto'];
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role, or outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No trajectory with this case number */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Refused in this phase or state; nothing changed */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Refused: the data does not fit the case, or the Idempotency-Key was used for another request */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  rejectRequest: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        caseNumber: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['RejectRequestDto'];
-      };
-    };
-    responses: {
-      /** @description Accepted: the state after the command, as this caller may see it */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json':
-            | components['schemas']['TrajectoryStateDto']
-            | components['schemas']['ProviderTrajectoryViewDto'];
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role, or outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No trajectory with this case number */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Refused in this phase or state; nothing changed */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Refused: the data does not fit the case, or the Idempotency-Key was used for another request */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  signOffPlan: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        caseNumber: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['SignOffPlanDto'];
-      };
-    };
-    responses: {
-      /** @description Accepted: the state after the command, as this caller may see it */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json':
-            | components['schemas']['TrajectoryStateDto']
-            | components['schemas']['ProviderTrajectoryViewDto'];
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role, or outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No trajectory with this case number */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Refused in this phase or state; nothing changed */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Refused: the data does not fit the case, or the Idempotency-Key was used for another request */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  markDrang: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        caseNumber: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['MarkDrangDto'];
-      };
-    };
-    responses: {
-      /** @description Accepted: the state after the command, as this caller may see it */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json':
-            | components['schemas']['TrajectoryStateDto']
-            | components['schemas']['ProviderTrajectoryViewDto'];
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role, or outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No trajectory with this case number */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Refused in this phase or state; nothing changed */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Refused: the data does not fit the case, or the Idempotency-Key was used for another request */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  reportEvaluation: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        caseNumber: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ReportEvaluationDto'];
-      };
-    };
-    responses: {
-      /** @description Accepted: the state after the command, as this caller may see it */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json':
-            | components['schemas']['TrajectoryStateDto']
-            | components['schemas']['ProviderTrajectoryViewDto'];
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role, or outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No trajectory with this case number */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Refused in this phase or state; nothing changed */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Refused: the data does not fit the case, or the Idempotency-Key was used for another request */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  startZorg: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        caseNumber: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['StartZorgDto'];
-      };
-    };
-    responses: {
-      /** @description Accepted: the state after the command, as this caller may see it */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json':
-            | components['schemas']['TrajectoryStateDto']
-            | components['schemas']['ProviderTrajectoryViewDto'];
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role, or outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No trajectory with this case number */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Refused in this phase or state; nothing changed */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Refused: the data does not fit the case, or the Idempotency-Key was used for another request */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  stopZorg: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        caseNumber: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['StopZorgDto'];
-      };
-    };
-    responses: {
-      /** @description Accepted: the state after the command, as this caller may see it */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json':
-            | components['schemas']['TrajectoryStateDto']
-            | components['schemas']['ProviderTrajectoryViewDto'];
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role, or outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No trajectory with this case number */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Refused in this phase or state; nothing changed */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Refused: the data does not fit the case, or the Idempotency-Key was used for another request */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  answerThreeMonthCheck: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        caseNumber: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['AnswerThreeMonthCheckDto'];
-      };
-    };
-    responses: {
-      /** @description Accepted: the state after the command, as this caller may see it */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json':
-            | components['schemas']['TrajectoryStateDto']
-            | components['schemas']['ProviderTrajectoryViewDto'];
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role, or outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No trajectory with this case number */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Refused in this phase or state; nothing changed */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Refused: the data does not fit the case, or the Idempotency-Key was used for another request */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  answerQuestionnaire: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        caseNumber: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['AnswerQuestionnaireDto'];
-      };
-    };
-    responses: {
-      /** @description Accepted: the state after the command, as this caller may see it */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json':
-            | components['schemas']['TrajectoryStateDto']
-            | components['schemas']['ProviderTrajectoryViewDto'];
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role, or outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No trajectory with this case number */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Refused in this phase or state; nothing changed */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Refused: the data does not fit the case, or the Idempotency-Key was used for another request */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  answerReassessment: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        caseNumber: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['AnswerReassessmentDto'];
-      };
-    };
-    responses: {
-      /** @description Accepted: the state after the command, as this caller may see it */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json':
-            | components['schemas']['TrajectoryStateDto']
-            | components['schemas']['ProviderTrajectoryViewDto'];
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role, or outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No trajectory with this case number */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Refused in this phase or state; nothing changed */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Refused: the data does not fit the case, or the Idempotency-Key was used for another request */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  reassignCoordinator: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        caseNumber: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ReassignCoordinatorDto'];
-      };
-    };
-    responses: {
-      /** @description Accepted: the state after the command, as this caller may see it */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json':
-            | components['schemas']['TrajectoryStateDto']
-            | components['schemas']['ProviderTrajectoryViewDto'];
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role, or outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No trajectory with this case number */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Refused in this phase or state; nothing changed */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Refused: the data does not fit the case, or the Idempotency-Key was used for another request */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  startReassessmentBatch: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['StartReassessmentDto'];
-      };
-    };
-    responses: {
-      /** @description A batch with this id already exists (created: false); nothing was started */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ReassessmentBatchStartedDto'];
-        };
-      };
-      /** @description Started; poll the Location until status is done */
-      202: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ReassessmentBatchStartedDto'];
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Only ops run batches */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  getReassessmentBatch: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        batchId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ReassessmentProgressDto'];
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Only ops run batches */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No batch with this id */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The batch stopped before it was done (terminated, cancelled or failed) */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  getSamenloopFamily: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        familyId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['FamilySamenloopDto'];
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role, or a municipality outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No such family, or one outside the caller’s need-to-know (the two are not told apart) */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  nameSamenloopFamily: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        familyId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['NameSamenloopDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RegisteredDto'];
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role, or a municipality outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description A date after today */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  recordSamenloopConsent: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        familyId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['RecordConsentDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['FamilySamenloopDto'];
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role, or a municipality outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No such family, or one outside the caller’s need-to-know (the two are not told apart) */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description A date after today */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  showAnswerQuestion: {
-    parameters: {
-      query: {
-        /** @description The token of the link */
-        token: string;
-      };
-      header?: never;
-      path: {
-        caseNumber: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The question */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'text/html': string;
-          'application/json': components['schemas']['AnswerQuestionDto'];
-        };
-      };
-      /** @description The link is not valid: malformed, or not signed by us */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'text/html': string;
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The link belongs to another case */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'text/html': string;
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No trajectory with this case number */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'text/html': string;
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The link has been used already, or the question is no longer open (the answer was not recorded) */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'text/html': string;
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The link has expired */
-      410: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'text/html': string;
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'text/html': components['schemas']['ErrorBody'];
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'text/html': components['schemas']['ErrorBody'];
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'text/html': components['schemas']['ErrorBody'];
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal or the database is away; nothing was recorded and the link still works. See Retry-After */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'text/html': string;
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  giveClientAnswer: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        caseNumber: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/x-www-form-urlencoded': components['schemas']['AnswerFormDto'];
-        'application/json': components['schemas']['AnswerFormDto'];
-      };
-    };
-    responses: {
-      /** @description The answer is recorded */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'text/html': string;
-          'application/json': components['schemas']['AnswerReceivedDto'];
-        };
-      };
-      /** @description The link is not valid (malformed, or not signed by us), or the answer is missing or does not fit the question (the page shows the form again); or the body is malformed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'text/html': string;
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The link belongs to another case */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'text/html': string;
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No trajectory with this case number */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'text/html': string;
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The link has been used already, or the question is no longer open (the answer was not recorded) */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'text/html': string;
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The link has expired */
-      410: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'text/html': string;
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'text/html': components['schemas']['ErrorBody'];
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'text/html': components['schemas']['ErrorBody'];
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'text/html': components['schemas']['ErrorBody'];
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal or the database is away; nothing was recorded and the link still works. See Retry-After */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'text/html': string;
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  caseloadReport: {
-    parameters: {
-      query?: {
-        /** @description First day of the period (Europe/Amsterdam), included. Default: the day after `to` one year earlier (a year up to `to`) */
-        from?: string;
-        /** @description Last day of the period (Europe/Amsterdam), included; not before `from`, less than 5 years after it. Default: today (Europe/Amsterdam). The answer names the period counted (`from`, `to`) */
-        to?: string;
-        /** @description Only this municipality (CBS gemeentecode). Without it: all of the token’s municipalities (team lead) or all (ops). A team lead naming another municipality gets 403. */
-        municipalityCode?: string;
-        /** @description csv: the same figures as CSV (also with `Accept: text/csv`); default json */
-        format?: 'json' | 'csv';
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description JSON by default; CSV (RFC 4180, header row, one table, totals as the last rows) with `Accept: text/csv` or `format=csv`, as an attachment `<report>-<from>-<to>.csv` */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CaseloadReportDto'];
-          'text/csv': string;
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role (team lead and ops only), or a municipality outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  waitingTimesReport: {
-    parameters: {
-      query?: {
-        /** @description First day of the period (Europe/Amsterdam), included. Default: the day after `to` one year earlier (a year up to `to`) */
-        from?: string;
-        /** @description Last day of the period (Europe/Amsterdam), included; not before `from`, less than 5 years after it. Default: today (Europe/Amsterdam). The answer names the period counted (`from`, `to`) */
-        to?: string;
-        /** @description Only this municipality (CBS gemeentecode). Without it: all of the token’s municipalities (team lead) or all (ops). A team lead naming another municipality gets 403. */
-        municipalityCode?: string;
-        /** @description csv: the same figures as CSV (also with `Accept: text/csv`); default json */
-        format?: 'json' | 'csv';
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description JSON by default; CSV (RFC 4180, header row, one table, totals as the last rows) with `Accept: text/csv` or `format=csv`, as an attachment `<report>-<from>-<to>.csv` */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['WaitingTimesReportDto'];
-          'text/csv': string;
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role (team lead and ops only), or a municipality outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  drangReport: {
-    parameters: {
-      query?: {
-        /** @description First day of the period (Europe/Amsterdam), included. Default: the day after `to` one year earlier (a year up to `to`) */
-        from?: string;
-        /** @description Last day of the period (Europe/Amsterdam), included; not before `from`, less than 5 years after it. Default: today (Europe/Amsterdam). The answer names the period counted (`from`, `to`) */
-        to?: string;
-        /** @description Only this municipality (CBS gemeentecode). Without it: all of the token’s municipalities (team lead) or all (ops). A team lead naming another municipality gets 403. */
-        municipalityCode?: string;
-        /** @description csv: the same figures as CSV (also with `Accept: text/csv`); default json */
-        format?: 'json' | 'csv';
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description JSON by default; CSV (RFC 4180, header row, one table, totals as the last rows) with `Accept: text/csv` or `format=csv`, as an attachment `<report>-<from>-<to>.csv` */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['DrangReportDto'];
-          'text/csv': string;
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role (team lead and ops only), or a municipality outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  intakeOutcomesReport: {
-    parameters: {
-      query?: {
-        /** @description First day of the period (Europe/Amsterdam), included. Default: the day after `to` one year earlier (a year up to `to`) */
-        from?: string;
-        /** @description Last day of the period (Europe/Amsterdam), included; not before `from`, less than 5 years after it. Default: today (Europe/Amsterdam). The answer names the period counted (`from`, `to`) */
-        to?: string;
-        /** @description Only this municipality (CBS gemeentecode). Without it: all of the token’s municipalities (team lead) or all (ops). A team lead naming another municipality gets 403. */
-        municipalityCode?: string;
-        /** @description csv: the same figures as CSV (also with `Accept: text/csv`); default json */
-        format?: 'json' | 'csv';
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description JSON by default; CSV (RFC 4180, header row, one table, totals as the last rows) with `Accept: text/csv` or `format=csv`, as an attachment `<report>-<from>-<to>.csv` */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['IntakeOutcomesReportDto'];
-          'text/csv': string;
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role (team lead and ops only), or a municipality outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  referralsReport: {
-    parameters: {
-      query?: {
-        /** @description First day of the period (Europe/Amsterdam), included. Default: the day after `to` one year earlier (a year up to `to`) */
-        from?: string;
-        /** @description Last day of the period (Europe/Amsterdam), included; not before `from`, less than 5 years after it. Default: today (Europe/Amsterdam). The answer names the period counted (`from`, `to`) */
-        to?: string;
-        /** @description Only this municipality (CBS gemeentecode). Without it: all of the token’s municipalities (team lead) or all (ops). A team lead naming another municipality gets 403. */
-        municipalityCode?: string;
-        /** @description csv: the same figures as CSV (also with `Accept: text/csv`); default json */
-        format?: 'json' | 'csv';
-        /** @description Group the start dates per month, quarter, year, or the whole period */
-        group?: 'month' | 'quarter' | 'year' | 'period';
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description JSON by default; CSV (RFC 4180, header row, one table, totals as the last rows) with `Accept: text/csv` or `format=csv`, as an attachment `<report>-<from>-<to>.csv` */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ReferralsReportDto'];
-          'text/csv': string;
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role (team lead and ops only), or a municipality outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  goalAttainmentReport: {
-    parameters: {
-      query?: {
-        /** @description First day of the period (Europe/Amsterdam), included. Default: the day after `to` one year earlier (a year up to `to`) */
-        from?: string;
-        /** @description Last day of the period (Europe/Amsterdam), included; not before `from`, less than 5 years after it. Default: today (Europe/Amsterdam). The answer names the period counted (`from`, `to`) */
-        to?: string;
-        /** @description Only this municipality (CBS gemeentecode). Without it: all of the token’s municipalities (team lead) or all (ops). A team lead naming another municipality gets 403. */
-        municipalityCode?: string;
-        /** @description csv: the same figures as CSV (also with `Accept: text/csv`); default json */
-        format?: 'json' | 'csv';
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description JSON by default; CSV (RFC 4180, header row, one table, totals as the last rows) with `Accept: text/csv` or `format=csv`, as an attachment `<report>-<from>-<to>.csv` */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['GoalAttainmentReportDto'];
-          'text/csv': string;
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role (team lead and ops only), or a municipality outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  dropoutsReport: {
-    parameters: {
-      query?: {
-        /** @description First day of the period (Europe/Amsterdam), included. Default: the day after `to` one year earlier (a year up to `to`) */
-        from?: string;
-        /** @description Last day of the period (Europe/Amsterdam), included; not before `from`, less than 5 years after it. Default: today (Europe/Amsterdam). The answer names the period counted (`from`, `to`) */
-        to?: string;
-        /** @description Only this municipality (CBS gemeentecode). Without it: all of the token’s municipalities (team lead) or all (ops). A team lead naming another municipality gets 403. */
-        municipalityCode?: string;
-        /** @description csv: the same figures as CSV (also with `Accept: text/csv`); default json */
-        format?: 'json' | 'csv';
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description JSON by default; CSV (RFC 4180, header row, one table, totals as the last rows) with `Accept: text/csv` or `format=csv`, as an attachment `<report>-<from>-<to>.csv` */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['DropoutsReportDto'];
-          'text/csv': string;
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role (team lead and ops only), or a municipality outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  clientRatingsReport: {
-    parameters: {
-      query?: {
-        /** @description First day of the period (Europe/Amsterdam), included. Default: the day after `to` one year earlier (a year up to `to`) */
-        from?: string;
-        /** @description Last day of the period (Europe/Amsterdam), included; not before `from`, less than 5 years after it. Default: today (Europe/Amsterdam). The answer names the period counted (`from`, `to`) */
-        to?: string;
-        /** @description Only this municipality (CBS gemeentecode). Without it: all of the token’s municipalities (team lead) or all (ops). A team lead naming another municipality gets 403. */
-        municipalityCode?: string;
-        /** @description csv: the same figures as CSV (also with `Accept: text/csv`); default json */
-        format?: 'json' | 'csv';
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description JSON by default; CSV (RFC 4180, header row, one table, totals as the last rows) with `Accept: text/csv` or `format=csv`, as an attachment `<report>-<from>-<to>.csv` */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ClientRatingsReportDto'];
-          'text/csv': string;
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role (team lead and ops only), or a municipality outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  overdueReport: {
-    parameters: {
-      query?: {
-        /** @description First day of the period (Europe/Amsterdam), included. Default: the day after `to` one year earlier (a year up to `to`) */
-        from?: string;
-        /** @description Last day of the period (Europe/Amsterdam), included; not before `from`, less than 5 years after it. Default: today (Europe/Amsterdam). The answer names the period counted (`from`, `to`) */
-        to?: string;
-        /** @description Only this municipality (CBS gemeentecode). Without it: all of the token’s municipalities (team lead) or all (ops). A team lead naming another municipality gets 403. */
-        municipalityCode?: string;
-        /** @description csv: the same figures as CSV (also with `Accept: text/csv`); default json */
-        format?: 'json' | 'csv';
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description JSON by default; CSV (RFC 4180, header row, one table, totals as the last rows) with `Accept: text/csv` or `format=csv`, as an attachment `<report>-<from>-<to>.csv` */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OverdueReportDto'];
-          'text/csv': string;
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role (team lead and ops only), or a municipality outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  samenloopReport: {
-    parameters: {
-      query?: {
-        /** @description First day of the period (Europe/Amsterdam), included. Default: the day after `to` one year earlier (a year up to `to`) */
-        from?: string;
-        /** @description Last day of the period (Europe/Amsterdam), included; not before `from`, less than 5 years after it. Default: today (Europe/Amsterdam). The answer names the period counted (`from`, `to`) */
-        to?: string;
-        /** @description Only this municipality (CBS gemeentecode). Without it: all of the token’s municipalities (team lead) or all (ops). A team lead naming another municipality gets 403. */
-        municipalityCode?: string;
-        /** @description csv: the same figures as CSV (also with `Accept: text/csv`); default json */
-        format?: 'json' | 'csv';
-        /** @description Providers active at once that make a samenloop family; default the policy’s (3) */
-        threshold?: number;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description JSON by default; CSV (RFC 4180, header row, one table, totals as the last rows) with `Accept: text/csv` or `format=csv`, as an attachment `<report>-<from>-<to>.csv` */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SamenloopReportDto'];
-          'text/csv': string;
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role (team lead and ops only), or a municipality outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  monitoringEffortReport: {
-    parameters: {
-      query?: {
-        /** @description First day of the period (Europe/Amsterdam), included. Default: the day after `to` one year earlier (a year up to `to`) */
-        from?: string;
-        /** @description Last day of the period (Europe/Amsterdam), included; not before `from`, less than 5 years after it. Default: today (Europe/Amsterdam). The answer names the period counted (`from`, `to`) */
-        to?: string;
-        /** @description Only this municipality (CBS gemeentecode). Without it: all of the token’s municipalities (team lead) or all (ops). A team lead naming another municipality gets 403. */
-        municipalityCode?: string;
-        /** @description csv: the same figures as CSV (also with `Accept: text/csv`); default json */
-        format?: 'json' | 'csv';
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description JSON by default; CSV (RFC 4180, header row, one table, totals as the last rows) with `Accept: text/csv` or `format=csv`, as an attachment `<report>-<from>-<to>.csv` */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['MonitoringEffortReportDto'];
-          'text/csv': string;
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role (team lead and ops only), or a municipality outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-          'text/csv': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  destroyOnRequest: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        caseNumber: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['DestructionRequestDto'];
-      };
-    };
-    responses: {
-      /** @description Done: destroyed now, or nothing was left to destroy (a repeat) */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['DestructionDto'];
-        };
-      };
-      /** @description Still running after 20 s; it goes on by itself. Repeat the request to learn the end */
-      202: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['DestructionDto'];
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Only ops carry out a destruction on request */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No trajectory with this case number */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description A trajectory of the client is still open; nothing was changed */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  listTransfers: {
-    parameters: {
-      query?: {
-        /** @description proposed → planned → agreed → started; or not-agreed (back to proposed on the revisit date), withdrawn, lapsed */
-        status?:
-          'proposed' | 'planned' | 'not-agreed' | 'agreed' | 'started' | 'withdrawn' | 'lapsed';
-        municipalityCode?: string;
-        /** @description Only overdue (true) or only not overdue (false) transfers */
-        overdue?: boolean;
-        limit?: number;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TransferListDto'];
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role, or outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  proposeTransfer: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
-        'Idempotency-Key'?: string;
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ProposeTransferDto'];
-      };
-    };
-    responses: {
-      /** @description Already proposed (created: false) */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TransferProposedDto'];
-        };
-      };
-      /** @description Proposed */
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TransferProposedDto'];
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role, or outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The reference names another transfer */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The GI or a provider is not registered, or the measure ends too soon for a Schakeloverleg */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  getTransfer: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        transferId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TransferStateDto'];
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role, or outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No transfer with this id */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  planTransfer: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        transferId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['PlanTransferDto'];
-      };
-    };
-    responses: {
-      /** @description Accepted: the state after it */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TransferStateDto'];
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role, or outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No transfer with this id */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Refused in this state (wrong status, ended, meeting not yet held) */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Refused by the data (dates against the measure’s end, unregistered people, a case number in use), or the Idempotency-Key was used for another request */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  recordTransferOutcome: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        transferId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['RecordTransferOutcomeDto'];
-      };
-    };
-    responses: {
-      /** @description Accepted: the state after it */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TransferStateDto'];
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role, or outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No transfer with this id */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Refused in this state (wrong status, ended, meeting not yet held) */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Refused by the data (dates against the measure’s end, unregistered people, a case number in use), or the Idempotency-Key was used for another request */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  changeTransferMeasureEnd: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        transferId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ChangeMeasureEndDto'];
-      };
-    };
-    responses: {
-      /** @description Accepted: the state after it */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TransferStateDto'];
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role, or outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No transfer with this id */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Refused in this state (wrong status, ended, meeting not yet held) */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Refused by the data (dates against the measure’s end, unregistered people, a case number in use), or the Idempotency-Key was used for another request */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  withdrawTransfer: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        transferId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['WithdrawTransferDto'];
-      };
-    };
-    responses: {
-      /** @description Accepted: the state after it */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TransferStateDto'];
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role, or outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No transfer with this id */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Refused in this state (wrong status, ended, meeting not yet held) */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Refused by the data (dates against the measure’s end, unregistered people, a case number in use), or the Idempotency-Key was used for another request */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  listHandovers: {
-    parameters: {
-      query?: {
-        limit?: number;
-        offset?: number;
-        status?:
-          | 'received'
-          | 'accepted'
-          | 'meeting-planned'
-          | 'meeting-held'
-          | 'trajectory-started'
-          | 'basic-support'
-          | 'refused'
-          | 'withdrawn';
-        municipalityCode?: string;
-        /** @description Only overdue (true) or only not overdue (false) */
-        overdue?: boolean;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['HandoverPageDto'];
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role, or the handover belongs to another organisation or a municipality outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  createHandover: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
-        'Idempotency-Key'?: string;
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateHandoverDto'];
-      };
-    };
-    responses: {
-      /** @description Already handed over (created: false) */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['HandoverCreatedDto'];
-        };
-      };
-      /** @description Handed over */
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['HandoverCreatedDto'];
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role, or the handover belongs to another organisation or a municipality outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description This reference was handed over already with other details */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The organisation is not registered as Veilig Thuis, or the municipality has no handover lead */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  getHandover: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        handoverId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['HandoverDto'];
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role, or the handover belongs to another organisation or a municipality outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No handover with this id */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  acceptHandover: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        handoverId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['AcceptHandoverDto'];
-      };
-    };
-    responses: {
-      /** @description Accepted: the handover after the command */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['HandoverDto'];
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role, or the handover belongs to another organisation or a municipality outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No handover with this id */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Refused in this status (or the handover has ended); nothing changed */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Refused: the data does not fit the handover, an id is not registered, or the Idempotency-Key was used for another request */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  refuseHandover: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        handoverId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['RefuseHandoverDto'];
-      };
-    };
-    responses: {
-      /** @description Accepted: the handover after the command */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['HandoverDto'];
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role, or the handover belongs to another organisation or a municipality outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No handover with this id */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Refused in this status (or the handover has ended); nothing changed */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Refused: the data does not fit the handover, an id is not registered, or the Idempotency-Key was used for another request */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  planHandoverMeeting: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        handoverId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['PlanHandoverMeetingDto'];
-      };
-    };
-    responses: {
-      /** @description Accepted: the handover after the command */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['HandoverDto'];
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role, or the handover belongs to another organisation or a municipality outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No handover with this id */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Refused in this status (or the handover has ended); nothing changed */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Refused: the data does not fit the handover, an id is not registered, or the Idempotency-Key was used for another request */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  recordHandoverMeeting: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        handoverId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['RecordHandoverMeetingDto'];
-      };
-    };
-    responses: {
-      /** @description Accepted: the handover after the command */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['HandoverDto'];
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role, or the handover belongs to another organisation or a municipality outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No handover with this id */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Refused in this status (or the handover has ended); nothing changed */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Refused: the data does not fit the handover, an id is not registered, or the Idempotency-Key was used for another request */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  startHandoverTrajectory: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        handoverId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['StartHandoverTrajectoryDto'];
-      };
-    };
-    responses: {
-      /** @description Accepted: the handover after the command */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['HandoverDto'];
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role, or the handover belongs to another organisation or a municipality outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No handover with this id */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Refused in this status (or the handover has ended); nothing changed */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Refused: the data does not fit the handover, an id is not registered, or the Idempotency-Key was used for another request */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  closeHandoverWithBasicSupport: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        handoverId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CloseHandoverWithBasicSupportDto'];
-      };
-    };
-    responses: {
-      /** @description Accepted: the handover after the command */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['HandoverDto'];
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role, or the handover belongs to another organisation or a municipality outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No handover with this id */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Refused in this status (or the handover has ended); nothing changed */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Refused: the data does not fit the handover, an id is not registered, or the Idempotency-Key was used for another request */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  withdrawHandover: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        handoverId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['WithdrawHandoverDto'];
-      };
-    };
-    responses: {
-      /** @description Accepted: the handover after the command */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['HandoverDto'];
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role, or the handover belongs to another organisation or a municipality outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No handover with this id */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Refused in this status (or the handover has ended); nothing changed */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Refused: the data does not fit the handover, an id is not registered, or the Idempotency-Key was used for another request */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  putHandoverLead: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        municipalityCode: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['PutHandoverLeadDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['HandoverLeadDto'];
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role, or the handover belongs to another organisation or a municipality outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not a registered coordinator */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  listVtos: {
-    parameters: {
-      query?: {
-        limit?: number;
-        offset?: number;
-        status?:
-          | 'parents-to-inform'
-          | 'awaiting-agenda'
-          | 'on-agenda'
-          | 'sent-to-raad'
-          | 'raad-investigates'
-          | 'raad-declined'
-          | 'not-sent'
-          | 'withdrawn';
-        municipalityCode?: string;
-        /** @description On (or decided at) this meeting */
-        meetingDate?: string;
-        trajectoryCaseNumber?: string;
-        coordinatorId?: string;
-        overdue?: boolean;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['VtoPageDto'];
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role, or outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  proposeVto: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
-        'Idempotency-Key'?: string;
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ProposeVtoDto'];
-      };
-    };
-    responses: {
-      /** @description Already existed (created: false) */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['VtoProposedDto'];
-        };
-      };
-      /** @description Proposed */
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['VtoProposedDto'];
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role, or outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Case number taken by another VTO */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Unknown coordinator, client or trajectory, a trajectory of another municipality, or grounds without ernstige-ontwikkelingsbedreiging */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  getVto: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        caseNumber: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['VtoStateDto'];
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role, or outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No VTO with this case number */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  recordVtoParentsInformed: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        caseNumber: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['RecordParentsInformedDto'];
-      };
-    };
-    responses: {
-      /** @description Accepted: the state after the command */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['VtoStateDto'];
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role, or outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No VTO with this case number */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not in this status; nothing changed */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The data does not fit */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  recordVtoDecision: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        caseNumber: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['RecordDecisionDto'];
-      };
-    };
-    responses: {
-      /** @description Accepted: the state after the command */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['VtoStateDto'];
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role, or outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No VTO with this case number */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not on an agenda; nothing changed */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Before the meeting, or a reason missing (not-send) or given (otherwise) */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  recordVtoRaadOutcome: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        caseNumber: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['RecordRaadOutcomeDto'];
-      };
-    };
-    responses: {
-      /** @description Accepted: the VTO is closed */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['VtoStateDto'];
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role, or outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No VTO with this case number */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not sent to the Raad; nothing changed */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The data does not fit */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  withdrawVto: {
-    parameters: {
-      query?: never;
-      header?: {
-        /** @description A key of your own (e.g. a UUID): a retry with the same key has its effect once */
-        'Idempotency-Key'?: string;
-      };
-      path: {
-        caseNumber: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['WithdrawVtoDto'];
-      };
-    };
-    responses: {
-      /** @description Accepted: the VTO is closed */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['VtoStateDto'];
-        };
-      };
-      /** @description Malformed input; nothing was changed */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Not for this role, or outside the token scope */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No VTO with this case number */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Already decided; nothing changed */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The Idempotency-Key was used for another request */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Rate limit; see Retry-After */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  WebController_settings: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['WebSettingsDto'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
-  WebController_devLogin: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['DevLoginDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['DevLoginResultDto'];
-        };
-      };
-      /** @description A role with a scope it cannot have */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description No dev login on this API */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is larger than BODY_LIMIT, or has too many parameters */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-      /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
-      415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ErrorBody'];
-        };
-      };
-    };
-  };
 }

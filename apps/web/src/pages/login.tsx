@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
 import { startOidcLogin } from '../auth/oidc';
-import { useSession, type Role } from '../auth/session';
+import { useSession, type Role, type WebSettings } from '../auth/session';
+import { useRouter } from '../router';
 import { ROLES } from '../texts/labels';
 import { RefusalMessage, useSubmission } from '../ui/forms';
 import { Page } from '../ui/page';
@@ -27,6 +28,17 @@ export function LoginPage() {
   const [scope, setScope] = useState('');
   const login = useSubmission<{ accessToken: string }>();
   const scopeField = scopeFieldOf(role);
+  const { path, query } = useRouter();
+  const [oidcUnreachable, setOidcUnreachable] = useState(false);
+
+  // Off to the identity provider; back on this page (a link to a case stays a link to a case).
+  const oidcLogin = (oidc: NonNullable<WebSettings['oidc']>) => {
+    setOidcUnreachable(false);
+    const search = query.toString();
+    startOidcLogin(oidc, `${path}${search ? `?${search}` : ''}`).catch(() =>
+      setOidcUnreachable(true),
+    );
+  };
 
   const devLogin = async (event: FormEvent) => {
     event.preventDefault();
@@ -50,7 +62,15 @@ export function LoginPage() {
           <h2 id="oidc-kop" className="utrecht-heading-2">
             Inloggen met uw organisatieaccount
           </h2>
-          <Button appearance="primary" onClick={() => void startOidcLogin(settings.oidc!)}>
+          {oidcUnreachable && (
+            <Alert type="error" title="De inlogdienst is niet bereikbaar.">
+              <Paragraph>
+                De inlogdienst van uw organisatie antwoordt nu niet. Probeer het over een paar
+                minuten opnieuw. Lukt het dan nog niet? Neem contact op met beheer.
+              </Paragraph>
+            </Alert>
+          )}
+          <Button appearance="primary" onClick={() => oidcLogin(settings.oidc!)}>
             Inloggen
           </Button>
         </section>

@@ -15,8 +15,10 @@ export interface Submission<T> {
   /** The problems of one field (its path in the request body), for the field's error text. */
   fieldError(field: string): string | undefined;
   /**
-   * Sends the request with this form's Idempotency-Key: a retry after a lost answer reuses it
-   * (the API does the command once); after a success the next submit gets a new key.
+   * Sends the request with this form's Idempotency-Key: a retry after a lost answer (or a 5xx,
+   * when the command may have been done) reuses it, so the API does the command once. Any other
+   * answer spends the key: the API keeps a success or a refusal (404, 409, 422) under it and
+   * would refuse a corrected request with the same key, so the next submit gets a new one.
    */
   submit(call: (idempotencyKey: string) => Promise<CallResult<T>>): Promise<T | undefined>;
 }
@@ -33,11 +35,11 @@ export function useSubmission<T = unknown>(): Submission<T> {
       setRefusal(undefined);
       try {
         const { data, error, response } = await call(key);
+        if (response.status < 500) setKey(newIdempotencyKey());
         if (!response.ok || error !== undefined) {
           setRefusal(describeRefusal(asErrorBody(error), response.status));
           return undefined;
         }
-        setKey(newIdempotencyKey());
         return data;
       } catch {
         // The network: the same key is kept, so submitting again does the work once.

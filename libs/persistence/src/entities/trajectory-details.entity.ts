@@ -174,3 +174,26 @@ export class ClientAnswerEntity {
   @Column({ name: 'answered_at', type: 'timestamptz', nullable: true })
   answeredAt!: Date | null;
 }
+
+/**
+ * Per provider with a part in the case: what it is asked for first (its intake, its end
+ * evaluation, the end of its care period) and whether something of it is late (providerDue).
+ */
+@Entity({ name: 'trajectory_provider_due' })
+@Index('trajectory_provider_due_agb_due_idx', ['agbCode', 'nextDueAt'])
+export class TrajectoryProviderDueEntity {
+  @PrimaryColumn({ name: 'case_number', type: 'varchar', length: 40 })
+  caseNumber!: string;
+
+  @PrimaryColumn({ name: 'agb_code', type: 'char', length: 8 })
+  agbCode!: string;
+
+  @Column({ name: 'next_due_at', type: 'timestamptz', nullable: true })
+  nextDueAt!: Date | null;
+
+  @Column({ name: 'next_due_kind', type: 'varchar', length: 40, nullable: true })
+  nextDueKind!: string | null;
+
+  @Column({ type: 'boolean', default: false })
+  overdue!: boolean;
+}

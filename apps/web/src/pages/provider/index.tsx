@@ -1,7 +1,13 @@
+import { lazy } from 'react';
 import type { Area } from '../../routes';
 
-/** The provider: its referrals and cases with what is due (pages/provider). */
+const ProviderStart = lazy(() => import('./start'));
+
+/**
+ * The provider: its referrals and cases with what is due (its start page); a case opens in the
+ * shared case page (pages/case), which shows its part (provider-case.tsx).
+ */
 export const providerArea: Area = {
-  routes: [],
-  menu: [],
+  routes: [{ path: '/', roles: ['provider'], render: () => <ProviderStart /> }],
+  menu: [{ to: '/', label: 'Verwijzingen en zaken', roles: ['provider'] }],
 };

@@ -4,7 +4,6 @@
  */
 import type { EndReason } from '../../codes';
 import { addDuration, addToDate, amsterdamInstant, type CalendarDate } from '../../time';
-import { pendingDeadlines, type Deadline } from './deadlines';
 import {
   involvedProviders,
   isOpenPhase,
@@ -49,11 +48,69 @@ export interface ProviderTrajectoryView {
   evaluations: Array<{ kind: 'interim' | 'end'; outcomes: ResultJudgement[]; recordedAt: string }>;
   /** The end evaluation, when it is asked: since when, and whether this provider delivered. */
   endEvaluation?: { requiredSince: string; delivered: boolean; recordedAt?: string };
-  /** What falls due for this provider: the end of its care period, its end evaluation. */
-  pendingDeadlines: Deadline[];
+  /**
+   * What falls due for this provider, earliest first: its intake, its end evaluation, the end of
+   * its care period (providerDue). An item stays while it is late, marked overdue.
+   */
+  pendingDeadlines: ProviderDueItem[];
+  /** Whether something of this provider is late: its intake, or its end evaluation. */
+  overdue: boolean;
   closedAt?: string;
   /** When its access to the case ends (after the case closed and its care ended). */
   accessEndsAt?: string;
+}
+
+/** What a provider is asked for, and by when (see providerDue). */
+export const PROVIDER_DUE_KINDS = ['provider-intake', 'end-evaluation', 'beschikking-end'] as const;
+export type ProviderDueKind = (typeof PROVIDER_DUE_KINDS)[number];
+
+export interface ProviderDueItem {
+  kind: ProviderDueKind;
+  /** When it is due (an instant). */
+  at: string;
+  /** Past due and still not done. */
+  overdue: boolean;
+}
+
+/**
+ * What one provider is asked for in this case, earliest first (the provider's start page and its
+ * case page; the read model keeps the first per provider):
+ * - its intake (plan deel 2) after the referral, by the day the referral letter named (rules of
+ *   2026-12, waits.ts), overdue once the coordinator was told it is late;
+ * - its end evaluation while the CJG asks for it and it is granted care, due at the first
+ *   reminder, overdue once a reminder went out;
+ * - the end of its care period (the day after the beschikking's end date), while it is granted.
+ * Not the coordinator's deadlines (the Awb clock, reviews, the family's answers): they are not
+ * the provider's to meet.
+ */
+export function providerDue(state: TrajectoryState, agbCode: string): ProviderDueItem[] {
+  if (!isOpenPhase(state.phase)) return [];
+  const due: ProviderDueItem[] = [];
+  const wait = state.providerIntakeWaits?.[agbCode];
+  if (wait && !state.providerIntakes.some((i) => i.agbCode === agbCode)) {
+    due.push({ kind: 'provider-intake', at: wait.dueAt, overdue: wait.overdue });
+  }
+  const current = state.beschikking;
+  const grantedNow =
+    current?.kind === 'zin' && current.toewijzingen.some((t) => t.agbCode === agbCode);
+  const ev = state.endEvaluation;
+  const delivered = state.evaluations.some((e) => e.agbCode === agbCode && e.kind === 'end');
+  if (state.phase === 'end-evaluation' && ev && !ev.recordedAt && grantedNow && !delivered) {
+    const first =
+      ev.remindersSent === 0
+        ? ev.nextReminderAt
+        : addDuration(
+            new Date(ev.requiredSince),
+            state.policy.endEvaluationReminderInterval,
+          ).toISOString();
+    due.push({ kind: 'end-evaluation', at: first, overdue: ev.remindersSent > 0 });
+  }
+  if ((state.phase === 'monitoring' || state.phase === 'beschikking') && current && grantedNow) {
+    // As pendingDeadlines: the end date is the last day of care.
+    const at = amsterdamInstant(addToDate(current.endDate, 0, 1), 0).toISOString();
+    due.push({ kind: 'beschikking-end', at, overdue: false });
+  }
+  return due.sort((a, b) => a.at.localeCompare(b.at) || a.kind.localeCompare(b.kind));
 }
 
 /**
@@ -114,11 +171,7 @@ export function providerView(
   const current = state.beschikking;
   const grantedNow =
     current?.kind === 'zin' && current.toewijzingen.some((t) => t.agbCode === agbCode);
-  const deadlines = pendingDeadlines(state).filter(
-    (d) =>
-      (d.kind === 'beschikking-end' && grantedNow) ||
-      (d.kind === 'end-evaluation-reminder' && grantedNow && !delivered),
-  );
+  const due = providerDue(state, agbCode);
   const { startedOn, stoppedOn, stopReason } = state.care[agbCode] ?? {};
   const accessEndsAt = providerAccessEndsAt(state, agbCode, after);
   return {
@@ -175,7 +228,8 @@ export function providerView(
           },
         }
       : {}),
-    pendingDeadlines: deadlines,
+    pendingDeadlines: due,
+    overdue: due.some((d) => d.overdue),
     ...(state.closedAt ? { closedAt: state.closedAt } : {}),
     ...(accessEndsAt ? { accessEndsAt } : {}),
   };

@@ -4,6 +4,7 @@ import {
   applyDeadline,
   pendingDeadlines,
   projectionOf,
+  providerDue,
   providerMaySee,
   providerView,
   recordDeliveryFailures,
@@ -27,6 +28,7 @@ import {
   run,
   monitored,
   inEndEvaluation,
+  PLAN,
 } from './fixtures';
 
 describe('the trajectory process: undelivered letters, continue-as-new, what it shows', () => {
@@ -163,6 +165,80 @@ describe('the trajectory process: undelivered letters, continue-as-new, what it 
         closedAt: null,
       });
       expect(JSON.stringify(row)).not.toContain(text(1).textId);
+    });
+
+    it('what a provider is asked for: its own intake by its own date, overdue marked, not the CJG’s deadlines', () => {
+      const s = fresh();
+      run(s, { type: 'agreeResults', plan: PLAN }, at('2026-11-24'));
+      run(s, { type: 'referToProvider', agbCode: AGB_A }, at('2026-11-24', 11));
+      run(s, { type: 'referToProvider', agbCode: AGB_B }, at('2026-11-26'));
+      expect(providerDue(s, AGB_A)).toEqual([
+        { kind: 'provider-intake', at: at('2026-12-08', 8).toISOString(), overdue: false },
+      ]);
+      // The Awb clock runs too, but it is the CJG's.
+      expect(pendingDeadlines(s).map((d) => d.kind)).toContain('awb-warning');
+      applyDeadline(s, 'provider-intake-reminder', at('2026-12-04', 8));
+      applyDeadline(s, 'provider-intake-overdue', at('2026-12-08', 8));
+      expect(providerDue(s, AGB_A)).toEqual([
+        { kind: 'provider-intake', at: at('2026-12-08', 8).toISOString(), overdue: true },
+      ]);
+      expect(providerView(s, AGB_A, 'P3M')).toMatchObject({
+        overdue: true,
+        pendingDeadlines: [{ kind: 'provider-intake', overdue: true }],
+      });
+      expect(providerView(s, AGB_B, 'P3M')).toMatchObject({
+        overdue: false,
+        pendingDeadlines: [
+          { kind: 'provider-intake', at: at('2026-12-10', 8).toISOString(), overdue: false },
+        ],
+      });
+      expect(projectionOf(s, 'trajectory-CJG-2026-000123').providerDue).toEqual([
+        {
+          agbCode: AGB_A,
+          nextDueAt: at('2026-12-08', 8).toISOString(),
+          nextDueKind: 'provider-intake',
+          overdue: true,
+        },
+        {
+          agbCode: AGB_B,
+          nextDueAt: at('2026-12-10', 8).toISOString(),
+          nextDueKind: 'provider-intake',
+          overdue: false,
+        },
+      ]);
+      run(
+        s,
+        {
+          type: 'recordProviderIntake',
+          agbCode: AGB_A,
+          activities: text(5, 2),
+          expectedDurationWeeks: 26,
+        },
+        at('2026-12-09'),
+      );
+      expect(providerDue(s, AGB_A)).toEqual([]);
+      expect(providerView(s, AGB_A, 'P3M').overdue).toBe(false);
+    });
+
+    it('what a provider is asked for once granted: the end of its care, then its end evaluation until it reports it', () => {
+      const s = monitored();
+      expect(providerDue(s, AGB_A)).toEqual([
+        { kind: 'beschikking-end', at: at('2027-12-01', 0).toISOString(), overdue: false },
+      ]);
+      expect(providerDue(s, AGB_B)).toEqual([]);
+      run(s, { type: 'requestEndEvaluation', reason: text(6) }, at('2027-03-01'));
+      const first = s.endEvaluation!.nextReminderAt;
+      expect(providerDue(s, AGB_A)).toEqual([
+        { kind: 'end-evaluation', at: first, overdue: false },
+      ]);
+      applyDeadline(s, 'end-evaluation-reminder', new Date(first));
+      expect(providerDue(s, AGB_A)).toEqual([{ kind: 'end-evaluation', at: first, overdue: true }]);
+      run(
+        s,
+        { type: 'reportEvaluation', agbCode: AGB_A, kind: 'end', outcomes: [...JUDGED] },
+        at('2027-03-20'),
+      );
+      expect(providerDue(s, AGB_A)).toEqual([]);
     });
 
     it('a provider sees its own part only, until some time after the case closed (need-to-know)', () => {

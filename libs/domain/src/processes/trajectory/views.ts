@@ -7,6 +7,7 @@ import { processView } from '../kit';
 import type { ProcessView } from '../process';
 import { allowedCommands, type CommandType } from './commands';
 import { pendingDeadlines, type DeadlineKind } from './deadlines';
+import { providerDue } from './provider-view';
 import { waitOverdue } from './waits';
 import {
   activeProviders,
@@ -103,6 +104,19 @@ export function projectionOf(state: TrajectoryState, workflowId: string, causes:
     nextDueAt: next?.at ?? null,
     nextDueKind: next?.kind ?? null,
     overdue: isOverdue(state),
+    /**
+     * Per provider with a part in the case: what it is asked for first and whether something of
+     * it is late (providerDue), for its own list; the case's next due item is the CJG's.
+     */
+    providerDue: involvedProviders(state).map((agbCode) => {
+      const due = providerDue(state, agbCode);
+      return {
+        agbCode,
+        nextDueAt: due[0]?.at ?? null,
+        nextDueKind: due[0]?.kind ?? null,
+        overdue: due.some((d) => d.overdue),
+      };
+    }),
     reviewsCount: state.reviews.length,
     endRecordedAt: state.endEvaluation?.recordedAt ?? null,
     endDecision: state.endEvaluation?.decision ?? null,

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
 
 /** Where Debian's chromium package puts its executable. */
 const DEBIAN_CHROMIUM = '/usr/bin/chromium';
@@ -41,4 +42,24 @@ export function ensureChromium(log: (message: string) => void = console.log): st
     throw new Error(`apt-get installed chromium, but ${DEBIAN_CHROMIUM} is not there`);
   }
   return DEBIAN_CHROMIUM;
+}
+
+/**
+ * Starts Chromium headless for Playwright. Root in a container and a closed network: no
+ * sandbox, no background connections (Chromium's own update and sync calls are refused here).
+ */
+export function launchChromium(executablePath: string): Promise<Browser> {
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
 }

@@ -1,0 +1,163 @@
+import { api, type Schemas } from '../../api/client';
+import { Link, useRouter } from '../../router';
+import { formatDate } from '../../texts/labels';
+import {
+  nameOf,
+  optionsOf,
+  VTO_DUE_KINDS,
+  VTO_STATUSES,
+  type VtoStatus,
+} from '../../texts/partners';
+import { RefusalMessage } from '../../ui/forms';
+import { Loading, Page } from '../../ui/page';
+import { Button, Cell, Paragraph, Row, SelectField, Table } from '../../ui/ui';
+import { OverdueBadge, useLoad } from './shared';
+
+type Summary = Schemas['VtoSummaryDto'];
+const PAGE_SIZE = 25;
+
+/**
+ * The verzoeken tot onderzoek of the caller's municipalities (ops: all), newest first, with the
+ * step each waits for and when it is due.
+ */
+export default function Vtos() {
+  const { query, navigate } = useRouter();
+  const status = (query.get('status') ?? '') as VtoStatus | '';
+  const overdue = query.get('te-laat') ?? '';
+  const offset = Number(query.get('vanaf') ?? 0) || 0;
+  const { data: page, refusal } = useLoad(
+    () =>
+      api.GET('/vtos', {
+        params: {
+          query: {
+            limit: PAGE_SIZE,
+            offset,
+            ...(status ? { status } : {}),
+            ...(overdue ? { overdue: overdue === 'ja' } : {}),
+          },
+        },
+      }),
+    [status, overdue, offset],
+  );
+  const go = (next: URLSearchParams) => {
+    const search = next.toString();
+    navigate(`/vto${search ? `?${search}` : ''}`);
+  };
+  const filter = (name: string, value: string) => {
+    const next = new URLSearchParams(query);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    next.delete('vanaf');
+    go(next);
+  };
+  const toOffset = (value: number) => {
+    const next = new URLSearchParams(query);
+    next.set('vanaf', String(value));
+    go(next);
+  };
+
+  return (
+    <Page title="Verzoeken tot onderzoek">
+      <Paragraph>
+        Verzoeken aan de Raad voor de Kinderbescherming, het nieuwste bovenaan. De ouders worden
+        altijd eerst geïnformeerd; het beschermingsplein besluit of het verzoek naar de Raad gaat.{' '}
+        <Link to="/beschermingsplein">Naar de agenda van het beschermingsplein</Link>
+      </Paragraph>
+      <form
+        className="werkplek-filters"
+        aria-label="Filters"
+        onSubmit={(event) => event.preventDefault()}
+      >
+        <SelectField
+          label="Status"
+          name="status"
+          placeholder="Alle statussen"
+          options={optionsOf(VTO_STATUSES)}
+          value={status}
+          onChange={(event) => filter('status', event.target.value)}
+        />
+        <SelectField
+          label="Termijn"
+          name="te-laat"
+          placeholder="Alle verzoeken"
+          options={[
+            { value: 'ja', label: 'Alleen te laat' },
+            { value: 'nee', label: 'Alleen op tijd' },
+          ]}
+          value={overdue}
+          onChange={(event) => filter('te-laat', event.target.value)}
+        />
+      </form>
+      <RefusalMessage refusal={refusal} />
+      {!page && !refusal && <Loading what="Verzoeken" />}
+      {page && page.items.length === 0 && <Paragraph>Geen verzoeken gevonden.</Paragraph>}
+      {page && page.items.length > 0 && (
+        <>
+          <Table
+            caption={`Verzoeken ${offset + 1}–${offset + page.items.length} van ${page.total}`}
+            head={[
+              'Verzoek',
+              'Status',
+              'Volgende termijn',
+              'Vergadering',
+              'Traject',
+              'Coördinator',
+              'Voorgesteld op',
+            ]}
+          >
+            {page.items.map((item) => (
+              <VtoRow key={item.caseNumber} item={item} />
+            ))}
+          </Table>
+          <div className="utrecht-button-group" role="group" aria-label="Pagina's">
+            <Button
+              disabled={offset === 0}
+              onClick={() => toOffset(Math.max(0, offset - PAGE_SIZE))}
+            >
+              Vorige
+            </Button>
+            <Button
+              disabled={offset + page.items.length >= page.total}
+              onClick={() => toOffset(offset + PAGE_SIZE)}
+            >
+              Volgende
+            </Button>
+          </div>
+        </>
+      )}
+    </Page>
+  );
+}
+
+function VtoRow({ item }: { item: Summary }) {
+  return (
+    <Row>
+      <Cell header>
+        <Link to={`/vto/${encodeURIComponent(item.caseNumber)}`}>{item.caseNumber}</Link>
+      </Cell>
+      <Cell>{VTO_STATUSES[item.status]}</Cell>
+      <Cell>
+        {item.nextDueAt ? (
+          <>
+            {nameOf(VTO_DUE_KINDS, item.nextDueKind)}: {formatDate(item.nextDueAt)}{' '}
+            <OverdueBadge overdue={item.overdue} />
+          </>
+        ) : (
+          '—'
+        )}
+      </Cell>
+      <Cell>{formatDate(item.meetingDate)}</Cell>
+      <Cell>
+        {item.trajectoryCaseNumber ? (
+          <Link to={`/zaken/${encodeURIComponent(item.trajectoryCaseNumber)}`}>
+            {item.trajectoryCaseNumber}
+          </Link>
+        ) : (
+          '—'
+        )}
+      </Cell>
+      <Cell>{item.coordinatorId}</Cell>
+      <Cell>{formatDate(item.proposedAt)}</Cell>
+    </Row>
+  );
+}

@@ -225,7 +225,7 @@ describe(AllExceptionsFilter.name, () => {
         400,
       ),
     ).body as { code: string; details: unknown };
-    expect(body.code).toBe('bad-request');
+    expect(body.code).toBe('validation-failed');
     expect(body.details).toEqual([
       { field: 'extra', problems: ['is not allowed'], codes: ['invalid'] },
       { field: '', problems: ['a', 'b'], codes: ['bad-request', 'bad-request'] },

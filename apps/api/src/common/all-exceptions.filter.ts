@@ -63,14 +63,19 @@ export function describeException(exception: unknown, retryAfterSeconds: number)
       typeof response === 'object' && response !== null ? response : { message: response };
     const error =
       typeof fields.error === 'string' && fields.error !== '' ? fields.error : statusText(status);
-    let code: ErrorCode = isErrorCode(fields.code) ? fields.code : codeOfStatus(status);
+    // A list of reasons is a failure of the status's kind (a 400's is a validation failure);
+    // each reason keeps its own code, or gets the status's.
+    const listed = Array.isArray(fields.message) || Array.isArray(fields.details);
+    const code: ErrorCode = isErrorCode(fields.code)
+      ? fields.code
+      : status === HttpStatus.BAD_REQUEST && listed
+        ? 'validation-failed'
+        : codeOfStatus(status);
     let message =
       typeof fields.message === 'string' && fields.message !== '' ? fields.message : error;
-    let details = detailsOf(fields.details, code);
+    let details = detailsOf(fields.details, codeOfStatus(status));
     if (Array.isArray(fields.message)) {
-      // A list of reasons (each a Problem with its code, or a sentence): the kind of failure is
-      // the status's, each reason keeps its own code.
-      if (!isErrorCode(fields.code)) code = status === 400 ? 'validation-failed' : code;
+      // Each reason a Problem with its code, or a sentence without one.
       const items = fields.message as unknown[];
       details ??= problemsFromMessages(
         items.map((item) => (typeof item === 'string' ? item : (item as Problem))),

@@ -146,6 +146,11 @@ describe('authorisation: every role × every endpoint', () => {
       allowed: ['ops'],
     },
     {
+      endpoint: 'GET /reassessments',
+      call: (c) => api('GET', '/reassessments', undefined, { as: c }),
+      allowed: ['ops'],
+    },
+    {
       endpoint: 'GET /reassessments/:batchId',
       call: (c) => api('GET', `/reassessments/acl-${id}`, undefined, { as: c }),
       allowed: ['ops'],

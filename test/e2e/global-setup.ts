@@ -57,6 +57,8 @@ export default async function globalSetup(): Promise<void> {
   env.ANSWER_RATE_LIMIT_PER_MINUTE = '20000';
   // A deployed Temporal Web UI's origin, for the codec server's CORS (payload-encryption tests).
   env.TEMPORAL_UI_ORIGIN = E2E_TEMPORAL_UI_ORIGIN;
+  // The same Web UI for the werkplek's link from a case to its workflow (GET /auth/config).
+  env.TEMPORAL_UI_URL = E2E_TEMPORAL_UI_ORIGIN;
   const [temporal, postgres, smtp, mailUi, api] = await Promise.all(
     Array.from({ length: 5 }, () => freePort()),
   );

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, Length, Matches } from 'class-validator';
+import { PageLimit } from '../common/query-params';
 import {
   BATCH_ID_PATTERN,
   type ReassessmentBatchProgress,
@@ -96,4 +97,53 @@ export class ReassessmentBatchStartedDto extends ReassessmentProgressDto {
     description: 'false when a batch with this id already existed (nothing was started)',
   })
   created!: boolean;
+}
+
+/** Filters of GET /reassessments. */
+export class ListReassessmentBatchesQueryDto {
+  @PageLimit()
+  limit?: number;
+}
+
+/** One batch as Temporal's visibility store lists it: its id, when it ran, and whether it ended. */
+export class ReassessmentBatchSummaryDto {
+  @ApiProperty({ example: 'apr-2026' })
+  batchId!: string;
+
+  @ApiProperty({
+    example: 'reassessment-batch-apr-2026',
+    description: 'The workflow in the Temporal Web UI',
+  })
+  workflowId!: string;
+
+  @ApiProperty({
+    enum: ['running', 'done', 'stopped'],
+    example: 'running',
+    description:
+      'running: still asking trajectories or waiting for their answers; done: every one answered; stopped: terminated, cancelled or failed before it was done',
+  })
+  state!: 'running' | 'done' | 'stopped';
+
+  @ApiProperty({
+    example: '0957',
+    nullable: true,
+    type: String,
+    description: 'The batch asked this municipality only',
+  })
+  municipalityCode!: string | null;
+
+  @ApiProperty({ example: '2026-04-01T08:00:00.000Z' })
+  startedAt!: string;
+
+  @ApiProperty({ example: '2026-04-01T08:00:41.000Z', nullable: true, type: String })
+  closedAt!: string | null;
+}
+
+export class ReassessmentBatchListDto {
+  @ApiProperty({
+    type: [ReassessmentBatchSummaryDto],
+    description:
+      'Newest first, at most `limit`; from Temporal’s visibility store (a new batch shows within a second or so)',
+  })
+  items!: ReassessmentBatchSummaryDto[];
 }

@@ -1,4 +1,13 @@
-import { BadRequestException, Body, Controller, Get, HttpStatus, Post, Res } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  HttpStatus,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiConflictResponse,
@@ -16,6 +25,8 @@ import { ApiProtected } from '../common/api-docs';
 import { ErrorBody } from '../common/error-body';
 import { PathParam } from '../common/path-params';
 import {
+  ListReassessmentBatchesQueryDto,
+  ReassessmentBatchListDto,
   ReassessmentBatchStartedDto,
   ReassessmentProgressDto,
   StartReassessmentDto,
@@ -66,6 +77,23 @@ export class ReassessmentsController {
     res.status(outcome.created ? HttpStatus.ACCEPTED : HttpStatus.OK);
     res.location(`/reassessments/${body.batchId}`);
     return { ...outcome.progress, workflowId: outcome.workflowId, created: outcome.created };
+  }
+
+  /** The batches ops started, newest first: what the werkplek's batch page lists. */
+  @Get()
+  @Audited('read:reassessment-batches')
+  @ApiOperation({
+    operationId: 'listReassessmentBatches',
+    summary: 'The re-assessment batches, newest first (ops)',
+  })
+  @ApiOkResponse({ type: ReassessmentBatchListDto })
+  async list(
+    @Query() query: ListReassessmentBatchesQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ReassessmentBatchListDto> {
+    const items = await this.reassessments.list(query.limit ?? 25);
+    noteAudit(res, { count: items.length });
+    return { items };
   }
 
   @Get(':batchId')

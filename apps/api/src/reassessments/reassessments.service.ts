@@ -18,6 +18,18 @@ import { API_CONFIG, type ApiConfig } from '../config';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 import { QUERY_DEADLINE_MS } from '../temporal/workflow-commands';
 
+/** A batch as the list shows it (ReassessmentBatchSummaryDto). */
+export interface BatchSummary {
+  batchId: string;
+  workflowId: string;
+  state: 'running' | 'done' | 'stopped';
+  municipalityCode: string | null;
+  startedAt: string;
+  closedAt: string | null;
+}
+
+const BATCH_WORKFLOW_PREFIX = reassessmentBatchWorkflowId('');
+
 export interface BatchStartOutcome {
   created: boolean;
   workflowId: string;
@@ -62,6 +74,33 @@ export class ReassessmentsService {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
     }
     return { created: false, workflowId, progress: await this.progress(input.batchId) };
+  }
+
+  /**
+   * The batches from Temporal's visibility store (every batch carries CaseKind
+   * `reassessment-batch`): ids, state and times only; `progress` tells how far one is. The store
+   * answers the running ones first, then those that ended most recently (SQL visibility has no
+   * ORDER BY); the page is then put newest first.
+   */
+  async list(limit: number): Promise<BatchSummary[]> {
+    const items: BatchSummary[] = [];
+    for await (const execution of this.client.workflow.list({
+      query: `CaseKind = 'reassessment-batch'`,
+      pageSize: limit,
+    })) {
+      if (!execution.workflowId.startsWith(BATCH_WORKFLOW_PREFIX)) continue;
+      const status = execution.status.name;
+      items.push({
+        batchId: execution.workflowId.slice(BATCH_WORKFLOW_PREFIX.length),
+        workflowId: execution.workflowId,
+        state: status === 'RUNNING' ? 'running' : status === 'COMPLETED' ? 'done' : 'stopped',
+        municipalityCode: execution.typedSearchAttributes.get(MunicipalityCodeKey) ?? null,
+        startedAt: execution.startTime.toISOString(),
+        closedAt: execution.closeTime?.toISOString() ?? null,
+      });
+      if (items.length >= limit) break;
+    }
+    return items.sort((a, b) => b.startedAt.localeCompare(a.startedAt));
   }
 
   /**

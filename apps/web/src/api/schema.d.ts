@@ -695,7 +695,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The re-assessment batches, newest first (ops) */
+        get: operations["listReassessmentBatches"];
         put?: never;
         /** Start a re-assessment batch (ops, 001) */
         post: operations["startReassessmentBatch"];
@@ -2853,6 +2854,34 @@ export interface components {
             workflowId: string;
             /** @description false when a batch with this id already existed (nothing was started) */
             created: boolean;
+        };
+        ReassessmentBatchSummaryDto: {
+            /** @example apr-2026 */
+            batchId: string;
+            /**
+             * @description The workflow in the Temporal Web UI
+             * @example reassessment-batch-apr-2026
+             */
+            workflowId: string;
+            /**
+             * @description running: still asking trajectories or waiting for their answers; done: every one answered; stopped: terminated, cancelled or failed before it was done
+             * @example running
+             * @enum {string}
+             */
+            state: "running" | "done" | "stopped";
+            /**
+             * @description The batch asked this municipality only
+             * @example 0957
+             */
+            municipalityCode: string | null;
+            /** @example 2026-04-01T08:00:00.000Z */
+            startedAt: string;
+            /** @example 2026-04-01T08:00:41.000Z */
+            closedAt: string | null;
+        };
+        ReassessmentBatchListDto: {
+            /** @description Newest first, at most `limit`; from Temporal’s visibility store (a new batch shows within a second or so) */
+            items: components["schemas"]["ReassessmentBatchSummaryDto"][];
         };
         ReassessmentProgressDto: {
             /** @example apr-2026 */
@@ -8868,6 +8897,90 @@ export interface operations {
             };
             /** @description Refused: the data does not fit the case, or the Idempotency-Key was used for another request */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listReassessmentBatches: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReassessmentBatchListDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Only ops run batches */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,190 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { api, asErrorBody, type Schemas } from '../../api/client';
+import { useSession } from '../../auth/session';
+import { Link, useRouter } from '../../router';
+import { formatDateTime, PHASES, type Phase } from '../../texts/labels';
+import { describeRefusal, type Refusal } from '../../texts/refusals';
+import { RefusalMessage } from '../../ui/forms';
+import { Loading, Page } from '../../ui/page';
+import {
+  Button,
+  Cell,
+  Paragraph,
+  Row,
+  SelectField,
+  StatusBadge,
+  Table,
+  TextField,
+} from '../../ui/ui';
+import { isEnded } from './cases';
+import { CaseWorkflowLink } from './temporal-link';
+import './team-lead.css';
+
+const PAGE_SIZE = 25;
+const PHASE_OPTIONS = (Object.keys(PHASES) as Phase[]).map((phase) => ({
+  value: phase,
+  label: PHASES[phase],
+}));
+
+/**
+ * Ops' list of all cases (GET /trajectories), the last changed on top: each with its workflow in
+ * the Temporal Web UI, and for an ended case the way to a destruction on request.
+ */
+export default function OpsCases() {
+  const { settings } = useSession();
+  const { path, query, navigate } = useRouter();
+  const phase = (query.get('fase') ?? '') as Phase | '';
+  const municipalityCode = query.get('gemeente') ?? '';
+  const overdue = query.get('te-laat') ?? '';
+  const offset = Number(query.get('vanaf') ?? 0) || 0;
+  const [municipalityField, setMunicipalityField] = useState(municipalityCode);
+  const [page, setPage] = useState<Schemas['TrajectoryPageDto']>();
+  const [refusal, setRefusal] = useState<Refusal>();
+
+  useEffect(() => {
+    let live = true;
+    setPage(undefined);
+    setRefusal(undefined);
+    void api
+      .GET('/trajectories', {
+        params: {
+          query: {
+            sort: 'updatedAt',
+            order: 'desc',
+            limit: PAGE_SIZE,
+            offset,
+            ...(phase ? { phase } : {}),
+            ...(municipalityCode ? { municipalityCode } : {}),
+            ...(overdue ? { overdue: overdue === 'ja' } : {}),
+          },
+        },
+      })
+      .then(({ data, error, response }) => {
+        if (!live) return;
+        if (data) setPage(data);
+        else setRefusal(describeRefusal(asErrorBody(error), response.status));
+      });
+    return () => {
+      live = false;
+    };
+  }, [phase, municipalityCode, overdue, offset]);
+
+  const go = (changes: Record<string, string>) => {
+    const next = new URLSearchParams(query);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
+    const search = next.toString();
+    navigate(`${path}${search ? `?${search}` : ''}`);
+  };
+  const submitMunicipality = (event: FormEvent) => {
+    event.preventDefault();
+    go({ gemeente: municipalityField.trim(), vanaf: '' });
+  };
+
+  return (
+    <Page title="Zaken">
+      <Paragraph>
+        Alle zaken, de laatst gewijzigde bovenaan.{' '}
+        {settings?.temporalUi
+          ? 'Bij elke zaak staat de link naar zijn workflow in de Temporal Web UI.'
+          : 'De Temporal Web UI is niet ingesteld (TEMPORAL_UI_URL): er staan geen links naar de workflows bij.'}
+      </Paragraph>
+      <form className="werkplek-filters" aria-label="Filters" onSubmit={submitMunicipality}>
+        <SelectField
+          label="Fase"
+          name="fase"
+          placeholder="Alle fasen"
+          options={PHASE_OPTIONS}
+          value={phase}
+          onChange={(event) => go({ fase: event.target.value, vanaf: '' })}
+        />
+        <SelectField
+          label="Termijn"
+          name="te-laat"
+          placeholder="Alle zaken"
+          options={[
+            { value: 'ja', label: 'Alleen te laat' },
+            { value: 'nee', label: 'Alleen op tijd' },
+          ]}
+          value={overdue}
+          onChange={(event) => go({ 'te-laat': event.target.value, vanaf: '' })}
+        />
+        <TextField
+          label="Gemeente"
+          name="gemeente"
+          description="CBS-code; leeg voor alle"
+          inputMode="numeric"
+          size={6}
+          value={municipalityField}
+          onChange={(event) => setMunicipalityField(event.target.value)}
+        />
+        <div className="werkplek-filters__submit">
+          <Button type="submit">Toon</Button>
+        </div>
+      </form>
+      <RefusalMessage refusal={refusal} />
+      {!page && !refusal && <Loading what="Zaken" />}
+      {page && page.items.length === 0 && <Paragraph>Geen zaken gevonden.</Paragraph>}
+      {page && page.items.length > 0 && (
+        <>
+          <Table
+            caption={`Zaken ${offset + 1}–${offset + page.items.length} van ${page.total}`}
+            head={[
+              'Zaak',
+              'Fase',
+              'Gemeente',
+              'Coördinator',
+              'Laatst gewijzigd',
+              'Workflow',
+              'Vernietiging',
+            ]}
+          >
+            {page.items.map((item) => (
+              <Row key={item.caseNumber}>
+                <Cell header>
+                  <Link to={`/zaken/${encodeURIComponent(item.caseNumber)}`}>
+                    {item.caseNumber}
+                  </Link>
+                </Cell>
+                <Cell>
+                  {PHASES[item.phase]}{' '}
+                  {item.overdue && <StatusBadge status="warning">Te laat</StatusBadge>}
+                </Cell>
+                <Cell>{item.municipalityCode}</Cell>
+                <Cell>{item.coordinatorId}</Cell>
+                <Cell>{formatDateTime(item.updatedAt)}</Cell>
+                <Cell>
+                  <CaseWorkflowLink caseNumber={item.caseNumber} />
+                </Cell>
+                <Cell>
+                  {isEnded(item.phase) && (
+                    <Link to={`/vernietiging?zaak=${encodeURIComponent(item.caseNumber)}`}>
+                      Vernietigen
+                      <span className="werkplek-visually-hidden"> {item.caseNumber}</span>
+                    </Link>
+                  )}
+                </Cell>
+              </Row>
+            ))}
+          </Table>
+          <div className="utrecht-button-group" role="group" aria-label="Pagina's">
+            <Button
+              disabled={offset === 0}
+              onClick={() => go({ vanaf: String(Math.max(0, offset - PAGE_SIZE)) })}
+            >
+              Vorige
+            </Button>
+            <Button
+              disabled={offset + page.items.length >= page.total}
+              onClick={() => go({ vanaf: String(offset + PAGE_SIZE) })}
+            >
+              Volgende
+            </Button>
+          </div>
+        </>
+      )}
+    </Page>
+  );
+}

@@ -3,7 +3,7 @@ import { proxyActivities } from '@temporalio/workflow';
 import { handoverProjectionOf, VEILIG_THUIS_PROCESS, type TrajectoryInput } from '@cjg/domain';
 import type { VeiligThuisActivities } from '../activities/veilig-thuis.activities';
 import { LETTER_OPTIONS, PROJECTION_OPTIONS } from './activity-options';
-import { processWorkflow, refuseCommand } from './support/process-runner';
+import { processWorkflow, refuseInHandler } from './support/process-runner';
 import { startLinkedTrajectory } from './support/linked-trajectory';
 import {
   handoverStateQuery,
@@ -64,7 +64,7 @@ export const veiligThuisHandoverWorkflow = processWorkflow({
           await startLinkedTrajectory(trajectory);
         } catch (error) {
           if (error instanceof WorkflowExecutionAlreadyStartedError) {
-            throw refuseCommand(
+            throw refuseInHandler(
               [`a trajectory with case number ${command.caseNumber} already exists`],
               true,
             );

@@ -96,7 +96,11 @@ describe('a trajectory from intake to closed through the real stack', () => {
     });
     expect(res.status).toBe(409);
     expect(res.body.details).toEqual([
-      { field: '', problems: ['recordReview is not possible in phase intake'] },
+      {
+        field: '',
+        problems: ['recordReview is not possible in phase intake'],
+        codes: ['not-possible-now'],
+      },
     ]);
     const updates = await withTemporal(async (temporal) => {
       const history = await temporal.workflow.getHandle(`trajectory-${caseNumber}`).fetchHistory();

@@ -16,7 +16,8 @@ interface ErrorBody {
   statusCode: number;
   error: string;
   message: string;
-  details?: Array<{ field: string; problems: string[] }>;
+  code: string;
+  details?: Array<{ field: string; problems: string[]; codes: string[] }>;
   requestId: string;
 }
 
@@ -190,12 +191,14 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
     expect(res.body).toEqual({
       statusCode: 400,
       error: 'Bad Request',
+      code: 'validation-failed',
       message: expect.stringContaining('municipalityCode'),
       details: expect.arrayContaining([
-        { field: 'extra', problems: ['is not allowed'] },
+        { field: 'extra', problems: ['is not allowed'], codes: ['not-allowed'] },
         {
           field: 'municipalityCode',
           problems: [expect.stringContaining('must be a four-digit CBS gemeentecode')],
+          codes: ['invalid-format'],
         },
       ]),
       requestId: `req-${body.caseNumber}`,
@@ -228,8 +231,10 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
           `coordinatorId ${body.coordinatorId} is not a registered coordinator`,
           `clientId ${body.clientId} is not a registered client`,
         ],
+        codes: ['not-registered', 'not-registered'],
       },
     ]);
+    expect(res.body.code).toBe('refused');
     await assertNothingChanged(body.caseNumber);
   });
 

@@ -312,8 +312,8 @@ describe('werkplek: team lead and ops (Chromium)', () => {
     await page.keyboard.press('Enter');
     const refusal = page.getByRole('alert');
     await refusal.waitFor();
-    // The API's reason names the coordinator it does not know.
-    expect(await refusal.innerText()).toContain(`coord-onbekend-${id}`);
+    // The API's reason, in Dutch by its code (not-registered): the coordinator is not known.
+    expect(await refusal.innerText()).toContain('Dit is niet (of nog niet) geregistreerd.');
     expect((await axeCheck(page, 'overdragen-geweigerd')).violations).toEqual([]);
     expect((await phaseOf(cases.moved))?.coordinator_id).toBe(coordA);
 
@@ -523,9 +523,11 @@ describe('werkplek: team lead and ops (Chromium)', () => {
     await page.getByLabel('Zaaknummer').fill(cases.monitoring);
     await page.getByLabel(/^Het verzoek is beoordeeld/).check();
     await page.getByRole('button', { name: 'Gegevens vernietigen' }).click();
-    const refused = page.getByRole('alert').filter({ hasText: 'Dit kan niet in de huidige stand' });
+    // Refused in Dutch by its code (case-still-open): the client still has an open trajectory.
+    const refused = page
+      .getByRole('alert')
+      .filter({ hasText: 'De cliënt heeft nog een open traject' });
     await refused.waitFor();
-    expect(await refused.innerText()).toContain(cases.monitoring);
     expect((await phaseOf(cases.monitoring))?.phase).toBe('monitoring');
 
     await page.getByLabel('Zaaknummer').fill(cases.ended);

@@ -159,8 +159,11 @@ async function command<T extends HandoverCommandType>(
 
 const state = (handle: WorkflowHandle) => handle.query(handoverStateQuery);
 
-/** The details of a refused command: its reasons and whether the state or the data refused it. */
-async function refusal(promise: Promise<unknown>): Promise<[string[], string]> {
+/**
+ * The details of a refused command: its reasons, whether the state or the data refused it, and
+ * (from a validator) the reasons' codes.
+ */
+async function refusal(promise: Promise<unknown>): Promise<[string[], string, string[]?]> {
   const error = await promise.then(
     () => undefined,
     (e: unknown) => e,
@@ -168,7 +171,7 @@ async function refusal(promise: Promise<unknown>): Promise<[string[], string]> {
   expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
   const cause = (error as WorkflowUpdateFailedError).cause as ApplicationFailure;
   expect(cause.type).toBe('CommandRefused');
-  return cause.details as [string[], string];
+  return cause.details as [string[], string, string[]?];
 }
 
 async function settle(handle: WorkflowHandle): Promise<void> {
@@ -402,7 +405,11 @@ describe('veiligThuisHandoverWorkflow (002 §3.6, §5.6)', () => {
             ],
           }),
         ),
-      ).toEqual([['planMeeting is not possible when the handover is received'], 'state']);
+      ).toEqual([
+        ['planMeeting is not possible when the handover is received'],
+        'state',
+        ['not-possible-now'],
+      ]);
       // Issue 17: Veilig Thuis judges safety; the CJG refuses for another region or lack of
       // competence only, the latter explained.
       expect(
@@ -416,6 +423,7 @@ describe('veiligThuisHandoverWorkflow (002 §3.6, §5.6)', () => {
           "reason must be outside-region or not-competent: Veilig Thuis judges safety, the CJG refuses a handover only when the family lives outside its region or the case is not the CJG's to take",
         ],
         'data',
+        ['not-in-list'],
       ]);
       expect(
         await refusal(
@@ -424,6 +432,7 @@ describe('veiligThuisHandoverWorkflow (002 §3.6, §5.6)', () => {
       ).toEqual([
         ['a refusal for lack of competence needs an explanation: whose case it is'],
         'data',
+        ['required'],
       ]);
       const s = await command(handle, 'refuse', { reason: 'not-competent', explanation });
       expect(s.status).toBe('refused');
@@ -588,6 +597,8 @@ describe('veiligThuisHandoverWorkflow (002 §3.6, §5.6)', () => {
       });
       await command(handle, 'accept', { coordinatorId: 'coord-anna' });
       await planAndHold(handle);
+      // Refused in the handler, so in the history: its details keep their shape of before the
+      // codes (the API gives the reason the code of its status).
       expect(
         await refusal(
           handle.executeUpdate(handoverUpdates.startTrajectory, { args: [{ caseNumber }] }),

@@ -12,7 +12,17 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { DeliveryFailure, Letter, OwnEffect, Process, ProcessTypes } from '@cjg/domain';
+import {
+  codesOf,
+  messagesOf,
+  problem,
+  type DeliveryFailure,
+  type Letter,
+  type OwnEffect,
+  type Problem,
+  type Process,
+  type ProcessTypes,
+} from '@cjg/domain';
 import type { TrajectoryActivities } from '../../activities';
 import { LETTER_OPTIONS } from '../activity-options';
 import { COMMAND_REFUSED } from '../trajectory.definitions';
@@ -43,13 +53,32 @@ export const ONE_CONTINUE_AS_NEW_RULE = 'process-runner-continue-as-new';
 /** One drain at the end for every process: handlers, activities, and the last revision published. */
 export const ONE_CLOSING_DRAIN = 'process-runner-closing-drain';
 
-/** The failure a command validator throws; the command then never enters the history. */
-export function refuseCommand(problems: string[], byState: boolean): ApplicationFailure {
-  // The second detail tells the API whether the state (409) or the data (422) refused it.
+/**
+ * The failure a command validator throws; the command then never enters the history. Its details
+ * are `[messages, 'state' | 'data', codes]`: the second tells the API whether the state (409) or
+ * the data (422) refused it, the third the problems' codes (parallel to the messages).
+ */
+export function refuseCommand(problems: readonly Problem[], byState: boolean): ApplicationFailure {
+  const messages = messagesOf(problems);
   return ApplicationFailure.create({
     type: COMMAND_REFUSED,
-    message: problems.join('; '),
-    details: [problems, byState ? 'state' : 'data'],
+    message: messages.join('; '),
+    details: [messages, byState ? 'state' : 'data', codesOf(problems)],
+    nonRetryable: true,
+  });
+}
+
+/**
+ * The failure an update handler throws when the world refuses what its command needs (Veilig
+ * Thuis: the linked trajectory exists already). Unlike a validator's refusal it is in the history,
+ * as the update's outcome, so its details keep the shape they had before the codes:
+ * `[messages, 'state' | 'data']` (the API gives such a problem the code of its status).
+ */
+export function refuseInHandler(messages: string[], byState: boolean): ApplicationFailure {
+  return ApplicationFailure.create({
+    type: COMMAND_REFUSED,
+    message: messages.join('; '),
+    details: [messages, byState ? 'state' : 'data'],
     nonRetryable: true,
   });
 }
@@ -217,7 +246,7 @@ export async function runProcess<T extends ProcessTypes>(
   if (!resumed) {
     const problems = process.inputProblems(input, new Date());
     if (problems.length > 0) {
-      throw ApplicationFailure.nonRetryable(problems.join('; '), workflow.invalidInput);
+      throw ApplicationFailure.nonRetryable(messagesOf(problems).join('; '), workflow.invalidInput);
     }
   }
   const state: State = resumed ?? startState(process, input);
@@ -277,7 +306,7 @@ export async function runProcess<T extends ProcessTypes>(
       },
       {
         validator: (args: object) => {
-          if (busy) throw refuseCommand([busy], true);
+          if (busy) throw refuseCommand([problem('in-progress', busy)], true);
           const command = { ...args, type } as Command;
           const now = new Date();
           const problems = process.commandProblems(state, command, now);

@@ -206,9 +206,9 @@ describe(configureApp.name, () => {
     expect(res.status).toBe(400);
     expect(res.body).toEqual({
       ...invalidFields('The request has invalid fields: extra, code, plan.results[1].id.', [
-        { field: 'extra', problems: ['is not allowed'] },
-        { field: 'code', problems: ['must be three capitals'] },
-        { field: 'plan.results[1].id', problems: ['must be a string'] },
+        { field: 'extra', problems: ['is not allowed'], codes: ['not-allowed'] },
+        { field: 'code', problems: ['must be three capitals'], codes: ['invalid-format'] },
+        { field: 'plan.results[1].id', problems: ['must be a string'], codes: ['wrong-type'] },
       ]),
       requestId: res.headers['x-request-id'],
     });

@@ -3,6 +3,8 @@
  * the type of care, the number of products, the complexity, the help question and the client's
  * self-reliance. This proposes a default; the coordinator decides.
  */
+
+import { problem, type Problem } from './problems';
 export const TYPES_OF_CARE = [
   'ambulant',
   'dagbehandeling',
@@ -50,11 +52,13 @@ export function proposeCoordination(criteria: CoordinationCriteria): Coordinatio
   return { coordinate: reasons.length > 0, reasons };
 }
 
-export function coordinationCriteriaProblems(criteria: CoordinationCriteria): string[] {
-  const problems: string[] = [];
+export function coordinationCriteriaProblems(criteria: CoordinationCriteria): Problem[] {
+  const problems: Problem[] = [];
   const oneOf = (value: unknown, allowed: readonly string[], name: string) => {
     if (typeof value !== 'string' || !allowed.includes(value)) {
-      problems.push(`criteria.${name} must be one of ${allowed.join(', ')}`);
+      problems.push(
+        problem('not-in-list', `criteria.${name} must be one of ${allowed.join(', ')}`),
+      );
     }
   };
   oneOf(criteria?.typeOfCare, TYPES_OF_CARE, 'typeOfCare');
@@ -67,7 +71,10 @@ export function coordinationCriteriaProblems(criteria: CoordinationCriteria): st
     criteria.numberOfProducts > MAX_NUMBER_OF_PRODUCTS
   ) {
     problems.push(
-      `criteria.numberOfProducts must be a whole number from 0 to ${MAX_NUMBER_OF_PRODUCTS}`,
+      problem(
+        'out-of-range',
+        `criteria.numberOfProducts must be a whole number from 0 to ${MAX_NUMBER_OF_PRODUCTS}`,
+      ),
     );
   }
   return problems;

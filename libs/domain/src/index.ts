@@ -8,6 +8,7 @@ export * from './letters';
 export * from './monitoring';
 export * from './municipality';
 export * from './personal-data';
+export * from './problems';
 export * from './processes/process';
 export * from './processes/kit';
 export * from './processes/trajectory';

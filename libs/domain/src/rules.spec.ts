@@ -1,3 +1,4 @@
+import { messagesOf } from './problems';
 import { omvangExceeds } from './codes';
 import { proposeCoordination } from './coordination';
 import { intervalWithin, nextReviewDue } from './monitoring';
@@ -123,21 +124,25 @@ describe('trajectory rules', () => {
   it('refuses by phase first, then by data', () => {
     const state = fresh();
     expect(
-      commandProblems(state, { type: 'recordReview', outcomes: [], decision: 'continue' }, now),
+      messagesOf(
+        commandProblems(state, { type: 'recordReview', outcomes: [], decision: 'continue' }, now),
+      ),
     ).toEqual(['recordReview is not possible in phase intake']);
-    const problems = commandProblems(
-      state,
-      {
-        type: 'agreeResults',
-        plan: {
-          results: [],
-          inzet: {
-            productCategory: '99' as never,
-            omvang: { volume: 0, unit: '04', frequency: '2' },
+    const problems = messagesOf(
+      commandProblems(
+        state,
+        {
+          type: 'agreeResults',
+          plan: {
+            results: [],
+            inzet: {
+              productCategory: '99' as never,
+              omvang: { volume: 0, unit: '04', frequency: '2' },
+            },
           },
         },
-      },
-      now,
+        now,
+      ),
     );
     expect(problems).toEqual([
       'plan.results must list 1 to 20 results',
@@ -162,27 +167,29 @@ describe('trajectory rules', () => {
 
   it('refers the family to providers once each, after the results are agreed', () => {
     const state = fresh();
-    expect(commandProblems(state, { type: 'referToProvider', agbCode: '12345678' }, now)).toEqual([
-      'referToProvider is not possible in phase intake',
-    ]);
+    expect(
+      messagesOf(commandProblems(state, { type: 'referToProvider', agbCode: '12345678' }, now)),
+    ).toEqual(['referToProvider is not possible in phase intake']);
     state.phase = 'results-agreed';
-    expect(commandProblems(state, { type: 'referToProvider', agbCode: '1234' }, now)).toEqual([
-      'agbCode must be 8 digits',
-    ]);
+    expect(
+      messagesOf(commandProblems(state, { type: 'referToProvider', agbCode: '1234' }, now)),
+    ).toEqual(['agbCode must be 8 digits']);
     applyCommand(state, { type: 'referToProvider', agbCode: '12345678' }, now);
     expect(involvedProviders(state)).toEqual(['12345678']);
-    expect(commandProblems(state, { type: 'referToProvider', agbCode: '12345678' }, now)).toEqual([
-      'provider 12345678 is already referred',
-    ]);
+    expect(
+      messagesOf(commandProblems(state, { type: 'referToProvider', agbCode: '12345678' }, now)),
+    ).toEqual(['provider 12345678 is already referred']);
   });
 
   it('reassigns the case to another coordinator and tells the family workflow', () => {
     const state = fresh();
     expect(
-      commandProblems(
-        state,
-        { type: 'reassignCoordinator', coordinatorId: 'coord-a', reason: '' as never },
-        now,
+      messagesOf(
+        commandProblems(
+          state,
+          { type: 'reassignCoordinator', coordinatorId: 'coord-a', reason: '' as never },
+          now,
+        ),
       ),
     ).toEqual([
       'the case is already with this coordinator',
@@ -314,10 +321,10 @@ describe('free text by reference (histories hold ids and codes only)', () => {
   it.each(cases.map((c) => [c.command.type, c] as const))(
     '%s takes references and refuses the text itself in each free-text field',
     (_type, { state, command }) => {
-      expect(commandProblems(state(), command, now)).toEqual([]);
+      expect(messagesOf(commandProblems(state(), command, now))).toEqual([]);
       for (const path of COMMAND_FREE_TEXT[command.type]!) {
         const withText = mapFreeText(command, [path], () => 'Sam gaat weer naar school');
-        const problems = commandProblems(state(), withText, now);
+        const problems = messagesOf(commandProblems(state(), withText, now));
         expect(problems.join('\n')).toMatch(/must be a reference to a stored text/);
       }
     },

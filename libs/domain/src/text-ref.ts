@@ -5,6 +5,8 @@
  * backed up, and must hold ids and codes only (AVG, NEN 7510).
  */
 
+import { problem, type Problem } from './problems';
+
 /** A stored text: the id the process carries and how many items (lines) it holds. */
 export interface TextRef {
   textId: string;
@@ -31,18 +33,29 @@ export function isTextRef(value: unknown): value is TextRef {
  * Why `ref` is not a reference to a stored text of `minItems`–MAX_TEXT_ITEMS items; empty when it
  * is. Free text in its place is refused: it would enter the history.
  */
-export function textRefProblems(ref: unknown, path: string, minItems = 1): string[] {
-  if (ref === undefined || ref === null) return [`${path} is required`];
+export function textRefProblems(ref: unknown, path: string, minItems = 1): Problem[] {
+  if (ref === undefined || ref === null) return [problem('required', `${path} is required`)];
   if (typeof ref !== 'object' || Array.isArray(ref))
-    return [`${path} must be a reference to a stored text ({ textId, items }), never the text`];
+    return [
+      problem(
+        'wrong-type',
+        `${path} must be a reference to a stored text ({ textId, items }), never the text`,
+      ),
+    ];
   const { textId, items } = ref as Partial<TextRef>;
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   if (typeof textId !== 'string' || !TEXT_ID.test(textId))
-    problems.push(`${path}.textId must be a UUID`);
+    problems.push(problem('invalid-format', `${path}.textId must be a UUID`));
   if (!Number.isInteger(items) || items! < minItems || items! > MAX_TEXT_ITEMS)
-    problems.push(`${path}.items must be a whole number from ${minItems} to ${MAX_TEXT_ITEMS}`);
+    problems.push(
+      problem(
+        'out-of-range',
+        `${path}.items must be a whole number from ${minItems} to ${MAX_TEXT_ITEMS}`,
+      ),
+    );
   const extra = Object.keys(ref).filter((key) => key !== 'textId' && key !== 'items');
-  if (extra.length > 0) problems.push(`${path} takes textId and items only`);
+  if (extra.length > 0)
+    problems.push(problem('not-allowed', `${path} takes textId and items only`));
   return problems;
 }
 

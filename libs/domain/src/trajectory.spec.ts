@@ -1,3 +1,4 @@
+import { messagesOf } from './problems';
 import { isValidPersonId } from './ids';
 import { isValidMunicipalityCode } from './municipality';
 import { trajectoryInputProblems } from './processes/trajectory';
@@ -12,19 +13,21 @@ const valid = {
 
 describe('trajectory input', () => {
   it('has no problems when every field is well-formed', () => {
-    expect(trajectoryInputProblems(valid, new Date())).toEqual([]);
+    expect(messagesOf(trajectoryInputProblems(valid, new Date()))).toEqual([]);
   });
 
   it('names every malformed field', () => {
-    const problems = trajectoryInputProblems(
-      {
-        caseNumber: 'x',
-        municipalityCode: '957',
-        coordinatorId: 'anna@cjg.nl',
-        clientId: '123456782',
-        familyId: 'fam-jansen',
-      },
-      new Date(),
+    const problems = messagesOf(
+      trajectoryInputProblems(
+        {
+          caseNumber: 'x',
+          municipalityCode: '957',
+          coordinatorId: 'anna@cjg.nl',
+          clientId: '123456782',
+          familyId: 'fam-jansen',
+        },
+        new Date(),
+      ),
     );
     expect(problems).toHaveLength(4);
     expect(problems.join(' ')).toMatch(/caseNumber.*municipalityCode.*coordinatorId.*clientId/);

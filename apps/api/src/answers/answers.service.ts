@@ -10,7 +10,7 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { isValidCaseNumber } from '@cjg/domain';
+import { isValidCaseNumber, type Problem } from '@cjg/domain';
 import {
   AnswerTokenError,
   verifyAnswerToken,
@@ -19,7 +19,9 @@ import {
   type AnswerTokenClaims,
 } from '@cjg/notifications';
 import type { AnswerTokenOutcome } from '@cjg/persistence';
+import { codeOfStatus, type ErrorCode } from '../common/error-codes';
 import { classifyUnavailable } from '../common/unavailable';
+import { problemsFromMessages, type FieldProblems } from '../common/validation';
 import { TrajectoriesService } from '../trajectories/trajectories.service';
 import type { AnswerRefusalReason, QuestionPage } from './answer-page';
 import type { AnswerFormDto } from './dto/answer.dto';
@@ -29,6 +31,18 @@ export const ANSWER_LINKS = Symbol('ANSWER_LINKS');
 export interface AnswerLinkSettings {
   config: AnswerLinkConfig | undefined;
 }
+
+/** The error body's `code` of each refusal (for `Accept: application/json`). */
+const REFUSAL_CODE: Record<AnswerRefusalReason | 'invalid-answer', ErrorCode> = {
+  'invalid-link': 'answer-link-invalid',
+  'invalid-answer': 'answer-invalid',
+  'wrong-case': 'answer-link-wrong-case',
+  expired: 'answer-link-expired',
+  used: 'answer-link-used',
+  closed: 'question-closed',
+  'unknown-case': 'not-found',
+  unavailable: 'unavailable',
+};
 
 const REFUSAL_STATUS: Record<AnswerRefusalReason | 'invalid-answer', HttpStatus> = {
   'invalid-link': HttpStatus.BAD_REQUEST,
@@ -51,13 +65,25 @@ export class AnswerRefusedException extends HttpException {
     readonly reason: AnswerRefusalReason | 'invalid-answer',
     message: string,
     readonly form?: QuestionPage,
-    problems?: string[],
+    problems?: FieldProblems['problems'],
+    codes?: FieldProblems['codes'],
   ) {
     super(
       {
         statusCode: REFUSAL_STATUS[reason],
+        code: REFUSAL_CODE[reason],
         message,
-        ...(problems?.length ? { details: [{ field: '', problems }] } : {}),
+        ...(problems?.length
+          ? {
+              details: [
+                {
+                  field: '',
+                  problems,
+                  codes: problems.map((_, i) => codes?.[i] ?? REFUSAL_CODE[reason]),
+                },
+              ],
+            }
+          : {}),
       },
       REFUSAL_STATUS[reason],
     );
@@ -253,7 +279,7 @@ export class AnswersService {
     reason: AnswerRefusalReason,
     claims: AnswerTokenClaims | undefined,
     caseNumber: string,
-    problems?: string[],
+    problems?: Pick<FieldProblems, 'problems' | 'codes'>,
   ): AnswerRefusedException {
     if (reason !== 'closed') {
       // Ids only: the case number of the path, the question and jti of a token we signed.
@@ -264,7 +290,13 @@ export class AnswersService {
         ...(claims ? { question: claims.question, jti: claims.jti } : {}),
       });
     }
-    return new AnswerRefusedException(reason, REFUSAL_MESSAGES[reason], undefined, problems);
+    return new AnswerRefusedException(
+      reason,
+      REFUSAL_MESSAGES[reason],
+      undefined,
+      problems?.problems,
+      problems?.codes,
+    );
   }
 }
 
@@ -278,11 +310,17 @@ const REFUSAL_MESSAGES: Record<AnswerRefusalReason, string> = {
   unavailable: 'The workflow service is not available; try again shortly.',
 };
 
-function problemsOf(error: HttpException): string[] {
+/** The reasons the update refused the answer for, with their codes. */
+function problemsOf(error: HttpException): Pick<FieldProblems, 'problems' | 'codes'> {
   const body = error.getResponse();
   const message = typeof body === 'object' ? (body as { message?: unknown }).message : body;
-  if (Array.isArray(message)) return message.map(String);
-  return typeof message === 'string' ? [message] : [];
+  const fallback = codeOfStatus(error.getStatus());
+  const items = Array.isArray(message) ? (message as Array<string | Problem>) : [];
+  const found = problemsFromMessages(
+    typeof message === 'string' ? [message] : items,
+    fallback,
+  ).find((detail) => detail.field === '');
+  return { problems: found?.problems ?? [], codes: found?.codes ?? [] };
 }
 
 /** The command of the token's question, with the answer of the form. */

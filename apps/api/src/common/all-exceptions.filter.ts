@@ -11,9 +11,11 @@ import {
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { ErrorBody, ErrorDetail } from './error-body';
+import { codeOfStatus, isErrorCode, type ErrorCode } from './error-codes';
 import { errorSummary, pathOf } from './logger';
 import { currentRequestId, requestIdOf } from './request-context';
 import { classifyUnavailable, type UnavailableDependency } from './unavailable';
+import type { Problem } from '@cjg/domain';
 import { problemsFromMessages, validationSummary } from './validation';
 
 /** How an exception is answered, before the request id is added. */
@@ -44,7 +46,11 @@ export function describeException(exception: unknown, retryAfterSeconds: number)
   const unavailable = classifyUnavailable(exception);
   if (unavailable) {
     return {
-      body: outcome(HttpStatus.SERVICE_UNAVAILABLE, UNAVAILABLE_MESSAGE[unavailable]),
+      body: outcome(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        'unavailable',
+        UNAVAILABLE_MESSAGE[unavailable],
+      ),
       retryAfterSeconds,
       unavailable,
     };
@@ -53,29 +59,45 @@ export function describeException(exception: unknown, retryAfterSeconds: number)
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     const response = exception.getResponse();
-    const fields: { message?: unknown; error?: unknown; details?: unknown } =
+    const fields: { message?: unknown; error?: unknown; details?: unknown; code?: unknown } =
       typeof response === 'object' && response !== null ? response : { message: response };
     const error =
       typeof fields.error === 'string' && fields.error !== '' ? fields.error : statusText(status);
+    // A list of reasons is a failure of the status's kind (a 400's is a validation failure);
+    // each reason keeps its own code, or gets the status's.
+    const listed = Array.isArray(fields.message) || Array.isArray(fields.details);
+    const code: ErrorCode = isErrorCode(fields.code)
+      ? fields.code
+      : status === HttpStatus.BAD_REQUEST && listed
+        ? 'validation-failed'
+        : codeOfStatus(status);
     let message =
       typeof fields.message === 'string' && fields.message !== '' ? fields.message : error;
-    let details = isDetailList(fields.details) ? fields.details : undefined;
+    let details = detailsOf(fields.details, codeOfStatus(status));
     if (Array.isArray(fields.message)) {
-      const messages = fields.message.map(String);
-      details ??= problemsFromMessages(messages);
-      message = summarize(status, error, messages, details);
+      // Each reason a Problem with its code, or a sentence without one.
+      const items = fields.message as unknown[];
+      details ??= problemsFromMessages(
+        items.map((item) => (typeof item === 'string' ? item : (item as Problem))),
+        codeOfStatus(status),
+      );
+      message = summarize(status, error, items.length, details);
     }
     if (status === HttpStatus.TOO_MANY_REQUESTS) {
       message = 'Too many requests; wait the number of seconds in Retry-After and try again.';
     }
     return {
-      body: { ...outcome(status, message, error), ...(details ? { details } : {}) },
+      body: { ...outcome(status, code, message, error), ...(details ? { details } : {}) },
       ...(status === HttpStatus.SERVICE_UNAVAILABLE ? { retryAfterSeconds } : {}),
     };
   }
 
   return {
-    body: outcome(HttpStatus.INTERNAL_SERVER_ERROR, 'Something went wrong on our side.'),
+    body: outcome(
+      HttpStatus.INTERNAL_SERVER_ERROR,
+      'internal',
+      'Something went wrong on our side.',
+    ),
   };
 }
 
@@ -156,76 +178,106 @@ function describeBodyParserError(error: BodyParserError): ErrorOutcome {
       return {
         body: outcome(
           HttpStatus.PAYLOAD_TOO_LARGE,
+          'body-too-large',
           error.limit !== undefined
             ? `The body is larger than the limit of ${error.limit} bytes.`
             : 'The body is too large.',
         ),
       };
     case 'entity.parse.failed':
-      return { body: outcome(HttpStatus.BAD_REQUEST, 'The body is not valid JSON.') };
+      return {
+        body: outcome(HttpStatus.BAD_REQUEST, 'invalid-json', 'The body is not valid JSON.'),
+      };
     case 'encoding.unsupported':
     case 'charset.unsupported':
       return {
         body: outcome(
           HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+          'unsupported-media-type',
           'The body must be JSON in UTF-8 without a content encoding the API does not support.',
         ),
       };
     case 'parameters.too.many':
-      return { body: outcome(HttpStatus.PAYLOAD_TOO_LARGE, 'The body has too many parameters.') };
+      return {
+        body: outcome(
+          HttpStatus.PAYLOAD_TOO_LARGE,
+          'body-too-large',
+          'The body has too many parameters.',
+        ),
+      };
     case 'request.aborted':
-      return { body: outcome(HttpStatus.BAD_REQUEST, 'The request was aborted.') };
+      return {
+        body: outcome(HttpStatus.BAD_REQUEST, 'body-unreadable', 'The request was aborted.'),
+      };
     case 'request.size.invalid':
       return {
         body: outcome(
           HttpStatus.BAD_REQUEST,
+          'body-unreadable',
           'The body does not have the size Content-Length announced.',
         ),
       };
     default:
       return error.status >= 400 && error.status < 500
-        ? { body: outcome(error.status, 'The body could not be read.') }
-        : { body: outcome(HttpStatus.INTERNAL_SERVER_ERROR, 'Something went wrong on our side.') };
+        ? { body: outcome(error.status, 'body-unreadable', 'The body could not be read.') }
+        : {
+            body: outcome(
+              HttpStatus.INTERNAL_SERVER_ERROR,
+              'internal',
+              'Something went wrong on our side.',
+            ),
+          };
   }
 }
 
 function summarize(
   status: number,
   error: string,
-  messages: readonly string[],
+  count: number,
   details: readonly ErrorDetail[],
 ): string {
-  if (details.length === 1 && details[0]!.field === '' && messages.length === 1)
-    return messages[0]!;
+  if (details.length === 1 && details[0]!.field === '' && count === 1)
+    return details[0]!.problems[0]!;
   if (details.length > 0 && details.every((detail) => detail.field !== '')) {
     return validationSummary(details);
   }
   const summary = (SUMMARY[status] ?? `${error}.`).replace(/\.$/, '');
-  return `${summary}: ${messages.length} problems (see details).`;
+  return `${summary}: ${count} problems (see details).`;
 }
 
 function outcome(
   statusCode: number,
+  code: ErrorCode,
   message: string,
   error = statusText(statusCode),
 ): Omit<ErrorBody, 'requestId'> {
-  return { statusCode, error, message };
+  return { statusCode, error, code, message };
 }
 
 function statusText(status: number): string {
   return STATUS_CODES[status] ?? (status >= 500 ? 'Server Error' : 'Error');
 }
 
-function isDetailList(value: unknown): value is ErrorDetail[] {
-  return (
-    Array.isArray(value) &&
-    value.every(
-      (item: unknown) =>
-        typeof item === 'object' &&
-        item !== null &&
-        typeof (item as ErrorDetail).field === 'string' &&
-        Array.isArray((item as ErrorDetail).problems) &&
-        (item as ErrorDetail).problems.every((problem) => typeof problem === 'string'),
-    )
-  );
+/**
+ * `details` as an exception carried them (the validation pipe's, or an idempotency record's from
+ * before the codes, whose entries have no `codes`: those get `fallback`), or undefined when they
+ * are not a list of details.
+ */
+function detailsOf(value: unknown, fallback: ErrorCode): ErrorDetail[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const details: ErrorDetail[] = [];
+  for (const item of value as unknown[]) {
+    const { field, problems, codes } = (item ?? {}) as Partial<Record<keyof ErrorDetail, unknown>>;
+    if (typeof field !== 'string' || !Array.isArray(problems)) return undefined;
+    if (!problems.every((problem) => typeof problem === 'string')) return undefined;
+    const given = Array.isArray(codes) && codes.length === problems.length ? codes : [];
+    details.push({
+      field,
+      problems: problems as string[],
+      codes: problems.map((_, i) =>
+        isErrorCode(given[i]) ? given[i] : field === '' ? fallback : 'invalid',
+      ),
+    });
+  }
+  return details;
 }

@@ -2,8 +2,12 @@
 import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
+import { splitCode } from './validation';
 
-/** The messages by property path (`plan.results.0.id`); `{}` for a body that passes. */
+/**
+ * The messages by property path (`plan.results.0.id`), without the code a rule of our own gives
+ * with them; `{}` for a body that passes.
+ */
 export async function problems(
   dto: new () => object,
   body: unknown,
@@ -16,7 +20,10 @@ export async function problems(
   const walk = (list: ValidationError[], prefix: string) => {
     for (const e of list) {
       const path = prefix + e.property;
-      if (e.constraints) out[path] = Object.values(e.constraints).sort();
+      if (e.constraints)
+        out[path] = Object.values(e.constraints)
+          .map((message) => splitCode(message).message)
+          .sort();
       walk(e.children ?? [], `${path}.`);
     }
   };

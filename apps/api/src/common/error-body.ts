@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ERROR_CODES, type ErrorCode } from './error-codes';
 
 /** The problems of one field; `field` is '' when they concern the request as a whole. */
 export class ErrorDetail {
@@ -15,6 +16,16 @@ export class ErrorDetail {
     example: ['must be a four-digit CBS gemeentecode (e.g. 0957)'],
   })
   problems!: string[];
+
+  @ApiProperty({
+    enum: ERROR_CODES,
+    enumName: 'ErrorCode',
+    isArray: true,
+    description:
+      'The stable code of each problem, parallel to `problems` (same length, same order): what a client shows in its own words',
+    example: ['invalid-format'],
+  })
+  codes!: ErrorCode[];
 }
 
 /**
@@ -30,6 +41,15 @@ export class ErrorBody {
   error!: string;
 
   @ApiProperty({
+    enum: ERROR_CODES,
+    enumName: 'ErrorCode',
+    description:
+      'What kind of failure this is, stable for programs (`validation-failed`, `state-conflict`, `refused`, `not-found`…); with `details`, each problem has its own code as well. The list and its meaning: docs/configuration.md, "Error codes"',
+    example: 'validation-failed',
+  })
+  code!: ErrorCode;
+
+  @ApiProperty({
     description: 'One sentence for humans; never personal data or internals',
     example: 'The request has invalid fields: municipalityCode, extra.',
   })
@@ -38,13 +58,14 @@ export class ErrorBody {
   @ApiPropertyOptional({
     type: [ErrorDetail],
     description:
-      'Present on a 400 validation error (one entry per field) and on a 4xx refused for a list of reasons, which come as one entry with field \'\' (a 409 then reads `[{ "field": "", "problems": ["no beschikking has been issued yet"] }]`). Absent otherwise.',
+      'Present on a 400 validation error (one entry per field) and on a 4xx refused for a list of reasons, which come as one entry with field \'\' (a 409 then reads `[{ "field": "", "problems": ["recordReview is not possible in phase intake"], "codes": ["not-possible-now"] }]`). Absent otherwise.',
     example: [
       {
         field: 'municipalityCode',
         problems: ['must be a four-digit CBS gemeentecode (e.g. 0957)'],
+        codes: ['invalid-format'],
       },
-      { field: 'extra', problems: ['is not allowed'] },
+      { field: 'extra', problems: ['is not allowed'], codes: ['not-allowed'] },
     ],
   })
   details?: ErrorDetail[];

@@ -14,6 +14,7 @@ import {
   TRANSFER_REFERENCE_PATTERN,
 } from '@cjg/domain';
 import { BATCH_ID_PATTERN } from '@cjg/workflows/reassessment-batch.definitions';
+import { coded } from './error-codes';
 
 /**
  * The path parameters that name something (a case, a handover, a transfer, a person, a code):
@@ -39,7 +40,7 @@ class RulePipe implements PipeTransform<string, string> {
 
   transform(value: string): string {
     if (!this.rule.valid(value))
-      throw new BadRequestException(`${this.name} must ${this.rule.must}`);
+      throw new BadRequestException(coded('invalid-path', `${this.name} must ${this.rule.must}`));
     return value;
   }
 }

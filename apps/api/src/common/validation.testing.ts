@@ -24,5 +24,5 @@ export class PlanDto {
 /** The 400 answer to a body with invalid fields (the filter adds the request id). */
 export const invalidFields = (
   message: string,
-  details: Array<{ field: string; problems: string[] }>,
-) => ({ statusCode: 400, error: 'Bad Request', message, details });
+  details: Array<{ field: string; problems: string[]; codes: string[] }>,
+) => ({ statusCode: 400, error: 'Bad Request', code: 'validation-failed', message, details });

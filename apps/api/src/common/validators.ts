@@ -1,4 +1,4 @@
-import { ValidateBy, type ValidationOptions } from 'class-validator';
+import type { ValidationOptions } from 'class-validator';
 import {
   isCalendarDate,
   isDuration,
@@ -13,21 +13,27 @@ import {
   isValidPersonId,
   JZ020_PRODUCT_CATEGORIES,
   JZ588_END_REASONS,
+  problem,
   WJ756_UNITS,
   WMO757_FREQUENCIES,
+  type ProblemCode,
 } from '@cjg/domain';
+import { CodedRule } from './validation';
 
-/** A class-validator decorator for a string rule of the domain, with the message it refuses with. */
-function rule(name: string, test: (value: string) => boolean, message: string) {
+/**
+ * A class-validator decorator for a string rule of the domain, with the message it refuses with
+ * and its code (`invalid-format` unless the rule says otherwise).
+ */
+function rule(
+  name: string,
+  test: (value: string) => boolean,
+  message: string,
+  code: ProblemCode = 'invalid-format',
+) {
   return (options?: ValidationOptions): PropertyDecorator =>
-    ValidateBy(
-      {
-        name,
-        validator: {
-          validate: (value: unknown) => typeof value === 'string' && test(value),
-          defaultMessage: () => message,
-        },
-      },
+    CodedRule(
+      name,
+      (value) => (typeof value === 'string' && test(value) ? undefined : problem(code, message)),
       options,
     );
 }
@@ -66,6 +72,7 @@ export const IsCalendarDate = rule(
   'isCalendarDate',
   isCalendarDate,
   '$property must be a calendar date YYYY-MM-DD that exists (e.g. 2026-12-01)',
+  'invalid-date',
 );
 
 export const IsIsoDuration = rule(
@@ -83,7 +90,13 @@ const codeListRule = (
   test: (value: string) => boolean,
   list: string,
   codes: object,
-) => rule(name, test, `$property must be a ${list}: ${Object.keys(codes).sort().join(', ')}`);
+) =>
+  rule(
+    name,
+    test,
+    `$property must be a ${list}: ${Object.keys(codes).sort().join(', ')}`,
+    'not-in-list',
+  );
 
 export const IsProductCategory = codeListRule(
   'isProductCategory',

@@ -6,7 +6,7 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { amsterdamDate, compareDates } from '@cjg/domain';
+import { amsterdamDate, compareDates, problem } from '@cjg/domain';
 import type { Principal } from '../auth/principal';
 import type { FamilySamenloopDto, NameSamenloopDto, RecordConsentDto } from './family.dto';
 
@@ -88,6 +88,8 @@ export class FamiliesService {
   private notAfterToday(date: string, field: string): void {
     const today = amsterdamDate(new Date());
     if (compareDates(date, today) > 0)
-      throw new UnprocessableEntityException([`${field} must not be after today (${today})`]);
+      throw new UnprocessableEntityException([
+        problem('date-too-late', `${field} must not be after today (${today})`),
+      ]);
   }
 }

@@ -13,6 +13,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { API_CONFIG, type ApiConfig } from '../config';
+import { coded } from '../common/error-codes';
 
 /** An answer to give: fresh, or replayed from an earlier request with the same key. */
 export interface IdempotentAnswer<T> {
@@ -118,7 +119,10 @@ export class IdempotencyService implements OnApplicationBootstrap, OnModuleDestr
     if (header === undefined) return undefined;
     if (!KEY.test(header)) {
       throw new BadRequestException(
-        'Idempotency-Key must be 8-128 characters A-Z, a-z, 0-9, ".", "_", ":" or "-" (a UUID will do)',
+        coded(
+          'invalid-idempotency-key',
+          'Idempotency-Key must be 8-128 characters A-Z, a-z, 0-9, ".", "_", ":" or "-" (a UUID will do)',
+        ),
       );
     }
     return header;
@@ -254,7 +258,10 @@ export class IdempotencyService implements OnApplicationBootstrap, OnModuleDestr
     if (!row) return undefined;
     if (row.request_hash !== hash) {
       throw new UnprocessableEntityException(
-        'This Idempotency-Key was used for another request; use a new key for a new request',
+        coded(
+          'idempotency-key-reused',
+          'This Idempotency-Key was used for another request; use a new key for a new request',
+        ),
       );
     }
     if (row.status_code >= 400) {

@@ -1,6 +1,7 @@
 import { ForbiddenException } from '@nestjs/common';
 import { partnerAccessEndsAt } from '@cjg/domain';
 import type { Principal, Role } from '../auth/principal';
+import { coded } from '../common/error-codes';
 
 /**
  * The access table of one process, in the one shape every process has (docs/api-access.md):
@@ -127,7 +128,8 @@ export function partOrWhole<V extends { closedAt?: string | null }, P>(
   part: (view: V, after: string) => P,
 ): P | (V & { view: 'case' }) {
   if (principal.role !== partner) return { view: 'case', ...view };
-  if (accessEnded(view.closedAt, after)) throw new ForbiddenException(PARTNER_ACCESS_ENDED);
+  if (accessEnded(view.closedAt, after))
+    throw new ForbiddenException(coded('access-ended', PARTNER_ACCESS_ENDED));
   return part(view, after);
 }
 

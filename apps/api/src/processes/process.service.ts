@@ -2,6 +2,7 @@ import { ConflictException } from '@nestjs/common';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import type { QueryDefinition, SearchAttributePair, UpdateDefinition } from '@temporalio/common';
 import type { Principal } from '../auth/principal';
+import { coded } from '../common/error-codes';
 import { assertMayGive, commandsFor, type ProcessAccess } from './process-access';
 import { requestHash, type IdempotencyService } from '../idempotency/idempotency.service';
 import type { Caller, HttpAnswer } from '../idempotency/idempotency.interceptor';
@@ -196,7 +197,7 @@ export abstract class ProcessService<
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
     }
     const problem = conflict?.(await this.state(id));
-    if (problem) throw new ConflictException(problem);
+    if (problem) throw new ConflictException(coded('already-exists', problem));
     return false;
   }
 

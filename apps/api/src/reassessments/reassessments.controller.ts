@@ -32,6 +32,7 @@ import {
   StartReassessmentDto,
 } from './reassessment.dto';
 import { ReassessmentsService } from './reassessments.service';
+import { coded } from '../common/error-codes';
 
 @ApiTags('reassessments')
 @ApiProtected('Only ops run batches')
@@ -68,7 +69,9 @@ export class ReassessmentsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<ReassessmentBatchStartedDto> {
     if (compareDates(body.beschikkingEndFrom, body.beschikkingEndTo) > 0) {
-      throw new BadRequestException('beschikkingEndFrom must not be after beschikkingEndTo');
+      throw new BadRequestException(
+        coded('date-too-late', 'beschikkingEndFrom must not be after beschikkingEndTo'),
+      );
     }
     const outcome = await this.reassessments.start({ ...body, requestedBy: principal.sub });
     res.status(outcome.created ? HttpStatus.ACCEPTED : HttpStatus.OK);

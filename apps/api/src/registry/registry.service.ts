@@ -9,6 +9,7 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Client } from '@temporalio/client';
 import type { DataSource, EntityManager } from 'typeorm';
+import { problem } from '@cjg/domain';
 import type { CarerRelation } from '@cjg/persistence';
 import { CaseKindKey, ClientIdKey, MunicipalityCodeKey } from '@cjg/temporal';
 import { SCHAKELOVERLEG_CASE_KIND } from '@cjg/workflows/schakeloverleg.definitions';
@@ -30,6 +31,7 @@ import {
   readsCoordinator,
   type CoordinatorFacts,
 } from './registry-access';
+import { coded } from '../common/error-codes';
 
 interface CarerRow {
   name: string;
@@ -111,7 +113,10 @@ export class RegistryService {
     if (existing.personal_data_destroyed_at) {
       // A destroyed file stays destroyed: new data about the person starts under a new id.
       throw new ConflictException(
-        `The personal data of client ${id} was destroyed; register the person under a new id`,
+        coded(
+          'personal-data-destroyed',
+          `The personal data of client ${id} was destroyed; register the person under a new id`,
+        ),
       );
     }
     await this.dataSource.transaction(async (tx) => {
@@ -216,7 +221,10 @@ export class RegistryService {
     }
     if (!existing && !body.teamId && principal.role === 'team-lead') {
       throw new UnprocessableEntityException([
-        'teamId is required: a team lead registers coordinators in the teams of its municipalities',
+        problem(
+          'required',
+          'teamId is required: a team lead registers coordinators in the teams of its municipalities',
+        ),
       ]);
     }
     const inserted = (await this.dataSource.query(
@@ -245,7 +253,9 @@ export class RegistryService {
       [teamId],
     )) as Array<{ municipality_code: string | null }>;
     if (!team)
-      throw new UnprocessableEntityException([`teamId ${teamId} is not a registered team`]);
+      throw new UnprocessableEntityException([
+        problem('not-registered', `teamId ${teamId} is not a registered team`),
+      ]);
     if (!managesTeamIn(principal, team.municipality_code)) {
       throw new ForbiddenException(
         `team ${teamId} belongs to a municipality outside the token scope`,
@@ -262,7 +272,10 @@ export class RegistryService {
     const code = body.municipalityCode ?? null;
     if (principal.role === 'team-lead' && code === null) {
       throw new UnprocessableEntityException([
-        'municipalityCode is required: a team lead registers teams of its own municipalities',
+        problem(
+          'required',
+          'municipalityCode is required: a team lead registers teams of its own municipalities',
+        ),
       ]);
     }
     const [existing] = (await this.dataSource.query(
@@ -281,7 +294,7 @@ export class RegistryService {
         .length === 0
     ) {
       throw new UnprocessableEntityException([
-        `municipalityCode ${code} is not a registered municipality`,
+        problem('not-registered', `municipalityCode ${code} is not a registered municipality`),
       ]);
     }
     const inserted = (await this.dataSource.query(

@@ -13,6 +13,7 @@ import { API_CONFIG, type ApiConfig } from '../config';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 import { WRITE_DEADLINE_MS } from '../temporal/workflow-commands';
 import type { DestructionDto } from './dto/destruction.dto';
+import { coded } from '../common/error-codes';
 
 /** How long the API waits for the destruction before it answers 202 (it goes on regardless). */
 const RESULT_WAIT_MS = 20_000;
@@ -111,8 +112,11 @@ export class RetentionService {
   /** A running case needs its client's name and address: close it (or withdraw it) first. */
   private openConflict(caseNumbers: string[]): ConflictException {
     return new ConflictException(
-      `The client still has an open trajectory (${caseNumbers.join(', ')}); ` +
-        'its personal data can be destroyed once every trajectory of the client is closed',
+      coded(
+        'case-still-open',
+        `The client still has an open trajectory (${caseNumbers.join(', ')}); ` +
+          'its personal data can be destroyed once every trajectory of the client is closed',
+      ),
     );
   }
 }

@@ -22,6 +22,8 @@ import {
   type TransferCommandType,
   type TransferInput,
   type TransferView,
+  problem,
+  type Problem,
 } from '@cjg/domain';
 import {
   ClientEntity,
@@ -72,6 +74,7 @@ import {
   type SchakeloverlegConfig,
 } from './schakeloverleg.config';
 import { TRANSFER_ACCESS } from './transfer.access';
+import { coded } from '../common/error-codes';
 
 /** What a caller is answered about a transfer: the whole of it, or the GI's own part. */
 export type TransferAnswer =
@@ -179,20 +182,23 @@ export class SchakeloverlegService extends ProcessService<
   }
 
   private async sameAsExisting(input: TransferInput): Promise<false> {
-    const problem = conflictWith(await this.state(input.transferId), input);
-    if (problem) throw new ConflictException(problem);
+    const conflict = conflictWith(await this.state(input.transferId), input);
+    if (conflict) throw new ConflictException(coded('already-exists', conflict));
     return false;
   }
 
   /** The GI must be registered as a GI (its letters), the providers must be registered. */
-  private async registrationProblems(input: TransferInput): Promise<string[]> {
-    const problems: string[] = [];
+  private async registrationProblems(input: TransferInput): Promise<Problem[]> {
+    const problems: Problem[] = [];
     const organisation = await this.dataSource
       .getRepository(PartnerOrganisationEntity)
       .findOneBy({ id: input.organisationId });
     if (organisation?.kind !== 'gi') {
       problems.push(
-        `organisation ${input.organisationId} is not registered as a GI (ops: PUT /organisations/${input.organisationId})`,
+        problem(
+          'not-registered',
+          `organisation ${input.organisationId} is not registered as a GI (ops: PUT /organisations/${input.organisationId})`,
+        ),
       );
     }
     const agbCodes = [...new Set(input.care.map((c) => c.agbCode))];
@@ -202,7 +208,12 @@ export class SchakeloverlegService extends ProcessService<
         .findBy({ agbCode: In(agbCodes) });
       for (const agbCode of agbCodes) {
         if (!known.some((p) => p.agbCode === agbCode))
-          problems.push(`provider ${agbCode} is not registered (PUT /providers/${agbCode})`);
+          problems.push(
+            problem(
+              'not-registered',
+              `provider ${agbCode} is not registered (PUT /providers/${agbCode})`,
+            ),
+          );
       }
     }
     return problems;
@@ -257,16 +268,24 @@ export class SchakeloverlegService extends ProcessService<
     type: TransferCommandType,
     body: object,
   ): Promise<void> {
-    const problems: string[] = [];
+    const problems: Problem[] = [];
     const registered = async (coordinatorId: string | undefined) => {
       if (
         coordinatorId &&
         !(await this.dataSource.getRepository(CoordinatorEntity).existsBy({ id: coordinatorId }))
       )
-        problems.push(`coordinatorId ${coordinatorId} is not a registered coordinator`);
+        problems.push(
+          problem(
+            'not-registered',
+            `coordinatorId ${coordinatorId} is not a registered coordinator`,
+          ),
+        );
       if (!(await this.dataSource.getRepository(ClientEntity).existsBy({ id: view.clientId })))
         problems.push(
-          `clientId ${view.clientId} is not a registered client: the CJG registers the family first (PUT /clients/${view.clientId})`,
+          problem(
+            'not-registered',
+            `clientId ${view.clientId} is not a registered client: the CJG registers the family first (PUT /clients/${view.clientId})`,
+          ),
         );
     };
     if (type === 'plan') await registered((body as { coordinatorId?: string }).coordinatorId);
@@ -274,7 +293,12 @@ export class SchakeloverlegService extends ProcessService<
       await registered(view.coordinatorId);
       const caseNumber = (body as { caseNumber: string }).caseNumber;
       if (await workflowExists(this.client, trajectoryWorkflowId(caseNumber)))
-        problems.push(`caseNumber ${caseNumber} already names a trajectory; give a new one`);
+        problems.push(
+          problem(
+            'already-exists',
+            `caseNumber ${caseNumber} already names a trajectory; give a new one`,
+          ),
+        );
     }
     if (problems.length > 0) throw new UnprocessableEntityException(problems);
   }

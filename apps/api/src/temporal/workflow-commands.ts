@@ -7,7 +7,9 @@ import {
   type WorkflowHandle,
 } from '@temporalio/client';
 import type { QueryDefinition, TypedSearchAttributes, UpdateDefinition } from '@temporalio/common';
+import { isProblemCode } from '@cjg/domain';
 import { COMMAND_REFUSED } from '@cjg/workflows/trajectory.definitions';
+import { coded } from '../common/error-codes';
 
 /** How long a read may wait for a worker to answer a query before the API answers 503. */
 export const QUERY_DEADLINE_MS = 5_000;
@@ -35,7 +37,7 @@ export interface GiveUpdateOptions {
 
 /**
  * Gives a command to a workflow as an update and answers its result. A refusal by the workflow's
- * validator (`COMMAND_REFUSED` with details `[problems, 'state' | 'data']`) becomes 409 (wrong
+ * validator (`COMMAND_REFUSED` with details `[messages, 'state' | 'data', codes]`) becomes 409 (wrong
  * state) or 422 (the data does not fit) with the problems; a closed workflow 409 `ended`; an
  * unknown one 404 `notFound`.
  */
@@ -53,7 +55,7 @@ export async function giveUpdate<Ret, Arg>(
     );
   } catch (error) {
     // Temporal answers an update to a closed workflow as "not found"; say what it is.
-    if (isCompletedError(error)) throw new ConflictException(ended);
+    if (isCompletedError(error)) throw new ConflictException(coded('process-ended', ended));
     if (error instanceof WorkflowNotFoundError) {
       // An update racing the workflow's end can be answered "not found" without saying why:
       // a workflow that exists and is closed has ended, one that does not exist is unknown.
@@ -61,14 +63,25 @@ export async function giveUpdate<Ret, Arg>(
         (description) => description.status.name !== 'RUNNING',
         () => false,
       );
-      throw closed ? new ConflictException(ended) : new NotFoundException(notFound);
+      throw closed
+        ? new ConflictException(coded('process-ended', ended))
+        : new NotFoundException(notFound);
     }
     if (
       error instanceof WorkflowUpdateFailedError &&
       error.cause instanceof ApplicationFailure &&
       error.cause.type === (options.refusedType ?? COMMAND_REFUSED)
     ) {
-      const [problems, by] = (error.cause.details ?? []) as [string[], string];
+      const [messages, by, codes] = (error.cause.details ?? []) as [
+        string[],
+        string,
+        unknown[] | undefined,
+      ];
+      // A refusal from before the codes, or one in a handler's history, has none: the filter
+      // then gives each problem the status's code.
+      const problems = messages.map((message, i) =>
+        isProblemCode(codes?.[i]) ? { code: codes[i], message } : message,
+      );
       if (by === 'state') throw new ConflictException(problems);
       throw new UnprocessableEntityException(problems);
     }

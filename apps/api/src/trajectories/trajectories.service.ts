@@ -14,9 +14,11 @@ import {
   involvedProviders,
   providerAccessEndsAt,
   providerView,
+  problem,
   trajectoryInputProblems,
   trajectoryWorkflowId,
   type CommandType,
+  type Problem,
   type ProviderTrajectoryView,
   type TrajectoryInput,
 } from '@cjg/domain';
@@ -143,7 +145,10 @@ export class TrajectoriesService extends ProcessService<CommandType, TrajectoryV
     );
     if (rows.length === 0) {
       throw new UnprocessableEntityException([
-        `professionalId ${professionalId} is not a registered professional (BPP or gedragswetenschapper with an SKJ or BIG registration)`,
+        problem(
+          'not-registered',
+          `professionalId ${professionalId} is not a registered professional (BPP or gedragswetenschapper with an SKJ or BIG registration)`,
+        ),
       ]);
     }
   }
@@ -344,11 +349,14 @@ export class TrajectoriesService extends ProcessService<CommandType, TrajectoryV
       >,
       principal && clientId ? this.registry.reaches(principal, clientId) : true,
     ]);
-    const problems: string[] = [];
+    const problems: Problem[] = [];
     if (coordinators.length === 0) {
-      problems.push(`coordinatorId ${coordinatorId} is not a registered coordinator`);
+      problems.push(
+        problem('not-registered', `coordinatorId ${coordinatorId} is not a registered coordinator`),
+      );
     }
-    if (!reached) problems.push(`clientId ${clientId} is not a registered client`);
+    if (!reached)
+      problems.push(problem('not-registered', `clientId ${clientId} is not a registered client`));
     if (problems.length > 0) throw new UnprocessableEntityException(problems);
   }
 }

@@ -19,6 +19,8 @@ import {
   type HandoverTextKind,
   type TextRef,
   type VeiligThuisPolicy,
+  problem,
+  type Problem,
 } from '@cjg/domain';
 import {
   CaseKindKey,
@@ -57,6 +59,7 @@ import type {
   ListHandoversQueryDto,
 } from './dto/handover.dto';
 import { HANDOVER_ACCESS } from './handover.access';
+import { coded } from '../common/error-codes';
 
 /** The handover's policy (deadlines in working days), read once at boot. */
 export const VEILIG_THUIS_POLICY = Symbol('VEILIG_THUIS_POLICY');
@@ -114,13 +117,19 @@ export class VeiligThuisService extends ProcessService<
     );
     if (partners[0]?.kind !== 'veilig-thuis') {
       throw new UnprocessableEntityException([
-        `organisation ${organisationId} is not registered as a Veilig Thuis organisation (ops register it with PUT /organisations/{id})`,
+        problem(
+          'not-registered',
+          `organisation ${organisationId} is not registered as a Veilig Thuis organisation (ops register it with PUT /organisations/{id})`,
+        ),
       ]);
     }
     const lead = await this.handoverLead(body.municipalityCode);
     if (!lead) {
       throw new UnprocessableEntityException([
-        `the CJG has no handover lead for municipality ${body.municipalityCode} (its team lead or ops register one with PUT /handover-leads/${body.municipalityCode})`,
+        problem(
+          'not-registered',
+          `the CJG has no handover lead for municipality ${body.municipalityCode} (its team lead or ops register one with PUT /handover-leads/${body.municipalityCode})`,
+        ),
       ]);
     }
     return this.startOnce(
@@ -217,7 +226,10 @@ export class VeiligThuisService extends ProcessService<
         row!.handover_type !== body.handoverType
       ) {
         throw new ConflictException(
-          `Veilig Thuis reference ${body.reference} was handed over already (${row!.id}) with another municipality, urgency or type`,
+          coded(
+            'already-exists',
+            `Veilig Thuis reference ${body.reference} was handed over already (${row!.id}) with another municipality, urgency or type`,
+          ),
         );
       }
       const stored: Array<{ id: string; kind: HandoverTextKind; items: string[] }> = await tx.query(
@@ -379,31 +391,37 @@ export class VeiligThuisService extends ProcessService<
     handoverId: string,
     body: Record<string, unknown>,
   ): Promise<void> {
-    const problems: string[] = [];
+    const problems: Problem[] = [];
     const coordinator = async (id: string, field: string) => {
       const rows: unknown[] = await this.dataSource.query(
         'SELECT 1 FROM coordinator WHERE id = $1',
         [id],
       );
-      if (rows.length === 0) problems.push(`${field} ${id} is not a registered coordinator`);
+      if (rows.length === 0)
+        problems.push(problem('not-registered', `${field} ${id} is not a registered coordinator`));
     };
     const client = async (id: string, field: string) => {
       const rows: unknown[] = await this.dataSource.query('SELECT 1 FROM client WHERE id = $1', [
         id,
       ]);
-      if (rows.length === 0) problems.push(`${field} ${id} is not a registered client`);
+      if (rows.length === 0)
+        problems.push(problem('not-registered', `${field} ${id} is not a registered client`));
     };
     if (type === 'accept') await coordinator(body.coordinatorId as string, 'coordinatorId');
     // The coordinator links a client it reaches: naming one does not bring it into reach.
     if (type === 'planMeeting' && !(await this.registry.reaches(principal, String(body.clientId))))
-      problems.push(`clientId ${String(body.clientId)} is not a registered client`);
+      problems.push(
+        problem('not-registered', `clientId ${String(body.clientId)} is not a registered client`),
+      );
     if (type === 'startTrajectory') {
       const view = await this.state(handoverId);
       if (view.coordinatorId) await coordinator(view.coordinatorId, 'the assigned coordinator');
       if (view.clientId) await client(view.clientId, 'the client');
       const caseNumber = body.caseNumber as string;
       if (await workflowExists(this.client, trajectoryWorkflowId(caseNumber))) {
-        throw new ConflictException([`a trajectory with case number ${caseNumber} already exists`]);
+        throw new ConflictException([
+          problem('already-exists', `a trajectory with case number ${caseNumber} already exists`),
+        ]);
       }
     }
     if (problems.length > 0) throw new UnprocessableEntityException(problems);
@@ -471,7 +489,7 @@ export class VeiligThuisService extends ProcessService<
     );
     if (known.length === 0) {
       throw new UnprocessableEntityException([
-        `coordinatorId ${coordinatorId} is not a registered coordinator`,
+        problem('not-registered', `coordinatorId ${coordinatorId} is not a registered coordinator`),
       ]);
     }
     const [row] = (await this.dataSource.query(

@@ -7,7 +7,14 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
-import { vtoInputProblems, vtoWorkflowId, type VtoCommandType, type VtoInput } from '@cjg/domain';
+import {
+  problem,
+  vtoInputProblems,
+  vtoWorkflowId,
+  type Problem,
+  type VtoCommandType,
+  type VtoInput,
+} from '@cjg/domain';
 import { CoordinatorEntity, VtoExplanationEntity } from '@cjg/persistence';
 import {
   CaseKindKey,
@@ -127,7 +134,7 @@ export class VtoService extends ProcessService<VtoCommandType, VtoView, VtoState
    * client and family taken over), the coordinator and client registered, the rules met.
    */
   private async inputOf(principal: Principal, body: ProposeVtoDto): Promise<VtoInput> {
-    const problems: string[] = [];
+    const problems: Problem[] = [];
     let { clientId, familyId } = body;
     if (body.trajectoryCaseNumber) {
       const [trajectory]: Array<{
@@ -139,16 +146,31 @@ export class VtoService extends ProcessService<VtoCommandType, VtoView, VtoState
         [body.trajectoryCaseNumber],
       );
       if (!trajectory) {
-        problems.push(`no trajectory with case number ${body.trajectoryCaseNumber}`);
+        problems.push(
+          problem('not-registered', `no trajectory with case number ${body.trajectoryCaseNumber}`),
+        );
       } else {
         if (trajectory.municipality_code !== body.municipalityCode)
           problems.push(
-            `trajectory ${body.trajectoryCaseNumber} belongs to another municipality than ${body.municipalityCode}`,
+            problem(
+              'does-not-match',
+              `trajectory ${body.trajectoryCaseNumber} belongs to another municipality than ${body.municipalityCode}`,
+            ),
           );
         if (clientId && clientId !== trajectory.client_id)
-          problems.push(`clientId is not the client of trajectory ${body.trajectoryCaseNumber}`);
+          problems.push(
+            problem(
+              'does-not-match',
+              `clientId is not the client of trajectory ${body.trajectoryCaseNumber}`,
+            ),
+          );
         if (familyId && trajectory.family_id && familyId !== trajectory.family_id)
-          problems.push(`familyId is not the family of trajectory ${body.trajectoryCaseNumber}`);
+          problems.push(
+            problem(
+              'does-not-match',
+              `familyId is not the family of trajectory ${body.trajectoryCaseNumber}`,
+            ),
+          );
         clientId ??= trajectory.client_id;
         familyId ??= trajectory.family_id ?? undefined;
       }
@@ -156,12 +178,16 @@ export class VtoService extends ProcessService<VtoCommandType, VtoView, VtoState
       const missing = (['clientId', 'familyId'] as const).filter((field) => !body[field]);
       if (missing.length > 0) {
         throw new BadRequestException(
-          missing.map((field) => `${field} is required without trajectoryCaseNumber`),
+          missing.map((field) =>
+            problem('required', `${field} is required without trajectoryCaseNumber`),
+          ),
         );
       }
     }
     if (problems.length === 0 && !familyId)
-      problems.push(`trajectory ${body.trajectoryCaseNumber} has no family: give familyId`);
+      problems.push(
+        problem('required', `trajectory ${body.trajectoryCaseNumber} has no family: give familyId`),
+      );
     const input: VtoInput = {
       caseNumber: body.caseNumber,
       municipalityCode: body.municipalityCode,
@@ -175,10 +201,15 @@ export class VtoService extends ProcessService<VtoCommandType, VtoView, VtoState
     if (
       !(await this.dataSource.getRepository(CoordinatorEntity).existsBy({ id: body.coordinatorId }))
     )
-      problems.push(`coordinatorId ${body.coordinatorId} is not a registered coordinator`);
+      problems.push(
+        problem(
+          'not-registered',
+          `coordinatorId ${body.coordinatorId} is not a registered coordinator`,
+        ),
+      );
     // Registered, and reached by this coordinator: naming a client does not bring it into reach.
     if (clientId && !(await this.registry.reaches(principal, clientId)))
-      problems.push(`clientId ${clientId} is not a registered client`);
+      problems.push(problem('not-registered', `clientId ${clientId} is not a registered client`));
     if (problems.length > 0) throw new UnprocessableEntityException(problems);
     return input;
   }

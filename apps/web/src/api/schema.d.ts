@@ -1499,6 +1499,11 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @description What kind of failure this is, stable for programs (`validation-failed`, `state-conflict`, `refused`, `not-found`…); with `details`, each problem has its own code as well. The list and its meaning: docs/configuration.md, "Error codes"
+         * @enum {string}
+         */
+        ErrorCode: "validation-failed" | "bad-request" | "invalid-json" | "body-unreadable" | "invalid-path" | "invalid-idempotency-key" | "unauthenticated" | "forbidden" | "access-ended" | "not-found" | "state-conflict" | "process-ended" | "case-still-open" | "personal-data-destroyed" | "body-too-large" | "unsupported-media-type" | "refused" | "idempotency-key-reused" | "answer-link-invalid" | "answer-link-wrong-case" | "answer-link-expired" | "answer-link-used" | "question-closed" | "answer-invalid" | "rate-limited" | "internal" | "unavailable" | "required" | "not-allowed" | "wrong-type" | "invalid-format" | "invalid-date" | "date-too-early" | "date-too-late" | "too-short" | "too-long" | "out-of-range" | "not-in-list" | "duplicate" | "invalid" | "not-possible-now" | "in-progress" | "already-recorded" | "already-pending" | "already-exists" | "unchanged" | "nothing-pending" | "divergence-pending" | "plan-not-signed-off" | "beschikking-already-issued" | "not-coordinated" | "already-withdrawn" | "case-closing" | "withdrawn-close-only" | "unknown-result" | "results-incomplete" | "no-provider-intake" | "exceeds-plan" | "provider-not-assigned" | "outside-beschikking-period" | "same-case" | "meeting-not-yet-held" | "not-a-working-day" | "consent-required" | "no-time-for-meeting" | "required-ground-missing" | "invalid-setting" | "not-registered" | "does-not-match";
         ErrorDetail: {
             /**
              * @description Path of the field: dotted for objects, indexed for arrays (`plan.results[0].id`); '' when the problems concern the request as a whole
@@ -1512,6 +1517,13 @@ export interface components {
              *     ]
              */
             problems: string[];
+            /**
+             * @description The stable code of each problem, parallel to `problems` (same length, same order): what a client shows in its own words
+             * @example [
+             *       "invalid-format"
+             *     ]
+             */
+            codes: components["schemas"]["ErrorCode"][];
         };
         ErrorBody: {
             /** @example 400 */
@@ -1522,23 +1534,34 @@ export interface components {
              */
             error: string;
             /**
+             * @description What kind of failure this is, stable for programs (`validation-failed`, `state-conflict`, `refused`, `not-found`…); with `details`, each problem has its own code as well. The list and its meaning: docs/configuration.md, "Error codes"
+             * @example validation-failed
+             */
+            code: components["schemas"]["ErrorCode"];
+            /**
              * @description One sentence for humans; never personal data or internals
              * @example The request has invalid fields: municipalityCode, extra.
              */
             message: string;
             /**
-             * @description Present on a 400 validation error (one entry per field) and on a 4xx refused for a list of reasons, which come as one entry with field '' (a 409 then reads `[{ "field": "", "problems": ["no beschikking has been issued yet"] }]`). Absent otherwise.
+             * @description Present on a 400 validation error (one entry per field) and on a 4xx refused for a list of reasons, which come as one entry with field '' (a 409 then reads `[{ "field": "", "problems": ["recordReview is not possible in phase intake"], "codes": ["not-possible-now"] }]`). Absent otherwise.
              * @example [
              *       {
              *         "field": "municipalityCode",
              *         "problems": [
              *           "must be a four-digit CBS gemeentecode (e.g. 0957)"
+             *         ],
+             *         "codes": [
+             *           "invalid-format"
              *         ]
              *       },
              *       {
              *         "field": "extra",
              *         "problems": [
              *           "is not allowed"
+             *         ],
+             *         "codes": [
+             *           "not-allowed"
              *         ]
              *       }
              *     ]

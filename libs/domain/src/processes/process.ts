@@ -8,6 +8,7 @@
  * All of it is pure and deterministic, so a workflow may call it; `now` is always passed in.
  */
 import type { DeliveryFailure, Letter, LetterKind } from '../letters';
+import type { Problem } from '../problems';
 
 /** A moment the process waits for, kept in its state so continue-as-new carries it. */
 export interface ProcessDeadline<Kind extends string = string> {
@@ -69,7 +70,7 @@ export interface Process<T extends ProcessTypes> {
   readonly ruleSets?: readonly string[];
 
   /** Every reason the input cannot start a case at `now`; empty when it can. */
-  inputProblems(input: T['input'], now: Date): string[];
+  inputProblems(input: T['input'], now: Date): Problem[];
   initialState(input: T['input'], now: Date): T['state'];
   /** What a new case does first (its first letters). */
   openingEffects(state: T['state']): T['effect'][];
@@ -77,9 +78,9 @@ export interface Process<T extends ProcessTypes> {
   isOpen(state: T['state']): boolean;
 
   /** Reasons the state refuses a command of this type, whatever its data (the API answers 409). */
-  commandStateProblems(state: T['state'], type: T['command']['type'], now: Date): string[];
+  commandStateProblems(state: T['state'], type: T['command']['type'], now: Date): Problem[];
   /** Every reason the command is refused; empty when accepted (otherwise the API answers 422). */
-  commandProblems(state: T['state'], command: T['command'], now: Date): string[];
+  commandProblems(state: T['state'], command: T['command'], now: Date): Problem[];
   /** Applies an accepted command (mutating the state) and returns its effects. */
   applyCommand(state: T['state'], command: T['command'], now: Date): T['effect'][];
 

@@ -5,6 +5,7 @@
  * waiting state through its own deadlines, as the workflow would, and fails where one of the
  * three is missing.
  */
+import { messagesOf } from '../problems';
 import type { Recipient } from '../letters';
 import { amsterdamInstant } from '../time';
 import type { Process, ProcessTypes } from './process';
@@ -249,7 +250,7 @@ function give<T extends ProcessTypes>(
   command: T['command'],
   now: Date,
 ): void {
-  expect(process.commandProblems(state, command, now)).toEqual([]);
+  expect(messagesOf(process.commandProblems(state, command, now))).toEqual([]);
   process.applyCommand(state, command, now);
 }
 

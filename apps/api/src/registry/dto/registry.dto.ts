@@ -18,6 +18,7 @@ import {
   Matches,
   ValidateNested,
 } from 'class-validator';
+import { withCode } from '../../common/validation';
 import { IsBsn, IsMunicipalityCode, IsPersonId } from '../../common/validators';
 
 export class PutCoordinatorDto {
@@ -181,7 +182,9 @@ export class PutClientDto {
   @ApiPropertyOptional({ example: '2014-05-17', description: 'Calendar date (YYYY-MM-DD)' })
   @IsOptional()
   @IsISO8601({ strict: true, strictSeparator: true })
-  @Length(10, 10, { message: 'dateOfBirth must be a calendar date YYYY-MM-DD' })
+  @Length(10, 10, {
+    message: withCode('invalid-date', 'dateOfBirth must be a calendar date YYYY-MM-DD'),
+  })
   dateOfBirth?: string;
 
   @ApiPropertyOptional({

@@ -1,16 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsOptional,
-  Max,
-  Min,
-  ValidateBy,
-  type ValidationOptions,
-} from 'class-validator';
-import { addToDate, amsterdamDate, isCalendarDate } from '@cjg/domain';
+import { IsIn, IsInt, IsOptional, Max, Min, type ValidationOptions } from 'class-validator';
+import { addToDate, amsterdamDate, isCalendarDate, problem, type Problem } from '@cjg/domain';
 import { REFERRAL_GROUPS, type ReferralGroup } from '@cjg/persistence';
+import { CodedRule } from '../../common/validation';
 import { IsCalendarDate, IsMunicipalityCode } from '../../common/validators';
 
 /** The longest period a report may cover, in years (a report over all history is an export). */
@@ -30,22 +23,18 @@ const PeriodRule =
     name: string,
     on: 'from' | 'to',
     holds: (from: string, to: string) => boolean,
-    message: string,
+    refusal: Problem,
   ) =>
   (options?: ValidationOptions) =>
-    ValidateBy(
-      {
-        name,
-        validator: {
-          validate: (_value: unknown, args) => {
-            const query = args?.object as { from?: unknown; to?: unknown };
-            if (on === 'from' && query.to !== undefined) return true;
-            const { from, to } = query;
-            const end = to ?? amsterdamDate(new Date());
-            return !isCalendarDate(from) || !isCalendarDate(end) || holds(from, end);
-          },
-          defaultMessage: () => message,
-        },
+    CodedRule(
+      name,
+      (_value, query) => {
+        if (on === 'from' && query.to !== undefined) return undefined;
+        const { from, to } = query;
+        const end = to ?? amsterdamDate(new Date());
+        return !isCalendarDate(from) || !isCalendarDate(end) || holds(from, end)
+          ? undefined
+          : refusal;
       },
       options,
     );
@@ -58,7 +47,7 @@ const IsNotBeforeFrom = PeriodRule(
   'isNotBeforeFrom',
   'to',
   notBefore,
-  '$property must not be before from',
+  problem('date-too-early', '$property must not be before from'),
 );
 
 /** The period may span at most MAX_PERIOD_YEARS years. */
@@ -66,7 +55,10 @@ const IsWithinMaxPeriod = PeriodRule(
   'isWithinMaxPeriod',
   'to',
   withinMaxPeriod,
-  `$property must be less than ${MAX_PERIOD_YEARS} years after from: a report covers at most ${MAX_PERIOD_YEARS} years`,
+  problem(
+    'date-too-late',
+    `$property must be less than ${MAX_PERIOD_YEARS} years after from: a report covers at most ${MAX_PERIOD_YEARS} years`,
+  ),
 );
 
 /** Without `to`: `from` may not lie after today, `to`'s default. */
@@ -74,7 +66,7 @@ const IsNotAfterToday = PeriodRule(
   'isNotAfterToday',
   'from',
   notBefore,
-  '$property must not be after today (the default to)',
+  problem('date-too-late', '$property must not be after today (the default to)'),
 );
 
 /** Without `to`: the period up to today may span at most MAX_PERIOD_YEARS years. */
@@ -82,7 +74,10 @@ const IsWithinMaxPeriodOfToday = PeriodRule(
   'isWithinMaxPeriodOfToday',
   'from',
   withinMaxPeriod,
-  `$property must be less than ${MAX_PERIOD_YEARS} years before today (the default to): a report covers at most ${MAX_PERIOD_YEARS} years`,
+  problem(
+    'date-too-early',
+    `$property must be less than ${MAX_PERIOD_YEARS} years before today (the default to): a report covers at most ${MAX_PERIOD_YEARS} years`,
+  ),
 );
 
 /** The query every report takes: the period, the municipality and the format. */

@@ -4,15 +4,18 @@
  * planned meeting) is judged by the domain's transferCommandProblems in the workflow (409/422).
  */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, ValidateBy } from 'class-validator';
+import { IsBoolean, IsIn } from 'class-validator';
 import {
   isCalendarDate,
   isValidCaseNumber,
+  problem,
   SCHAKELOVERLEG_NOT_AGREED_REASONS,
   SCHAKELOVERLEG_WITHDRAWAL_REASONS,
   type SchakeloverlegNotAgreedReason,
+  type Problem,
   type SchakeloverlegWithdrawalReason,
 } from '@cjg/domain';
+import { CodedRule } from '../../common/validation';
 import { IsCalendarDate, IsPersonId } from '../../common/validators';
 
 const NOT_AGREED_REASONS = Object.keys(SCHAKELOVERLEG_NOT_AGREED_REASONS);
@@ -21,7 +24,10 @@ const WITHDRAWAL_REASONS = Object.keys(SCHAKELOVERLEG_WITHDRAWAL_REASONS);
 const calendarDate = (v: unknown) =>
   isCalendarDate(v)
     ? undefined
-    : '$property must be a calendar date YYYY-MM-DD that exists (e.g. 2026-12-01)';
+    : problem(
+        'invalid-date',
+        '$property must be a calendar date YYYY-MM-DD that exists (e.g. 2026-12-01)',
+      );
 
 /**
  * A field of one outcome only: required (and checked by `problem`) when `agreed` is `when`,
@@ -29,27 +35,21 @@ const calendarDate = (v: unknown) =>
  */
 const WhenAgreedIs = (
   when: boolean,
-  problem: (value: unknown) => string | undefined,
+  check: (value: unknown) => Problem | undefined,
   optional = false,
-) => {
-  const check = (value: unknown, body: { agreed?: unknown }): string | undefined => {
+) =>
+  CodedRule('whenAgreedIs', (value, body) => {
     if (typeof body.agreed !== 'boolean') return undefined; // `agreed` reports itself
     if (body.agreed !== when)
-      return value === undefined ? undefined : `$property is only allowed when agreed is ${when}`;
+      return value === undefined
+        ? undefined
+        : problem('not-allowed', `$property is only allowed when agreed is ${when}`);
     if (value === undefined)
-      return optional ? undefined : `$property is required when agreed is ${when}`;
-    return problem(value);
-  };
-  return ValidateBy({
-    name: 'whenAgreedIs',
-    validator: {
-      validate: (value, args) =>
-        check(value, (args?.object ?? {}) as { agreed?: unknown }) === undefined,
-      defaultMessage: (args) =>
-        check(args?.value, (args?.object ?? {}) as { agreed?: unknown }) ?? '',
-    },
+      return optional
+        ? undefined
+        : problem('required', `$property is required when agreed is ${when}`);
+    return check(value);
   });
-};
 
 export class PlanTransferDto {
   @ApiProperty({
@@ -79,7 +79,7 @@ export class RecordTransferOutcomeDto {
       'Agreed only, and then true: the parents consent (the voluntary frame rests on it). Without consent, record "not agreed" with reason no-consent.',
   })
   @WhenAgreedIs(true, (v) =>
-    typeof v === 'boolean' ? undefined : '$property must be true or false',
+    typeof v === 'boolean' ? undefined : problem('wrong-type', '$property must be true or false'),
   )
   parentsConsent?: boolean;
 
@@ -91,7 +91,10 @@ export class RecordTransferOutcomeDto {
   @WhenAgreedIs(true, (v) =>
     typeof v === 'string' && isValidCaseNumber(v)
       ? undefined
-      : '$property must be 3–40 characters: A–Z, 0–9 and single hyphens (e.g. CJG-2027-000042)',
+      : problem(
+          'invalid-format',
+          '$property must be 3–40 characters: A–Z, 0–9 and single hyphens (e.g. CJG-2027-000042)',
+        ),
   )
   caseNumber?: string;
 
@@ -103,7 +106,7 @@ export class RecordTransferOutcomeDto {
   @WhenAgreedIs(false, (v) =>
     NOT_AGREED_REASONS.includes(v as string)
       ? undefined
-      : `$property must be one of ${NOT_AGREED_REASONS.join(', ')}`,
+      : problem('not-in-list', `$property must be one of ${NOT_AGREED_REASONS.join(', ')}`),
   )
   reason?: SchakeloverlegNotAgreedReason;
 

@@ -24,6 +24,7 @@ import {
   MAX_OMVANG_VOLUME,
   MAX_PGB_BUDGET_EURO,
   MAX_NUMBER_OF_PRODUCTS,
+  problem,
 } from '@cjg/domain';
 import {
   IsAgbCode,
@@ -146,7 +147,10 @@ export class InzetDto {
     isProductCategory(inzet.productCategory) &&
     typeof value === 'string' &&
     !value.startsWith(inzet.productCategory)
-      ? `$property must start with its productCategory ${inzet.productCategory}`
+      ? problem(
+          'invalid-format',
+          `$property must start with its productCategory ${inzet.productCategory}`,
+        )
       : undefined,
   )
   productCode?: string;
@@ -255,7 +259,7 @@ export class BeschikkingBaseDto {
   @IsCalendarDate()
   @Rule('notBeforeStartDate', (value, b) =>
     isCalendarDate(value) && isCalendarDate(b.startDate) && compareDates(value, b.startDate) < 0
-      ? '$property must not be before its startDate'
+      ? problem('date-too-early', '$property must not be before its startDate')
       : undefined,
   )
   endDate!: string;
@@ -305,12 +309,13 @@ export class PgbBeschikkingDto extends BeschikkingBaseDto {
   })
   @Rule('isBudget', (value) => {
     if (typeof value !== 'number' || !Number.isFinite(value))
-      return '$property must be an amount in euro';
-    if (value <= 0) return '$property must be more than 0';
-    if (value > MAX_PGB_BUDGET_EURO) return `$property must be at most ${MAX_PGB_BUDGET_EURO}`;
+      return problem('wrong-type', '$property must be an amount in euro');
+    if (value <= 0) return problem('out-of-range', '$property must be more than 0');
+    if (value > MAX_PGB_BUDGET_EURO)
+      return problem('out-of-range', `$property must be at most ${MAX_PGB_BUDGET_EURO}`);
     // Whole cents: 4800.5 is fine, 4800.005 is not (with room for binary fractions).
     if (Math.abs(value * 100 - Math.round(value * 100)) > 1e-6)
-      return '$property must be in whole cents';
+      return problem('invalid-format', '$property must be in whole cents');
     return undefined;
   })
   budgetEuro!: number;

@@ -7,7 +7,9 @@
  */
 import { applyDecorators } from '@nestjs/common';
 import { Type } from 'class-transformer';
-import { IsObject, ValidateBy, ValidateIf, ValidateNested } from 'class-validator';
+import { IsObject, ValidateIf, ValidateNested } from 'class-validator';
+import { problem, type Problem } from '@cjg/domain';
+import { CodedRule } from '../../common/validation';
 
 // ───────────────────────────────────────────── limits the API adds (the domain takes free text by reference)
 
@@ -24,23 +26,18 @@ export const MAX_TOEWIJZINGEN = 20;
 export type Body = Record<string, unknown>;
 
 /**
- * A rule that says what is wrong in one message: `problem` returns it (with `$property`), or
- * undefined when the value is fine. A missing field gets one message, not one per constraint.
- * It may look at the value's siblings in the same object, never at the case's state.
+ * A rule that says what is wrong in one problem, with its code: `problem` returns it (its message
+ * with `$property`), or undefined when the value is fine. A missing field gets one message, not
+ * one per constraint. It may look at the value's siblings in the same object, never at the
+ * case's state.
  */
-export const Rule = (name: string, problem: (value: unknown, body: Body) => string | undefined) =>
-  ValidateBy({
-    name,
-    validator: {
-      validate: (value, args) => problem(value, (args?.object ?? {}) as Body) === undefined,
-      defaultMessage: (args) => problem(args?.value, (args?.object ?? {}) as Body) ?? '',
-    },
-  });
+export const Rule = (name: string, check: (value: unknown, body: Body) => Problem | undefined) =>
+  CodedRule(name, check);
 
-export function textProblem(value: unknown, max: number, path = '$property'): string | undefined {
-  if (typeof value !== 'string') return `${path} must be a text`;
-  if (!/\S/.test(value)) return `${path} must not be blank`;
-  if (value.length > max) return `${path} must be at most ${max} characters`;
+export function textProblem(value: unknown, max: number, path = '$property'): Problem | undefined {
+  if (typeof value !== 'string') return problem('wrong-type', `${path} must be a text`);
+  if (!/\S/.test(value)) return problem('required', `${path} must not be blank`);
+  if (value.length > max) return problem('too-long', `${path} must be at most ${max} characters`);
   return undefined;
 }
 
@@ -49,11 +46,12 @@ export function listProblem(
   min: number,
   max: number,
   what: string,
-): string | undefined {
+): Problem | undefined {
   const count = (n: number) => `${n} ${what}${n === 1 ? '' : 's'}`;
-  if (!Array.isArray(value)) return `$property must be a list of ${min}–${max} ${what}s`;
-  if (value.length < min) return `$property must list at least ${count(min)}`;
-  if (value.length > max) return `$property must list at most ${count(max)}`;
+  if (!Array.isArray(value))
+    return problem('wrong-type', `$property must be a list of ${min}–${max} ${what}s`);
+  if (value.length < min) return problem('too-short', `$property must list at least ${count(min)}`);
+  if (value.length > max) return problem('too-long', `$property must list at most ${count(max)}`);
   return undefined;
 }
 
@@ -92,7 +90,7 @@ export const NestedList = (type: () => new () => object, min: number, max: numbe
       const i = (value as unknown[]).findIndex(
         (item) => typeof item !== 'object' || item === null || Array.isArray(item),
       );
-      return i < 0 ? undefined : `$property[${i}] must be an object`;
+      return i < 0 ? undefined : problem('wrong-type', `$property[${i}] must be an object`);
     }),
     ValidateNested({ each: true }),
     Type(type),
@@ -106,7 +104,7 @@ export const UniqueBy = (key: string, used: string) =>
     for (const [i, item] of value.entries()) {
       const id = (item as Body | null)?.[key];
       if (id === undefined) continue;
-      if (seen.has(id)) return `$property[${i}].${key} ${used}`;
+      if (seen.has(id)) return problem('duplicate', `$property[${i}].${key} ${used}`);
       seen.add(id);
     }
     return undefined;
@@ -120,7 +118,7 @@ export const RequiredWhen = (when: (body: Body) => boolean, condition: string) =
       when(body) === (value !== undefined)
         ? undefined
         : when(body)
-          ? `$property is required ${condition}`
-          : `$property is only allowed ${condition}`,
+          ? problem('required', `$property is required ${condition}`)
+          : problem('not-allowed', `$property is only allowed ${condition}`),
     ),
   );

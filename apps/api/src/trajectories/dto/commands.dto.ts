@@ -36,6 +36,7 @@ import {
   type DrangSource,
   type AdviceCode,
   type RejectionGround,
+  problem,
 } from '@cjg/domain';
 import {
   IsAgbCode,
@@ -268,7 +269,9 @@ export class DecideCoordinationDto {
   @IsIsoDuration()
   @MaxLength(32)
   @Rule('onlyWhenCoordinating', (_value, body) =>
-    body.coordinate === false ? '$property only applies when coordinating' : undefined,
+    body.coordinate === false
+      ? problem('not-allowed', '$property only applies when coordinating')
+      : undefined,
   )
   reviewInterval?: string;
 }
@@ -307,7 +310,7 @@ export class RecordReviewDto {
   @Rule('onlyWhenScaling', (_value, body) =>
     body.decision === 'afschalen' || body.decision === 'opschalen'
       ? undefined
-      : '$property only applies with afschalen or opschalen',
+      : problem('not-allowed', '$property only applies with afschalen or opschalen'),
   )
   reviewInterval?: string;
 }

@@ -2,6 +2,7 @@
  * The Schakeloverleg transfer's commands: what each takes, in which status it is possible, and
  * every reason it is refused (the workflow's update validators call `transferCommandProblems`).
  */
+import { problem, type Problem } from '../../problems';
 import { isValidCaseNumber } from '../../case-number';
 import { isValidPersonId } from '../../ids';
 import { amsterdamDate, compareDates, isCalendarDate, type CalendarDate } from '../../time';
@@ -70,14 +71,20 @@ export function transferCommandStateProblems(
   state: TransferState,
   type: TransferCommandType,
   now: Date,
-): string[] {
-  if (state.agreement?.startingAt) return ['the toegang trajectory is being started'];
+): Problem[] {
+  if (state.agreement?.startingAt)
+    return [problem('in-progress', 'the toegang trajectory is being started')];
   if (!STATUS_COMMANDS[state.status].includes(type))
-    return [`${type} is not possible when the transfer is ${state.status}`];
+    return [
+      problem('not-possible-now', `${type} is not possible when the transfer is ${state.status}`),
+    ];
   if (type === 'recordOutcome' && state.meeting) {
     if (compareDates(amsterdamDate(now), state.meeting.date) < 0)
       return [
-        `the Schakeloverleg is planned for ${state.meeting.date}; record its outcome from that day`,
+        problem(
+          'meeting-not-yet-held',
+          `the Schakeloverleg is planned for ${state.meeting.date}; record its outcome from that day`,
+        ),
       ];
   }
   return [];
@@ -103,71 +110,95 @@ export function transferCommandProblems(
   state: TransferState,
   command: TransferCommand,
   now: Date,
-): string[] {
+): Problem[] {
   const byState = transferCommandStateProblems(state, command.type, now);
   if (byState.length > 0) return byState;
   const unknown = unknownTransferCommandFields(command.type, command);
-  if (unknown.length > 0) return unknown.map((key) => `${key} is not allowed`);
+  if (unknown.length > 0)
+    return unknown.map((key) => problem('not-allowed', `${key} is not allowed`));
   const today = amsterdamDate(now);
   const { latestMeetingDate } = transferDates(state.measureEndDate, state.policy);
   const lead = state.policy.meetingLeadWorkingDays;
-  const p: string[] = [];
+  const p: Problem[] = [];
   switch (command.type) {
     case 'plan': {
-      if (!isValidPersonId(command.coordinatorId ?? '')) p.push('coordinatorId is not a valid id');
+      if (!isValidPersonId(command.coordinatorId ?? ''))
+        p.push(problem('invalid-format', 'coordinatorId is not a valid id'));
       const date = command.meetingDate;
       if (!isCalendarDate(date)) {
-        p.push('meetingDate must be a calendar date YYYY-MM-DD');
+        p.push(problem('invalid-date', 'meetingDate must be a calendar date YYYY-MM-DD'));
         break;
       }
-      if (compareDates(date, today) < 0) p.push(`meetingDate must not be before today (${today})`);
+      if (compareDates(date, today) < 0)
+        p.push(problem('date-too-early', `meetingDate must not be before today (${today})`));
       if (!isWorkingDay(date))
-        p.push('meetingDate must be a working day (not a weekend or public holiday)');
+        p.push(
+          problem(
+            'not-a-working-day',
+            'meetingDate must be a working day (not a weekend or public holiday)',
+          ),
+        );
       if (compareDates(date, latestMeetingDate) > 0)
         p.push(
-          `meetingDate must be at least ${lead} working days before the measure ends on ${state.measureEndDate}: on or before ${latestMeetingDate}`,
+          problem(
+            'date-too-late',
+            `meetingDate must be at least ${lead} working days before the measure ends on ${state.measureEndDate}: on or before ${latestMeetingDate}`,
+          ),
         );
       break;
     }
     case 'recordOutcome': {
       if (typeof command.agreed !== 'boolean') {
-        p.push('agreed must be true or false');
+        p.push(problem('wrong-type', 'agreed must be true or false'));
         break;
       }
       const only = (keys: Array<keyof typeof command>, when: string) => {
         for (const key of keys)
-          if (command[key] !== undefined) p.push(`${String(key)} is only allowed ${when}`);
+          if (command[key] !== undefined)
+            p.push(problem('not-allowed', `${String(key)} is only allowed ${when}`));
       };
       if (command.agreed) {
         only(['reason', 'revisitDate', 'measureEndDate'], 'when not agreed');
         if (command.parentsConsent !== true)
           p.push(
-            'parentsConsent must be true: the voluntary frame rests on the parents’ consent (record "not agreed" with reason no-consent otherwise)',
+            problem(
+              'consent-required',
+              'parentsConsent must be true: the voluntary frame rests on the parents’ consent (record "not agreed" with reason no-consent otherwise)',
+            ),
           );
         if (!isValidCaseNumber(command.caseNumber ?? ''))
           p.push(
-            'caseNumber must be the case number of the toegang trajectory (e.g. CJG-2027-000042)',
+            problem(
+              'invalid-format',
+              'caseNumber must be the case number of the toegang trajectory (e.g. CJG-2027-000042)',
+            ),
           );
       } else {
         only(['parentsConsent', 'caseNumber'], 'when agreed');
         if (!Object.hasOwn(SCHAKELOVERLEG_NOT_AGREED_REASONS, command.reason ?? ''))
           p.push(
-            `reason must be one of ${Object.keys(SCHAKELOVERLEG_NOT_AGREED_REASONS).join(', ')}`,
+            problem(
+              'not-in-list',
+              `reason must be one of ${Object.keys(SCHAKELOVERLEG_NOT_AGREED_REASONS).join(', ')}`,
+            ),
           );
         if (command.measureEndDate !== undefined && !isCalendarDate(command.measureEndDate))
-          p.push('measureEndDate must be a calendar date YYYY-MM-DD');
+          p.push(problem('invalid-date', 'measureEndDate must be a calendar date YYYY-MM-DD'));
         if (!isCalendarDate(command.revisitDate)) {
-          p.push('revisitDate must be a calendar date YYYY-MM-DD');
+          p.push(problem('invalid-date', 'revisitDate must be a calendar date YYYY-MM-DD'));
           break;
         }
         if (compareDates(command.revisitDate, today) <= 0)
-          p.push(`revisitDate must be after today (${today})`);
+          p.push(problem('date-too-early', `revisitDate must be after today (${today})`));
         const end = command.measureEndDate ?? state.measureEndDate;
         if (isCalendarDate(end)) {
           const latest = transferDates(end, state.policy).latestMeetingDate;
           if (compareDates(command.revisitDate, latest) > 0)
             p.push(
-              `revisitDate must leave time for a Schakeloverleg ${lead} working days before the measure ends on ${end} (on or before ${latest}); give the measure's new end date (measureEndDate) when it will be extended`,
+              problem(
+                'date-too-late',
+                `revisitDate must leave time for a Schakeloverleg ${lead} working days before the measure ends on ${end} (on or before ${latest}); give the measure's new end date (measureEndDate) when it will be extended`,
+              ),
             );
         }
       }
@@ -176,11 +207,13 @@ export function transferCommandProblems(
     case 'changeMeasureEnd': {
       const end = command.endDate;
       if (!isCalendarDate(end)) {
-        p.push('endDate must be a calendar date YYYY-MM-DD');
+        p.push(problem('invalid-date', 'endDate must be a calendar date YYYY-MM-DD'));
         break;
       }
-      if (end === state.measureEndDate) p.push(`the measure already ends on ${end}`);
-      if (compareDates(end, today) <= 0) p.push(`endDate must be after today (${today})`);
+      if (end === state.measureEndDate)
+        p.push(problem('unchanged', `the measure already ends on ${end}`));
+      if (compareDates(end, today) <= 0)
+        p.push(problem('date-too-early', `endDate must be after today (${today})`));
       const latest = transferDates(end, state.policy).latestMeetingDate;
       if (
         state.status === 'planned' &&
@@ -188,11 +221,17 @@ export function transferCommandProblems(
         compareDates(state.meeting.date, latest) > 0
       )
         p.push(
-          `the Schakeloverleg planned for ${state.meeting.date} would be less than ${lead} working days before ${end}; the coordinator plans it earlier first`,
+          problem(
+            'no-time-for-meeting',
+            `the Schakeloverleg planned for ${state.meeting.date} would be less than ${lead} working days before ${end}; the coordinator plans it earlier first`,
+          ),
         );
       if (state.status === 'proposed' && compareDates(latest, today) < 0)
         p.push(
-          `a Schakeloverleg could no longer be held ${lead} working days before ${end}; withdraw the proposal instead`,
+          problem(
+            'no-time-for-meeting',
+            `a Schakeloverleg could no longer be held ${lead} working days before ${end}; withdraw the proposal instead`,
+          ),
         );
       if (
         state.status === 'not-agreed' &&
@@ -200,14 +239,20 @@ export function transferCommandProblems(
         compareDates(state.revisit.date, latest) > 0
       )
         p.push(
-          `the revisit on ${state.revisit.date} would leave no time for a Schakeloverleg ${lead} working days before ${end}`,
+          problem(
+            'no-time-for-meeting',
+            `the revisit on ${state.revisit.date} would leave no time for a Schakeloverleg ${lead} working days before ${end}`,
+          ),
         );
       break;
     }
     case 'withdraw':
       if (!Object.hasOwn(SCHAKELOVERLEG_WITHDRAWAL_REASONS, command.reason ?? ''))
         p.push(
-          `reason must be one of ${Object.keys(SCHAKELOVERLEG_WITHDRAWAL_REASONS).join(', ')}`,
+          problem(
+            'not-in-list',
+            `reason must be one of ${Object.keys(SCHAKELOVERLEG_WITHDRAWAL_REASONS).join(', ')}`,
+          ),
         );
       break;
   }

@@ -1,3 +1,4 @@
+import { messagesOf } from '../../problems';
 import { expectedNotice } from '../expected-letter';
 import { amsterdamInstant } from '../../time';
 import {
@@ -73,7 +74,7 @@ const GI_CARE_AND_FAMILY = [
 ];
 
 function give(state: TransferState, command: TransferCommand, now: Date): TransferEffect[] {
-  expect(transferCommandProblems(state, command, now)).toEqual([]);
+  expect(messagesOf(transferCommandProblems(state, command, now))).toEqual([]);
   return applyTransferCommand(state, command, now);
 }
 
@@ -118,18 +119,20 @@ describe('Schakeloverleg transfer (000)', () => {
     });
 
     it('accepts a well-formed proposal and names every malformed field', () => {
-      expect(transferInputProblems(input())).toEqual([]);
-      const problems = transferInputProblems(
-        input({
-          transferId: 'x',
-          measure: 'voorlopige-ots' as never,
-          measureEndDate: '2027-02-30',
-          municipalityCode: '957',
-          care: [
-            { agbCode: '1234', productCategory: '45' },
-            { agbCode: '12345678', productCategory: '99' as never },
-          ],
-        }),
+      expect(messagesOf(transferInputProblems(input()))).toEqual([]);
+      const problems = messagesOf(
+        transferInputProblems(
+          input({
+            transferId: 'x',
+            measure: 'voorlopige-ots' as never,
+            measureEndDate: '2027-02-30',
+            municipalityCode: '957',
+            care: [
+              { agbCode: '1234', productCategory: '45' },
+              { agbCode: '12345678', productCategory: '99' as never },
+            ],
+          }),
+        ),
       );
       expect(problems).toEqual([
         'transferId must be <organisationId>.<reference>',
@@ -140,28 +143,32 @@ describe('Schakeloverleg transfer (000)', () => {
         'care[1].productCategory must be a JZ020 productcategorie',
       ]);
       expect(
-        transferInputProblems(
-          input({
-            care: [
-              { agbCode: '12345678', productCategory: '45' },
-              { agbCode: '12345678', productCategory: '45' },
-            ],
-          }),
+        messagesOf(
+          transferInputProblems(
+            input({
+              care: [
+                { agbCode: '12345678', productCategory: '45' },
+                { agbCode: '12345678', productCategory: '45' },
+              ],
+            }),
+          ),
         ),
       ).toEqual(['care[1] is listed twice']);
     });
 
     it('refuses a proposal too late for a Schakeloverleg before the end', () => {
-      expect(transferTimingProblems(input(), NOW)).toEqual([]);
-      expect(transferTimingProblems(input({ measureEndDate: '2026-11-23' }), NOW)).toEqual([
-        'measureEndDate must be after today (2026-11-23)',
-      ]);
+      expect(messagesOf(transferTimingProblems(input(), NOW))).toEqual([]);
+      expect(
+        messagesOf(transferTimingProblems(input({ measureEndDate: '2026-11-23' }), NOW)),
+      ).toEqual(['measureEndDate must be after today (2026-11-23)']);
       // Ends Fri 4 Dec: 10 working days before is Fri 20 Nov, already past.
-      expect(transferTimingProblems(input({ measureEndDate: '2026-12-04' }), NOW)[0]).toMatch(
-        /can no longer be held 10 working days before it \(the last day was 2026-11-20\)/,
-      );
+      expect(
+        messagesOf(transferTimingProblems(input({ measureEndDate: '2026-12-04' }), NOW))[0],
+      ).toMatch(/can no longer be held 10 working days before it \(the last day was 2026-11-20\)/);
       // Ends Mon 7 Dec: the meeting can still be today, Mon 23 Nov.
-      expect(transferTimingProblems(input({ measureEndDate: '2026-12-07' }), NOW)).toEqual([]);
+      expect(
+        messagesOf(transferTimingProblems(input({ measureEndDate: '2026-12-07' }), NOW)),
+      ).toEqual([]);
     });
   });
 
@@ -235,19 +242,19 @@ describe('Schakeloverleg transfer (000)', () => {
 
     it('refuses a day that is not a working day, in the past, or too close to the end', () => {
       const state = initialTransferState(input(), NOW);
-      expect(transferCommandProblems(state, plan('2027-01-02'), NOW)).toEqual([
+      expect(messagesOf(transferCommandProblems(state, plan('2027-01-02'), NOW))).toEqual([
         'meetingDate must be a working day (not a weekend or public holiday)',
       ]);
-      expect(transferCommandProblems(state, plan('2026-12-25'), NOW)).toEqual([
+      expect(messagesOf(transferCommandProblems(state, plan('2026-12-25'), NOW))).toEqual([
         'meetingDate must be a working day (not a weekend or public holiday)',
       ]);
-      expect(transferCommandProblems(state, plan('2026-11-20'), NOW)).toEqual([
+      expect(messagesOf(transferCommandProblems(state, plan('2026-11-20'), NOW))).toEqual([
         'meetingDate must not be before today (2026-11-23)',
       ]);
-      expect(transferCommandProblems(state, plan('2027-02-16'), NOW)).toEqual([
+      expect(messagesOf(transferCommandProblems(state, plan('2027-02-16'), NOW))).toEqual([
         'meetingDate must be at least 10 working days before the measure ends on 2027-03-01: on or before 2027-02-15',
       ]);
-      expect(transferCommandProblems(state, plan('2027-02-15'), NOW)).toEqual([]);
+      expect(messagesOf(transferCommandProblems(state, plan('2027-02-15'), NOW))).toEqual([]);
     });
 
     it('invites the coordinator, the GI and the family, and waits for the outcome', () => {
@@ -271,9 +278,9 @@ describe('Schakeloverleg transfer (000)', () => {
         { kind: 'measure-end', at: '2027-03-01T07:00:00.000Z' },
       ]);
       // The outcome can be recorded from the meeting day on, not before.
-      expect(transferCommandStateProblems(state, 'recordOutcome', at('2027-02-02'))).toEqual([
-        'the Schakeloverleg is planned for 2027-02-03; record its outcome from that day',
-      ]);
+      expect(
+        messagesOf(transferCommandStateProblems(state, 'recordOutcome', at('2027-02-02'))),
+      ).toEqual(['the Schakeloverleg is planned for 2027-02-03; record its outcome from that day']);
       expect(allowedTransferCommands(state, at('2027-02-03'))).toContain('recordOutcome');
     });
 
@@ -307,15 +314,15 @@ describe('Schakeloverleg transfer (000)', () => {
     it('needs the parents’ consent and a case number to agree', () => {
       const state = planned();
       const day = at('2027-02-03');
-      expect(transferCommandProblems(state, { ...agreed, parentsConsent: false }, day)[0]).toMatch(
-        /^parentsConsent must be true/,
-      );
-      expect(transferCommandProblems(state, { ...agreed, caseNumber: 'x' }, day)[0]).toMatch(
-        /^caseNumber must be the case number/,
-      );
-      expect(transferCommandProblems(state, { ...agreed, revisitDate: '2027-06-01' }, day)).toEqual(
-        ['revisitDate is only allowed when not agreed'],
-      );
+      expect(
+        messagesOf(transferCommandProblems(state, { ...agreed, parentsConsent: false }, day))[0],
+      ).toMatch(/^parentsConsent must be true/);
+      expect(
+        messagesOf(transferCommandProblems(state, { ...agreed, caseNumber: 'x' }, day))[0],
+      ).toMatch(/^caseNumber must be the case number/);
+      expect(
+        messagesOf(transferCommandProblems(state, { ...agreed, revisitDate: '2027-06-01' }, day)),
+      ).toEqual(['revisitDate is only allowed when not agreed']);
     });
 
     it('agreed: tells GI, providers, family and coordinator; the trajectory starts on the end date (before the rules of 2026-12)', () => {
@@ -337,7 +344,7 @@ describe('Schakeloverleg transfer (000)', () => {
       expect(start).toEqual([{ type: 'start-trajectory' }]);
       // While it starts, nothing else happens to the transfer.
       expect(pendingTransferDeadlines(state)).toEqual([]);
-      expect(transferCommandStateProblems(state, 'withdraw', at(END, 8))).toEqual([
+      expect(messagesOf(transferCommandStateProblems(state, 'withdraw', at(END, 8)))).toEqual([
         'the toegang trajectory is being started',
       ]);
       expect(linkedTrajectoryInput(state)).toEqual({
@@ -367,7 +374,7 @@ describe('Schakeloverleg transfer (000)', () => {
         revisitDate: '2027-09-01',
       };
       // Without the extended end date, a revisit in September leaves no time before 1 March.
-      expect(transferCommandProblems(state, notAgreed, at('2027-02-03'))[0]).toMatch(
+      expect(messagesOf(transferCommandProblems(state, notAgreed, at('2027-02-03')))[0]).toMatch(
         /^revisitDate must leave time for a Schakeloverleg 10 working days before the measure ends on 2027-03-01/,
       );
       const effects = give(state, { ...notAgreed, measureEndDate: '2028-03-01' }, at('2027-02-03'));
@@ -399,7 +406,7 @@ describe('Schakeloverleg transfer (000)', () => {
 
     it('refuses an outcome without a Schakeloverleg planned', () => {
       const state = initialTransferState(input(), NOW);
-      expect(transferCommandProblems(state, agreed, NOW)).toEqual([
+      expect(messagesOf(transferCommandProblems(state, agreed, NOW))).toEqual([
         'recordOutcome is not possible when the transfer is proposed',
       ]);
     });
@@ -437,7 +444,9 @@ describe('Schakeloverleg transfer (000)', () => {
     it('refuses an end date that would leave the planned meeting too late', () => {
       const state = planned('2027-02-15');
       expect(
-        transferCommandProblems(state, { type: 'changeMeasureEnd', endDate: '2027-02-26' }, NOW),
+        messagesOf(
+          transferCommandProblems(state, { type: 'changeMeasureEnd', endDate: '2027-02-26' }, NOW),
+        ),
       ).toEqual([
         'the Schakeloverleg planned for 2027-02-15 would be less than 10 working days before 2027-02-26; the coordinator plans it earlier first',
       ]);
@@ -460,10 +469,12 @@ describe('Schakeloverleg transfer (000)', () => {
       const late = give(state, { type: 'withdraw', reason: 'family-moved' }, NOW);
       expect(recipients(late)).toEqual(['coordinator:coord-anna', 'client:client-0001']);
       expect(
-        transferCommandProblems(
-          initialTransferState(input(), NOW),
-          { type: 'withdraw', reason: 'because' as never },
-          NOW,
+        messagesOf(
+          transferCommandProblems(
+            initialTransferState(input(), NOW),
+            { type: 'withdraw', reason: 'because' as never },
+            NOW,
+          ),
         )[0],
       ).toMatch(/^reason must be one of measure-continues/);
     });

@@ -2,6 +2,7 @@
  * The Schakeloverleg transfer's input and state: ids, codes, dates and yes/no only (reasons are
  * codes, never free text that might name people).
  */
+import { problem, problemsWith, type Problem } from '../../problems';
 import { isValidAgbCode, isProductCategory, type ProductCategory } from '../../codes';
 import { isValidPersonId } from '../../ids';
 import type { DeliveryProblem } from '../../letters';
@@ -95,44 +96,53 @@ export function transferIdFromWorkflowId(workflowId: string): string | undefined
   return parseTransferId(transferId) ? transferId : undefined;
 }
 
-function careProblems(care: unknown): string[] {
+function careProblems(care: unknown): Problem[] {
   if (!Array.isArray(care) || care.length > MAX_CARE)
-    return [`care must be a list of at most ${MAX_CARE} providers`];
-  const p: string[] = [];
+    return [problem('too-long', `care must be a list of at most ${MAX_CARE} providers`)];
+  const p: Problem[] = [];
   const seen = new Set<string>();
   care.forEach((c: Partial<CarriedCare> | null, i) => {
-    if (!isValidAgbCode(c?.agbCode)) p.push(`care[${i}].agbCode must be an AGB code of 8 digits`);
+    if (!isValidAgbCode(c?.agbCode))
+      p.push(problem('invalid-format', `care[${i}].agbCode must be an AGB code of 8 digits`));
     if (!isProductCategory(c?.productCategory))
-      p.push(`care[${i}].productCategory must be a JZ020 productcategorie`);
+      p.push(problem('not-in-list', `care[${i}].productCategory must be a JZ020 productcategorie`));
     const key = `${c?.agbCode}/${c?.productCategory}`;
-    if (seen.has(key)) p.push(`care[${i}] is listed twice`);
+    if (seen.has(key)) p.push(problem('duplicate', `care[${i}] is listed twice`));
     seen.add(key);
   });
   return p;
 }
 
 /** Every reason the input is malformed, whatever the date (the API answers these with 400). */
-export function transferInputProblems(input: TransferInput): string[] {
-  const p: string[] = [];
-  if (!isValidPersonId(input.organisationId)) p.push('organisationId is not a valid id');
+export function transferInputProblems(input: TransferInput): Problem[] {
+  const p: Problem[] = [];
+  if (!isValidPersonId(input.organisationId))
+    p.push(problem('invalid-format', 'organisationId is not a valid id'));
   if (!TRANSFER_REFERENCE_PATTERN.test(input.reference ?? ''))
-    p.push('reference must be 3-40 characters A-Z, 0-9 and single hyphens');
+    p.push(
+      problem('invalid-format', 'reference must be 3-40 characters A-Z, 0-9 and single hyphens'),
+    );
   if (input.transferId !== transferIdOf(input.organisationId, input.reference))
-    p.push('transferId must be <organisationId>.<reference>');
+    p.push(problem('invalid-format', 'transferId must be <organisationId>.<reference>'));
   if (!isValidMunicipalityCode(input.municipalityCode))
-    p.push('municipalityCode must be a four-digit CBS gemeentecode');
-  if (!isValidPersonId(input.familyId)) p.push('familyId is not a valid id');
-  if (!isValidPersonId(input.clientId)) p.push('clientId is not a valid id');
+    p.push(problem('invalid-format', 'municipalityCode must be a four-digit CBS gemeentecode'));
+  if (!isValidPersonId(input.familyId))
+    p.push(problem('invalid-format', 'familyId is not a valid id'));
+  if (!isValidPersonId(input.clientId))
+    p.push(problem('invalid-format', 'clientId is not a valid id'));
   if (!isForcedFrameMeasure(input.measure))
-    p.push(`measure must be one of ${FORCED_FRAME_MEASURE_CODES.join(', ')}`);
+    p.push(
+      problem('not-in-list', `measure must be one of ${FORCED_FRAME_MEASURE_CODES.join(', ')}`),
+    );
   if (!isCalendarDate(input.measureEndDate))
-    p.push('measureEndDate must be a calendar date YYYY-MM-DD');
+    p.push(problem('invalid-date', 'measureEndDate must be a calendar date YYYY-MM-DD'));
   p.push(...careProblems(input.care));
   for (const key of ['contactId', 'escalateToId'] as const) {
     if (input[key] !== undefined && !isValidPersonId(input[key]))
-      p.push(`${key} is not a valid id`);
+      p.push(problem('invalid-format', `${key} is not a valid id`));
   }
-  if (input.policy) p.push(...schakeloverlegPolicyProblems(input.policy));
+  if (input.policy)
+    p.push(...problemsWith('invalid-setting', schakeloverlegPolicyProblems(input.policy)));
   return p;
 }
 
@@ -140,16 +150,19 @@ export function transferInputProblems(input: TransferInput): string[] {
  * Why the transfer cannot be proposed today (the API answers these with 422): the measure must
  * end late enough for a Schakeloverleg to be held the policy's lead time before it.
  */
-export function transferTimingProblems(input: TransferInput, now: Date): string[] {
+export function transferTimingProblems(input: TransferInput, now: Date): Problem[] {
   const policy = input.policy ?? DEFAULT_SCHAKELOVERLEG_POLICY;
   const today = amsterdamDate(now);
   if (!isCalendarDate(input.measureEndDate)) return [];
   if (compareDates(input.measureEndDate, today) <= 0)
-    return [`measureEndDate must be after today (${today})`];
+    return [problem('date-too-early', `measureEndDate must be after today (${today})`)];
   const { latestMeetingDate } = transferDates(input.measureEndDate, policy);
   if (compareDates(latestMeetingDate, today) < 0)
     return [
-      `the measure ends on ${input.measureEndDate}: a Schakeloverleg can no longer be held ${policy.meetingLeadWorkingDays} working days before it (the last day was ${latestMeetingDate}); the measure must be extended first`,
+      problem(
+        'no-time-for-meeting',
+        `the measure ends on ${input.measureEndDate}: a Schakeloverleg can no longer be held ${policy.meetingLeadWorkingDays} working days before it (the last day was ${latestMeetingDate}); the measure must be extended first`,
+      ),
     ];
   return [];
 }

@@ -3,6 +3,7 @@
  * is refused. The workflow's update validators call `commandProblems`, so a refused command never
  * enters the history; the API answers a refusal by the state with 409 and one by the data with 422.
  */
+import { problem, type Problem } from '../../problems';
 import {
   BESCHIKKING_NUMBER_PATTERN,
   MAX_EXPECTED_DURATION_WEEKS,
@@ -272,87 +273,130 @@ export function allowedCommands(state: TrajectoryState): CommandType[] {
 }
 
 /** Reasons the state refuses a command of this type, whatever its data. */
-export function commandStateProblems(state: TrajectoryState, type: CommandType): string[] {
+export function commandStateProblems(state: TrajectoryState, type: CommandType): Problem[] {
   if (!PHASE_COMMANDS[state.phase].includes(type)) {
-    return [`${type} is not possible in phase ${state.phase}`];
+    return [problem('not-possible-now', `${type} is not possible in phase ${state.phase}`)];
   }
   const ended = state.endEvaluation?.recordedAt !== undefined;
   switch (type) {
     case 'issueBeschikking':
       if (state.providerIntakes.some((i) => i.divergence?.status === 'pending'))
-        return ['a divergence of a provider intake is still to be accepted or refused'];
+        return [
+          problem(
+            'divergence-pending',
+            'a divergence of a provider intake is still to be accepted or refused',
+          ),
+        ];
       // 002 §3.4 (rules of 2026-12): every toegang involves a BPP or gedragswetenschapper.
       return byRulesOf2026_12(state) && !state.planSignOff
         ? [
-            'plan deel 1 is not signed off yet by a registered professional (BPP or gedragswetenschapper)',
+            problem(
+              'plan-not-signed-off',
+              'plan deel 1 is not signed off yet by a registered professional (BPP or gedragswetenschapper)',
+            ),
           ]
         : [];
     case 'decideDivergence':
       return state.providerIntakes.some((i) => i.divergence?.status === 'pending')
         ? []
-        : ['no divergence is pending'];
+        : [problem('nothing-pending', 'no divergence is pending')];
     case 'recordVerdaging':
-      return state.beschikking ? ['the beschikking is already issued'] : [];
+      return state.beschikking
+        ? [problem('beschikking-already-issued', 'the beschikking is already issued')]
+        : [];
     case 'recordReview':
-      return state.coordination?.coordinate ? [] : ['reviews are for coordinated trajectories'];
+      return state.coordination?.coordinate
+        ? []
+        : [problem('not-coordinated', 'reviews are for coordinated trajectories')];
     case 'answerThreeMonthCheck':
       return state.threeMonthCheck.status === 'sent'
         ? []
-        : ['the 3-month check is not awaiting an answer'];
+        : [problem('nothing-pending', 'the 3-month check is not awaiting an answer')];
     case 'requestReassessment':
       // 001: only a case the CJG coordinates is re-assessed; its letter says whether that goes on.
       if (!state.coordination?.coordinate)
-        return ['the CJG does not coordinate this trajectory: there is nothing to re-assess'];
-      return state.reassessment?.status === 'pending' ? ['a re-assessment is already pending'] : [];
+        return [
+          problem(
+            'not-coordinated',
+            'the CJG does not coordinate this trajectory: there is nothing to re-assess',
+          ),
+        ];
+      return state.reassessment?.status === 'pending'
+        ? [problem('already-pending', 'a re-assessment is already pending')]
+        : [];
     case 'answerReassessment':
-      return state.reassessment?.status === 'pending' ? [] : ['no re-assessment is pending'];
+      return state.reassessment?.status === 'pending'
+        ? []
+        : [problem('nothing-pending', 'no re-assessment is pending')];
     case 'recordEndEvaluation':
-      return ended ? ['the end evaluation is already recorded'] : [];
+      return ended ? [problem('already-recorded', 'the end evaluation is already recorded')] : [];
     case 'markDrang':
-      return state.drang ? ['the trajectory is already registered as drang'] : [];
+      return state.drang
+        ? [problem('already-recorded', 'the trajectory is already registered as drang')]
+        : [];
     case 'signOffPlan':
-      return state.planSignOff ? ['plan deel 1 is already signed off'] : [];
+      return state.planSignOff
+        ? [problem('already-recorded', 'plan deel 1 is already signed off')]
+        : [];
     case 'withdraw':
-      if (ended) return ['the end evaluation is recorded; the trajectory is closing'];
+      if (ended)
+        return [
+          problem('case-closing', 'the end evaluation is recorded; the trajectory is closing'),
+        ];
       return state.withdrawal
-        ? ['the withdrawal is recorded; the end evaluation follows (002 §3.5)']
+        ? [
+            problem(
+              'already-withdrawn',
+              'the withdrawal is recorded; the end evaluation follows (002 §3.5)',
+            ),
+          ]
         : [];
     default:
       return [];
   }
 }
 
-function omvangProblems(omvang: Omvang | undefined, path: string): string[] {
-  const problems: string[] = [];
-  if (!omvang || typeof omvang !== 'object') return [`${path} is required`];
+function omvangProblems(omvang: Omvang | undefined, path: string): Problem[] {
+  const problems: Problem[] = [];
+  if (!omvang || typeof omvang !== 'object') return [problem('required', `${path} is required`)];
   if (
     typeof omvang.volume !== 'number' ||
     !Number.isInteger(omvang.volume) ||
     omvang.volume < 1 ||
     omvang.volume > MAX_OMVANG_VOLUME
   ) {
-    problems.push(`${path}.volume must be a whole number from 1 to ${MAX_OMVANG_VOLUME}`);
+    problems.push(
+      problem(
+        'out-of-range',
+        `${path}.volume must be a whole number from 1 to ${MAX_OMVANG_VOLUME}`,
+      ),
+    );
   }
-  if (!isUnit(omvang.unit)) problems.push(`${path}.unit must be a WJ756 eenheid code`);
+  if (!isUnit(omvang.unit))
+    problems.push(problem('not-in-list', `${path}.unit must be a WJ756 eenheid code`));
   if (!isFrequency(omvang.frequency))
-    problems.push(`${path}.frequency must be a WMO757 frequentie code`);
+    problems.push(problem('not-in-list', `${path}.frequency must be a WMO757 frequentie code`));
   return problems;
 }
 
-function inzetProblems(inzet: Inzet | undefined, path: string): string[] {
-  if (!inzet || typeof inzet !== 'object') return [`${path} is required`];
-  const problems: string[] = [];
+function inzetProblems(inzet: Inzet | undefined, path: string): Problem[] {
+  if (!inzet || typeof inzet !== 'object') return [problem('required', `${path} is required`)];
+  const problems: Problem[] = [];
   if (!isProductCategory(inzet.productCategory))
-    problems.push(`${path}.productCategory must be a JZ020 productcategorie`);
+    problems.push(
+      problem('not-in-list', `${path}.productCategory must be a JZ020 productcategorie`),
+    );
   if (inzet.productCode !== undefined && !PRODUCT_CODE_PATTERN.test(inzet.productCode)) {
-    problems.push(`${path}.productCode must be five characters 0-9/A-Z`);
+    problems.push(problem('invalid-format', `${path}.productCode must be five characters 0-9/A-Z`));
   }
   if (
     inzet.productCode !== undefined &&
     isProductCategory(inzet.productCategory) &&
     !inzet.productCode.startsWith(inzet.productCategory)
   ) {
-    problems.push(`${path}.productCode must start with its productCategory`);
+    problems.push(
+      problem('invalid-format', `${path}.productCode must start with its productCategory`),
+    );
   }
   return [...problems, ...omvangProblems(inzet.omvang, `${path}.omvang`)];
 }
@@ -362,20 +406,24 @@ function judgementProblems(
   outcomes: ResultJudgement[],
   path: string,
   complete: boolean,
-): string[] {
-  if (!Array.isArray(outcomes)) return [`${path} must be a list`];
+): Problem[] {
+  if (!Array.isArray(outcomes)) return [problem('wrong-type', `${path} must be a list`)];
   const ids = new Set(state.plan?.results.map((r) => r.id) ?? []);
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   const seen = new Set<string>();
   for (const [i, o] of outcomes.entries()) {
-    if (!ids.has(o?.resultId)) problems.push(`${path}[${i}].resultId is not a result of the plan`);
-    if (seen.has(o?.resultId)) problems.push(`${path}[${i}].resultId is judged twice`);
+    if (!ids.has(o?.resultId))
+      problems.push(
+        problem('unknown-result', `${path}[${i}].resultId is not a result of the plan`),
+      );
+    if (seen.has(o?.resultId))
+      problems.push(problem('duplicate', `${path}[${i}].resultId is judged twice`));
     seen.add(o?.resultId);
     if (!(RESULT_OUTCOMES as readonly string[]).includes(o?.outcome))
-      problems.push(`${path}[${i}].outcome must be reached, partly or not`);
+      problems.push(problem('not-in-list', `${path}[${i}].outcome must be reached, partly or not`));
   }
   if (complete && problems.length === 0 && seen.size !== ids.size)
-    problems.push(`${path} must judge every result of the plan`);
+    problems.push(problem('results-incomplete', `${path} must judge every result of the plan`));
   return problems;
 }
 
@@ -392,10 +440,10 @@ export function commandProblems(
   state: TrajectoryState,
   command: TrajectoryCommand,
   now: Date,
-): string[] {
+): Problem[] {
   const phase = commandStateProblems(state, command.type);
   if (phase.length > 0) return phase;
-  const p: string[] = [];
+  const p: Problem[] = [];
   switch (command.type) {
     case 'agreeResults': {
       const { plan } = command;
@@ -404,13 +452,15 @@ export function commandProblems(
         plan.results.length === 0 ||
         plan.results.length > MAX_RESULTS
       ) {
-        p.push(`plan.results must list 1 to ${MAX_RESULTS} results`);
+        p.push(problem('out-of-range', `plan.results must list 1 to ${MAX_RESULTS} results`));
       } else {
         const ids = new Set<string>();
         plan.results.forEach((r, i) => {
           if (!RESULT_ID_PATTERN.test(r?.id ?? ''))
-            p.push(`plan.results[${i}].id must be a short id (a-z, 0-9, -)`);
-          if (ids.has(r?.id)) p.push(`plan.results[${i}].id is used twice`);
+            p.push(
+              problem('invalid-format', `plan.results[${i}].id must be a short id (a-z, 0-9, -)`),
+            );
+          if (ids.has(r?.id)) p.push(problem('duplicate', `plan.results[${i}].id is used twice`));
           ids.add(r?.id);
           p.push(...textRefProblems(r?.description, `plan.results[${i}].description`));
           p.push(...textRefProblems(r?.measure, `plan.results[${i}].measure (how it is judged)`));
@@ -420,9 +470,12 @@ export function commandProblems(
       break;
     }
     case 'recordProviderIntake':
-      if (!isValidAgbCode(command.agbCode)) p.push('agbCode must be 8 digits');
+      if (!isValidAgbCode(command.agbCode))
+        p.push(problem('invalid-format', 'agbCode must be 8 digits'));
       if (state.providerIntakes.some((i) => i.agbCode === command.agbCode))
-        p.push(`provider ${command.agbCode} already recorded its intake`);
+        p.push(
+          problem('already-recorded', `provider ${command.agbCode} already recorded its intake`),
+        );
       p.push(...textRefProblems(command.activities, 'activities (what the provider will do)'));
       if (
         !Number.isInteger(command.expectedDurationWeeks) ||
@@ -430,7 +483,10 @@ export function commandProblems(
         command.expectedDurationWeeks > MAX_EXPECTED_DURATION_WEEKS
       ) {
         p.push(
-          `expectedDurationWeeks must be a whole number from 1 to ${MAX_EXPECTED_DURATION_WEEKS}`,
+          problem(
+            'out-of-range',
+            `expectedDurationWeeks must be a whole number from 1 to ${MAX_EXPECTED_DURATION_WEEKS}`,
+          ),
         );
       }
       if (command.requestedInzet !== undefined)
@@ -439,45 +495,62 @@ export function commandProblems(
     case 'decideDivergence': {
       const intake = state.providerIntakes.find((i) => i.agbCode === command.agbCode);
       if (!intake?.divergence || intake.divergence.status !== 'pending')
-        p.push(`provider ${command.agbCode} has no pending divergence`);
-      if (typeof command.accept !== 'boolean') p.push('accept must be true or false');
+        p.push(problem('nothing-pending', `provider ${command.agbCode} has no pending divergence`));
+      if (typeof command.accept !== 'boolean')
+        p.push(problem('wrong-type', 'accept must be true or false'));
       p.push(...textRefProblems(command.reason, 'reason'));
       break;
     }
     case 'issueBeschikking': {
       const b = command.beschikking;
       if (!BESCHIKKING_NUMBER_PATTERN.test(b?.number ?? ''))
-        p.push('beschikking.number must be 3-40 characters A-Z, 0-9, -');
+        p.push(problem('invalid-format', 'beschikking.number must be 3-40 characters A-Z, 0-9, -'));
       if (!isCalendarDate(b?.startDate))
-        p.push('beschikking.startDate must be a calendar date YYYY-MM-DD');
+        p.push(problem('invalid-date', 'beschikking.startDate must be a calendar date YYYY-MM-DD'));
       if (!isCalendarDate(b?.endDate))
-        p.push('beschikking.endDate must be a calendar date YYYY-MM-DD');
+        p.push(problem('invalid-date', 'beschikking.endDate must be a calendar date YYYY-MM-DD'));
       if (
         isCalendarDate(b?.startDate) &&
         isCalendarDate(b?.endDate) &&
         compareDates(b.endDate, b.startDate) < 0
       ) {
-        p.push('beschikking.endDate must not be before its startDate');
+        p.push(problem('date-too-early', 'beschikking.endDate must not be before its startDate'));
       }
       if (b?.kind === 'zin') {
         if (!Array.isArray(b.toewijzingen) || b.toewijzingen.length === 0)
-          p.push('a ZIN beschikking needs at least one toewijzing');
+          p.push(problem('required', 'a ZIN beschikking needs at least one toewijzing'));
         else {
           const intakes = new Set(state.providerIntakes.map((i) => i.agbCode));
           const numbers = new Set<string>();
           b.toewijzingen.forEach((t, i) => {
             if (!isValidAgbCode(t?.agbCode))
-              p.push(`beschikking.toewijzingen[${i}].agbCode must be 8 digits`);
+              p.push(
+                problem(
+                  'invalid-format',
+                  `beschikking.toewijzingen[${i}].agbCode must be 8 digits`,
+                ),
+              );
             else if (!intakes.has(t.agbCode))
               p.push(
-                `beschikking.toewijzingen[${i}]: provider ${t.agbCode} has no recorded intake`,
+                problem(
+                  'no-provider-intake',
+                  `beschikking.toewijzingen[${i}]: provider ${t.agbCode} has no recorded intake`,
+                ),
               );
             if (!TOEWIJZINGNUMMER_PATTERN.test(t?.toewijzingnummer ?? ''))
               p.push(
-                `beschikking.toewijzingen[${i}].toewijzingnummer must be 1-20 characters A-Z, 0-9, -`,
+                problem(
+                  'invalid-format',
+                  `beschikking.toewijzingen[${i}].toewijzingnummer must be 1-20 characters A-Z, 0-9, -`,
+                ),
               );
             if (numbers.has(t?.toewijzingnummer))
-              p.push(`beschikking.toewijzingen[${i}].toewijzingnummer is used twice`);
+              p.push(
+                problem(
+                  'duplicate',
+                  `beschikking.toewijzingen[${i}].toewijzingnummer is used twice`,
+                ),
+              );
             numbers.add(t?.toewijzingnummer);
             p.push(...inzetProblems(t as Inzet, `beschikking.toewijzingen[${i}]`));
             const intake = state.providerIntakes.find((x) => x.agbCode === t?.agbCode);
@@ -493,7 +566,10 @@ export function commandProblems(
                 omvangExceeds(t.omvang, ceiling.omvang))
             ) {
               p.push(
-                `beschikking.toewijzingen[${i}] grants more or other care than plan deel 1 (and any accepted divergence)`,
+                problem(
+                  'exceeds-plan',
+                  `beschikking.toewijzingen[${i}] grants more or other care than plan deel 1 (and any accepted divergence)`,
+                ),
               );
             }
           });
@@ -504,9 +580,14 @@ export function commandProblems(
           !(b.budgetEuro > 0) ||
           b.budgetEuro > MAX_PGB_BUDGET_EURO
         )
-          p.push(`beschikking.budgetEuro must be a positive amount up to ${MAX_PGB_BUDGET_EURO}`);
+          p.push(
+            problem(
+              'out-of-range',
+              `beschikking.budgetEuro must be a positive amount up to ${MAX_PGB_BUDGET_EURO}`,
+            ),
+          );
       } else {
-        p.push('beschikking.kind must be zin or pgb');
+        p.push(problem('not-in-list', 'beschikking.kind must be zin or pgb'));
       }
       if (command.motivation !== undefined)
         p.push(...textRefProblems(command.motivation, 'motivation'));
@@ -515,18 +596,23 @@ export function commandProblems(
     case 'recordVerdaging': {
       const currentDue = amsterdamDate(new Date(state.awb.dueAt));
       if (!isCalendarDate(command.newDueDate))
-        p.push('newDueDate must be a calendar date YYYY-MM-DD');
+        p.push(problem('invalid-date', 'newDueDate must be a calendar date YYYY-MM-DD'));
       else if (compareDates(command.newDueDate, currentDue) <= 0)
-        p.push(`newDueDate must be after the current due date ${currentDue}`);
+        p.push(
+          problem('date-too-early', `newDueDate must be after the current due date ${currentDue}`),
+        );
       p.push(...textRefProblems(command.reason, 'reason (Awb 4:14: the applicant is told why)'));
       break;
     }
     case 'decideCoordination':
-      if (typeof command.coordinate !== 'boolean') p.push('coordinate must be true or false');
+      if (typeof command.coordinate !== 'boolean')
+        p.push(problem('wrong-type', 'coordinate must be true or false'));
       p.push(...coordinationCriteriaProblems(command.criteria));
       if (command.reviewInterval !== undefined) {
         if (!isDuration(command.reviewInterval))
-          p.push('reviewInterval must be an ISO 8601 duration such as P3M');
+          p.push(
+            problem('invalid-format', 'reviewInterval must be an ISO 8601 duration such as P3M'),
+          );
         else if (
           !intervalWithin(
             reviewAnchor(state, now),
@@ -535,17 +621,20 @@ export function commandProblems(
           )
         ) {
           p.push(
-            `reviewInterval may not be longer than ${state.policy.maxReviewInterval}: reviews are at least half-yearly (001)`,
+            problem(
+              'out-of-range',
+              `reviewInterval may not be longer than ${state.policy.maxReviewInterval}: reviews are at least half-yearly (001)`,
+            ),
           );
         }
       }
       if (command.reviewInterval !== undefined && command.coordinate === false)
-        p.push('reviewInterval only applies when coordinating');
+        p.push(problem('not-allowed', 'reviewInterval only applies when coordinating'));
       break;
     case 'recordReview':
       p.push(...judgementProblems(state, command.outcomes, 'outcomes', true));
       if (!(REVIEW_DECISIONS as readonly string[]).includes(command.decision))
-        p.push('decision must be continue, afschalen, opschalen or end');
+        p.push(problem('not-in-list', 'decision must be continue, afschalen, opschalen or end'));
       else p.push(...reviewIntervalProblems(state, command.decision, command.reviewInterval, now));
       break;
     case 'requestEndEvaluation':
@@ -557,110 +646,162 @@ export function commandProblems(
       p.push(...judgementProblems(state, command.goals, 'goals', true));
       if (command.decision === 'verlenging') {
         const v = command.verlenging;
-        if (!v) p.push('verlenging (number, endDate) is required for a verlenging');
+        if (!v)
+          p.push(problem('required', 'verlenging (number, endDate) is required for a verlenging'));
         else {
           if (!BESCHIKKING_NUMBER_PATTERN.test(v.number ?? ''))
-            p.push('verlenging.number must be 3-40 characters A-Z, 0-9, -');
+            p.push(
+              problem('invalid-format', 'verlenging.number must be 3-40 characters A-Z, 0-9, -'),
+            );
           if (
             v.number === state.beschikking?.number ||
             state.previousBeschikkingen.some((b) => b.number === v.number)
           )
-            p.push('verlenging.number must be a new beschikking number');
-          if (!isCalendarDate(v.endDate)) p.push('verlenging.endDate must be a calendar date');
+            p.push(problem('duplicate', 'verlenging.number must be a new beschikking number'));
+          if (!isCalendarDate(v.endDate))
+            p.push(problem('invalid-date', 'verlenging.endDate must be a calendar date'));
           else if (state.beschikking && compareDates(v.endDate, state.beschikking.endDate) <= 0)
-            p.push('verlenging.endDate must be after the current end date');
+            p.push(
+              problem('date-too-early', 'verlenging.endDate must be after the current end date'),
+            );
         }
       } else if (command.decision === 'vervolgtraject') {
         if (!isValidCaseNumber(command.followUpCaseNumber ?? ''))
-          p.push('followUpCaseNumber must be a valid case number');
+          p.push(problem('invalid-format', 'followUpCaseNumber must be a valid case number'));
         if (command.followUpCaseNumber === state.caseNumber)
-          p.push('followUpCaseNumber must be another case');
+          p.push(problem('same-case', 'followUpCaseNumber must be another case'));
       } else if (command.decision !== 'close') {
-        p.push('decision must be close, verlenging or vervolgtraject');
+        p.push(problem('not-in-list', 'decision must be close, verlenging or vervolgtraject'));
       }
       if (state.withdrawal && command.decision !== 'close')
-        p.push('the family withdrew: the end evaluation can only close the trajectory');
+        p.push(
+          problem(
+            'withdrawn-close-only',
+            'the family withdrew: the end evaluation can only close the trajectory',
+          ),
+        );
       break;
     case 'reportEvaluation':
       if (!isAssigned(state, command.agbCode))
-        p.push(`provider ${command.agbCode} is not assigned to this trajectory`);
+        p.push(
+          problem(
+            'provider-not-assigned',
+            `provider ${command.agbCode} is not assigned to this trajectory`,
+          ),
+        );
       if (command.kind !== 'interim' && command.kind !== 'end')
-        p.push('kind must be interim or end');
+        p.push(problem('not-in-list', 'kind must be interim or end'));
       if (command.kind === 'end' && state.phase !== 'end-evaluation')
-        p.push('an end evaluation is reported once the end evaluation is required');
+        p.push(
+          problem(
+            'not-possible-now',
+            'an end evaluation is reported once the end evaluation is required',
+          ),
+        );
       if (
         command.kind === 'end' &&
         state.evaluations.some((e) => e.kind === 'end' && e.agbCode === command.agbCode)
       )
-        p.push('this provider already reported its end evaluation');
+        p.push(problem('already-recorded', 'this provider already reported its end evaluation'));
       p.push(...judgementProblems(state, command.outcomes, 'outcomes', command.kind === 'end'));
       break;
     case 'startZorg': {
       if (!isAssigned(state, command.agbCode))
-        p.push(`provider ${command.agbCode} is not assigned to this trajectory`);
+        p.push(
+          problem(
+            'provider-not-assigned',
+            `provider ${command.agbCode} is not assigned to this trajectory`,
+          ),
+        );
       if (state.care[command.agbCode]?.startedOn)
-        p.push('start zorg is already recorded for this provider');
-      if (!isCalendarDate(command.date)) p.push('date must be a calendar date');
+        p.push(problem('already-recorded', 'start zorg is already recorded for this provider'));
+      if (!isCalendarDate(command.date))
+        p.push(problem('invalid-date', 'date must be a calendar date'));
       else if (
         state.beschikking &&
         (compareDates(command.date, state.beschikking.startDate) < 0 ||
           compareDates(command.date, state.beschikking.endDate) > 0)
       ) {
-        p.push('date must lie within the beschikking period');
+        p.push(
+          problem('outside-beschikking-period', 'date must lie within the beschikking period'),
+        );
       }
       break;
     }
     case 'stopZorg': {
       const care = state.care[command.agbCode];
       if (!isAssigned(state, command.agbCode))
-        p.push(`provider ${command.agbCode} is not assigned to this trajectory`);
-      if (care?.stoppedOn) p.push('stop zorg is already recorded for this provider');
-      if (!isCalendarDate(command.date)) p.push('date must be a calendar date');
+        p.push(
+          problem(
+            'provider-not-assigned',
+            `provider ${command.agbCode} is not assigned to this trajectory`,
+          ),
+        );
+      if (care?.stoppedOn)
+        p.push(problem('already-recorded', 'stop zorg is already recorded for this provider'));
+      if (!isCalendarDate(command.date))
+        p.push(problem('invalid-date', 'date must be a calendar date'));
       else if (care?.startedOn && compareDates(command.date, care.startedOn) < 0)
-        p.push('date must not be before the start of care');
-      if (!isEndReason(command.reason)) p.push('reason must be a JZ588 reden beëindiging code');
+        p.push(problem('date-too-early', 'date must not be before the start of care'));
+      if (!isEndReason(command.reason))
+        p.push(problem('not-in-list', 'reason must be a JZ588 reden beëindiging code'));
       break;
     }
     case 'answerThreeMonthCheck':
-      if (typeof command.fitting !== 'boolean') p.push('fitting must be true or false');
+      if (typeof command.fitting !== 'boolean')
+        p.push(problem('wrong-type', 'fitting must be true or false'));
       break;
     case 'answerQuestionnaire': {
       const q = state.questionnaires[command.moment];
-      if (!q) p.push('moment must be midway or end');
+      if (!q) p.push(problem('not-in-list', 'moment must be midway or end'));
       else if (q.status !== 'sent')
-        p.push(`the ${command.moment} questionnaire is not awaiting an answer`);
+        p.push(
+          problem(
+            'nothing-pending',
+            `the ${command.moment} questionnaire is not awaiting an answer`,
+          ),
+        );
       for (const key of ['rating', 'ratingCjg', 'ratingCoordinator'] as const) {
         const value = command[key];
         if (key !== 'rating' && value === undefined) continue;
         if (!Number.isInteger(value) || value! < 1 || value! > 5)
-          p.push(`${key} must be a whole number from 1 to 5`);
+          p.push(problem('out-of-range', `${key} must be a whole number from 1 to 5`));
       }
       break;
     }
     case 'requestReassessment':
       if (!/^[A-Za-z0-9-]{1,64}$/.test(command.batchId ?? ''))
-        p.push('batchId must be 1-64 characters A-Z, a-z, 0-9, -');
-      if (!isCalendarDate(command.decideBy)) p.push('decideBy must be a calendar date');
+        p.push(problem('invalid-format', 'batchId must be 1-64 characters A-Z, a-z, 0-9, -'));
+      if (!isCalendarDate(command.decideBy))
+        p.push(problem('invalid-date', 'decideBy must be a calendar date'));
       else if (compareDates(command.decideBy, amsterdamDate(now)) < 0)
-        p.push('decideBy must not be in the past');
+        p.push(problem('date-too-early', 'decideBy must not be in the past'));
       break;
     case 'answerReassessment':
       if (typeof command.followUpNeeded !== 'boolean')
-        p.push('followUpNeeded must be true or false');
+        p.push(problem('wrong-type', 'followUpNeeded must be true or false'));
       break;
     case 'referToProvider':
-      if (!isValidAgbCode(command.agbCode)) p.push('agbCode must be 8 digits');
+      if (!isValidAgbCode(command.agbCode))
+        p.push(problem('invalid-format', 'agbCode must be 8 digits'));
       else if (referredProviders(state).includes(command.agbCode))
-        p.push(`provider ${command.agbCode} is already referred`);
+        p.push(problem('already-recorded', `provider ${command.agbCode} is already referred`));
       break;
     case 'closeWithAdvice':
       if (!isAdviceCode(command.advice))
-        p.push(`advice must be one of ${Object.keys(ADVICE_CODES).join(', ')}`);
+        p.push(
+          problem('not-in-list', `advice must be one of ${Object.keys(ADVICE_CODES).join(', ')}`),
+        );
       p.push(...textRefProblems(command.explanation, 'explanation (the advice in words)'));
       break;
     case 'rejectRequest':
       if (!isRejectionGround(command.ground))
-        p.push(`ground must be one of ${Object.keys(REJECTION_GROUNDS).join(', ')}`);
+        p.push(
+          problem(
+            'not-in-list',
+            `ground must be one of ${Object.keys(REJECTION_GROUNDS).join(', ')}`,
+          ),
+        );
       p.push(
         ...textRefProblems(command.motivation, 'motivation (Awb 3:46: a decision is motivated)'),
       );
@@ -669,12 +810,14 @@ export function commandProblems(
       p.push(...drangProblems(command, now));
       break;
     case 'signOffPlan':
-      if (!isValidPersonId(command.professionalId)) p.push('professionalId is not a valid id');
+      if (!isValidPersonId(command.professionalId))
+        p.push(problem('invalid-format', 'professionalId is not a valid id'));
       break;
     case 'reassignCoordinator':
-      if (!isValidPersonId(command.coordinatorId)) p.push('coordinatorId is not a valid id');
+      if (!isValidPersonId(command.coordinatorId))
+        p.push(problem('invalid-format', 'coordinatorId is not a valid id'));
       else if (command.coordinatorId === state.coordinatorId)
-        p.push('the case is already with this coordinator');
+        p.push(problem('unchanged', 'the case is already with this coordinator'));
       p.push(...textRefProblems(command.reason, 'reason'));
       break;
   }

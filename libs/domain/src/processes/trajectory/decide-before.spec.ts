@@ -1,3 +1,4 @@
+import { messagesOf } from '../../problems';
 import { amsterdamInstant } from '../../time';
 import {
   applyDeadline,
@@ -96,9 +97,11 @@ describe('a beschikking due before a Schakeloverleg’s measure ends (issue 17)'
 
   it('is checked at the start', () => {
     expect(
-      trajectoryInputProblems(
-        { ...INPUT, decideBefore: { date: '4 januari', why: 'x', escalateToId: '' } as never },
-        START,
+      messagesOf(
+        trajectoryInputProblems(
+          { ...INPUT, decideBefore: { date: '4 januari', why: 'x', escalateToId: '' } as never },
+          START,
+        ),
       ),
     ).toEqual([
       'decideBefore.date must be a calendar date YYYY-MM-DD',
@@ -106,7 +109,7 @@ describe('a beschikking due before a Schakeloverleg’s measure ends (issue 17)'
       'decideBefore.escalateToId is not a valid id',
     ]);
     expect(
-      trajectoryInputProblems({ ...INPUT, decideBefore: before('2027-01-04') }, START),
+      messagesOf(trajectoryInputProblems({ ...INPUT, decideBefore: before('2027-01-04') }, START)),
     ).toEqual([]);
   });
 });

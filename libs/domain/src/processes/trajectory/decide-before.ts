@@ -11,6 +11,7 @@
  * trajectories under the trajectory's RULES_2026_12; the reminder and escalation ask for those
  * rules too (`byRulesOf2026_12`). A verdaging (Awb 4:14) may still move the due date past it.
  */
+import { problem, type Problem } from '../../problems';
 import { isValidPersonId } from '../../ids';
 import type { Letter, Recipient } from '../../letters';
 import { addDuration, amsterdamInstant, isCalendarDate, type CalendarDate } from '../../time';
@@ -28,13 +29,15 @@ export interface DecideBefore {
 }
 
 /** Every reason a `decideBefore` cannot be used; empty when it can. */
-export function decideBeforeProblems(value: DecideBefore | undefined): string[] {
+export function decideBeforeProblems(value: DecideBefore | undefined): Problem[] {
   if (value === undefined) return [];
-  const p: string[] = [];
-  if (!isCalendarDate(value?.date)) p.push('decideBefore.date must be a calendar date YYYY-MM-DD');
-  if (value?.why !== 'measure-ends') p.push('decideBefore.why must be measure-ends');
+  const p: Problem[] = [];
+  if (!isCalendarDate(value?.date))
+    p.push(problem('invalid-date', 'decideBefore.date must be a calendar date YYYY-MM-DD'));
+  if (value?.why !== 'measure-ends')
+    p.push(problem('not-in-list', 'decideBefore.why must be measure-ends'));
   if (value?.escalateToId !== undefined && !isValidPersonId(value.escalateToId))
-    p.push('decideBefore.escalateToId is not a valid id');
+    p.push(problem('invalid-format', 'decideBefore.escalateToId is not a valid id'));
   return p;
 }
 

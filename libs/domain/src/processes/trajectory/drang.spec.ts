@@ -1,3 +1,4 @@
+import { messagesOf } from '../../problems';
 import { allowedCommands, commandProblems, commandStateProblems, projectionOf } from '.';
 import { at, fresh, monitored, run, text } from './fixtures';
 
@@ -22,22 +23,24 @@ describe('drang (002 §3.6, §5.6)', () => {
       drangSince: '2026-11-20',
       drangSource: 'basisvoorziening',
     });
-    expect(commandStateProblems(s, 'markDrang')).toEqual([
+    expect(messagesOf(commandStateProblems(s, 'markDrang'))).toEqual([
       'the trajectory is already registered as drang',
     ]);
   });
 
   it('refuses a date after today, an unknown source and the concerns as text', () => {
     expect(
-      commandProblems(
-        fresh(),
-        {
-          type: 'markDrang',
-          since: '2026-12-01',
-          source: 'school' as never,
-          reason: 'zorgen' as never,
-        },
-        at('2026-11-24'),
+      messagesOf(
+        commandProblems(
+          fresh(),
+          {
+            type: 'markDrang',
+            since: '2026-12-01',
+            source: 'school' as never,
+            reason: 'zorgen' as never,
+          },
+          at('2026-11-24'),
+        ),
       ),
     ).toEqual([
       'since must not be after today (2026-11-24)',

@@ -4,6 +4,7 @@
  * voluntary but not without obligation. The CJG registers such cases apart (since 2019) so that
  * management can count them; they come mainly from the basisvoorzieningen and the providers.
  */
+import { problem, type Problem } from '../../problems';
 import { textRefProblems, type FreeText, type TextRef } from '../../text-ref';
 import { amsterdamDate, compareDates, isCalendarDate, type CalendarDate } from '../../time';
 
@@ -31,13 +32,16 @@ export interface Drang<Text extends FreeText = FreeText> {
 export function drangProblems(
   command: { since: unknown; source: unknown; reason: TextRef },
   now: Date,
-): string[] {
-  const p: string[] = [];
-  if (!isCalendarDate(command.since)) p.push('since must be a calendar date YYYY-MM-DD');
+): Problem[] {
+  const p: Problem[] = [];
+  if (!isCalendarDate(command.since))
+    p.push(problem('invalid-date', 'since must be a calendar date YYYY-MM-DD'));
   else if (compareDates(command.since, amsterdamDate(now)) > 0)
-    p.push(`since must not be after today (${amsterdamDate(now)})`);
+    p.push(problem('date-too-late', `since must not be after today (${amsterdamDate(now)})`));
   if (!isDrangSource(command.source))
-    p.push(`source must be one of ${Object.keys(DRANG_SOURCES).join(', ')}`);
+    p.push(
+      problem('not-in-list', `source must be one of ${Object.keys(DRANG_SOURCES).join(', ')}`),
+    );
   p.push(...textRefProblems(command.reason, 'reason (the concerns)'));
   return p;
 }

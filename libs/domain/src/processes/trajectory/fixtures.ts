@@ -5,6 +5,7 @@
  * references only, as in a real case.
  */
 import { amsterdamInstant } from '../../time';
+import { messagesOf } from '../../problems';
 import type { TextRef } from '../../text-ref';
 import { applyCommand, type Effect } from './apply';
 import { commandProblems, type TrajectoryCommand } from './commands';
@@ -78,7 +79,8 @@ export function fresh(extra: Partial<TrajectoryInput> = {}): TrajectoryState {
 /** Gives a command that must be accepted, and answers its effects. */
 export function run(state: TrajectoryState, command: TrajectoryCommand, now: Date): Effect[] {
   const problems = commandProblems(state, command, now);
-  if (problems.length > 0) throw new Error(`${command.type} refused: ${problems.join('; ')}`);
+  if (problems.length > 0)
+    throw new Error(`${command.type} refused: ${messagesOf(problems).join('; ')}`);
   return applyCommand(state, command, now);
 }
 

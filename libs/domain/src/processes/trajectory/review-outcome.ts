@@ -4,6 +4,7 @@
  * often (the review interval given, else the policy's longest: half-yearly), opschalen more often
  * (the interval given, which must be shorter); the schedule then counts from this review.
  */
+import { problem, type Problem } from '../../problems';
 import { letter } from '../../letters';
 import { intervalWithin } from '../../monitoring';
 import { addDuration, isDuration } from '../../time';
@@ -26,26 +27,47 @@ export function reviewIntervalProblems(
   decision: ReviewDecision,
   interval: string | undefined,
   now: Date,
-): string[] {
+): Problem[] {
   const scaling = decision === 'afschalen' || decision === 'opschalen';
   if (interval === undefined) {
     return decision === 'opschalen' && byRulesOf2026_12(state)
-      ? ['reviewInterval is required with opschalen: how often the CJG follows up from now on']
+      ? [
+          problem(
+            'required',
+            'reviewInterval is required with opschalen: how often the CJG follows up from now on',
+          ),
+        ]
       : [];
   }
-  if (!byRulesOf2026_12(state)) return ['reviewInterval is not taken by this trajectory'];
-  if (!scaling) return ['reviewInterval only applies with afschalen or opschalen'];
-  if (!isDuration(interval)) return ['reviewInterval must be an ISO 8601 duration such as P3M'];
+  if (!byRulesOf2026_12(state))
+    return [problem('not-allowed', 'reviewInterval is not taken by this trajectory')];
+  if (!scaling)
+    return [problem('not-allowed', 'reviewInterval only applies with afschalen or opschalen')];
+  if (!isDuration(interval))
+    return [problem('invalid-format', 'reviewInterval must be an ISO 8601 duration such as P3M')];
   if (!intervalWithin(now, interval, state.policy.maxReviewInterval))
     return [
-      `reviewInterval may not be longer than ${state.policy.maxReviewInterval}: reviews are at least half-yearly (001)`,
+      problem(
+        'out-of-range',
+        `reviewInterval may not be longer than ${state.policy.maxReviewInterval}: reviews are at least half-yearly (001)`,
+      ),
     ];
   const current = currentReviewInterval(state);
   const order = compareIntervals(interval, current, now);
   if (decision === 'afschalen' && order < 0)
-    return [`afschalen follows up less often: reviewInterval may not be shorter than ${current}`];
+    return [
+      problem(
+        'out-of-range',
+        `afschalen follows up less often: reviewInterval may not be shorter than ${current}`,
+      ),
+    ];
   if (decision === 'opschalen' && order >= 0)
-    return [`opschalen follows up more often: reviewInterval must be shorter than ${current}`];
+    return [
+      problem(
+        'out-of-range',
+        `opschalen follows up more often: reviewInterval must be shorter than ${current}`,
+      ),
+    ];
   return [];
 }
 

@@ -3,6 +3,7 @@
  * 3-month check from the start of care, and the end evaluation after a withdrawal. Each rule also
  * has its "before" case: a case that started under the older rules keeps them.
  */
+import { messagesOf } from '../../problems';
 import { expectedLetter } from '../expected-letter';
 import {
   allowedCommands,
@@ -104,24 +105,32 @@ describe('the intake ends with advice or an afwijzing (item 1)', () => {
   it('refuses an unknown advice or ground, text in place of a reference, and both once a beschikking is issued', () => {
     const s = fresh();
     expect(
-      commandProblems(
-        s,
-        { type: 'closeWithAdvice', advice: 'cursus' as never, explanation: text(10) },
-        at('2026-11-30'),
+      messagesOf(
+        commandProblems(
+          s,
+          { type: 'closeWithAdvice', advice: 'cursus' as never, explanation: text(10) },
+          at('2026-11-30'),
+        ),
       ),
     ).toEqual([expect.stringMatching(/^advice must be one of basisondersteuning, /)]);
     expect(
-      commandProblems(
-        s,
-        { type: 'rejectRequest', ground: 'voorliggende-voorziening', motivation: 'tekst' as never },
-        at('2026-11-30'),
+      messagesOf(
+        commandProblems(
+          s,
+          {
+            type: 'rejectRequest',
+            ground: 'voorliggende-voorziening',
+            motivation: 'tekst' as never,
+          },
+          at('2026-11-30'),
+        ),
       ),
     ).toEqual([expect.stringMatching(/motivation .* must be a reference to a stored text/)]);
     const granted = issued();
-    expect(commandStateProblems(granted, 'rejectRequest')).toEqual([
+    expect(messagesOf(commandStateProblems(granted, 'rejectRequest'))).toEqual([
       'rejectRequest is not possible in phase beschikking',
     ]);
-    expect(commandStateProblems(granted, 'closeWithAdvice')).toEqual([
+    expect(messagesOf(commandStateProblems(granted, 'closeWithAdvice'))).toEqual([
       'closeWithAdvice is not possible in phase beschikking',
     ]);
     // Once a provider is doing the intake, advice is no longer the intake's end; an afwijzing is.
@@ -327,19 +336,21 @@ describe('the end evaluation always happens once care started (item 6)', () => {
     ]);
     expect(s.phase).toBe('end-evaluation');
     expect(s.withdrawal?.reason).toEqual(reason);
-    expect(commandStateProblems(s, 'withdraw')).toEqual([
+    expect(messagesOf(commandStateProblems(s, 'withdraw'))).toEqual([
       'the withdrawal is recorded; the end evaluation follows (002 §3.5)',
     ]);
     expect(
-      commandProblems(
-        s,
-        {
-          type: 'recordEndEvaluation',
-          goals: [...JUDGED],
-          decision: 'verlenging',
-          verlenging: { number: 'B-2027-0002', endDate: '2028-11-30' },
-        },
-        at('2027-02-10'),
+      messagesOf(
+        commandProblems(
+          s,
+          {
+            type: 'recordEndEvaluation',
+            goals: [...JUDGED],
+            decision: 'verlenging',
+            verlenging: { number: 'B-2027-0002', endDate: '2028-11-30' },
+          },
+          at('2027-02-10'),
+        ),
       ),
     ).toContain('the family withdrew: the end evaluation can only close the trajectory');
     run(
@@ -406,24 +417,28 @@ describe('review outcomes in writing; afschalen and opschalen change the follow-
   it('opschalen follows up more often from this review on; it needs a shorter interval', () => {
     const s = monitored();
     expect(
-      commandProblems(
-        s,
-        { type: 'recordReview', outcomes: [...JUDGED], decision: 'opschalen' },
-        at('2027-05-20'),
+      messagesOf(
+        commandProblems(
+          s,
+          { type: 'recordReview', outcomes: [...JUDGED], decision: 'opschalen' },
+          at('2027-05-20'),
+        ),
       ),
     ).toEqual([
       'reviewInterval is required with opschalen: how often the CJG follows up from now on',
     ]);
     expect(
-      commandProblems(
-        s,
-        {
-          type: 'recordReview',
-          outcomes: [...JUDGED],
-          decision: 'opschalen',
-          reviewInterval: 'P6M',
-        },
-        at('2027-05-20'),
+      messagesOf(
+        commandProblems(
+          s,
+          {
+            type: 'recordReview',
+            outcomes: [...JUDGED],
+            decision: 'opschalen',
+            reviewInterval: 'P6M',
+          },
+          at('2027-05-20'),
+        ),
       ),
     ).toEqual(['opschalen follows up more often: reviewInterval must be shorter than P6M']);
     review(s, 'opschalen', at('2027-05-20'), 'P2M');
@@ -435,30 +450,34 @@ describe('review outcomes in writing; afschalen and opschalen change the follow-
     const s = monitored();
     review(s, 'opschalen', at('2027-05-20'), 'P2M');
     expect(
-      commandProblems(
-        s,
-        {
-          type: 'recordReview',
-          outcomes: [...JUDGED],
-          decision: 'afschalen',
-          reviewInterval: 'P1M',
-        },
-        at('2027-06-20'),
+      messagesOf(
+        commandProblems(
+          s,
+          {
+            type: 'recordReview',
+            outcomes: [...JUDGED],
+            decision: 'afschalen',
+            reviewInterval: 'P1M',
+          },
+          at('2027-06-20'),
+        ),
       ),
     ).toEqual(['afschalen follows up less often: reviewInterval may not be shorter than P2M']);
     review(s, 'afschalen', at('2027-07-20'));
     expect(s.coordination?.reviewInterval).toBe('P6M');
     expect(s.monitoring.nextReviewDue).toBe(at('2028-01-20').toISOString());
     expect(
-      commandProblems(
-        s,
-        {
-          type: 'recordReview',
-          outcomes: [...JUDGED],
-          decision: 'continue',
-          reviewInterval: 'P3M',
-        },
-        at('2027-08-20'),
+      messagesOf(
+        commandProblems(
+          s,
+          {
+            type: 'recordReview',
+            outcomes: [...JUDGED],
+            decision: 'continue',
+            reviewInterval: 'P3M',
+          },
+          at('2027-08-20'),
+        ),
       ),
     ).toEqual(['reviewInterval only applies with afschalen or opschalen']);
   });
@@ -469,15 +488,17 @@ describe('review outcomes in writing; afschalen and opschalen change the follow-
     expect(s.coordination?.reviewInterval).toBe('P6M');
     expect(s.monitoring.nextReviewDue).toBe(at('2027-12-01', 8).toISOString());
     expect(
-      commandProblems(
-        s,
-        {
-          type: 'recordReview',
-          outcomes: [...JUDGED],
-          decision: 'opschalen',
-          reviewInterval: 'P2M',
-        },
-        at('2027-06-20'),
+      messagesOf(
+        commandProblems(
+          s,
+          {
+            type: 'recordReview',
+            outcomes: [...JUDGED],
+            decision: 'opschalen',
+            reviewInterval: 'P2M',
+          },
+          at('2027-06-20'),
+        ),
       ),
     ).toEqual(['reviewInterval is not taken by this trajectory']);
   });
@@ -512,7 +533,7 @@ describe('plan deel 1 signed off by a registered professional before the beschik
 
   it('refuses the beschikking until a professional signed off, then takes it; once', () => {
     const s = intakeDone();
-    expect(commandStateProblems(s, 'issueBeschikking')).toEqual([
+    expect(messagesOf(commandStateProblems(s, 'issueBeschikking'))).toEqual([
       'plan deel 1 is not signed off yet by a registered professional (BPP or gedragswetenschapper)',
     ]);
     expect(allowedCommands(s)).toContain('signOffPlan');
@@ -523,26 +544,30 @@ describe('plan deel 1 signed off by a registered professional before the beschik
       professionalId: 'gw-petra',
       at: at('2026-11-26').toISOString(),
     });
-    expect(commandProblems(s, beschikking, at('2026-11-27'))).toEqual([]);
-    expect(commandStateProblems(s, 'signOffPlan')).toEqual(['plan deel 1 is already signed off']);
+    expect(messagesOf(commandProblems(s, beschikking, at('2026-11-27')))).toEqual([]);
+    expect(messagesOf(commandStateProblems(s, 'signOffPlan'))).toEqual([
+      'plan deel 1 is already signed off',
+    ]);
   });
 
   it('refuses a malformed professional id, and a sign-off before plan deel 1 is agreed', () => {
     const s = intakeDone();
     expect(
-      commandProblems(
-        s,
-        { type: 'signOffPlan', professionalId: 'Petra Smeets!' },
-        at('2026-11-26'),
+      messagesOf(
+        commandProblems(
+          s,
+          { type: 'signOffPlan', professionalId: 'Petra Smeets!' },
+          at('2026-11-26'),
+        ),
       ),
     ).toEqual(['professionalId is not a valid id']);
-    expect(commandStateProblems(fresh(), 'signOffPlan')).toEqual([
+    expect(messagesOf(commandStateProblems(fresh(), 'signOffPlan'))).toEqual([
       'signOffPlan is not possible in phase intake',
     ]);
   });
 
   it('a case from before the rules issues its beschikking as it did', () => {
     const s = beforeTheRules(intakeDone());
-    expect(commandProblems(s, beschikking, at('2026-11-27'))).toEqual([]);
+    expect(messagesOf(commandProblems(s, beschikking, at('2026-11-27')))).toEqual([]);
   });
 });

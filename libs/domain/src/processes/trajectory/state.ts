@@ -2,6 +2,7 @@
  * The trajectory's state: what a case holds from the registered request for help to its end
  * (002 §3.5, 001, 004), and who has a part in it. Ids, codes, dates and text references only.
  */
+import { problem, type Problem } from '../../problems';
 import { isValidCaseNumber } from '../../case-number';
 import type { EndReason, Omvang, ProductCategory } from '../../codes';
 import type { CoordinationCriteria } from '../../coordination';
@@ -73,17 +74,23 @@ export const RECEIVED_ON_MAX_MONTHS_BACK = 12;
  * Every reason the input cannot start a trajectory; empty when it can. The API validates first
  * and answers 400; the workflow checks again so that no other client can start a malformed case.
  */
-export function trajectoryInputProblems(input: TrajectoryInput, now: Date): string[] {
-  const problems: string[] = [];
-  if (!isValidCaseNumber(input.caseNumber)) problems.push('caseNumber is not a valid case number');
+export function trajectoryInputProblems(input: TrajectoryInput, now: Date): Problem[] {
+  const problems: Problem[] = [];
+  if (!isValidCaseNumber(input.caseNumber))
+    problems.push(problem('invalid-format', 'caseNumber is not a valid case number'));
   if (!isValidMunicipalityCode(input.municipalityCode)) {
-    problems.push('municipalityCode must be a four-digit CBS gemeentecode');
+    problems.push(
+      problem('invalid-format', 'municipalityCode must be a four-digit CBS gemeentecode'),
+    );
   }
-  if (!isValidPersonId(input.coordinatorId)) problems.push('coordinatorId is not a valid id');
-  if (!isValidPersonId(input.clientId)) problems.push('clientId is not a valid id');
-  if (!isValidPersonId(input.familyId)) problems.push('familyId is not a valid id');
+  if (!isValidPersonId(input.coordinatorId))
+    problems.push(problem('invalid-format', 'coordinatorId is not a valid id'));
+  if (!isValidPersonId(input.clientId))
+    problems.push(problem('invalid-format', 'clientId is not a valid id'));
+  if (!isValidPersonId(input.familyId))
+    problems.push(problem('invalid-format', 'familyId is not a valid id'));
   if (input.previousCaseNumber !== undefined && !isValidCaseNumber(input.previousCaseNumber)) {
-    problems.push('previousCaseNumber is not a valid case number');
+    problems.push(problem('invalid-format', 'previousCaseNumber is not a valid case number'));
   }
   if (input.receivedOn !== undefined) problems.push(...receivedOnProblems(input.receivedOn, now));
   problems.push(...decideBeforeProblems(input.decideBefore));
@@ -91,13 +98,22 @@ export function trajectoryInputProblems(input: TrajectoryInput, now: Date): stri
 }
 
 /** Why the day a request was received cannot start its Awb clock at `now`; empty when it can. */
-function receivedOnProblems(receivedOn: unknown, now: Date): string[] {
-  if (!isCalendarDate(receivedOn)) return ['receivedOn must be a calendar date YYYY-MM-DD'];
+function receivedOnProblems(receivedOn: unknown, now: Date): Problem[] {
+  if (!isCalendarDate(receivedOn))
+    return [problem('invalid-date', 'receivedOn must be a calendar date YYYY-MM-DD')];
   const today = amsterdamDate(now);
-  if (receivedOn > today) return [`receivedOn must not be after the day of the start (${today})`];
+  if (receivedOn > today)
+    return [
+      problem('date-too-late', `receivedOn must not be after the day of the start (${today})`),
+    ];
   const earliest = addToDate(today, -RECEIVED_ON_MAX_MONTHS_BACK);
   if (receivedOn < earliest) {
-    return [`receivedOn must not lie more than a year before the start (not before ${earliest})`];
+    return [
+      problem(
+        'date-too-early',
+        `receivedOn must not lie more than a year before the start (not before ${earliest})`,
+      ),
+    ];
   }
   return [];
 }

@@ -1,3 +1,4 @@
+import { messagesOf } from '../../problems';
 import { expectedLetter } from '../expected-letter';
 import {
   allowedCommands,
@@ -77,7 +78,7 @@ describe('the trajectory process (002 §3.5, 001, 004)', () => {
 
     it('takes a receivedOn from the day of the start back to a year before it', () => {
       const problems = (receivedOn: string) =>
-        trajectoryInputProblems({ ...INPUT, receivedOn }, START);
+        messagesOf(trajectoryInputProblems({ ...INPUT, receivedOn }, START));
       expect(problems('2026-11-23')).toEqual([]);
       expect(problems('2025-11-23')).toEqual([]);
       expect(problems('2026-11-24')).toEqual([
@@ -94,7 +95,9 @@ describe('the trajectory process (002 §3.5, 001, 004)', () => {
       const justAfterMidnight = at('2026-11-24', 0);
       expect(justAfterMidnight.toISOString()).toBe('2026-11-23T23:00:00.000Z');
       expect(
-        trajectoryInputProblems({ ...INPUT, receivedOn: '2026-11-24' }, justAfterMidnight),
+        messagesOf(
+          trajectoryInputProblems({ ...INPUT, receivedOn: '2026-11-24' }, justAfterMidnight),
+        ),
       ).toEqual([]);
     });
 
@@ -136,10 +139,12 @@ describe('the trajectory process (002 §3.5, 001, 004)', () => {
       const s = fresh();
       applyDeadline(s, 'awb-overdue', at('2027-01-18'));
       expect(
-        commandProblems(
-          s,
-          { type: 'recordVerdaging', newDueDate: '2027-01-18', reason: text(7) },
-          at('2027-01-18', 12),
+        messagesOf(
+          commandProblems(
+            s,
+            { type: 'recordVerdaging', newDueDate: '2027-01-18', reason: text(7) },
+            at('2027-01-18', 12),
+          ),
         ),
       ).toEqual(['newDueDate must be after the current due date 2027-01-18']);
       run(
@@ -168,19 +173,21 @@ describe('the trajectory process (002 §3.5, 001, 004)', () => {
     });
 
     it('refuses a result twice, and a result in words instead of a stored text', () => {
-      const problems = commandProblems(
-        fresh(),
-        {
-          type: 'agreeResults',
-          plan: {
-            results: [
-              { id: 'school', description: text(1), measure: text(2) },
-              { id: 'school', description: 'Sam gaat naar school' as never, measure: text(2) },
-            ],
-            inzet: INZET,
+      const problems = messagesOf(
+        commandProblems(
+          fresh(),
+          {
+            type: 'agreeResults',
+            plan: {
+              results: [
+                { id: 'school', description: text(1), measure: text(2) },
+                { id: 'school', description: 'Sam gaat naar school' as never, measure: text(2) },
+              ],
+              inzet: INZET,
+            },
           },
-        },
-        START,
+          START,
+        ),
       );
       expect(problems).toEqual([
         'plan.results[1].id is used twice',
@@ -214,7 +221,7 @@ describe('the trajectory process (002 §3.5, 001, 004)', () => {
           reasons: 'more omvang',
         }),
       ]);
-      expect(commandStateProblems(s, 'issueBeschikking')).toEqual([
+      expect(messagesOf(commandStateProblems(s, 'issueBeschikking'))).toEqual([
         'a divergence of a provider intake is still to be accepted or refused',
       ]);
       run(
@@ -226,21 +233,25 @@ describe('the trajectory process (002 §3.5, 001, 004)', () => {
         status: 'accepted',
         decisionReason: text(9),
       });
-      expect(commandStateProblems(s, 'decideDivergence')).toEqual(['no divergence is pending']);
+      expect(messagesOf(commandStateProblems(s, 'decideDivergence'))).toEqual([
+        'no divergence is pending',
+      ]);
     });
 
     it('takes one intake per provider', () => {
       const s = withIntake();
       expect(
-        commandProblems(
-          s,
-          {
-            type: 'recordProviderIntake',
-            agbCode: AGB_A,
-            activities: text(5),
-            expectedDurationWeeks: 26,
-          },
-          at('2026-11-26'),
+        messagesOf(
+          commandProblems(
+            s,
+            {
+              type: 'recordProviderIntake',
+              agbCode: AGB_A,
+              activities: text(5),
+              expectedDurationWeeks: 26,
+            },
+            at('2026-11-26'),
+          ),
         ),
       ).toEqual([`provider ${AGB_A} already recorded its intake`]);
     });
@@ -253,22 +264,28 @@ describe('the trajectory process (002 §3.5, 001, 004)', () => {
       if (more.kind === 'zin')
         more.toewijzingen[0]!.omvang = { volume: 5, unit: '04', frequency: '2' };
       expect(
-        commandProblems(s, { type: 'issueBeschikking', beschikking: more }, at('2026-11-27')),
+        messagesOf(
+          commandProblems(s, { type: 'issueBeschikking', beschikking: more }, at('2026-11-27')),
+        ),
       ).toEqual([
         'beschikking.toewijzingen[0] grants more or other care than plan deel 1 (and any accepted divergence)',
       ]);
       expect(
-        commandProblems(
-          s,
-          { type: 'issueBeschikking', beschikking: zin('2026-12-01', '2027-11-30', [AGB_B]) },
-          at('2026-11-27'),
+        messagesOf(
+          commandProblems(
+            s,
+            { type: 'issueBeschikking', beschikking: zin('2026-12-01', '2027-11-30', [AGB_B]) },
+            at('2026-11-27'),
+          ),
         ),
       ).toEqual([`beschikking.toewijzingen[0]: provider ${AGB_B} has no recorded intake`]);
       expect(
-        commandProblems(
-          s,
-          { type: 'issueBeschikking', beschikking: zin('2027-12-01', '2027-11-30') },
-          at('2026-11-27'),
+        messagesOf(
+          commandProblems(
+            s,
+            { type: 'issueBeschikking', beschikking: zin('2027-12-01', '2027-11-30') },
+            at('2026-11-27'),
+          ),
         ),
       ).toEqual(['beschikking.endDate must not be before its startDate']);
     });
@@ -283,7 +300,9 @@ describe('the trajectory process (002 §3.5, 001, 004)', () => {
         budgetEuro: 0,
       };
       expect(
-        commandProblems(s, { type: 'issueBeschikking', beschikking: pgb }, at('2026-11-27')),
+        messagesOf(
+          commandProblems(s, { type: 'issueBeschikking', beschikking: pgb }, at('2026-11-27')),
+        ),
       ).toEqual(['beschikking.budgetEuro must be a positive amount up to 1000000']);
       const effects = run(
         s,
@@ -341,14 +360,14 @@ describe('the trajectory process (002 §3.5, 001, 004)', () => {
         { kind: 'three-month-check', at: at('2027-03-01', 8).toISOString() },
         { kind: 'beschikking-end', at: at('2027-12-01', 0).toISOString() },
       ]);
-      expect(commandStateProblems(s, 'recordVerdaging')).toEqual([
+      expect(messagesOf(commandStateProblems(s, 'recordVerdaging'))).toEqual([
         'recordVerdaging is not possible in phase beschikking',
       ]);
     });
 
     it('takes the family’s answers while the coordination decision is still open (004)', () => {
       const s = issued();
-      expect(commandStateProblems(s, 'answerThreeMonthCheck')).toEqual([
+      expect(messagesOf(commandStateProblems(s, 'answerThreeMonthCheck'))).toEqual([
         'the 3-month check is not awaiting an answer',
       ]);
       applyDeadline(s, 'three-month-check', at('2027-03-01', 8));
@@ -392,15 +411,17 @@ describe('the trajectory process (002 §3.5, 001, 004)', () => {
     it('refuses a review interval longer than half a year, and reviews for an uncoordinated case', () => {
       const s = issued();
       expect(
-        commandProblems(
-          s,
-          {
-            type: 'decideCoordination',
-            coordinate: true,
-            criteria: CRITERIA,
-            reviewInterval: 'P7M',
-          },
-          at('2026-12-01'),
+        messagesOf(
+          commandProblems(
+            s,
+            {
+              type: 'decideCoordination',
+              coordinate: true,
+              criteria: CRITERIA,
+              reviewInterval: 'P7M',
+            },
+            at('2026-12-01'),
+          ),
         ),
       ).toEqual([
         'reviewInterval may not be longer than P6M: reviews are at least half-yearly (001)',
@@ -411,7 +432,7 @@ describe('the trajectory process (002 §3.5, 001, 004)', () => {
         at('2026-12-01'),
       );
       expect(kindsDue(s)).not.toContain('review-overdue');
-      expect(commandStateProblems(s, 'recordReview')).toEqual([
+      expect(messagesOf(commandStateProblems(s, 'recordReview'))).toEqual([
         'reviews are for coordinated trajectories',
       ]);
     });
@@ -467,10 +488,12 @@ describe('the trajectory process (002 §3.5, 001, 004)', () => {
 
     it('refuses a review that does not judge every result of the plan', () => {
       expect(
-        commandProblems(
-          monitored(),
-          { type: 'recordReview', outcomes: [JUDGED[0]], decision: 'continue' },
-          at('2027-06-01'),
+        messagesOf(
+          commandProblems(
+            monitored(),
+            { type: 'recordReview', outcomes: [JUDGED[0]], decision: 'continue' },
+            at('2027-06-01'),
+          ),
         ),
       ).toEqual(['outcomes must judge every result of the plan']);
     });
@@ -487,7 +510,7 @@ describe('the trajectory process (002 §3.5, 001, 004)', () => {
         letters(run(s, { type: 'answerThreeMonthCheck', fitting: false }, at('2027-03-05'))),
       ).toEqual([{ kind: 'not-fitting-alert', to: [COORDINATOR] }]);
       expect(s.threeMonthCheck.status).toBe('not-fitting');
-      expect(commandStateProblems(s, 'answerThreeMonthCheck')).toEqual([
+      expect(messagesOf(commandStateProblems(s, 'answerThreeMonthCheck'))).toEqual([
         'the 3-month check is not awaiting an answer',
       ]);
     });
@@ -563,27 +586,31 @@ describe('the trajectory process (002 §3.5, 001, 004)', () => {
         at('2026-12-01'),
       );
       expect(uncoordinated.phase).toBe('monitoring');
-      expect(commandStateProblems(uncoordinated, 'requestReassessment')).toEqual([
+      expect(messagesOf(commandStateProblems(uncoordinated, 'requestReassessment'))).toEqual([
         'the CJG does not coordinate this trajectory: there is nothing to re-assess',
       ]);
-      expect(commandStateProblems(monitored(), 'requestReassessment')).toEqual([]);
+      expect(messagesOf(commandStateProblems(monitored(), 'requestReassessment'))).toEqual([]);
     });
 
     it('starts and stops care per provider within the beschikking', () => {
       const s = monitored([AGB_A, AGB_B]);
       expect(
-        commandProblems(
-          s,
-          { type: 'startZorg', agbCode: AGB_A, date: '2027-12-01' },
-          at('2026-12-02'),
+        messagesOf(
+          commandProblems(
+            s,
+            { type: 'startZorg', agbCode: AGB_A, date: '2027-12-01' },
+            at('2026-12-02'),
+          ),
         ),
       ).toEqual(['date must lie within the beschikking period']);
       run(s, { type: 'startZorg', agbCode: AGB_A, date: '2026-12-02' }, at('2026-12-02'));
       expect(
-        commandProblems(
-          s,
-          { type: 'stopZorg', agbCode: AGB_A, date: '2026-12-01', reason: '01' },
-          at('2027-02-01'),
+        messagesOf(
+          commandProblems(
+            s,
+            { type: 'stopZorg', agbCode: AGB_A, date: '2026-12-01', reason: '01' },
+            at('2027-02-01'),
+          ),
         ),
       ).toEqual(['date must not be before the start of care']);
       // One provider stops: the family report changes, the other provider's care goes on.
@@ -644,10 +671,12 @@ describe('the trajectory process (002 §3.5, 001, 004)', () => {
       expect(isOverdue(s)).toBe(true);
       expect(due(s, 'end-evaluation-reminder')).toBe(at('2027-03-29').toISOString());
       expect(
-        commandProblems(
-          s,
-          { type: 'reportEvaluation', agbCode: AGB_A, kind: 'end', outcomes: [...JUDGED] },
-          at('2027-03-16'),
+        messagesOf(
+          commandProblems(
+            s,
+            { type: 'reportEvaluation', agbCode: AGB_A, kind: 'end', outcomes: [...JUDGED] },
+            at('2027-03-16'),
+          ),
         ),
       ).toEqual(['this provider already reported its end evaluation']);
     });
@@ -667,7 +696,7 @@ describe('the trajectory process (002 §3.5, 001, 004)', () => {
           facts: { caseNumber: 'CJG-2026-000123', moment: 'end' },
         }),
       ]);
-      expect(commandStateProblems(s, 'withdraw')).toEqual([
+      expect(messagesOf(commandStateProblems(s, 'withdraw'))).toEqual([
         'the end evaluation is recorded; the trajectory is closing',
       ]);
       const closing = run(
@@ -702,15 +731,17 @@ describe('the trajectory process (002 §3.5, 001, 004)', () => {
     it('a verlenging starts a new beschikking period and goes back to monitoring', () => {
       const s = inEndEvaluation();
       expect(
-        commandProblems(
-          s,
-          {
-            type: 'recordEndEvaluation',
-            goals: [...JUDGED],
-            decision: 'verlenging',
-            verlenging: { number: 'B-2026-0001', endDate: '2027-06-30' },
-          },
-          at('2027-03-10'),
+        messagesOf(
+          commandProblems(
+            s,
+            {
+              type: 'recordEndEvaluation',
+              goals: [...JUDGED],
+              decision: 'verlenging',
+              verlenging: { number: 'B-2026-0001', endDate: '2027-06-30' },
+            },
+            at('2027-03-10'),
+          ),
         ),
       ).toEqual([
         'verlenging.number must be a new beschikking number',
@@ -746,15 +777,17 @@ describe('the trajectory process (002 §3.5, 001, 004)', () => {
     it('a vervolgtraject names another case', () => {
       const s = inEndEvaluation();
       expect(
-        commandProblems(
-          s,
-          {
-            type: 'recordEndEvaluation',
-            goals: [...JUDGED],
-            decision: 'vervolgtraject',
-            followUpCaseNumber: 'CJG-2026-000123',
-          },
-          at('2027-03-10'),
+        messagesOf(
+          commandProblems(
+            s,
+            {
+              type: 'recordEndEvaluation',
+              goals: [...JUDGED],
+              decision: 'vervolgtraject',
+              followUpCaseNumber: 'CJG-2026-000123',
+            },
+            at('2027-03-10'),
+          ),
         ),
       ).toEqual(['followUpCaseNumber must be another case']);
       run(
@@ -787,7 +820,7 @@ describe('the trajectory process (002 §3.5, 001, 004)', () => {
         }),
       ]);
       expect(pendingDeadlines(s)).toEqual([]);
-      expect(commandStateProblems(s, 'withdraw')).toEqual([
+      expect(messagesOf(commandStateProblems(s, 'withdraw'))).toEqual([
         'withdraw is not possible in phase withdrawn',
       ]);
     });

@@ -2,6 +2,7 @@
  * The Veilig Thuis handover's commands: what each takes, in which status it is possible, and every
  * reason it is refused (the workflow's update validators call `handoverCommandProblems`).
  */
+import { problem, problemsWith, type Problem } from '../../problems';
 import { isValidCaseNumber } from '../../case-number';
 import { isValidPersonId } from '../../ids';
 import { textRefProblems, type TextRef } from '../../text-ref';
@@ -70,11 +71,12 @@ const STATUS_COMMANDS: Record<HandoverStatus, readonly HandoverCommandType[]> = 
 export function handoverCommandStateProblems(
   state: HandoverState,
   type: HandoverCommandType,
-): string[] {
-  if (!(type in HANDOVER_COMMAND_FIELDS)) return [`${type} is not a handover command`];
+): Problem[] {
+  if (!(type in HANDOVER_COMMAND_FIELDS))
+    return [problem('not-allowed', `${type} is not a handover command`)];
   return STATUS_COMMANDS[state.status].includes(type)
     ? []
-    : [`${type} is not possible when the handover is ${state.status}`];
+    : [problem('not-possible-now', `${type} is not possible when the handover is ${state.status}`)];
 }
 
 /** The commands that make sense now. */
@@ -92,63 +94,82 @@ export function handoverCommandProblems(
   state: HandoverState,
   command: HandoverCommand,
   now: Date,
-): string[] {
+): Problem[] {
   const byState = handoverCommandStateProblems(state, command?.type);
   if (byState.length > 0) return byState;
   const unknown = unknownFields(HANDOVER_COMMAND_FIELDS[command.type], command);
-  if (unknown.length > 0) return unknown.map((key) => `${key} is not a field of ${command.type}`);
+  if (unknown.length > 0)
+    return unknown.map((key) => problem('not-allowed', `${key} is not a field of ${command.type}`));
   const today = amsterdamDate(now);
-  const p: string[] = [];
+  const p: Problem[] = [];
   switch (command.type) {
     case 'accept':
-      if (!isValidPersonId(command.coordinatorId ?? '')) p.push('coordinatorId is not a valid id');
+      if (!isValidPersonId(command.coordinatorId ?? ''))
+        p.push(problem('invalid-format', 'coordinatorId is not a valid id'));
       break;
     case 'refuse':
       // Issue 17: Veilig Thuis judges safety; checked for every handover (a refused command
       // never enters the history, so running handovers need no rule set for it).
-      if (!isHandoverRefusalReason(command.reason)) p.push(HANDOVER_REFUSAL_REASON_RULE);
+      if (!isHandoverRefusalReason(command.reason))
+        p.push(problem('not-in-list', HANDOVER_REFUSAL_REASON_RULE));
       if (command.explanation !== undefined)
         p.push(...textRefProblems(command.explanation, 'explanation'));
       else if (command.reason === 'not-competent')
-        p.push('a refusal for lack of competence needs an explanation: whose case it is');
+        p.push(
+          problem(
+            'required',
+            'a refusal for lack of competence needs an explanation: whose case it is',
+          ),
+        );
       break;
     case 'planMeeting':
-      if (!isCalendarDate(command.date)) p.push('date must be a calendar date YYYY-MM-DD');
-      else if (compareDates(command.date, today) < 0) p.push('date must not be in the past');
+      if (!isCalendarDate(command.date))
+        p.push(problem('invalid-date', 'date must be a calendar date YYYY-MM-DD'));
+      else if (compareDates(command.date, today) < 0)
+        p.push(problem('date-too-early', 'date must not be in the past'));
       if (command.time !== undefined && !TIME.test(command.time ?? ''))
-        p.push('time must be HH:MM (24 hours)');
+        p.push(problem('invalid-format', 'time must be HH:MM (24 hours)'));
       if (typeof command.jointHomeVisit !== 'boolean')
-        p.push('jointHomeVisit must be true or false');
-      if (!isValidPersonId(command.clientId ?? '')) p.push('clientId is not a valid id');
-      if (!isValidPersonId(command.familyId ?? '')) p.push('familyId is not a valid id');
+        p.push(problem('wrong-type', 'jointHomeVisit must be true or false'));
+      if (!isValidPersonId(command.clientId ?? ''))
+        p.push(problem('invalid-format', 'clientId is not a valid id'));
+      if (!isValidPersonId(command.familyId ?? ''))
+        p.push(problem('invalid-format', 'familyId is not a valid id'));
       break;
     case 'recordMeeting': {
-      if (!isCalendarDate(command.heldOn)) p.push('heldOn must be a calendar date YYYY-MM-DD');
+      if (!isCalendarDate(command.heldOn))
+        p.push(problem('invalid-date', 'heldOn must be a calendar date YYYY-MM-DD'));
       else {
-        if (compareDates(command.heldOn, today) > 0) p.push('heldOn must not be in the future');
+        if (compareDates(command.heldOn, today) > 0)
+          p.push(problem('date-too-late', 'heldOn must not be in the future'));
         const accepted = state.acceptance.acceptedAt
           ? amsterdamDate(new Date(state.acceptance.acceptedAt))
           : undefined;
         if (accepted && compareDates(command.heldOn, accepted) < 0)
-          p.push('heldOn must not be before the handover was accepted');
+          p.push(problem('date-too-early', 'heldOn must not be before the handover was accepted'));
       }
       if (typeof command.jointHomeVisit !== 'boolean')
-        p.push('jointHomeVisit must be true or false');
+        p.push(problem('wrong-type', 'jointHomeVisit must be true or false'));
       p.push(...textRefProblems(command.agreements, 'agreements'));
       break;
     }
     case 'startTrajectory':
       if (!isValidCaseNumber(command.caseNumber ?? ''))
-        p.push('caseNumber is not a valid case number');
+        p.push(problem('invalid-format', 'caseNumber is not a valid case number'));
       else if (command.caseNumber === state.handoverId)
-        p.push('caseNumber must be a case number of its own, not the handover id');
-      if (command.policy !== undefined) p.push(...policyProblems(command.policy));
+        p.push(
+          problem('same-case', 'caseNumber must be a case number of its own, not the handover id'),
+        );
+      if (command.policy !== undefined)
+        p.push(...problemsWith('invalid-setting', policyProblems(command.policy)));
       break;
     case 'closeWithBasicSupport':
       break;
     case 'withdraw':
       if (!HANDOVER_WITHDRAWAL_REASONS.includes(command.reason))
-        p.push(`reason must be one of ${HANDOVER_WITHDRAWAL_REASONS.join(', ')}`);
+        p.push(
+          problem('not-in-list', `reason must be one of ${HANDOVER_WITHDRAWAL_REASONS.join(', ')}`),
+        );
       break;
   }
   return p;

@@ -1,4 +1,5 @@
 /** The Veilig Thuis handover's input and state: ids, codes, dates and text references only. */
+import { problem, problemsWith, type Problem } from '../../problems';
 import { isValidPersonId } from '../../ids';
 import type { DeliveryProblem } from '../../letters';
 import { isValidMunicipalityCode } from '../../municipality';
@@ -48,22 +49,29 @@ export interface HandoverInput {
 }
 
 /** Every reason the input cannot start a handover; empty when it can. */
-export function handoverInputProblems(input: HandoverInput): string[] {
-  const p: string[] = [];
-  if (!isValidHandoverId(input?.handoverId)) p.push('handoverId is not a valid handover id');
-  if (!isValidPersonId(input?.organisationId ?? '')) p.push('organisationId is not a valid id');
+export function handoverInputProblems(input: HandoverInput): Problem[] {
+  const p: Problem[] = [];
+  if (!isValidHandoverId(input?.handoverId))
+    p.push(problem('invalid-format', 'handoverId is not a valid handover id'));
+  if (!isValidPersonId(input?.organisationId ?? ''))
+    p.push(problem('invalid-format', 'organisationId is not a valid id'));
   if (!isValidVeiligThuisReference(input?.reference ?? ''))
-    p.push('reference must be 3-40 characters A-Z, 0-9 and single hyphens');
-  if (!HANDOVER_URGENCIES.includes(input?.urgency)) p.push('urgency must be regular or urgent');
+    p.push(
+      problem('invalid-format', 'reference must be 3-40 characters A-Z, 0-9 and single hyphens'),
+    );
+  if (!HANDOVER_URGENCIES.includes(input?.urgency))
+    p.push(problem('not-in-list', 'urgency must be regular or urgent'));
   if (!HANDOVER_TYPES.includes(input?.handoverType))
-    p.push('handoverType must be afschaling or tijdens-onderzoek');
+    p.push(problem('not-in-list', 'handoverType must be afschaling or tijdens-onderzoek'));
   if (!isValidMunicipalityCode(input?.municipalityCode ?? ''))
-    p.push('municipalityCode must be a four-digit CBS gemeentecode');
-  if (!isValidPersonId(input?.handoverLeadId ?? '')) p.push('handoverLeadId is not a valid id');
+    p.push(problem('invalid-format', 'municipalityCode must be a four-digit CBS gemeentecode'));
+  if (!isValidPersonId(input?.handoverLeadId ?? ''))
+    p.push(problem('invalid-format', 'handoverLeadId is not a valid id'));
   p.push(...textRefProblems(input?.safetyConditions, 'safetyConditions'));
   if (input?.monitoringAgreements !== undefined)
     p.push(...textRefProblems(input.monitoringAgreements, 'monitoringAgreements'));
-  if (input?.policy !== undefined) p.push(...veiligThuisPolicyProblems(input.policy));
+  if (input?.policy !== undefined)
+    p.push(...problemsWith('invalid-setting', veiligThuisPolicyProblems(input.policy)));
   return p;
 }
 

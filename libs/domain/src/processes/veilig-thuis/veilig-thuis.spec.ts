@@ -1,3 +1,4 @@
+import { messagesOf } from '../../problems';
 import { expectedLetter, expectedNotice } from '../expected-letter';
 import { amsterdamInstant } from '../../time';
 import {
@@ -61,7 +62,7 @@ const HANDOVER_FACTS = {
 const at = (date: string, hour = 10) => amsterdamInstant(date, hour);
 
 function run(state: HandoverState, command: HandoverCommand, now: Date) {
-  expect(handoverCommandProblems(state, command, now)).toEqual([]);
+  expect(messagesOf(handoverCommandProblems(state, command, now))).toEqual([]);
   return applyHandoverCommand(state, command, now);
 }
 
@@ -136,16 +137,18 @@ describe('Veilig Thuis policy', () => {
 
 describe('handover input', () => {
   it('accepts ids and codes, and names every problem otherwise', () => {
-    expect(handoverInputProblems(input())).toEqual([]);
+    expect(messagesOf(handoverInputProblems(input()))).toEqual([]);
     expect(
-      handoverInputProblems(
-        input({
-          handoverId: 'VTH-1',
-          reference: 'Jansen, Sam',
-          urgency: 'soon' as never,
-          municipalityCode: '957',
-          safetyConditions: { textId: 'x', items: 0 },
-        }),
+      messagesOf(
+        handoverInputProblems(
+          input({
+            handoverId: 'VTH-1',
+            reference: 'Jansen, Sam',
+            urgency: 'soon' as never,
+            municipalityCode: '957',
+            safetyConditions: { textId: 'x', items: 0 },
+          }),
+        ),
       ),
     ).toEqual([
       'handoverId is not a valid handover id',
@@ -346,30 +349,34 @@ describe('refused commands', () => {
       jointHomeVisit: false,
       agreements: AGREEMENTS,
     };
-    expect(handoverCommandProblems(s, record, at('2026-11-20'))).toEqual([
+    expect(messagesOf(handoverCommandProblems(s, record, at('2026-11-20')))).toEqual([
       'recordMeeting is not possible when the handover is received',
     ]);
     expect(handoverRefusedByState(s, record)).toBe(true);
     const h = held();
     expect(
-      handoverCommandProblems(h, { type: 'withdraw', reason: 'in-error' }, at('2026-11-27')),
+      messagesOf(
+        handoverCommandProblems(h, { type: 'withdraw', reason: 'in-error' }, at('2026-11-27')),
+      ),
     ).toEqual(['withdraw is not possible when the handover is meeting-held']);
   });
 
   it('by the data (422): dates, codes, unknown fields, an unexplained lack of competence', () => {
     const s = accepted();
     expect(
-      handoverCommandProblems(
-        s,
-        {
-          type: 'planMeeting',
-          date: '2026-11-20',
-          time: '25:00',
-          jointHomeVisit: 'yes' as never,
-          clientId: 'Sam Jansen',
-          familyId: 'fam-jansen',
-        },
-        at('2026-11-24'),
+      messagesOf(
+        handoverCommandProblems(
+          s,
+          {
+            type: 'planMeeting',
+            date: '2026-11-20',
+            time: '25:00',
+            jointHomeVisit: 'yes' as never,
+            clientId: 'Sam Jansen',
+            familyId: 'fam-jansen',
+          },
+          at('2026-11-24'),
+        ),
       ),
     ).toEqual([
       'date must not be in the past',
@@ -379,46 +386,56 @@ describe('refused commands', () => {
     ]);
     const r = initialHandoverState(input(), at('2026-11-20'));
     expect(
-      handoverCommandProblems(r, { type: 'refuse', reason: 'not-competent' }, at('2026-11-20')),
+      messagesOf(
+        handoverCommandProblems(r, { type: 'refuse', reason: 'not-competent' }, at('2026-11-20')),
+      ),
     ).toEqual(['a refusal for lack of competence needs an explanation: whose case it is']);
     expect(
-      handoverCommandProblems(
-        r,
-        { type: 'accept', coordinatorId: 'coord-anna', note: 'x' } as never,
-        at('2026-11-20'),
+      messagesOf(
+        handoverCommandProblems(
+          r,
+          { type: 'accept', coordinatorId: 'coord-anna', note: 'x' } as never,
+          at('2026-11-20'),
+        ),
       ),
     ).toEqual(['note is not a field of accept']);
     const p = planned();
     expect(
-      handoverCommandProblems(
-        p,
-        {
-          type: 'recordMeeting',
-          heldOn: '2026-11-20',
-          jointHomeVisit: false,
-          agreements: AGREEMENTS,
-        },
-        at('2026-11-26'),
+      messagesOf(
+        handoverCommandProblems(
+          p,
+          {
+            type: 'recordMeeting',
+            heldOn: '2026-11-20',
+            jointHomeVisit: false,
+            agreements: AGREEMENTS,
+          },
+          at('2026-11-26'),
+        ),
       ),
     ).toEqual(['heldOn must not be before the handover was accepted']);
     expect(
-      handoverCommandProblems(
-        p,
-        {
-          type: 'recordMeeting',
-          heldOn: '2026-11-27',
-          jointHomeVisit: false,
-          agreements: AGREEMENTS,
-        },
-        at('2026-11-26'),
+      messagesOf(
+        handoverCommandProblems(
+          p,
+          {
+            type: 'recordMeeting',
+            heldOn: '2026-11-27',
+            jointHomeVisit: false,
+            agreements: AGREEMENTS,
+          },
+          at('2026-11-26'),
+        ),
       ),
     ).toEqual(['heldOn must not be in the future']);
     const h = held();
     expect(
-      handoverCommandProblems(
-        h,
-        { type: 'startTrajectory', caseNumber: 'VTH-2026-000001' },
-        at('2026-11-27'),
+      messagesOf(
+        handoverCommandProblems(
+          h,
+          { type: 'startTrajectory', caseNumber: 'VTH-2026-000001' },
+          at('2026-11-27'),
+        ),
       ),
     ).toEqual(['caseNumber must be a case number of its own, not the handover id']);
   });
@@ -507,9 +524,9 @@ describe('Veilig Thuis handover rules of December 2026 (issue 17)', () => {
       (reason) => {
         for (const rules of ['current', 'before-2026-12'] as const) {
           const command = { type: 'refuse', reason, explanation: EXPLANATION } as never;
-          expect(handoverCommandProblems(received(rules), command, at('2026-11-23'))).toEqual([
-            REASON_RULE,
-          ]);
+          expect(
+            messagesOf(handoverCommandProblems(received(rules), command, at('2026-11-23'))),
+          ).toEqual([REASON_RULE]);
         }
       },
     );
@@ -517,25 +534,31 @@ describe('Veilig Thuis handover rules of December 2026 (issue 17)', () => {
     it('takes lack of competence only with an explanation of whose case it is', () => {
       const state = received('current');
       expect(
-        handoverCommandProblems(
-          state,
-          { type: 'refuse', reason: 'not-competent' },
-          at('2026-11-23'),
+        messagesOf(
+          handoverCommandProblems(
+            state,
+            { type: 'refuse', reason: 'not-competent' },
+            at('2026-11-23'),
+          ),
         ),
       ).toEqual(['a refusal for lack of competence needs an explanation: whose case it is']);
       expect(
-        handoverCommandProblems(
-          state,
-          { type: 'refuse', reason: 'not-competent', explanation: EXPLANATION },
-          at('2026-11-23'),
+        messagesOf(
+          handoverCommandProblems(
+            state,
+            { type: 'refuse', reason: 'not-competent', explanation: EXPLANATION },
+            at('2026-11-23'),
+          ),
         ),
       ).toEqual([]);
       // Another region is plain enough without one.
       expect(
-        handoverCommandProblems(
-          state,
-          { type: 'refuse', reason: 'outside-region' },
-          at('2026-11-23'),
+        messagesOf(
+          handoverCommandProblems(
+            state,
+            { type: 'refuse', reason: 'outside-region' },
+            at('2026-11-23'),
+          ),
         ),
       ).toEqual([]);
     });

@@ -1,4 +1,5 @@
 /** The VTO's input and state: ids, codes and dates only, never personal data or free text. */
+import { problem, problemsWith, type Problem } from '../../problems';
 import { isValidCaseNumber } from '../../case-number';
 import { isValidPersonId } from '../../ids';
 import type { DeliveryProblem } from '../../letters';
@@ -36,38 +37,53 @@ export interface VtoInput {
   policy?: VtoPolicy;
 }
 
-export function vtoInputProblems(input: VtoInput): string[] {
-  const problems: string[] = [];
+export function vtoInputProblems(input: VtoInput): Problem[] {
+  const problems: Problem[] = [];
   if (!isValidCaseNumber(input?.caseNumber ?? ''))
-    problems.push('caseNumber is not a valid case number');
+    problems.push(problem('invalid-format', 'caseNumber is not a valid case number'));
   if (!isValidMunicipalityCode(input?.municipalityCode ?? ''))
-    problems.push('municipalityCode must be a four-digit CBS gemeentecode');
+    problems.push(
+      problem('invalid-format', 'municipalityCode must be a four-digit CBS gemeentecode'),
+    );
   for (const field of ['coordinatorId', 'clientId', 'familyId'] as const) {
-    if (!isValidPersonId(input?.[field] ?? '')) problems.push(`${field} is not a valid id`);
+    if (!isValidPersonId(input?.[field] ?? ''))
+      problems.push(problem('invalid-format', `${field} is not a valid id`));
   }
   if (input?.trajectoryCaseNumber !== undefined) {
     if (!isValidCaseNumber(input.trajectoryCaseNumber))
-      problems.push('trajectoryCaseNumber is not a valid case number');
+      problems.push(problem('invalid-format', 'trajectoryCaseNumber is not a valid case number'));
     else if (input.trajectoryCaseNumber === input.caseNumber)
-      problems.push('trajectoryCaseNumber must be another case than the VTO itself');
+      problems.push(
+        problem('same-case', 'trajectoryCaseNumber must be another case than the VTO itself'),
+      );
   }
   problems.push(...groundsProblems(input?.grounds));
-  if (input?.policy !== undefined) problems.push(...vtoPolicyProblems(input.policy));
+  if (input?.policy !== undefined)
+    problems.push(...problemsWith('invalid-setting', vtoPolicyProblems(input.policy)));
   return problems;
 }
 
-export function groundsProblems(grounds: unknown): string[] {
+export function groundsProblems(grounds: unknown): Problem[] {
   if (!Array.isArray(grounds) || grounds.length === 0)
-    return ['grounds must list at least one ground'];
-  const problems: string[] = [];
+    return [problem('required', 'grounds must list at least one ground')];
+  const problems: Problem[] = [];
   grounds.forEach((g, i) => {
     if (!isVtoGround(g))
-      problems.push(`grounds[${i}] must be one of ${Object.keys(VTO_GROUNDS).join(', ')}`);
+      problems.push(
+        problem(
+          'not-in-list',
+          `grounds[${i}] must be one of ${Object.keys(VTO_GROUNDS).join(', ')}`,
+        ),
+      );
   });
-  if (new Set(grounds).size !== grounds.length) problems.push('grounds must not repeat a ground');
+  if (new Set(grounds).size !== grounds.length)
+    problems.push(problem('duplicate', 'grounds must not repeat a ground'));
   if (!grounds.includes(VTO_REQUIRED_GROUND))
     problems.push(
-      `grounds must include ${VTO_REQUIRED_GROUND}: a VTO is for (suspected) serious threats to the child's development (002 §3.6)`,
+      problem(
+        'required-ground-missing',
+        `grounds must include ${VTO_REQUIRED_GROUND}: a VTO is for (suspected) serious threats to the child's development (002 §3.6)`,
+      ),
     );
   return problems;
 }

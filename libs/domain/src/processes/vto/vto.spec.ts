@@ -1,3 +1,4 @@
+import { messagesOf } from '../../problems';
 import { expectedLetter, expectedNotice } from '../expected-letter';
 import {
   agendaIdOf,
@@ -48,7 +49,7 @@ const PLACEMENT: AgendaPlacement = {
 };
 
 const give = (state: VtoState, command: VtoCommand, now: Date) => {
-  expect(vtoCommandProblems(state, command, now)).toEqual([]);
+  expect(messagesOf(vtoCommandProblems(state, command, now))).toEqual([]);
   return applyVtoCommand(state, command, now);
 };
 
@@ -91,49 +92,57 @@ const RAAD = { role: 'organisation', id: 'raad-limburg' } as const;
 
 describe('VTO input', () => {
   it('takes ids, codes and the grounds, serious threats to development always among them', () => {
-    expect(vtoInputProblems(INPUT)).toEqual([]);
-    expect(vtoInputProblems({ ...INPUT, grounds: ['onvoldoende-beweging'] })).toEqual([
+    expect(messagesOf(vtoInputProblems(INPUT))).toEqual([]);
+    expect(messagesOf(vtoInputProblems({ ...INPUT, grounds: ['onvoldoende-beweging'] }))).toEqual([
       "grounds must include ernstige-ontwikkelingsbedreiging: a VTO is for (suspected) serious threats to the child's development (002 §3.6)",
     ]);
-    expect(vtoInputProblems({ ...INPUT, grounds: [] })).toEqual([
+    expect(messagesOf(vtoInputProblems({ ...INPUT, grounds: [] }))).toEqual([
       'grounds must list at least one ground',
     ]);
     expect(
-      vtoInputProblems({
-        ...INPUT,
-        grounds: ['ernstige-ontwikkelingsbedreiging', 'ernstige-ontwikkelingsbedreiging'],
-      }),
+      messagesOf(
+        vtoInputProblems({
+          ...INPUT,
+          grounds: ['ernstige-ontwikkelingsbedreiging', 'ernstige-ontwikkelingsbedreiging'],
+        }),
+      ),
     ).toEqual(['grounds must not repeat a ground']);
     expect(
-      vtoInputProblems({
-        ...INPUT,
-        grounds: ['ernstige-ontwikkelingsbedreiging', 'boos' as never],
-      })[0],
+      messagesOf(
+        vtoInputProblems({
+          ...INPUT,
+          grounds: ['ernstige-ontwikkelingsbedreiging', 'boos' as never],
+        }),
+      )[0],
     ).toMatch(/^grounds\[1\] must be one of ernstige-ontwikkelingsbedreiging, /);
   });
 
   it('refuses names and malformed numbers, and a link to itself', () => {
     expect(
-      vtoInputProblems({
-        ...INPUT,
-        caseNumber: 'vto 12',
-        clientId: 'Sam Jansen',
-        municipalityCode: '957',
-        trajectoryCaseNumber: 'CJG-2026-000123',
-      }),
+      messagesOf(
+        vtoInputProblems({
+          ...INPUT,
+          caseNumber: 'vto 12',
+          clientId: 'Sam Jansen',
+          municipalityCode: '957',
+          trajectoryCaseNumber: 'CJG-2026-000123',
+        }),
+      ),
     ).toEqual([
       'caseNumber is not a valid case number',
       'municipalityCode must be a four-digit CBS gemeentecode',
       'clientId is not a valid id',
     ]);
-    expect(vtoInputProblems({ ...INPUT, trajectoryCaseNumber: INPUT.caseNumber })).toEqual([
-      'trajectoryCaseNumber must be another case than the VTO itself',
-    ]);
     expect(
-      vtoInputProblems({
-        ...INPUT,
-        policy: { ...DEFAULT_VTO_POLICY, decisionWithinWorkingDays: 0 },
-      }),
+      messagesOf(vtoInputProblems({ ...INPUT, trajectoryCaseNumber: INPUT.caseNumber })),
+    ).toEqual(['trajectoryCaseNumber must be another case than the VTO itself']);
+    expect(
+      messagesOf(
+        vtoInputProblems({
+          ...INPUT,
+          policy: { ...DEFAULT_VTO_POLICY, decisionWithinWorkingDays: 0 },
+        }),
+      ),
     ).toEqual([
       'policy.decisionWithinWorkingDays must be a whole number of working days from 1 to 60',
     ]);
@@ -174,11 +183,13 @@ describe('the parents first (002 §3.6)', () => {
       how: 'conversation',
       recordedBy: 'coord-anna',
     };
-    expect(vtoCommandProblems(state, command, MONDAY)).toEqual([
+    expect(messagesOf(vtoCommandProblems(state, command, MONDAY))).toEqual([
       'informedOn must not be in the future',
     ]);
     expect(
-      vtoCommandProblems(state, { ...command, how: 'sms' as never, extra: 1 } as never, MONDAY),
+      messagesOf(
+        vtoCommandProblems(state, { ...command, how: 'sms' as never, extra: 1 } as never, MONDAY),
+      ),
     ).toEqual([
       'recordParentsInformed does not take extra',
       'informedOn must not be in the future',
@@ -192,7 +203,7 @@ describe('the parents first (002 §3.6)', () => {
       how: 'conversation',
       recordedBy: 'coord-anna',
     });
-    expect(vtoCommandProblems(state, command, next)).toEqual([
+    expect(messagesOf(vtoCommandProblems(state, command, next))).toEqual([
       'recordParentsInformed is not possible in status awaiting-agenda',
     ]);
   });
@@ -254,33 +265,37 @@ describe('the beschermingsplein', () => {
   it('takes the decision only once the meeting has taken place', () => {
     const state = onAgenda();
     const send: VtoCommand = { type: 'recordDecision', decision: 'send', recordedBy: 'lead-1' };
-    expect(vtoCommandProblems(state, send, at('2026-11-25T12:00:00Z'))).toEqual([
+    expect(messagesOf(vtoCommandProblems(state, send, at('2026-11-25T12:00:00Z')))).toEqual([
       'the beschermingsplein of 2026-11-26 has not taken place yet',
     ]);
-    expect(vtoCommandProblems(state, send, MEETING)).toEqual([]);
+    expect(messagesOf(vtoCommandProblems(state, send, MEETING))).toEqual([]);
   });
 
   it('needs a reason when not sending, and none otherwise', () => {
     const state = onAgenda();
     expect(
-      vtoCommandProblems(
-        state,
-        { type: 'recordDecision', decision: 'not-send', recordedBy: 'lead-1' },
-        MEETING,
+      messagesOf(
+        vtoCommandProblems(
+          state,
+          { type: 'recordDecision', decision: 'not-send', recordedBy: 'lead-1' },
+          MEETING,
+        ),
       ),
     ).toEqual([
       'reason must be one of vrijwillig-kader-voldoende, onvoldoende-grond, andere-route when not sent',
     ]);
     expect(
-      vtoCommandProblems(
-        state,
-        {
-          type: 'recordDecision',
-          decision: 'send',
-          reason: 'andere-route',
-          recordedBy: 'lead-1',
-        },
-        MEETING,
+      messagesOf(
+        vtoCommandProblems(
+          state,
+          {
+            type: 'recordDecision',
+            decision: 'send',
+            reason: 'andere-route',
+            recordedBy: 'lead-1',
+          },
+          MEETING,
+        ),
       ),
     ).toEqual(['reason is only recorded when the request is not sent']);
   });
@@ -355,7 +370,7 @@ describe('to the Raad, or not', () => {
         raadReference: 'RvdK-2026/4711',
         recordedBy: 'coord-anna',
       };
-      expect(vtoCommandProblems(state, answer, later)).toEqual([
+      expect(messagesOf(vtoCommandProblems(state, answer, later))).toEqual([
         'decidedOn must not be before the request was sent (2026-11-26)',
       ]);
       expect(give(state, { ...answer, decidedOn: '2026-12-07' }, later)).toEqual([]);
@@ -511,7 +526,7 @@ describe('rules of December 2026: no silent waits (issue 17, item 4)', () => {
 
   it('takes a policy from before the reminder, with its default of one working day', () => {
     const { reminderWorkingDays: _r, ...older } = DEFAULT_VTO_POLICY;
-    expect(vtoInputProblems({ ...INPUT, policy: older })).toEqual([]);
+    expect(messagesOf(vtoInputProblems({ ...INPUT, policy: older }))).toEqual([]);
     const state = initialVtoState({ ...INPUT, policy: older }, MONDAY);
     expect(pendingVtoDeadlines(state)[0]).toEqual({
       kind: 'parents-informed-due',
@@ -521,7 +536,9 @@ describe('rules of December 2026: no silent waits (issue 17, item 4)', () => {
 
   it('refuses a reminder that does not fall before every due date', () => {
     const problems = (reminderWorkingDays: number) =>
-      vtoInputProblems({ ...INPUT, policy: { ...DEFAULT_VTO_POLICY, reminderWorkingDays } });
+      messagesOf(
+        vtoInputProblems({ ...INPUT, policy: { ...DEFAULT_VTO_POLICY, reminderWorkingDays } }),
+      );
     expect(problems(0)).toEqual([]);
     expect(problems(5)).toEqual([
       'policy.reminderWorkingDays must be fewer than each step takes (parentsInformedWithinWorkingDays, decisionWithinWorkingDays, raadOutcomeWithinWorkingDays)',
@@ -559,10 +576,12 @@ describe('withdrawing', () => {
   it('is no longer possible once the beschermingsplein decided', () => {
     const state = sent();
     expect(
-      vtoCommandProblems(
-        state,
-        { type: 'withdraw', reason: 'situatie-veranderd', recordedBy: 'coord-anna' },
-        MEETING,
+      messagesOf(
+        vtoCommandProblems(
+          state,
+          { type: 'withdraw', reason: 'situatie-veranderd', recordedBy: 'coord-anna' },
+          MEETING,
+        ),
       ),
     ).toEqual(['withdraw is not possible in status sent-to-raad']);
   });

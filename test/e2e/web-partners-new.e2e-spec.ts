@@ -193,7 +193,7 @@ describe('werkplek: starting a partner process (Chromium)', () => {
     await page.keyboard.type(reference);
     await tabTo(page, { name: 'measure' });
     await page.keyboard.press('ArrowDown');
-    expect(await page.getByLabel('Maatregel').inputValue()).toBe('ots');
+    expect(await page.getByLabel('Maatregel', { exact: true }).inputValue()).toBe('ots');
     await tabTo(page, { name: 'measureEndDate' });
     // A date field in Dutch order, segment by segment.
     await page.keyboard.type(`${day}${month}${year}`);
@@ -212,7 +212,7 @@ describe('werkplek: starting a partner process (Chromium)', () => {
     await page.keyboard.press('Tab');
     // From "Kies de productcategorie" down to 45 (40, 41, … 45).
     for (let step = 0; step < 6; step += 1) await page.keyboard.press('ArrowDown');
-    expect(await page.getByLabel('Productcategorie').inputValue()).toBe('45');
+    expect(await page.getByLabel('Productcategorie', { exact: true }).inputValue()).toBe('45');
     await expectNoViolations(page, 'schakeloverleg-nieuw (ingevuld)');
     await screenshot(page, 'schakeloverleg-nieuw');
     await tabTo(page, { text: 'Voorstel indienen' });

@@ -128,7 +128,8 @@ export default function NewHandover() {
             value={form.safetyConditions}
             error={start.fieldError('safetyConditions')}
             onChange={set('safetyConditions')}
-            required
+            // Not `required`: the library marks an empty required text area red before any input.
+            aria-required
           />
           <TextArea
             label={LABELS.monitoringAgreements}

@@ -198,7 +198,8 @@ export default function NewVto() {
           value={form.explanation}
           error={start.fieldError('explanation')}
           onChange={set('explanation')}
-          required
+          // Not `required`: the library marks an empty required text area red before any input.
+          aria-required
         />
         <Button appearance="primary" type="submit" busy={start.busy}>
           Verzoek indienen

@@ -267,6 +267,18 @@ export class TrajectoriesService extends ProcessService<CommandType, TrajectoryV
   }
 
   /**
+   * 403 unless this caller may read the whole case (the CJG of its municipalities, ops), 404 when
+   * there is none: what GET /trajectories/{caseNumber} decides, for the case's records (its
+   * letters and its timeline, case-records.service.ts), which a provider never reads.
+   */
+  async assertMayReadCase(principal: Principal, caseNumber: string): Promise<void> {
+    if (principal.role === 'provider') {
+      throw new ForbiddenException('a provider reads its own part of the case only');
+    }
+    assertMaySee(TRAJECTORY_ACCESS, principal, await this.accessFacts(caseNumber, principal));
+  }
+
+  /**
    * What decides access to a case: the read model row (cheap), or, when the row is not written
    * yet or a provider's part is newer than the row, the search attributes of the workflow's run
    * (set at the start and at every change; read without a worker, so a busy worker does not

@@ -688,6 +688,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/trajectories/{caseNumber}/letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The letters of a case, each recipient with its delivery status (the letter ledger)
+         * @description Coordinators and team leads of the case’s municipality, ops. Kind, number, recipient as a reference (never the address), status and dates; not the mail server’s error texts.
+         */
+        get: operations["getTrajectoryLetters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/trajectories/{caseNumber}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What happened to a case when, from the audit trail
+         * @description Coordinators and team leads of the case’s municipality, ops. The start and every accepted command with the role (and, for CJG staff, the id) of who gave it; the deadlines that came, the letters sent and those not delivered; oldest first. Reads, replays and refused attempts are not in it (the inzageverzoek, GET /clients/{id}/access-log, lists reads).
+         */
+        get: operations["getTrajectoryTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/reassessments": {
         parameters: {
             query?: never;
@@ -2756,6 +2796,81 @@ export interface components {
              * @example Langdurig verlof van de coördinator; overgedragen binnen het team
              */
             reason: string;
+        };
+        CaseLetterDto: {
+            /**
+             * @description The kind of letter
+             * @example plan-deel-1
+             */
+            kind: string;
+            /**
+             * @description Its number within the case (the ledger key)
+             * @example 2
+             */
+            sequence: number;
+            /**
+             * @description To whom, as a reference: `client:<id>`, `client:<id>/carer:<n>`, `coordinator:<id>`, `provider:<agbCode>`, `organisation:<id>`; never the address
+             * @example client:client-0001/carer:1
+             */
+            recipient: string;
+            /**
+             * @description sending (under way, or to be retried), sent, or not deliverable: refused (the mail server refused the address), no-address (none known), unknown-recipient
+             * @example sent
+             * @enum {string}
+             */
+            status: "sending" | "sent" | "refused" | "no-address" | "unknown-recipient";
+            /** @example 2026-11-23T10:20:00.000Z */
+            sentAt: string | null;
+            /**
+             * @description Last change of the status
+             * @example 2026-11-23T10:20:00.000Z
+             */
+            updatedAt: string;
+            /**
+             * @description Send attempts begun
+             * @example 1
+             */
+            attempts: number;
+        };
+        CaseLettersDto: {
+            /** @example CJG-2026-000123 */
+            caseNumber: string;
+            /** @description In the order they were made */
+            items: components["schemas"]["CaseLetterDto"][];
+            /** @description More than the 500 listed exist (the oldest are listed) */
+            truncated: boolean;
+        };
+        TimelineEntryDto: {
+            /** @example 2026-11-23T10:15:00.000Z */
+            at: string;
+            /**
+             * @description `start`, `command:<type>` (a command given, or one the workflow applied without a person: the ops batch), `deadline:<kind>` (a deadline that came), `letter:<kind>` (a letter went out), `undelivered:<kind>` (a letter did not arrive), or another action of the audit trail (`retention:…`)
+             * @example command:agreeResults
+             */
+            action: string;
+            /**
+             * @description The role of who did it; `workflow` for what the case did by itself
+             * @example coordinator
+             */
+            actorRole: string;
+            /**
+             * @description The id of a CJG person (coordinator, team lead, ops); null for the workflow and for partners (their role says who)
+             * @example coord-anna
+             */
+            actorId: string | null;
+            /**
+             * @description The phase after it, where the entry recorded it
+             * @example results-agreed
+             */
+            phase: string | null;
+        };
+        CaseTimelineDto: {
+            /** @example CJG-2026-000123 */
+            caseNumber: string;
+            /** @description Oldest first */
+            items: components["schemas"]["TimelineEntryDto"][];
+            /** @description More than the 500 listed exist (the oldest are listed) */
+            truncated: boolean;
         };
         StartReassessmentDto: {
             /**
@@ -8874,6 +8989,192 @@ export interface operations {
             };
             /** @description Refused: the data does not fit the case, or the Idempotency-Key was used for another request */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getTrajectoryLetters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseLettersDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role, or outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No trajectory with this case number */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Temporal, a worker or the database is away; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getTrajectoryTimeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseTimelineDto"];
+                };
+            };
+            /** @description Malformed input; nothing was changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No bearer token, or one that is expired, wrongly signed or for another audience */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not for this role, or outside the token scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No trajectory with this case number */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT, or has too many parameters */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or has a content encoding the API does not take */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

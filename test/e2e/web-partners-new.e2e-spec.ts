@@ -210,7 +210,7 @@ describe('werkplek: starting a partner process (Chromium)', () => {
     expect((await page.evaluate<{ name: string | null }>(FOCUSED)).name).toBe('care-0-agbCode');
     await page.keyboard.type(agbCode);
     await page.keyboard.press('Tab');
-    // From "Kies de productcategorie" down to 45 (40, 41, … 45).
+    // From "Kies de productcategorie" down to Jeugdhulp ambulant (45): 40, 41, … 45.
     for (let step = 0; step < 6; step += 1) await page.keyboard.press('ArrowDown');
     expect(await page.getByLabel('Productcategorie', { exact: true }).inputValue()).toBe('45');
     await expectNoViolations(page, 'schakeloverleg-nieuw (ingevuld)');

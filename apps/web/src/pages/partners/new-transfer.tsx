@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { api, type Schemas } from '../../api/client';
 import { Link, useRouter } from '../../router';
-import { JZ020_PRODUCT_CATEGORIES } from '../../texts/codes';
+import { codeOptions, JZ020_PRODUCT_CATEGORIES } from '../../texts/codes';
 import { MEASURES, optionsOf } from '../../texts/partners';
 import { RefusalMessage, useSubmission } from '../../ui/forms';
 import { Page } from '../../ui/page';
@@ -19,12 +19,6 @@ const LABELS = {
 };
 /** The API allows at most this many providers whose care goes on. */
 const MAX_CARE = 20;
-
-/** JZ020 with its code in front: a GI knows the categories by their number. */
-const CATEGORY_OPTIONS = optionsOf(JZ020_PRODUCT_CATEGORIES).map((option) => ({
-  ...option,
-  label: `${option.value} ${option.label}`,
-}));
 
 type Measure = keyof typeof MEASURES;
 interface CareRow {
@@ -218,7 +212,7 @@ export default function NewTransfer() {
                     label="Productcategorie"
                     name={`care-${index}-productCategory`}
                     placeholder="Kies de productcategorie"
-                    options={CATEGORY_OPTIONS}
+                    options={codeOptions(JZ020_PRODUCT_CATEGORIES)}
                     value={row.productCategory}
                     error={start.fieldError(`care[${index}].productCategory`)}
                     onChange={setCareField(row.key, 'productCategory')}

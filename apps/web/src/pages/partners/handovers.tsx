@@ -15,6 +15,7 @@ import { RefusalMessage } from '../../ui/forms';
 import { Loading, Page } from '../../ui/page';
 import { Button, Cell, Paragraph, Row, SelectField, Table } from '../../ui/ui';
 import { OverdueBadge, useLoad } from './shared';
+import { HANDOVER_STARTERS } from './starters';
 
 type Summary = Schemas['HandoverSummaryDto'];
 const PAGE_SIZE = 25;
@@ -70,6 +71,11 @@ export default function Handovers() {
           ? 'De zaken die uw organisatie aan het CJG heeft overgedragen, met wat het CJG nog moet doen en wanneer.'
           : 'Warme overdrachten van Veilig Thuis, met wat het eerst moet bovenaan.'}
       </Paragraph>
+      {HANDOVER_STARTERS.includes(principal.role) && (
+        <Paragraph>
+          <Link to="/overdrachten/nieuw">Nieuwe overdracht registreren</Link>
+        </Paragraph>
+      )}
       <form
         className="werkplek-filters"
         aria-label="Filters"

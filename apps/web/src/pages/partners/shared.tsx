@@ -161,3 +161,31 @@ export function CaseLink({ caseNumber }: { caseNumber: string }) {
     <Link to={`/zaken/${encodeURIComponent(caseNumber)}`}>{caseNumber}</Link>
   );
 }
+
+/**
+ * A start that found its item already there (the API's `created: false`): nothing new was
+ * started; a link to what exists. Focused when it appears, like the refusal it replaces.
+ */
+export function AlreadyThere({
+  text,
+  to,
+  linkText,
+}: {
+  text: string;
+  to: string;
+  linkText: string;
+}) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    box.current?.focus();
+  }, [to]);
+  return (
+    <div ref={box} tabIndex={-1} className="werkplek-done">
+      <Alert type="info">
+        <Paragraph>
+          {text} <Link to={to}>{linkText}</Link>
+        </Paragraph>
+      </Alert>
+    </div>
+  );
+}

@@ -12,6 +12,7 @@ import { RefusalMessage } from '../../ui/forms';
 import { Loading, Page } from '../../ui/page';
 import { Cell, Paragraph, Row, SelectField, Table } from '../../ui/ui';
 import { OverdueBadge, useLoad } from './shared';
+import { TRANSFER_STARTERS } from './starters';
 
 type Summary = Schemas['TransferSummaryDto'];
 /** The API reads Temporal's visibility store, newest first, at most 100 (no paging). */
@@ -63,6 +64,11 @@ export default function Transfers() {
           ? 'De overgangen naar het vrijwillig kader die uw organisatie heeft voorgesteld.'
           : 'Overgangen van het gedwongen naar het vrijwillig kader, voorgesteld door de gecertificeerde instellingen. Wat het eerst moet, staat bovenaan.'}
       </Paragraph>
+      {TRANSFER_STARTERS.includes(principal.role) && (
+        <Paragraph>
+          <Link to="/schakeloverleg/nieuw">Nieuw voorstel voor het Schakeloverleg</Link>
+        </Paragraph>
+      )}
       <form
         className="werkplek-filters"
         aria-label="Filters"

@@ -1,4 +1,5 @@
 import { api, type Schemas } from '../../api/client';
+import { usePrincipal } from '../../auth/session';
 import { Link, useRouter } from '../../router';
 import { formatDate } from '../../texts/labels';
 import {
@@ -12,6 +13,7 @@ import { RefusalMessage } from '../../ui/forms';
 import { Loading, Page } from '../../ui/page';
 import { Button, Cell, Paragraph, Row, SelectField, Table } from '../../ui/ui';
 import { OverdueBadge, useLoad } from './shared';
+import { VTO_STARTERS } from './starters';
 
 type Summary = Schemas['VtoSummaryDto'];
 const PAGE_SIZE = 25;
@@ -21,6 +23,7 @@ const PAGE_SIZE = 25;
  * step each waits for and when it is due.
  */
 export default function Vtos() {
+  const principal = usePrincipal();
   const { query, navigate } = useRouter();
   const status = (query.get('status') ?? '') as VtoStatus | '';
   const overdue = query.get('te-laat') ?? '';
@@ -63,6 +66,11 @@ export default function Vtos() {
         altijd eerst geïnformeerd; het beschermingsplein besluit of het verzoek naar de Raad gaat.{' '}
         <Link to="/beschermingsplein">Naar de agenda van het beschermingsplein</Link>
       </Paragraph>
+      {VTO_STARTERS.includes(principal.role) && (
+        <Paragraph>
+          <Link to="/vto/nieuw">Nieuw verzoek tot onderzoek</Link>
+        </Paragraph>
+      )}
       <form
         className="werkplek-filters"
         aria-label="Filters"

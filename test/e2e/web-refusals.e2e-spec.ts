@@ -24,6 +24,8 @@ describe('werkplek: the API’s refusals in Dutch, by their codes (Chromium)', (
     page = await newPage(browser);
     await logIn(page, callers.coordinator, '/trajecten/nieuw');
     await page.getByRole('heading', { level: 1, name: 'Nieuw traject' }).waitFor();
+    // The client is taken from the register (the form can also register a new one first).
+    await page.getByRole('radio', { name: 'De cliënt staat al in het register' }).check();
   });
   afterAll(async () => {
     await browser?.close();
@@ -32,9 +34,9 @@ describe('werkplek: the API’s refusals in Dutch, by their codes (Chromium)', (
   /** Fills the form of a new trajectory and sends it; answers the alert's text. */
   async function start(fields: { client: string; family: string; receivedOn?: string }) {
     await page.getByLabel('Zaaknummer').fill(caseNumber);
-    await page.getByLabel('Cliënt').fill(fields.client);
-    await page.getByLabel('Gezin').fill(fields.family);
-    await page.getByLabel('Aanvraag ontvangen op').fill(fields.receivedOn ?? '');
+    await page.getByLabel('Cliëntnummer', { exact: true }).fill(fields.client);
+    await page.getByLabel('Gezin', { exact: true }).fill(fields.family);
+    await page.getByLabel('Hulpvraag ontvangen op').fill(fields.receivedOn ?? '');
     await page.getByRole('button', { name: 'Traject starten' }).click();
     const alert = page.getByRole('alert');
     await alert.waitFor();
@@ -45,7 +47,7 @@ describe('werkplek: the API’s refusals in Dutch, by their codes (Chromium)', (
     const alert = await start({ client: 'Sam Jansen', family: 'fam e2e' });
     await expectText(alert, 'Niet alle velden zijn goed ingevuld.');
     const text = await alert.innerText();
-    expect(text).toContain('Cliënt: Dit is niet in de goede vorm ingevuld.');
+    expect(text).toContain('Cliëntnummer: Dit is niet in de goede vorm ingevuld.');
     expect(text).toContain('Gezin: Dit is niet in de goede vorm ingevuld.');
     expect(text).not.toMatch(/must|is not|valid id/);
     // Under the field too, where a screen reader meets it with the field.

@@ -31,21 +31,12 @@ function sizeOf(file: string): Asset {
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 
-/** What the first page loads: index.html, its script and stylesheet, and the werkbak's chunk. */
-function bundle(webDir: string): { firstPage: Asset[]; all: Asset[] } {
-  const index = readFileSync(path.join(webDir, 'index.html'), 'utf8');
-  const referenced = [...index.matchAll(/(?:src|href)="\/app\/(assets\/[^"]+)"/g)].map(
-    (m) => m[1]!,
-  );
+/** Every file of the build. */
+function wholeApp(webDir: string): Asset[] {
   const assets = readdirSync(path.join(webDir, 'assets')).map((name) => path.join('assets', name));
-  const werkbak = assets.filter((name) => /\/werkbak-[^/]+\.js$/.test(name));
-  const firstPage = ['index.html', ...referenced, ...werkbak].map((name) =>
-    sizeOf(path.join(webDir, name)),
-  );
-  const all = ['index.html', ...assets]
+  return ['index.html', ...assets]
     .filter((name) => statSync(path.join(webDir, name)).isFile())
     .map((name) => sizeOf(path.join(webDir, name)));
-  return { firstPage, all };
 }
 
 async function main(): Promise<void> {
@@ -63,21 +54,6 @@ async function main(): Promise<void> {
   const webDir = path.resolve(__dirname, '..', 'web');
 
   console.log(`machine: ${machine()}`);
-  const { firstPage, all } = bundle(webDir);
-  const sum = (assets: Asset[], key: 'raw' | 'gzip') => assets.reduce((n, a) => n + a[key], 0);
-  console.log('\nbundle (dist/web)');
-  for (const asset of firstPage) {
-    console.log(
-      `  ${asset.file.padEnd(34)} ${kb(asset.raw).padStart(11)}  gzip ${kb(asset.gzip).padStart(10)}`,
-    );
-  }
-  console.log(
-    `  first page of the werkbak: ${kb(sum(firstPage, 'raw'))}, gzip ${kb(sum(firstPage, 'gzip'))}`,
-  );
-  console.log(
-    `  whole app (${all.length} files): ${kb(sum(all, 'raw'))}, gzip ${kb(sum(all, 'gzip'))}`,
-  );
-
   const token = await devToken({
     role: 'coordinator',
     sub: values.coordinator!,
@@ -96,6 +72,8 @@ async function main(): Promise<void> {
   const cold: number[] = [];
   const warm: number[] = [];
   let rows = 0;
+  /** The app's files the browser fetched for the first page (cold), as paths below /app/. */
+  const loaded = new Set<string>();
   try {
     for (let i = 0; i < runs + 1; i++) {
       const context = await browser.newContext({ locale: 'nl-NL' });
@@ -104,6 +82,12 @@ async function main(): Promise<void> {
         `window.sessionStorage.setItem(${JSON.stringify(SESSION_KEY)}, ${JSON.stringify(session)});`,
       );
       const page = await context.newPage();
+      if (i === 1) {
+        page.on('response', (response) => {
+          const { pathname } = new URL(response.url());
+          if (pathname.startsWith('/app/assets/')) loaded.add(pathname.slice('/app/'.length));
+        });
+      }
       const usable = async () => {
         const started = performance.now();
         await page.goto(`${apiUrl}/app/`, { waitUntil: 'commit' });
@@ -127,6 +111,25 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
   }
+  const sum = (assets: Asset[], key: 'raw' | 'gzip') => assets.reduce((n, a) => n + a[key], 0);
+  const firstPage = ['index.html', ...[...loaded].sort()].map((name) =>
+    sizeOf(path.join(webDir, name)),
+  );
+  const all = wholeApp(webDir);
+  console.log(
+    '\nwhat the first page of the werkbak loads (dist/web; the API sends it uncompressed)',
+  );
+  for (const asset of firstPage) {
+    console.log(
+      `  ${asset.file.padEnd(34)} ${kb(asset.raw).padStart(11)}  gzip ${kb(asset.gzip).padStart(10)}`,
+    );
+  }
+  console.log(
+    `  together: ${firstPage.length} files, ${kb(sum(firstPage, 'raw'))}, gzip ${kb(sum(firstPage, 'gzip'))}`,
+  );
+  console.log(
+    `  the whole app: ${all.length} files, ${kb(sum(all, 'raw'))}, gzip ${kb(sum(all, 'gzip'))}`,
+  );
   console.log(
     `\nfirst page of the werkbak usable (${values.coordinator}, ${rows} rows, ${runs} runs)`,
   );

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { Client as PgClient } from 'pg';
 import { addToDate, type CommandType, type TextRef } from '@cjg/domain';
+import type { TrajectoryActivities } from '@cjg/activities';
 import type { CommandArgs } from '@cjg/workflows/trajectory.definitions';
 import { existsSync } from 'node:fs';
 import { temporalSettingsFromEnv, type TemporalSettings } from '@cjg/temporal/connection';
@@ -152,15 +153,30 @@ export const COORDINATED_CRITERIA = {
 } as const;
 
 /**
- * A trajectory from intake to an issued beschikking for one provider (agreed results, referral,
- * provider intake, beschikking of `months` from `startDate`): the steps before coordination.
+ * The activities of a trajectory (and of the processes that send letters through `sendLetter`)
+ * for the time-skipping test server: nothing is written or sent, and each answers as the real one
+ * does, so the history is the real one.
  */
+export function stubbedTrajectoryActivities(): TrajectoryActivities {
+  return {
+    async projectTrajectory() {},
+    async sendLetter(request) {
+      return { sent: request.to.length, alreadySent: 0, undeliverable: 0, failures: [] };
+    },
+    async reportFamilyCare() {},
+  };
+}
+
 /**
  * A reference to a free text, as the API hands it to the workflow (the benchmarks give updates
  * with the raw client, which takes no text; the letters then say the text is missing).
  */
 export const storedText = (): TextRef => ({ textId: randomUUID(), items: 1 });
 
+/**
+ * A trajectory from intake to an issued beschikking for one provider (agreed results, referral,
+ * provider intake, beschikking of `months` from `startDate`): the steps before coordination.
+ */
 export async function toBeschikking(
   give: GiveCommand,
   options: { agbCode: string; number: string; startDate: string; months: number },

@@ -9,7 +9,6 @@ import {
   type CommandType,
   type TrajectoryInput,
 } from '@cjg/domain';
-import type { TrajectoryActivities } from '@cjg/activities';
 import {
   commandUpdates,
   TRAJECTORY_WORKFLOW_TYPE,
@@ -27,6 +26,7 @@ import {
   machine,
   median,
   storedText,
+  stubbedTrajectoryActivities,
   toBeschikking,
 } from './common';
 
@@ -56,13 +56,7 @@ async function main(): Promise<void> {
     `parameters: ${years * 2} half-yearly reviews, policy maxHistoryEvents ${policy.maxHistoryEvents}, ${replays} replays per run on one replay worker after a warm-up; time-skipping test server ${path.basename(path.dirname(server.path))}\n`,
   );
 
-  const activities: TrajectoryActivities = {
-    async projectTrajectory() {},
-    async sendLetter(request) {
-      return { sent: request.to.length, alreadySent: 0, undeliverable: 0, failures: [] };
-    },
-    async reportFamilyCare() {},
-  };
+  const activities = stubbedTrajectoryActivities();
   const taskQueue = 'bench-history';
   const worker = await Worker.create({
     connection: env.nativeConnection,

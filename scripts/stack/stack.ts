@@ -23,6 +23,8 @@ export interface StackPorts {
   temporalUi: number;
   /** The Web UI's codec endpoint (dev-codec-proxy.ts); absent or 0: none. */
   codecProxy?: number;
+  /** The dev server's Prometheus `/metrics` (its `action` counter: bench/lifecycle.ts); absent: a random port. */
+  temporalMetrics?: number;
   postgres: number;
   smtp: number;
   mailUi: number;
@@ -170,6 +172,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
           port: ports.temporal,
           uiPort: ports.temporalUi || undefined,
           ...(codecProxyPort ? { uiCodecEndpoint: `http://127.0.0.1:${codecProxyPort}` } : {}),
+          ...(ports.temporalMetrics ? { metricsPort: ports.temporalMetrics } : {}),
           dbFile: path.join(options.dataDir, 'temporal', 'temporal.db'),
           namespace,
           logFile: path.join(logs, 'temporal.log'),

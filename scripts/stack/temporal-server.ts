@@ -16,6 +16,8 @@ export async function startTemporalDevServer(options: {
   uiPort?: number;
   /** The Web UI's remote codec endpoint (the browser calls it to decode payloads). */
   uiCodecEndpoint?: string;
+  /** The port of its Prometheus `/metrics`; absent: the CLI picks a free one. */
+  metricsPort?: number;
   dbFile: string;
   namespace: string;
   logFile: string;
@@ -40,6 +42,7 @@ export async function startTemporalDevServer(options: {
     args.push('--ui-port', String(options.uiPort));
     if (options.uiCodecEndpoint) args.push('--ui-codec-endpoint', options.uiCodecEndpoint);
   } else args.push('--headless');
+  if (options.metricsPort) args.push('--metrics-port', String(options.metricsPort));
   const server = new ManagedProcess({
     name: 'temporal',
     command: options.cli,

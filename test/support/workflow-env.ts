@@ -37,8 +37,12 @@ export const { dataConverter: testDataConverter, codec: testCodec } = dataConver
  */
 export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
   if (!runtimeInstalled) {
+    const level = process.env.WORKFLOW_TEST_LOG_LEVEL === 'WARN' ? 'WARN' : 'ERROR';
     Runtime.install({
-      logger: new DefaultLogger(process.env.WORKFLOW_TEST_LOG_LEVEL === 'WARN' ? 'WARN' : 'ERROR'),
+      logger: new DefaultLogger(level),
+      // The SDK core's own logs through that logger too, at its level, instead of straight to
+      // stdout (where they broke the JSON of `npm run bench:lifecycle -- --json`).
+      telemetryOptions: { logging: { filter: { core: level, other: level }, forward: {} } },
     });
     runtimeInstalled = true;
   }

@@ -133,6 +133,8 @@ describe('werkplek: a coordinator walks a case from start to closed (Chromium)',
 
     await page.getByRole('heading', { level: 1, name: `Zaak ${caseNumber}` }).waitFor();
     await currentPhase().filter({ hasText: 'Intake' }).waitFor();
+    // The client by name, read from the register (an audited read), with its id.
+    await page.locator('dd').filter({ hasText: 'Sam Jansen (client-' }).waitFor();
     // The Awb decision clock runs from the start: its warning and its deadline, with their dates.
     const deadlines = table('Lopende termijnen');
     await deadlines

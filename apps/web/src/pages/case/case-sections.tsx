@@ -38,6 +38,7 @@ import {
 } from '../../texts/labels';
 import type { Refusal } from '../../texts/refusals';
 import { RefusalMessage } from '../../ui/forms';
+import { ClientName } from './client-name';
 import { Alert, Cell, DataList, Heading, Paragraph, Row, StatusBadge, Table } from '../../ui/ui';
 import {
   involvedProviders,
@@ -111,7 +112,7 @@ export function CaseFacts({ view, parts }: { view: CaseState; parts: CaseParts }
     ],
     ['Gemeente', view.municipalityCode],
     ['Coördinator', view.coordinatorId],
-    ['Cliënt', view.clientId],
+    ['Cliënt', <ClientName key="client" clientId={view.clientId} />],
     ['Gezin', view.familyId],
     ['Aangemeld op', formatDateTime(view.startedAt)],
   ];

@@ -314,7 +314,12 @@ describe('trajectory', () => {
       (v) => v.threeMonthCheck.status === 'sent',
     );
     await command(caseNumber, 'answerThreeMonthCheck', { fitting: false });
-    await command(caseNumber, 'recordReview', { outcomes: judged, decision: 'opschalen' });
+    // Opschalen names its shorter interval (rules of 2026-12: 001, "opschalen").
+    await command(caseNumber, 'recordReview', {
+      outcomes: judged,
+      decision: 'opschalen',
+      reviewInterval: 'PT20S',
+    });
     await command(
       caseNumber,
       'reportEvaluation',

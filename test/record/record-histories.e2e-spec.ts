@@ -481,9 +481,20 @@ describe('trajectory', () => {
       withTemporal(
         async (client) => (await client.workflow.getHandle(workflowId).describe()).runId,
       );
+    // Nothing in flight: a run continues as new only once its letters and projections are done,
+    // and a coordinator's next review comes months later, not within the same second.
+    const quiet = () =>
+      eventually(
+        () =>
+          withTemporal(
+            async (client) => (await client.workflow.getHandle(workflowId).describe()).raw,
+          ),
+        (raw) => (raw.pendingActivities ?? []).length === 0,
+      );
     for (let reviews = 0; (await runOf()) === firstRunId; reviews += 1) {
       if (reviews > 40) throw new Error(`${workflowId} did not continue as new after 40 reviews`);
       await command(caseNumber, 'recordReview', { outcomes: judged, decision: 'continue' });
+      await quiet();
     }
     await save('trajectory-continued-as-new', workflowId, {
       runId: firstRunId,

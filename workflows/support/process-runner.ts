@@ -1,6 +1,7 @@
 import type { QueryDefinition, UpdateDefinition } from '@temporalio/common';
 import {
   ApplicationFailure,
+  CancellationScope,
   allHandlersFinished,
   condition,
   continueAsNew,
@@ -8,6 +9,7 @@ import {
   patched,
   proxyActivities,
   setHandler,
+  sleep,
   upsertMemo,
   upsertSearchAttributes,
   workflowInfo,
@@ -52,6 +54,18 @@ import { caseSearchAttributes, type CaseSearch } from './case-search';
 export const ONE_CONTINUE_AS_NEW_RULE = 'process-runner-continue-as-new';
 /** One drain at the end for every process: handlers, activities, and the last revision published. */
 export const ONE_CLOSING_DRAIN = 'process-runner-closing-drain';
+/**
+ * The deadline timer keeps running while the earliest deadline (its time and kind) stays as it
+ * is, and is started again only when that deadline moved or is gone (issue 19). Before, every
+ * turn of the loop cancelled it and started it again.
+ */
+export const KEEP_DEADLINE_TIMER = 'process-runner-keep-deadline-timer';
+/**
+ * Search attributes are upserted only when their values changed since the last upsert of this
+ * run (only the changed ones), the memo only when it changed (issue 19). Before, both were
+ * upserted after every change of the state. The first upsert of a run sends them all, as before.
+ */
+export const UPSERT_WHEN_CHANGED = 'process-runner-upsert-when-changed';
 
 /**
  * The failure a command validator throws; the command then never enters the history. Its details
@@ -250,6 +264,11 @@ export async function runProcess<T extends ProcessTypes>(
     }
   }
   const state: State = resumed ?? startState(process, input);
+  // Asked once, at the start of every run: a run from before these changes (replayed without
+  // their markers) keeps the old commands to its end; a new run, or one continued as new, takes
+  // the new way from its first workflow task.
+  const keepTimer = patched(KEEP_DEADLINE_TIMER);
+  const upsertWhenChanged = patched(UPSERT_WHEN_CHANGED);
   const workflowId = workflowInfo().workflowId;
   const effects: Effect[] = [];
   const inflight = createInflight();
@@ -374,21 +393,38 @@ export async function runProcess<T extends ProcessTypes>(
     workflow.awaitEffects ? runEffectsInTurn() : runEffectsNow();
 
   let publishedRevision = 0;
+  /** What this run last upserted, per search attribute (its value as JSON), and as the memo. */
+  const upsertedSearch = new Map<string, string>();
+  let upsertedSummary: string | undefined;
   /** Search attributes, memo and read model follow every change. */
   const publish = () => {
     if (state.revision === publishedRevision) return;
     publishedRevision = state.revision;
-    upsertSearchAttributes(
-      caseSearchAttributes({
-        municipalityCode: state.municipalityCode,
-        coordinatorId: state.coordinatorId,
-        familyId: state.familyId,
-        ...workflow.search(state),
-        overdue: process.isOverdue(state),
-        nextDue: process.nextDue(state),
-      }),
-    );
-    upsertMemo({ summary: process.summary(state) });
+    const pairs = caseSearchAttributes({
+      municipalityCode: state.municipalityCode,
+      coordinatorId: state.coordinatorId,
+      familyId: state.familyId,
+      ...workflow.search(state),
+      overdue: process.isOverdue(state),
+      nextDue: process.nextDue(state),
+    });
+    const summary = process.summary(state);
+    if (upsertWhenChanged) {
+      const changed = pairs.filter(({ key, value }) => {
+        const json = JSON.stringify(value);
+        if (upsertedSearch.get(key.name) === json) return false;
+        upsertedSearch.set(key.name, json);
+        return true;
+      });
+      if (changed.length > 0) upsertSearchAttributes(changed);
+      if (summary !== upsertedSummary) {
+        upsertedSummary = summary;
+        upsertMemo({ summary });
+      }
+    } else {
+      upsertSearchAttributes(pairs);
+      upsertMemo({ summary });
+    }
     const recent = causes.splice(0);
     if (workflow.project) inflight.track(workflow.project(state, workflowId, recent), 'projection');
   };
@@ -397,6 +433,36 @@ export async function runProcess<T extends ProcessTypes>(
     if (opening === 'after-handlers-and-publish') publish();
     effects.push(...process.openingEffects(state));
   }
+
+  /**
+   * The timer of the earliest pending deadline (KEEP_DEADLINE_TIMER): it wakes the loop when it
+   * fires, and runs on while that deadline stays as it is.
+   */
+  interface DeadlineTimer {
+    at: string;
+    kind: string;
+    fired: boolean;
+    scope: CancellationScope;
+  }
+  let deadlineTimer: DeadlineTimer | undefined;
+  const startDeadlineTimer = (deadline: { at: string; kind: string }, ms: number) => {
+    const scope = new CancellationScope();
+    const timer: DeadlineTimer = { at: deadline.at, kind: deadline.kind, fired: false, scope };
+    // A cancelled timer rejects; that is how it is stopped, not a failure.
+    void scope
+      .run(() => sleep(ms))
+      .then(
+        () => void (timer.fired = true),
+        () => undefined,
+      );
+    deadlineTimer = timer;
+    return timer;
+  };
+  /** Cancels the deadline timer, if one is running (a fired one needs nothing). */
+  const stopDeadlineTimer = () => {
+    if (deadlineTimer && !deadlineTimer.fired) deadlineTimer.scope.cancel();
+    deadlineTimer = undefined;
+  };
 
   while (process.isOpen(state)) {
     const turn = runEffects();
@@ -428,11 +494,27 @@ export async function runProcess<T extends ProcessTypes>(
       }
     }
     const seen = state.revision;
-    await condition(
-      () => state.revision !== seen || effects.length > 0,
-      next ? Date.parse(next.at) - now : undefined,
-    );
+    if (!keepTimer) {
+      await condition(
+        () => state.revision !== seen || effects.length > 0,
+        next ? Date.parse(next.at) - now : undefined,
+      );
+      continue;
+    }
+    const running = deadlineTimer;
+    if (running && !running.fired && running.at === next?.at && running.kind === next.kind) {
+      await condition(() => state.revision !== seen || effects.length > 0 || running.fired);
+      continue;
+    }
+    stopDeadlineTimer();
+    if (!next) {
+      await condition(() => state.revision !== seen || effects.length > 0);
+      continue;
+    }
+    const started = startDeadlineTimer(next, Date.parse(next.at) - now);
+    await condition(() => state.revision !== seen || effects.length > 0 || started.fired);
   }
+  stopDeadlineTimer();
 
   // Ended: the last letters and the final projection go out before the end, and so does a
   // notice about a last letter that could not be delivered.

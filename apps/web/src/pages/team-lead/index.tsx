@@ -12,6 +12,7 @@ const OpsCases = lazy(() => import('./ops-cases'));
 const Reassessments = lazy(() => import('./reassessments'));
 const ReassessmentBatch = lazy(() => import('./reassessment-batch'));
 const DestructionPage = lazy(() => import('./destruction'));
+const RegistryPage = lazy(() => import('./registry'));
 
 /**
  * The team lead and ops (pages/team-lead). The team lead starts at the caseload, opens a
@@ -35,6 +36,7 @@ export const teamLeadArea: Area = {
       render: ({ caseNumber }) => <Reassign caseNumber={caseNumber!} />,
     },
     { path: '/rapportages', roles: ['team-lead', 'ops'], render: () => <Reports /> },
+    { path: '/registers', roles: ['team-lead', 'ops'], render: () => <RegistryPage /> },
     ...REPORT_ORDER.map((report): RouteDef => ({
       path: `/rapportages/${REPORT_TEXTS[report].slug}`,
       roles: ['team-lead', 'ops'],
@@ -56,5 +58,6 @@ export const teamLeadArea: Area = {
     { to: '/rapportages', label: 'Rapportages', roles: ['team-lead', 'ops'] },
     { to: '/herbeoordelingen', label: 'Herbeoordelingen', roles: ['ops'] },
     { to: '/vernietiging', label: 'Vernietiging', roles: ['ops'] },
+    { to: '/registers', label: 'Registers', roles: ['team-lead', 'ops'] },
   ],
 };

@@ -8,7 +8,7 @@ let accessToken: string | undefined;
 let onUnauthorized: (() => void) | undefined;
 
 /** Set by the session: every call carries the token; a 401 ends the session. */
-export function useAccessToken(token: string | undefined, whenRefused?: () => void): void {
+export function setAccessToken(token: string | undefined, whenRefused?: () => void): void {
   accessToken = token;
   onUnauthorized = whenRefused;
 }

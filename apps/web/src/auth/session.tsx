@@ -7,7 +7,7 @@ import {
   useState,
   type ReactNode,
 } from 'react';
-import { api, useAccessToken, type Schemas } from '../api/client';
+import { api, setAccessToken, type Schemas } from '../api/client';
 
 export type Role = Schemas['DevLoginDto']['role'];
 export type WebSettings = Schemas['WebSettingsDto'];
@@ -107,7 +107,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   // Set synchronously, so that the first calls of a page already carry the token.
-  useAccessToken(session?.accessToken, () => end('Uw sessie is verlopen. Log opnieuw in.'));
+  setAccessToken(session?.accessToken, () => end('Uw sessie is verlopen. Log opnieuw in.'));
 
   useEffect(() => {
     let live = true;

@@ -1,15 +1,15 @@
 import { useEffect, useState } from 'react';
 import { api, type Schemas } from '../../api/client';
 import { usePrincipal } from '../../auth/session';
-import { Link, useRouter } from '../../router';
+import { Link } from '../../router';
 import { dueKindLabel, formatDate, formatDateTime, PHASES, type Phase } from '../../texts/labels';
 import { describeRefusal, type Refusal } from '../../texts/refusals';
 import { RefusalMessage } from '../../ui/forms';
+import { OverdueFilter, PAGE_SIZE, Pager, useListAddress } from '../../ui/lists';
 import { Loading, Page } from '../../ui/page';
-import { Button, Cell, Paragraph, Row, SelectField, StatusBadge, Table } from '../../ui/ui';
+import { Cell, Paragraph, Row, SelectField, StatusBadge, Table } from '../../ui/ui';
 
 type Summary = Schemas['TrajectorySummaryDto'];
-const PAGE_SIZE = 25;
 
 const PHASE_OPTIONS = (Object.keys(PHASES) as Phase[]).map((phase) => ({
   value: phase,
@@ -22,10 +22,9 @@ const PHASE_OPTIONS = (Object.keys(PHASES) as Phase[]).map((phase) => ({
  */
 export default function Werkbak() {
   const principal = usePrincipal();
-  const { query, navigate } = useRouter();
+  const { query, offset, filter, toOffset } = useListAddress('/');
   const phase = (query.get('fase') ?? '') as Phase | '';
   const overdue = query.get('te-laat') ?? '';
-  const offset = Number(query.get('vanaf') ?? 0) || 0;
   const [page, setPage] = useState<Schemas['TrajectoryPageDto']>();
   const [refusal, setRefusal] = useState<Refusal>();
 
@@ -56,20 +55,6 @@ export default function Werkbak() {
     };
   }, [principal.sub, phase, overdue, offset]);
 
-  const filter = (name: string, value: string) => {
-    const next = new URLSearchParams(query);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    next.delete('vanaf');
-    const search = next.toString();
-    navigate(`/${search ? `?${search}` : ''}`);
-  };
-  const toOffset = (value: number) => {
-    const next = new URLSearchParams(query);
-    next.set('vanaf', String(value));
-    navigate(`/?${next.toString()}`);
-  };
-
   return (
     <Page title="Werkbak">
       <Paragraph>
@@ -89,16 +74,10 @@ export default function Werkbak() {
           value={phase}
           onChange={(event) => filter('fase', event.target.value)}
         />
-        <SelectField
-          label="Termijn"
-          name="te-laat"
-          placeholder="Alle zaken"
-          options={[
-            { value: 'ja', label: 'Alleen te laat' },
-            { value: 'nee', label: 'Alleen op tijd' },
-          ]}
+        <OverdueFilter
           value={overdue}
-          onChange={(event) => filter('te-laat', event.target.value)}
+          placeholder="Alle zaken"
+          onChange={(value) => filter('te-laat', value)}
         />
       </form>
       <RefusalMessage refusal={refusal} />
@@ -114,20 +93,7 @@ export default function Werkbak() {
               <WerkbakRow key={item.caseNumber} item={item} />
             ))}
           </Table>
-          <div className="utrecht-button-group" role="group" aria-label="Pagina's">
-            <Button
-              disabled={offset === 0}
-              onClick={() => toOffset(Math.max(0, offset - PAGE_SIZE))}
-            >
-              Vorige
-            </Button>
-            <Button
-              disabled={offset + page.items.length >= page.total}
-              onClick={() => toOffset(offset + PAGE_SIZE)}
-            >
-              Volgende
-            </Button>
-          </div>
+          <Pager offset={offset} shown={page.items.length} total={page.total} onOffset={toOffset} />
         </>
       )}
     </Page>

@@ -1,6 +1,6 @@
 import { api, type Schemas } from '../../api/client';
 import { usePrincipal } from '../../auth/session';
-import { Link, useRouter } from '../../router';
+import { Link } from '../../router';
 import { formatDate } from '../../texts/labels';
 import {
   HANDOVER_DUE_KINDS,
@@ -12,13 +12,13 @@ import {
   type HandoverStatus,
 } from '../../texts/partners';
 import { RefusalMessage } from '../../ui/forms';
+import { OverdueFilter, PAGE_SIZE, Pager, useListAddress } from '../../ui/lists';
 import { Loading, Page } from '../../ui/page';
-import { Button, Cell, Paragraph, Row, SelectField, Table } from '../../ui/ui';
+import { Cell, Paragraph, Row, SelectField, Table } from '../../ui/ui';
 import { OverdueBadge, useLoad } from './shared';
 import { HANDOVER_STARTERS } from './starters';
 
 type Summary = Schemas['HandoverSummaryDto'];
-const PAGE_SIZE = 25;
 
 /**
  * The Veilig Thuis handovers, the one due first on top (an overdue one keeps its missed deadline,
@@ -27,10 +27,9 @@ const PAGE_SIZE = 25;
  */
 export default function Handovers() {
   const principal = usePrincipal();
-  const { query, navigate } = useRouter();
+  const { query, offset, filter, toOffset } = useListAddress('/overdrachten');
   const status = (query.get('status') ?? '') as HandoverStatus | '';
   const overdue = query.get('te-laat') ?? '';
-  const offset = Number(query.get('vanaf') ?? 0) || 0;
   const { data: page, refusal } = useLoad(
     () =>
       api.GET('/handovers', {
@@ -46,22 +45,6 @@ export default function Handovers() {
     [status, overdue, offset],
   );
 
-  const go = (next: URLSearchParams) => {
-    const search = next.toString();
-    navigate(`/overdrachten${search ? `?${search}` : ''}`);
-  };
-  const filter = (name: string, value: string) => {
-    const next = new URLSearchParams(query);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    next.delete('vanaf');
-    go(next);
-  };
-  const toOffset = (value: number) => {
-    const next = new URLSearchParams(query);
-    next.set('vanaf', String(value));
-    go(next);
-  };
   const isVeiligThuis = principal.role === 'veilig-thuis';
 
   return (
@@ -89,16 +72,10 @@ export default function Handovers() {
           value={status}
           onChange={(event) => filter('status', event.target.value)}
         />
-        <SelectField
-          label="Termijn"
-          name="te-laat"
-          placeholder="Alle overdrachten"
-          options={[
-            { value: 'ja', label: 'Alleen te laat' },
-            { value: 'nee', label: 'Alleen op tijd' },
-          ]}
+        <OverdueFilter
           value={overdue}
-          onChange={(event) => filter('te-laat', event.target.value)}
+          placeholder="Alle overdrachten"
+          onChange={(value) => filter('te-laat', value)}
         />
       </form>
       <RefusalMessage refusal={refusal} />
@@ -122,20 +99,7 @@ export default function Handovers() {
               <HandoverRow key={item.handoverId} item={item} />
             ))}
           </Table>
-          <div className="utrecht-button-group" role="group" aria-label="Pagina's">
-            <Button
-              disabled={offset === 0}
-              onClick={() => toOffset(Math.max(0, offset - PAGE_SIZE))}
-            >
-              Vorige
-            </Button>
-            <Button
-              disabled={offset + page.items.length >= page.total}
-              onClick={() => toOffset(offset + PAGE_SIZE)}
-            >
-              Volgende
-            </Button>
-          </div>
+          <Pager offset={offset} shown={page.items.length} total={page.total} onOffset={toOffset} />
         </>
       )}
     </Page>

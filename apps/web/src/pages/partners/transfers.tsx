@@ -1,6 +1,6 @@
 import { api, type Schemas } from '../../api/client';
 import { usePrincipal } from '../../auth/session';
-import { Link, useRouter } from '../../router';
+import { Link } from '../../router';
 import { formatDate } from '../../texts/labels';
 import {
   optionsOf,
@@ -9,6 +9,7 @@ import {
   type TransferStatus,
 } from '../../texts/partners';
 import { RefusalMessage } from '../../ui/forms';
+import { OverdueFilter, useListAddress } from '../../ui/lists';
 import { Loading, Page } from '../../ui/page';
 import { Cell, Paragraph, Row, SelectField, Table } from '../../ui/ui';
 import { OverdueBadge, useLoad } from './shared';
@@ -32,7 +33,7 @@ function byDue(items: readonly Summary[]): Summary[] {
  */
 export default function Transfers() {
   const principal = usePrincipal();
-  const { query, navigate } = useRouter();
+  const { query, filter } = useListAddress('/schakeloverleg');
   const status = (query.get('status') ?? '') as TransferStatus | '';
   const overdue = query.get('te-laat') ?? '';
   const { data, refusal } = useLoad(
@@ -48,13 +49,6 @@ export default function Transfers() {
       }),
     [status, overdue],
   );
-  const filter = (name: string, value: string) => {
-    const next = new URLSearchParams(query);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    const search = next.toString();
-    navigate(`/schakeloverleg${search ? `?${search}` : ''}`);
-  };
   const items = data ? byDue(data.items) : [];
 
   return (
@@ -82,16 +76,10 @@ export default function Transfers() {
           value={status}
           onChange={(event) => filter('status', event.target.value)}
         />
-        <SelectField
-          label="Termijn"
-          name="te-laat"
-          placeholder="Alle voorstellen"
-          options={[
-            { value: 'ja', label: 'Alleen te laat' },
-            { value: 'nee', label: 'Alleen op tijd' },
-          ]}
+        <OverdueFilter
           value={overdue}
-          onChange={(event) => filter('te-laat', event.target.value)}
+          placeholder="Alle voorstellen"
+          onChange={(value) => filter('te-laat', value)}
         />
       </form>
       <RefusalMessage refusal={refusal} />

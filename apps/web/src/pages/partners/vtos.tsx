@@ -1,6 +1,6 @@
 import { api, type Schemas } from '../../api/client';
 import { usePrincipal } from '../../auth/session';
-import { Link, useRouter } from '../../router';
+import { Link } from '../../router';
 import { formatDate } from '../../texts/labels';
 import {
   nameOf,
@@ -10,13 +10,13 @@ import {
   type VtoStatus,
 } from '../../texts/partners';
 import { RefusalMessage } from '../../ui/forms';
+import { OverdueFilter, PAGE_SIZE, Pager, useListAddress } from '../../ui/lists';
 import { Loading, Page } from '../../ui/page';
-import { Button, Cell, Paragraph, Row, SelectField, Table } from '../../ui/ui';
+import { Cell, Paragraph, Row, SelectField, Table } from '../../ui/ui';
 import { OverdueBadge, useLoad } from './shared';
 import { VTO_STARTERS } from './starters';
 
 type Summary = Schemas['VtoSummaryDto'];
-const PAGE_SIZE = 25;
 
 /**
  * The verzoeken tot onderzoek of the caller's municipalities (ops: all), newest first, with the
@@ -24,10 +24,9 @@ const PAGE_SIZE = 25;
  */
 export default function Vtos() {
   const principal = usePrincipal();
-  const { query, navigate } = useRouter();
+  const { query, offset, filter, toOffset } = useListAddress('/vto');
   const status = (query.get('status') ?? '') as VtoStatus | '';
   const overdue = query.get('te-laat') ?? '';
-  const offset = Number(query.get('vanaf') ?? 0) || 0;
   const { data: page, refusal } = useLoad(
     () =>
       api.GET('/vtos', {
@@ -42,22 +41,6 @@ export default function Vtos() {
       }),
     [status, overdue, offset],
   );
-  const go = (next: URLSearchParams) => {
-    const search = next.toString();
-    navigate(`/vto${search ? `?${search}` : ''}`);
-  };
-  const filter = (name: string, value: string) => {
-    const next = new URLSearchParams(query);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    next.delete('vanaf');
-    go(next);
-  };
-  const toOffset = (value: number) => {
-    const next = new URLSearchParams(query);
-    next.set('vanaf', String(value));
-    go(next);
-  };
 
   return (
     <Page title="Verzoeken tot onderzoek">
@@ -84,16 +67,10 @@ export default function Vtos() {
           value={status}
           onChange={(event) => filter('status', event.target.value)}
         />
-        <SelectField
-          label="Termijn"
-          name="te-laat"
-          placeholder="Alle verzoeken"
-          options={[
-            { value: 'ja', label: 'Alleen te laat' },
-            { value: 'nee', label: 'Alleen op tijd' },
-          ]}
+        <OverdueFilter
           value={overdue}
-          onChange={(event) => filter('te-laat', event.target.value)}
+          placeholder="Alle verzoeken"
+          onChange={(value) => filter('te-laat', value)}
         />
       </form>
       <RefusalMessage refusal={refusal} />
@@ -117,20 +94,7 @@ export default function Vtos() {
               <VtoRow key={item.caseNumber} item={item} />
             ))}
           </Table>
-          <div className="utrecht-button-group" role="group" aria-label="Pagina's">
-            <Button
-              disabled={offset === 0}
-              onClick={() => toOffset(Math.max(0, offset - PAGE_SIZE))}
-            >
-              Vorige
-            </Button>
-            <Button
-              disabled={offset + page.items.length >= page.total}
-              onClick={() => toOffset(offset + PAGE_SIZE)}
-            >
-              Volgende
-            </Button>
-          </div>
+          <Pager offset={offset} shown={page.items.length} total={page.total} onOffset={toOffset} />
         </>
       )}
     </Page>

@@ -1,15 +1,15 @@
 import { useEffect, useState } from 'react';
 import { api, type Schemas } from '../../api/client';
-import { Link, useRouter } from '../../router';
+import { Link } from '../../router';
 import { PHASES } from '../../texts/labels';
 import { providerDueDay, providerDueLabel } from '../../texts/provider';
 import { describeRefusal, type Refusal } from '../../texts/refusals';
 import { RefusalMessage } from '../../ui/forms';
+import { OverdueFilter, PAGE_SIZE, Pager, useListAddress } from '../../ui/lists';
 import { Loading, Page } from '../../ui/page';
-import { Button, Cell, Paragraph, Row, SelectField, StatusBadge, Table } from '../../ui/ui';
+import { Cell, Paragraph, Row, StatusBadge, Table } from '../../ui/ui';
 
 type Summary = Schemas['TrajectorySummaryDto'];
-const PAGE_SIZE = 25;
 
 /**
  * A provider's start page: the cases it has a part in (its referrals among them), each with what
@@ -17,9 +17,8 @@ const PAGE_SIZE = 25;
  * provider its own due items on these rows, not the CJG's.
  */
 export default function ProviderStart() {
-  const { query, navigate } = useRouter();
+  const { query, offset, filter, toOffset } = useListAddress('/');
   const overdue = query.get('te-laat') ?? '';
-  const offset = Number(query.get('vanaf') ?? 0) || 0;
   const [page, setPage] = useState<Schemas['TrajectoryPageDto']>();
   const [refusal, setRefusal] = useState<Refusal>();
 
@@ -49,16 +48,6 @@ export default function ProviderStart() {
     };
   }, [overdue, offset]);
 
-  const to = (changes: Record<string, string>) => {
-    const next = new URLSearchParams(query);
-    for (const [name, value] of Object.entries(changes)) {
-      if (value) next.set(name, value);
-      else next.delete(name);
-    }
-    const search = next.toString();
-    navigate(`/${search ? `?${search}` : ''}`);
-  };
-
   return (
     <Page title="Verwijzingen en zaken">
       <Paragraph>
@@ -70,16 +59,10 @@ export default function ProviderStart() {
         aria-label="Filters"
         onSubmit={(event) => event.preventDefault()}
       >
-        <SelectField
-          label="Termijn"
-          name="te-laat"
-          placeholder="Alle zaken"
-          options={[
-            { value: 'ja', label: 'Alleen te laat' },
-            { value: 'nee', label: 'Alleen op tijd' },
-          ]}
+        <OverdueFilter
           value={overdue}
-          onChange={(event) => to({ 'te-laat': event.target.value, vanaf: '' })}
+          placeholder="Alle zaken"
+          onChange={(value) => filter('te-laat', value)}
         />
       </form>
       <RefusalMessage refusal={refusal} />
@@ -95,20 +78,7 @@ export default function ProviderStart() {
               <CaseRow key={item.caseNumber} item={item} />
             ))}
           </Table>
-          <div className="utrecht-button-group" role="group" aria-label="Pagina's">
-            <Button
-              disabled={offset === 0}
-              onClick={() => to({ vanaf: String(Math.max(0, offset - PAGE_SIZE)) })}
-            >
-              Vorige
-            </Button>
-            <Button
-              disabled={offset + page.items.length >= page.total}
-              onClick={() => to({ vanaf: String(offset + PAGE_SIZE) })}
-            >
-              Volgende
-            </Button>
-          </div>
+          <Pager offset={offset} shown={page.items.length} total={page.total} onOffset={toOffset} />
         </>
       )}
     </Page>

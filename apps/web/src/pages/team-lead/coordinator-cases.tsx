@@ -1,16 +1,16 @@
 import { useEffect, useState } from 'react';
 import { api, asErrorBody, type Schemas } from '../../api/client';
 import { usePrincipal } from '../../auth/session';
-import { Link, useRouter } from '../../router';
+import { Link } from '../../router';
 import { dueKindLabel, formatDate, PHASES, type Phase } from '../../texts/labels';
 import { describeRefusal, type Refusal } from '../../texts/refusals';
 import { RefusalMessage } from '../../ui/forms';
+import { PAGE_SIZE, Pager, useListAddress } from '../../ui/lists';
 import { Loading, Page } from '../../ui/page';
-import { Button, Cell, Paragraph, Row, SelectField, StatusBadge, Table } from '../../ui/ui';
+import { Cell, Paragraph, Row, SelectField, StatusBadge, Table } from '../../ui/ui';
 import { isEnded } from './cases';
 import './team-lead.css';
 
-const PAGE_SIZE = 25;
 const PHASE_OPTIONS = (Object.keys(PHASES) as Phase[]).map((phase) => ({
   value: phase,
   label: PHASES[phase],
@@ -36,10 +36,9 @@ function useCoordinatorName(coordinatorId: string): string | undefined {
 /** One coordinator's cases (GET /trajectories?coordinatorId=…), the one due first on top. */
 export default function CoordinatorCases({ coordinatorId }: { coordinatorId: string }) {
   const principal = usePrincipal();
-  const { path, query, navigate } = useRouter();
+  const { query, offset, filter, toOffset } = useListAddress();
   const name = useCoordinatorName(coordinatorId);
   const phase = (query.get('fase') ?? '') as Phase | '';
-  const offset = Number(query.get('vanaf') ?? 0) || 0;
   const [page, setPage] = useState<Schemas['TrajectoryPageDto']>();
   const [refusal, setRefusal] = useState<Refusal>();
 
@@ -70,16 +69,6 @@ export default function CoordinatorCases({ coordinatorId }: { coordinatorId: str
     };
   }, [coordinatorId, phase, offset]);
 
-  const go = (changes: Record<string, string>) => {
-    const next = new URLSearchParams(query);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    const search = next.toString();
-    navigate(`${path}${search ? `?${search}` : ''}`);
-  };
-
   const title = name ? `Zaken van ${name} (${coordinatorId})` : `Zaken van ${coordinatorId}`;
   return (
     <Page title={title}>
@@ -97,7 +86,7 @@ export default function CoordinatorCases({ coordinatorId }: { coordinatorId: str
           placeholder="Alle fasen"
           options={PHASE_OPTIONS}
           value={phase}
-          onChange={(event) => go({ fase: event.target.value, vanaf: '' })}
+          onChange={(event) => filter('fase', event.target.value)}
         />
       </form>
       <RefusalMessage refusal={refusal} />
@@ -143,20 +132,7 @@ export default function CoordinatorCases({ coordinatorId }: { coordinatorId: str
               </Row>
             ))}
           </Table>
-          <div className="utrecht-button-group" role="group" aria-label="Pagina's">
-            <Button
-              disabled={offset === 0}
-              onClick={() => go({ vanaf: String(Math.max(0, offset - PAGE_SIZE)) })}
-            >
-              Vorige
-            </Button>
-            <Button
-              disabled={offset + page.items.length >= page.total}
-              onClick={() => go({ vanaf: String(offset + PAGE_SIZE) })}
-            >
-              Volgende
-            </Button>
-          </div>
+          <Pager offset={offset} shown={page.items.length} total={page.total} onOffset={toOffset} />
         </>
       )}
     </Page>

@@ -1,10 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { api, asErrorBody, type Schemas } from '../../api/client';
 import { useSession } from '../../auth/session';
-import { Link, useRouter } from '../../router';
+import { Link } from '../../router';
 import { formatDateTime, PHASES, type Phase } from '../../texts/labels';
 import { describeRefusal, type Refusal } from '../../texts/refusals';
 import { RefusalMessage } from '../../ui/forms';
+import { OverdueFilter, PAGE_SIZE, Pager, useListAddress } from '../../ui/lists';
 import { Loading, Page } from '../../ui/page';
 import {
   Button,
@@ -20,7 +21,6 @@ import { isEnded } from './cases';
 import { CaseWorkflowLink } from './temporal-link';
 import './team-lead.css';
 
-const PAGE_SIZE = 25;
 const PHASE_OPTIONS = (Object.keys(PHASES) as Phase[]).map((phase) => ({
   value: phase,
   label: PHASES[phase],
@@ -32,11 +32,10 @@ const PHASE_OPTIONS = (Object.keys(PHASES) as Phase[]).map((phase) => ({
  */
 export default function OpsCases() {
   const { settings } = useSession();
-  const { path, query, navigate } = useRouter();
+  const { query, offset, filter, toOffset } = useListAddress();
   const phase = (query.get('fase') ?? '') as Phase | '';
   const municipalityCode = query.get('gemeente') ?? '';
   const overdue = query.get('te-laat') ?? '';
-  const offset = Number(query.get('vanaf') ?? 0) || 0;
   const [municipalityField, setMunicipalityField] = useState(municipalityCode);
   const [page, setPage] = useState<Schemas['TrajectoryPageDto']>();
   const [refusal, setRefusal] = useState<Refusal>();
@@ -69,18 +68,9 @@ export default function OpsCases() {
     };
   }, [phase, municipalityCode, overdue, offset]);
 
-  const go = (changes: Record<string, string>) => {
-    const next = new URLSearchParams(query);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    const search = next.toString();
-    navigate(`${path}${search ? `?${search}` : ''}`);
-  };
   const submitMunicipality = (event: FormEvent) => {
     event.preventDefault();
-    go({ gemeente: municipalityField.trim(), vanaf: '' });
+    filter('gemeente', municipalityField.trim());
   };
 
   return (
@@ -98,18 +88,12 @@ export default function OpsCases() {
           placeholder="Alle fasen"
           options={PHASE_OPTIONS}
           value={phase}
-          onChange={(event) => go({ fase: event.target.value, vanaf: '' })}
+          onChange={(event) => filter('fase', event.target.value)}
         />
-        <SelectField
-          label="Termijn"
-          name="te-laat"
-          placeholder="Alle zaken"
-          options={[
-            { value: 'ja', label: 'Alleen te laat' },
-            { value: 'nee', label: 'Alleen op tijd' },
-          ]}
+        <OverdueFilter
           value={overdue}
-          onChange={(event) => go({ 'te-laat': event.target.value, vanaf: '' })}
+          placeholder="Alle zaken"
+          onChange={(value) => filter('te-laat', value)}
         />
         <TextField
           label="Gemeente"
@@ -169,20 +153,7 @@ export default function OpsCases() {
               </Row>
             ))}
           </Table>
-          <div className="utrecht-button-group" role="group" aria-label="Pagina's">
-            <Button
-              disabled={offset === 0}
-              onClick={() => go({ vanaf: String(Math.max(0, offset - PAGE_SIZE)) })}
-            >
-              Vorige
-            </Button>
-            <Button
-              disabled={offset + page.items.length >= page.total}
-              onClick={() => go({ vanaf: String(offset + PAGE_SIZE) })}
-            >
-              Volgende
-            </Button>
-          </div>
+          <Pager offset={offset} shown={page.items.length} total={page.total} onOffset={toOffset} />
         </>
       )}
     </Page>

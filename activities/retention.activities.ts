@@ -172,12 +172,17 @@ export function createRetentionActivities({ dataSource }: RetentionActivityDepen
           `SELECT case_number FROM vto WHERE client_id = $1`,
           [clientId],
         );
+        const workflowIds = [
+          ...cases.map((c) => trajectoryWorkflowId(c.case_number)),
+          ...handovers.map((h) => handoverWorkflowId(h.id)),
+          ...vtos.map((v) => vtoWorkflowId(v.case_number)),
+        ];
         await tx.query(`DELETE FROM idempotency_record WHERE workflow_id = ANY($1::varchar[])`, [
-          [
-            ...cases.map((c) => trajectoryWorkflowId(c.case_number)),
-            ...handovers.map((h) => handoverWorkflowId(h.id)),
-            ...vtos.map((v) => vtoWorkflowId(v.case_number)),
-          ],
+          workflowIds,
+        ]);
+        // So do the views the projections kept of them (ids and codes, as the answers).
+        await tx.query(`DELETE FROM process_view WHERE workflow_id = ANY($1::varchar[])`, [
+          workflowIds,
         ]);
 
         // Ids and codes only: the audit trail outlives the personal data.

@@ -1,5 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
+import { keepView, type KeptView } from './process-view';
 import {
   amsterdamDate,
   DEFAULT_OWN_LETTERS_FROM_AGE,
@@ -507,12 +508,13 @@ export function createTrajectoryActivities(deps: ActivityDependencies) {
   return {
     /**
      * Writes the trajectory to the read model: its row, beschikkingen, toewijzingen, reviews,
-     * evaluations, care and client answers, in one transaction, and appends the workflow's
-     * changes to the audit trail. Idempotent and ordered by revision: a retried, replayed or late
+     * evaluations, care and client answers, and its view when the run keeps it (`process_view`),
+     * in one transaction, and appends the workflow's changes to the audit trail. Idempotent and ordered by revision: a retried, replayed or late
      * projection never overwrites newer data nor writes an audit entry twice.
      */
-    async projectTrajectory(p: TrajectoryProjection): Promise<void> {
+    async projectTrajectory(p: TrajectoryProjection & KeptView): Promise<void> {
       await dataSource.transaction(async (tx) => {
+        await keepView(tx, p.workflowId, p.revision, p.view);
         await tx.query(`INSERT INTO family (id) VALUES ($1) ON CONFLICT DO NOTHING`, [p.familyId]);
         const written: unknown[] = await tx.query(
           `INSERT INTO trajectory (case_number, workflow_id, municipality_code, coordinator_id, client_id, phase,

@@ -4,6 +4,7 @@ import {
   type LetterFacts,
   type Recipient,
 } from '@cjg/domain';
+import { keepView, type KeptView } from './process-view';
 import {
   createTrajectoryActivities,
   TEXT_ID_SUFFIX,
@@ -86,7 +87,8 @@ export function createVeiligThuisActivities(deps: ActivityDependencies) {
      * over). Idempotent and ordered by revision: a retried or late projection never overwrites
      * newer data.
      */
-    async projectHandover(p: HandoverProjection): Promise<void> {
+    async projectHandover(p: HandoverProjection & KeptView): Promise<void> {
+      await keepView(dataSource, p.workflowId, p.revision, p.view);
       await dataSource.query(
         `UPDATE veilig_thuis_handover SET
            workflow_id = $2, status = $3, revision = $4, coordinator_id = $5, client_id = $6,

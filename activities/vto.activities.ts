@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
 import type { VtoProjection } from '@cjg/domain';
+import { keepView, type KeptView } from './process-view';
 import {
   VTO_PARTNERS_MISSING,
   type BeschermingspleinAgendaInput,
@@ -37,7 +38,8 @@ export function createVtoActivities({ dataSource }: VtoActivityDependencies) {
      * Writes the VTO to the read model (table `vto`). Idempotent and ordered by revision: a
      * retried, replayed or late projection never overwrites newer data.
      */
-    async projectVto(p: VtoProjection): Promise<void> {
+    async projectVto(p: VtoProjection & KeptView): Promise<void> {
+      await keepView(dataSource, p.workflowId, p.revision, p.view);
       await dataSource.query(
         `INSERT INTO vto (case_number, workflow_id, municipality_code, coordinator_id, client_id,
            family_id, trajectory_case_number, grounds, status, proposed_at, parents_informed_on,

@@ -1,4 +1,4 @@
-import type { ActivityOptions, RetryPolicy } from '@temporalio/workflow';
+import type { ActivityOptions, LocalActivityOptions, RetryPolicy } from '@temporalio/workflow';
 
 /** Retried with backoff for as long as PostgreSQL is away. */
 const UNTIL_POSTGRES_RETURNS: RetryPolicy = {
@@ -18,6 +18,18 @@ const READ_MODEL_QUERY_OPTIONS: ActivityOptions = {
  * projection, never loses it).
  */
 export const PROJECTION_OPTIONS: ActivityOptions = {
+  startToCloseTimeout: '30 seconds',
+  retry: UNTIL_POSTGRES_RETURNS,
+};
+
+/**
+ * The same read-model writes as a local activity (issue 19): run by the worker inside the workflow
+ * task that made the change, so it takes one marker in the history instead of an activity's three
+ * events and a workflow task of its own, and the command's answer leaves only after the write.
+ * Retried with the same backoff; past a minute the retries wait on a timer, so a PostgreSQL outage
+ * delays the projection, never loses it.
+ */
+export const LOCAL_PROJECTION_OPTIONS: LocalActivityOptions = {
   startToCloseTimeout: '30 seconds',
   retry: UNTIL_POSTGRES_RETURNS,
 };

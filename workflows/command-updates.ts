@@ -7,6 +7,27 @@
 import type { QueryDefinition, UpdateDefinition } from '@temporalio/common';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 
+/**
+ * What an accepted command answers when its process keeps its view next to its read-model row
+ * (issue 19, the runner's LOCAL_PROJECTION): the revision it brought; the view at that revision
+ * or a later one is in `process_view`. Runs from before, and processes that do not project,
+ * answer the view itself.
+ */
+export interface CommandAnswer {
+  revision: number;
+  view: 'kept';
+}
+
+/** Whether a command's answer is a {@link CommandAnswer} (else it is the view). */
+export function isCommandAnswer(result: unknown): result is CommandAnswer {
+  return (
+    typeof result === 'object' &&
+    result !== null &&
+    (result as { view?: unknown }).view === 'kept' &&
+    typeof (result as { revision?: unknown }).revision === 'number'
+  );
+}
+
 /** A command's data, without its `type` (the update's name says which command it is). */
 export type CommandArgsOf<C extends { type: string }, T extends C['type']> = Omit<
   Extract<C, { type: T }>,
@@ -20,7 +41,10 @@ export function commandTypesOf<C extends { type: string }>(
   return Object.keys(fields) as C['type'][];
 }
 
-/** One update per command; each answers `Result` (the view right after the command). */
+/**
+ * One update per command; each answers `Result`: the view right after the command, or its
+ * revision ({@link CommandAnswer}) when the view is kept in the read model.
+ */
 export function defineCommandUpdates<C extends { type: string }, Result>(
   types: readonly C['type'][],
 ): { [T in C['type']]: UpdateDefinition<Result, [CommandArgsOf<C, T>]> } {
@@ -34,20 +58,25 @@ export function defineCommandUpdates<C extends { type: string }, Result>(
  * (its view: the state plus what may happen next), every command in the table's order, and one
  * update per command. An accepted command answers the view right after it, so the API can answer
  * the caller without a second query (a query waits behind the workflow's next task, which under
- * load took seconds: docs/performance.md). The view carries ids and codes only; its size per
- * update in the history is measured by `npm run bench:history`.
+ * load took seconds: docs/performance.md); since issue 19 a process that keeps its view in the
+ * read model answers only the revision ({@link CommandAnswer}), and the API reads the view there.
+ * The view carries ids and codes only.
  */
-export function processContract<C extends { type: string }, View>(
+export function processContract<
+  C extends { type: string },
+  View,
+  Answer extends View | CommandAnswer = View | CommandAnswer,
+>(
   fields: Record<C['type'], readonly string[]>,
 ): {
   stateQuery: QueryDefinition<View>;
   commandTypes: readonly C['type'][];
-  updates: { [T in C['type']]: UpdateDefinition<View, [CommandArgsOf<C, T>]> };
+  updates: { [T in C['type']]: UpdateDefinition<Answer, [CommandArgsOf<C, T>]> };
 } {
   const commandTypes = commandTypesOf<C>(fields);
   return {
     stateQuery: defineQuery<View>('state'),
     commandTypes,
-    updates: defineCommandUpdates<C, View>(commandTypes),
+    updates: defineCommandUpdates<C, Answer>(commandTypes),
   };
 }

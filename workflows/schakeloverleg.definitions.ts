@@ -23,12 +23,13 @@ export const SCHAKELOVERLEG_CASE_KIND = 'schakeloverleg-transfer';
 
 /**
  * The `state` query, the commands in the order of TRANSFER_COMMAND_FIELDS, and one update per
- * command named after it (`plan`, `recordOutcome`…): see processContract.
+ * command named after it (`plan`, `recordOutcome`…): see processContract. A transfer keeps no
+ * read-model row, so its commands answer the view itself.
  */
 export const {
   stateQuery: transferStateQuery,
   commandTypes: TRANSFER_COMMAND_TYPES,
   updates: transferCommandUpdates,
-} = processContract<TransferCommand, TransferView>(TRANSFER_COMMAND_FIELDS);
+} = processContract<TransferCommand, TransferView, TransferView>(TRANSFER_COMMAND_FIELDS);
 
 export type TransferCommandArgs<T extends TransferCommandType> = CommandArgsOf<TransferCommand, T>;

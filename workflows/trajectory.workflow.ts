@@ -1,11 +1,12 @@
-import { proxyActivities } from '@temporalio/workflow';
+import { proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import { involvedProviders, projectionOf, TRAJECTORY_PROCESS } from '@cjg/domain';
 import type { TrajectoryActivities } from '../activities';
-import { PROJECTION_OPTIONS } from './activity-options';
+import { LOCAL_PROJECTION_OPTIONS, PROJECTION_OPTIONS } from './activity-options';
 import { processWorkflow } from './support/process-runner';
 import { commandUpdates, trajectoryStateQuery } from './trajectory.definitions';
 
 const projection = proxyActivities<TrajectoryActivities>(PROJECTION_OPTIONS);
+const localProjection = proxyLocalActivities<TrajectoryActivities>(LOCAL_PROJECTION_OPTIONS);
 
 /**
  * One toegang trajectory, from the registered request for help to its closure (002 §3.5, 001,
@@ -24,13 +25,15 @@ export const trajectoryWorkflow = processWorkflow({
     providerAgbCodes: involvedProviders(state),
     coordinated: state.coordination?.coordinate ?? false,
   }),
-  project: (state, workflowId, causes) =>
-    projection.projectTrajectory(projectionOf(state, workflowId, causes)),
+  project: (state, workflowId, causes, kept) =>
+    kept
+      ? localProjection.projectTrajectory({ ...projectionOf(state, workflowId, causes), ...kept })
+      : projection.projectTrajectory(projectionOf(state, workflowId, causes)),
   own: {
     // The family's set of active providers changed: samenloop is judged per family (004).
-    'family-care': (effect, { state, track }) =>
+    'family-care': (effect, { state, track, local }) =>
       track(
-        projection.reportFamilyCare({
+        (local ? localProjection : projection).reportFamilyCare({
           familyId: state.familyId,
           caseNumber: state.caseNumber,
           coordinatorId: state.coordinatorId,

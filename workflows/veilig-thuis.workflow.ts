@@ -1,8 +1,8 @@
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
-import { proxyActivities } from '@temporalio/workflow';
+import { proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import { handoverProjectionOf, VEILIG_THUIS_PROCESS, type TrajectoryInput } from '@cjg/domain';
 import type { VeiligThuisActivities } from '../activities/veilig-thuis.activities';
-import { LETTER_OPTIONS, PROJECTION_OPTIONS } from './activity-options';
+import { LETTER_OPTIONS, LOCAL_PROJECTION_OPTIONS, PROJECTION_OPTIONS } from './activity-options';
 import { processWorkflow, refuseInHandler } from './support/process-runner';
 import { startLinkedTrajectory } from './support/linked-trajectory';
 import {
@@ -13,6 +13,7 @@ import {
 
 const letters = proxyActivities<VeiligThuisActivities>(LETTER_OPTIONS);
 const projection = proxyActivities<VeiligThuisActivities>(PROJECTION_OPTIONS);
+const localProjection = proxyLocalActivities<VeiligThuisActivities>(LOCAL_PROJECTION_OPTIONS);
 
 /**
  * One Veilig Thuis warm handover (002 §3.6, §5.6), from Veilig Thuis handing the case over to its
@@ -45,8 +46,10 @@ export const veiligThuisHandoverWorkflow = processWorkflow({
       to: letter.to,
       facts: letter.facts,
     }),
-  project: (state, workflowId) =>
-    projection.projectHandover(handoverProjectionOf(state, workflowId)),
+  project: (state, workflowId, _causes, kept) =>
+    kept
+      ? localProjection.projectHandover({ ...handoverProjectionOf(state, workflowId), ...kept })
+      : projection.projectHandover(handoverProjectionOf(state, workflowId)),
   prepare: {
     startTrajectory: {
       busy: 'a trajectory is being started for this handover',

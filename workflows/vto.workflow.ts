@@ -1,7 +1,7 @@
-import { log, proxyActivities, setHandler } from '@temporalio/workflow';
+import { log, proxyActivities, proxyLocalActivities, setHandler } from '@temporalio/workflow';
 import { placeOnAgenda, VTO_PROCESS, vtoProjectionOf, type AgendaPlacement } from '@cjg/domain';
 import type { VtoActivities } from '../activities/vto.activities';
-import { PROJECTION_OPTIONS } from './activity-options';
+import { LOCAL_PROJECTION_OPTIONS, PROJECTION_OPTIONS } from './activity-options';
 import { processWorkflow } from './support/process-runner';
 import {
   placedOnAgendaSignal,
@@ -11,6 +11,7 @@ import {
 } from './vto.definitions';
 
 const projection = proxyActivities<VtoActivities>(PROJECTION_OPTIONS);
+const localProjection = proxyLocalActivities<VtoActivities>(LOCAL_PROJECTION_OPTIONS);
 
 /**
  * One verzoek tot onderzoek at the Raad voor de Kinderbescherming (002 §3.6), from the
@@ -31,7 +32,10 @@ export const vtoWorkflow = processWorkflow({
     // The partner it waits for: the beschermingsplein while on its agenda, then the Raad.
     organisationId: state.raad?.organisationId ?? state.agenda?.beschermingspleinId ?? null,
   }),
-  project: (state, workflowId) => projection.projectVto(vtoProjectionOf(state, workflowId)),
+  project: (state, workflowId, _causes, kept) =>
+    kept
+      ? localProjection.projectVto({ ...vtoProjectionOf(state, workflowId), ...kept })
+      : projection.projectVto(vtoProjectionOf(state, workflowId)),
   handlers: ({ state, queue }) =>
     setHandler(placedOnAgendaSignal, (placement: AgendaPlacement) => {
       const placed = placeOnAgenda(state, placement, new Date());

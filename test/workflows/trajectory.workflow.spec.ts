@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ApplicationFailure, WorkflowFailedError } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
-import { addToDate } from '@cjg/domain';
+import { addToDate, type TrajectoryProjection } from '@cjg/domain';
 import {
   advance,
   AGB_A,
@@ -24,6 +24,7 @@ import {
   withTrajectory,
 } from '../support/trajectory-harness';
 import { testDataConverter } from '../support/workflow-env';
+import { commandUpdates } from '@cjg/workflows/trajectory.definitions';
 
 jest.setTimeout(Number(process.env.WORKFLOW_TEST_TIMEOUT_MS ?? 60_000));
 useTimeSkippingServerPerTest();
@@ -72,6 +73,36 @@ describe('trajectoryWorkflow: intake to beschikking', () => {
     // Projections carry the revision, so the read model keeps the newest.
     const revisions = rec.projections.map((p) => p.revision);
     expect(revisions).toEqual([...revisions].sort((a, b) => a - b));
+  });
+
+  it('projects as a local activity that keeps the view: a command answers its revision once the read model has it', async () => {
+    const start = input();
+    await withTrajectory(start, async (handle, rec) => {
+      await eventually(
+        () => state(handle),
+        (v) => v.intakeLetterSent,
+      );
+      const answer = await handle.executeUpdate(commandUpdates.agreeResults, {
+        args: [{ plan: PLAN }],
+      });
+      expect(answer).toEqual({ revision: expect.any(Number), view: 'kept' });
+      // The projection ran inside the command's workflow task: it is there when the answer is.
+      const kept = rec.projections.find(
+        (p) => p.revision === (answer as { revision: number }).revision,
+      ) as (TrajectoryProjection & { view?: { phase: string; revision: number } }) | undefined;
+      expect(kept?.phase).toBe('results-agreed');
+      expect(kept?.view).toMatchObject({ phase: 'results-agreed', revision: kept?.revision });
+      const history = await handle.fetchHistory();
+      const scheduled = (history.events ?? []).flatMap(
+        (e) => e.activityTaskScheduledEventAttributes?.activityType?.name ?? [],
+      );
+      expect(scheduled).toContain('sendLetter');
+      expect(scheduled).not.toContain('projectTrajectory');
+      const markers = (history.events ?? []).flatMap(
+        (e) => e.markerRecordedEventAttributes?.markerName ?? [],
+      );
+      expect(markers).toContain('core_local_activity');
+    });
   });
 
   it('refuses a command in the wrong phase before it enters history', async () => {

@@ -27,6 +27,7 @@ import {
 } from '@cjg/domain';
 import type { TrajectoryActivities } from '../../activities';
 import { LETTER_OPTIONS } from '../activity-options';
+import type { CommandAnswer } from '../command-updates';
 import { COMMAND_REFUSED } from '../trajectory.definitions';
 import { caseSearchAttributes, type CaseSearch } from './case-search';
 
@@ -66,6 +67,17 @@ export const KEEP_DEADLINE_TIMER = 'process-runner-keep-deadline-timer';
  * upserted after every change of the state. The first upsert of a run sends them all, as before.
  */
 export const UPSERT_WHEN_CHANGED = 'process-runner-upsert-when-changed';
+/**
+ * The projection (and the trajectory's report to its family) runs as a local activity, inside the
+ * workflow task that made the change, and the projection keeps the view next to the row (table `process_view`); a command answers its revision, not its
+ * view (issue 19). So the history holds one marker instead of an activity's three events, no
+ * workflow task of its own when the projection finishes, no read-model row as input and no view
+ * per command. The task, and with it a command's answer, completes only once the read model has
+ * the revision; the API then reads the view from `process_view` (or, when the write took longer
+ * than a task may wait and is still going on, asks the workflow). Asked only by a process that
+ * projects: the others answer their view as before.
+ */
+export const LOCAL_PROJECTION = 'process-runner-local-projection';
 
 /**
  * The failure a command validator throws; the command then never enters the history. Its details
@@ -138,6 +150,11 @@ export interface RunningProcess<T extends ProcessTypes> {
   queue(effects: readonly T['effect'][]): void;
   /** Starts an activity without waiting for it (a failure is logged). */
   track(promise: Promise<unknown>, what: string): void;
+  /**
+   * Whether this run's quick writes (the projection, the trajectory's family report) run as local
+   * activities (LOCAL_PROJECTION); runs from before use activities.
+   */
+  readonly local: boolean;
 }
 
 /** What a letter activity answers: the recipients it could not reach (none in older runs). */
@@ -157,7 +174,7 @@ export interface ProcessWorkflow<T extends ProcessTypes> {
   /** One update per command, named after it (the names are in every history: never rename). */
   updates: {
     [K in T['command']['type']]: UpdateDefinition<
-      T['view'],
+      T['view'] | CommandAnswer,
       [Omit<Extract<T['command'], { type: K }>, 'type'>]
     >;
   };
@@ -168,8 +185,17 @@ export interface ProcessWorkflow<T extends ProcessTypes> {
   search(state: T['state']): CaseSearch;
   /** Sends a letter (default: the `sendLetter` activity, exactly once by its ledger). */
   sendLetter?(letter: Letter, sequence: number, run: RunningProcess<T>): Promise<LetterSent>;
-  /** Writes the read model; `causes` says what changed since the last time. */
-  project?(state: T['state'], workflowId: string, causes: string[]): Promise<unknown>;
+  /**
+   * Writes the read model; `causes` says what changed since the last time. With `kept` (runs with
+   * LOCAL_PROJECTION) as a local activity that keeps `kept.view` too; else as an activity (runs
+   * from before).
+   */
+  project?(
+    state: T['state'],
+    workflowId: string,
+    causes: string[],
+    kept?: { view: T['view'] },
+  ): Promise<unknown>;
   /** Runs the process's own effects. */
   own?: {
     [K in OwnEffect<T>['type']]: (
@@ -269,6 +295,7 @@ export async function runProcess<T extends ProcessTypes>(
   // the new way from its first workflow task.
   const keepTimer = patched(KEEP_DEADLINE_TIMER);
   const upsertWhenChanged = patched(UPSERT_WHEN_CHANGED);
+  const localProjection = workflow.project !== undefined && patched(LOCAL_PROJECTION);
   const workflowId = workflowInfo().workflowId;
   const effects: Effect[] = [];
   const inflight = createInflight();
@@ -277,6 +304,7 @@ export async function runProcess<T extends ProcessTypes>(
     workflowId,
     queue: (more) => void effects.push(...more),
     track: inflight.track,
+    local: localProjection,
   };
   /** What changed since the last projection, for the audit trail (`command:…`, `deadline:…`). */
   const causes: string[] = resumed ? [] : ['start'];
@@ -287,15 +315,18 @@ export async function runProcess<T extends ProcessTypes>(
     const current = process.view(state, new Date());
     return busy ? { ...current, allowedCommands: [] } : current;
   };
+  /** What an accepted command answers: its view, or its revision when the projection keeps it. */
+  const answer = (): View | CommandAnswer =>
+    localProjection ? { revision: state.revision, view: 'kept' } : view();
 
   const opening = workflow.opening ?? 'before-handlers';
   if (!resumed && opening === 'before-handlers') effects.push(...process.openingEffects(state));
 
   setHandler(workflow.stateQuery, view);
-  const apply = (command: Command): View => {
+  const apply = (command: Command): View | CommandAnswer => {
     causes.push(`command:${command.type}`);
     effects.push(...process.applyCommand(state, command, new Date()));
-    return view();
+    return answer();
   };
   const prepareThenApply = async (
     preparation: {
@@ -303,7 +334,7 @@ export async function runProcess<T extends ProcessTypes>(
       run(command: Command, run: RunningProcess<T>): Promise<void>;
     },
     command: Command,
-  ): Promise<View> => {
+  ): Promise<View | CommandAnswer> => {
     busy = preparation.busy;
     try {
       await preparation.run(command, run);
@@ -314,7 +345,10 @@ export async function runProcess<T extends ProcessTypes>(
   };
   for (const type of Object.keys(process.commandFields) as Command['type'][]) {
     // One handler per command; the union of their argument types is too wide to name here.
-    const update = workflow.updates[type] as unknown as UpdateDefinition<View, [object]>;
+    const update = workflow.updates[type] as unknown as UpdateDefinition<
+      View | CommandAnswer,
+      [object]
+    >;
     const preparation = workflow.prepare?.[type] as
       Parameters<typeof prepareThenApply>[0] | undefined;
     setHandler(
@@ -426,7 +460,10 @@ export async function runProcess<T extends ProcessTypes>(
       upsertMemo({ summary });
     }
     const recent = causes.splice(0);
-    if (workflow.project) inflight.track(workflow.project(state, workflowId, recent), 'projection');
+    if (workflow.project) {
+      const kept = localProjection ? { view: view() } : undefined;
+      inflight.track(workflow.project(state, workflowId, recent, kept), 'projection');
+    }
   };
 
   if (!resumed && opening !== 'before-handlers') {

@@ -52,6 +52,7 @@ import { Professional1764400000500 } from './migrations/1764400000500-Profession
 import { SamenloopNaming1764400000600 } from './migrations/1764400000600-SamenloopNaming';
 import { ClientAnswerThreeRatings1764400000700 } from './migrations/1764400000700-ClientAnswerThreeRatings';
 import { TrajectoryProviderDue1764500000100 } from './migrations/1764500000100-TrajectoryProviderDue';
+import { ProcessView1764500000200 } from './migrations/1764500000200-ProcessView';
 import { ProfessionalEntity } from './entities/professional.entity';
 
 export const ENTITIES = [
@@ -108,6 +109,7 @@ export const MIGRATIONS = [
   SamenloopNaming1764400000600,
   ClientAnswerThreeRatings1764400000700,
   TrajectoryProviderDue1764500000100,
+  ProcessView1764500000200,
 ];
 
 /** The local stack's database; `npm start` creates it in a project-local cluster. */

@@ -4,6 +4,7 @@ import type { QueryDefinition, SearchAttributePair, UpdateDefinition } from '@te
 import type { Principal } from '../auth/principal';
 import { coded } from '../common/error-codes';
 import { assertMayGive, commandsFor, type ProcessAccess } from './process-access';
+import type { KeptViews } from './kept-views';
 import { requestHash, type IdempotencyService } from '../idempotency/idempotency.service';
 import type { Caller, HttpAnswer } from '../idempotency/idempotency.interceptor';
 import {
@@ -65,6 +66,7 @@ export abstract class ProcessService<
     protected readonly client: Client,
     protected readonly idempotency: IdempotencyService,
     private readonly taskQueue: string,
+    private readonly views: KeptViews,
   ) {}
 
   /** The process as this caller may see it; 403 when it may not see it at all. */
@@ -141,7 +143,12 @@ export abstract class ProcessService<
             if (isFinalRefusal(error)) await prepared.discard?.();
             throw error;
           }
-          const view = await viewAfterCommand(result, () => this.state(id));
+          const workflowId = this.definition.workflowId(id);
+          const view = await viewAfterCommand(
+            result,
+            (revision) => this.views.at<View>(workflowId, revision),
+            () => this.state(id),
+          );
           await prepared.settle?.(view);
           return this.present(principal, view);
         },

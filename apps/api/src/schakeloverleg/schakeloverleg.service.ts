@@ -59,6 +59,7 @@ import {
   type CommandBody,
   type PreparedCommand,
 } from '../processes/process.service';
+import { keptViews } from '../processes/kept-views';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 import { workflowExists } from '../temporal/workflow-commands';
 import type {
@@ -107,7 +108,7 @@ export class SchakeloverlegService extends ProcessService<
     @Inject(SCHAKELOVERLEG_CONFIG) private readonly schakeloverleg: SchakeloverlegConfig,
     idempotency: IdempotencyService,
   ) {
-    super(TRANSFER, client, idempotency, config.temporal.taskQueue);
+    super(TRANSFER, client, idempotency, config.temporal.taskQueue, keptViews(dataSource));
   }
 
   /**

@@ -99,20 +99,48 @@ describe('queryState', () => {
 });
 
 describe('viewAfterCommand', () => {
+  const noneKept = () => Promise.resolve(undefined);
+
   it('answers the view a command returned, without a query', async () => {
     const query = jest.fn();
+    const kept = jest.fn();
     const view = { revision: 3, allowedCommands: [], pendingDeadlines: [] };
-    await expect(viewAfterCommand(view, query)).resolves.toBe(view);
+    await expect(viewAfterCommand(view, kept, query)).resolves.toBe(view);
     expect(query).not.toHaveBeenCalled();
+    expect(kept).not.toHaveBeenCalled();
   });
 
   it('queries the state for a run whose commands answered only their revision', async () => {
     const queried = { revision: 4, allowedCommands: ['withdraw'], pendingDeadlines: [] };
     const query = jest.fn().mockResolvedValue(queried);
     await expect(
-      viewAfterCommand({ revision: 4, phase: 'intake', allowedCommands: ['withdraw'] }, query),
+      viewAfterCommand(
+        { revision: 4, phase: 'intake', allowedCommands: ['withdraw'] },
+        noneKept,
+        query,
+      ),
     ).resolves.toBe(queried);
-    await expect(viewAfterCommand(undefined, query)).resolves.toBe(queried);
+    await expect(viewAfterCommand(undefined, noneKept, query)).resolves.toBe(queried);
     expect(query).toHaveBeenCalledTimes(2);
+  });
+
+  it('reads the kept view at the revision a command answered, without a query', async () => {
+    const keptView = { revision: 6, allowedCommands: [], pendingDeadlines: [] };
+    const kept = jest.fn().mockResolvedValue(keptView);
+    const query = jest.fn();
+    await expect(viewAfterCommand({ revision: 5, view: 'kept' }, kept, query)).resolves.toBe(
+      keptView,
+    );
+    expect(kept).toHaveBeenCalledWith(5);
+    expect(query).not.toHaveBeenCalled();
+  });
+
+  it('queries the state when the kept view is not at that revision yet', async () => {
+    const queried = { revision: 5, allowedCommands: [], pendingDeadlines: [] };
+    const query = jest.fn().mockResolvedValue(queried);
+    await expect(viewAfterCommand({ revision: 5, view: 'kept' }, noneKept, query)).resolves.toBe(
+      queried,
+    );
+    expect(query).toHaveBeenCalledTimes(1);
   });
 });

@@ -8,6 +8,7 @@ import {
 } from '@temporalio/client';
 import type { QueryDefinition, TypedSearchAttributes, UpdateDefinition } from '@temporalio/common';
 import { isProblemCode } from '@cjg/domain';
+import { isCommandAnswer } from '@cjg/workflows/command-updates';
 import { COMMAND_REFUSED } from '@cjg/workflows/trajectory.definitions';
 import { coded } from '../common/error-codes';
 
@@ -128,13 +129,17 @@ export function isCompletedError(error: unknown): boolean {
 /**
  * The view a command answered: the workflow's view right after the command, so no second query
  * is needed (a query waits behind the workflow's next task; under load that took seconds). A run
- * started before commands answered their view gave only `{ revision, … }`; for it the state is
- * queried.
+ * that keeps its view in the read model (issue 19) answers its revision: the view is then read
+ * there (`kept`), at that revision or a later one. When it is not there yet (the projection took
+ * longer than the workflow task, and goes on) the state is queried, as it is for a run started
+ * before commands answered their view, which gave only `{ revision, … }`.
  */
 export async function viewAfterCommand<V extends { pendingDeadlines: unknown }>(
   result: unknown,
+  kept: (revision: number) => Promise<V | undefined>,
   query: () => Promise<V>,
 ): Promise<V> {
+  if (isCommandAnswer(result)) return (await kept(result.revision)) ?? query();
   const answered =
     typeof result === 'object' &&
     result !== null &&

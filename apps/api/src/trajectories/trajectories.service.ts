@@ -44,6 +44,7 @@ import {
   type CommandBody,
   type PreparedCommand,
 } from '../processes/process.service';
+import { keptViews } from '../processes/kept-views';
 import { RegistryService } from '../registry/registry.service';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 import { describeAttributes } from '../temporal/workflow-commands';
@@ -83,7 +84,7 @@ export class TrajectoriesService extends ProcessService<CommandType, TrajectoryV
     private readonly texts: CaseTextsService,
     private readonly registry: RegistryService,
   ) {
-    super(TRAJECTORY, client, idempotency, config.temporal.taskQueue);
+    super(TRAJECTORY, client, idempotency, config.temporal.taskQueue, keptViews(dataSource));
   }
 
   /**

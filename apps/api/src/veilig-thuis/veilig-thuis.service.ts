@@ -47,6 +47,7 @@ import {
   type CommandBody,
   type PreparedCommand,
 } from '../processes/process.service';
+import { keptViews } from '../processes/kept-views';
 import { RegistryService } from '../registry/registry.service';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 import { workflowExists } from '../temporal/workflow-commands';
@@ -100,7 +101,7 @@ export class VeiligThuisService extends ProcessService<
     idempotency: IdempotencyService,
     private readonly registry: RegistryService,
   ) {
-    super(HANDOVER, client, idempotency, config.temporal.taskQueue);
+    super(HANDOVER, client, idempotency, config.temporal.taskQueue, keptViews(dataSource));
   }
 
   /**

@@ -42,6 +42,7 @@ import {
   type CommandBody,
   type PreparedCommand,
 } from '../processes/process.service';
+import { keptViews } from '../processes/kept-views';
 import { RegistryService } from '../registry/registry.service';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 import type {
@@ -74,7 +75,7 @@ export class VtoService extends ProcessService<VtoCommandType, VtoView, VtoState
     idempotency: IdempotencyService,
     private readonly registry: RegistryService,
   ) {
-    super(VTO, client, idempotency, config.temporal.taskQueue);
+    super(VTO, client, idempotency, config.temporal.taskQueue, keptViews(dataSource));
   }
 
   /**

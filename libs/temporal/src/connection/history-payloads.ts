@@ -6,10 +6,14 @@ type History = temporal.api.history.v1.IHistory;
 
 /**
  * Fields the SDK never runs through a codec: search attributes (the server indexes them),
- * headers, and markers (the SDK's core writes a `patched()` marker itself and reads it back on
- * replay). The walk leaves them as they are, so what it encodes is what a worker would have.
+ * headers, and markers (the SDK's core writes a `patched()` marker and a local activity's
+ * bookkeeping itself and reads them back on replay), but for a local activity's result
+ * (`details.result`, see MARKER_CODEC_FIELD), which the SDK encodes like any activity's. The walk
+ * leaves the others as they are, so what it encodes is what a worker would have.
  */
 const NOT_CODEC_FIELDS = new Set(['searchAttributes', 'header', 'markerRecordedEventAttributes']);
+/** The one field of a marker's details that goes through the codec: a local activity's result. */
+const MARKER_CODEC_FIELD = 'result';
 
 /** One payload of a history, with where it is (`events[3].workflowExecutionStartedEventAttributes.input.payloads[0]`). */
 export interface HistoryPayload {
@@ -58,9 +62,18 @@ export function encodeHistoryPayloads(history: History, codec: PayloadCodec): Pr
 /** Whether every payload a codec sees is encrypted (search attributes and headers aside). */
 export function unencryptedHistoryPayloads(history: History): HistoryPayload[] {
   return historyPayloads(history).filter(
-    ({ path, payload }) =>
-      !isEncrypted(payload) && !path.split('.').some((part) => NOT_CODEC_FIELDS.has(part)),
+    ({ path, payload }) => !isEncrypted(payload) && passesCodec(path),
   );
+}
+
+/** Whether the payload at `path` went through the worker's codec. */
+function passesCodec(path: string): boolean {
+  const parts = path.split('.');
+  const marker = parts.indexOf('markerRecordedEventAttributes');
+  if (marker >= 0) {
+    return parts[marker + 1] === 'details' && parts[marker + 2] === MARKER_CODEC_FIELD;
+  }
+  return !parts.some((part) => NOT_CODEC_FIELDS.has(part));
 }
 
 async function transformHistoryPayloads(
@@ -74,6 +87,13 @@ async function transformHistoryPayloads(
     }
     if (!isObject(node)) return;
     for (const [key, value] of Object.entries(node)) {
+      if (key === 'markerRecordedEventAttributes') {
+        // Only a local activity's result went through the codec.
+        const details = (value as { details?: Record<string, unknown> } | null)?.details;
+        const result = details?.[MARKER_CODEC_FIELD];
+        if (result) await walk({ [MARKER_CODEC_FIELD]: result });
+        continue;
+      }
       if (NOT_CODEC_FIELDS.has(key)) continue;
       if (key === 'payloads' && Array.isArray(value) && value.every(isPayload)) {
         (node as Record<string, unknown>)[key] = await transform(value);

@@ -18,9 +18,11 @@ import { trajectoryStartSearchAttributes } from '@cjg/temporal';
 import {
   commandUpdates,
   TRAJECTORY_WORKFLOW_TYPE,
+  trajectoryStateQuery,
   type CommandArgs,
   type TrajectoryView,
 } from '@cjg/workflows/trajectory.definitions';
+import { isCommandAnswer } from '@cjg/workflows/command-updates';
 import { dataDir } from '../scripts/stack/paths';
 import { freePort, type ManagedProcess } from '../scripts/stack/process';
 import {
@@ -273,13 +275,26 @@ async function main(): Promise<void> {
     log(
       `wave set up in ${(setup.wallMs / 1000).toFixed(0)} s; reviews due at ${new Date(due).toISOString()}`,
     );
+    const keptView = async (workflowId: string, revision: number): Promise<TrajectoryView> => {
+      const [row] = await sql<{ view: TrajectoryView }>(
+        pg.url,
+        'SELECT view FROM process_view WHERE workflow_id = $1 AND revision >= $2',
+        [workflowId, revision],
+      );
+      return row?.view ?? client.workflow.getHandle(workflowId).query(trajectoryStateQuery);
+    };
     const dueAt: string[] = [];
     const decided = await timed(opts.wave, opts.concurrency, async (i) => {
-      const view = (await give(i, 'decideCoordination', {
+      const answer = await give(i, 'decideCoordination', {
         coordinate: true,
         criteria: COORDINATED_CRITERIA,
         reviewInterval: interval,
-      })) as TrajectoryView;
+      });
+      // A run that keeps its view in the read model answers its revision (issue 19): the view is
+      // then read there, as the API does (or asked of the workflow when it is not there yet).
+      const view = isCommandAnswer(answer)
+        ? await keptView(trajectoryWorkflowId(caseNumber(i)), answer.revision)
+        : (answer as TrajectoryView);
       dueAt[i] = view.monitoring.nextReviewDue ?? '';
     });
     const inWave = [...dueAt.keys()].filter((i) => dueAt[i] === new Date(due).toISOString());

@@ -132,7 +132,7 @@ describe('the setup jobs', { timeout: 120_000 }, () => {
 
 describe('a worker on the prebuilt workflow bundle', { timeout: 120_000 }, () => {
   const { taskQueue } = temporalConfigFromEnv({ TEMPORAL_NAMESPACE: NAMESPACE });
-  const recorded = { letters: [], projections: 0 };
+  const recorded = { letters: [], projections: 0, views: [] };
   let nativeConnection;
   let worker;
   let running;
@@ -150,8 +150,9 @@ describe('a worker on the prebuilt workflow bundle', { timeout: 120_000 }, () =>
         },
       ]),
     ),
-    async projectTrajectory() {
+    async projectTrajectory(projection) {
       recorded.projections += 1;
+      if (projection.view) recorded.views.push(projection.view);
     },
     async sendLetter(request) {
       recorded.letters.push(request.kind);
@@ -233,7 +234,12 @@ describe('a worker on the prebuilt workflow bundle', { timeout: 120_000 }, () =>
       // A free text travels as a reference to the text the API stored (libs/domain/src/text-ref.ts).
       args: [{ reason: { textId: randomUUID(), items: 1 } }],
     });
-    assert.equal(result.phase, 'withdrawn');
+    // The command answers its revision; the view went to the read model with it (issue 19).
+    assert.deepEqual(Object.keys(result).sort(), ['revision', 'view']);
+    assert.equal(result.view, 'kept');
+    // The view kept at that revision, or a later one (a letter's completion may share the task).
+    const kept = recorded.views.find((view) => view.revision >= result.revision);
+    assert.equal(kept?.phase, 'withdrawn');
     const final = await handle.result();
     assert.equal(final.phase, 'withdrawn');
     assert.ok(recorded.letters.includes('intake-registered'), recorded.letters.join(', '));

@@ -86,10 +86,11 @@ describe('trajectoryWorkflow: intake to beschikking', () => {
         args: [{ plan: PLAN }],
       });
       expect(answer).toEqual({ revision: expect.any(Number), view: 'kept' });
-      // The projection ran inside the command's workflow task: it is there when the answer is.
-      const kept = rec.projections.find(
-        (p) => p.revision === (answer as { revision: number }).revision,
-      ) as (TrajectoryProjection & { view?: { phase: string; revision: number } }) | undefined;
+      // The projection ran inside the command's workflow task: it is there when the answer is,
+      // at that revision or a later one (a letter's completion may share the task).
+      const revision = (answer as { revision: number }).revision;
+      const kept = rec.projections.find((p) => p.revision >= revision) as
+        (TrajectoryProjection & { view?: { phase: string; revision: number } }) | undefined;
       expect(kept?.phase).toBe('results-agreed');
       expect(kept?.view).toMatchObject({ phase: 'results-agreed', revision: kept?.revision });
       const history = await handle.fetchHistory();

@@ -1,4 +1,4 @@
-import { amsterdamDate } from '@cjg/domain';
+import { amsterdamDate, trajectoryWorkflowId } from '@cjg/domain';
 import { ensureRetentionSchedule, temporalConfigFromEnv } from '@cjg/temporal';
 import {
   DESTROYED_NAME,
@@ -177,6 +177,14 @@ describe('retention: the sweep (7.3.8) and destruction on request (7.3.9)', () =
       });
       expect({ caseNumber, status: withdrawn.status }).toEqual({ caseNumber, status: 200 });
     }
+    // Each has ended, its last letters and projection done: nothing writes its row after this.
+    await withTemporal((client) =>
+      Promise.all(
+        closedCases.map((caseNumber) =>
+          client.workflow.getHandle(trajectoryWorkflowId(caseNumber)).result(),
+        ),
+      ),
+    );
     // Closing sets the archive action date (closed + 20 years) in the read model.
     const closed = await eventually(
       () =>

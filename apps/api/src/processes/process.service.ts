@@ -51,7 +51,8 @@ export interface PreparedCommand<View> {
  * once per Idempotency-Key, read its view. A command travels: the controller's route → `command`
  * → the process's checks (`authorize`: 403, 404, 422) → `prepare` (its free texts stored) → the
  * workflow update, whose validator calls the domain (409 state, 422 data; a closed process 409,
- * an unknown one 404) → the view after it → `present` (what this caller may see of it).
+ * an unknown one 404) → the view after it (kept in `process_view` by the projection, read at the
+ * revision the update answered) → `present` (what this caller may see of it).
  *
  * Each process extends it with its definition, its checks and its `present` (need-to-know).
  */

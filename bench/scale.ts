@@ -48,7 +48,7 @@ import { COORDINATED_CRITERIA, fmt, machine, percentile, timed, toBeschikking } 
  *   fired and when the workflow acted on it, against the instant it was due.
  *
  *   npm run build && npm run bench:scale -- [--trajectories 100000] [--wave 1000]
- *     [--concurrency 32] [--cache <workflows>] [--temporal host:port] [--keep]
+ *     [--concurrency 32] [--cache <workflows>] [--threads <workflow threads>] [--temporal host:port] [--keep] [--no-rollover]
  *
  * TEMPORAL_DATABASE_URL (with --temporal on PostgreSQL) adds that server's database size.
  */
@@ -58,8 +58,11 @@ interface Options {
   wave: number;
   concurrency: number;
   cache?: number;
+  threads?: number;
   temporal?: string;
   keep: boolean;
+  /** The wave's cases roll over as a real one does while it waits (off: --no-rollover). */
+  rollover: boolean;
 }
 
 const REMINDER_LEAD_S = 120;
@@ -84,8 +87,10 @@ function options(): Options {
     wave,
     concurrency: count('concurrency', 32)!,
     cache: count('cache'),
+    threads: count('threads'),
     temporal: value('temporal'),
     keep: process.argv.includes('--keep'),
+    rollover: !process.argv.includes('--no-rollover'),
   };
 }
 
@@ -183,7 +188,7 @@ async function main(): Promise<void> {
   const run = Date.now().toString(36).toUpperCase();
   console.log(`# Scale\n\nmachine: ${machine()}`);
   console.log(
-    `parameters: ${opts.trajectories} trajectories, a wave of ${opts.wave}, concurrency ${opts.concurrency}, worker cache ${opts.cache ?? 'SDK default'}, Temporal ${opts.temporal ?? 'dev server (SQLite)'}\n`,
+    `parameters: ${opts.trajectories} trajectories, a wave of ${opts.wave}, concurrency ${opts.concurrency}, worker cache ${opts.cache ?? 'SDK default'}, workflow threads ${opts.threads ?? 'SDK default'}, rollover ${opts.rollover ? 'PT1M after 40 events' : 'off'}, Temporal ${opts.temporal ?? 'dev server (SQLite)'}\n`,
   );
 
   const parts: { temporal?: ManagedProcess; postgres?: ManagedProcess; worker?: ManagedProcess } =
@@ -204,7 +209,10 @@ async function main(): Promise<void> {
     parts.worker = await startSideWorker(
       dir,
       { temporalAddress: address, databaseUrl: pg.url, smtpUrl: smtp.url },
-      opts.cache === undefined ? {} : { WORKER_MAX_CACHED_WORKFLOWS: String(opts.cache) },
+      {
+        ...(opts.cache === undefined ? {} : { WORKER_MAX_CACHED_WORKFLOWS: String(opts.cache) }),
+        ...(opts.threads === undefined ? {} : { WORKER_WORKFLOW_THREADS: String(opts.threads) }),
+      },
     );
     const sampler = new RssSampler(parts.worker.pid!);
     // The worker's settings (startSideWorker: this environment and the side stack's address).
@@ -250,7 +258,14 @@ async function main(): Promise<void> {
 
     // 2. The wave: W trajectories driven to monitoring, reviews due at one instant.
     sampler.phase = 'wave-setup';
-    const policy = resolvePolicy({ dueHour: 0, reviewReminderLead: `PT${REMINDER_LEAD_S}S` });
+    // Their reviews are due minutes after they reach monitoring, not months: the rollover that a
+    // case does a day after its history grew long (a wait of months then replays a short
+    // history) comes a minute after it here, so the wave meets the histories a real one would.
+    const policy = resolvePolicy({
+      dueHour: 0,
+      reviewReminderLead: `PT${REMINDER_LEAD_S}S`,
+      ...(opts.rollover ? { rolloverFromEvents: 40, rolloverAfter: 'PT1M' } : {}),
+    });
     const today = amsterdamDate(new Date());
     const anchor = amsterdamInstant(today, 0).getTime();
     const give = <T extends CommandType>(i: number, type: T, args: CommandArgs<T>) =>

@@ -8,6 +8,7 @@ import {
   trajectoryWorkflowId,
   vtoWorkflowId,
   type TrajectoryInput,
+  type TrajectoryPolicy,
 } from '@cjg/domain';
 import { trajectoryStartSearchAttributes } from '@cjg/temporal';
 import type { beschermingspleinAgendaWorkflow, trajectoryWorkflow } from '@cjg/workflows';
@@ -85,6 +86,45 @@ async function withBeschikking(label: string): Promise<string> {
     beschikking: beschikking(`B-${label.toUpperCase()}-${ID}`, [agb[0]!]),
   });
   return caseNumber;
+}
+
+/**
+ * A trajectory driven from its intake to monitoring: one provider referred, its intake recorded,
+ * the plan signed off, a ZIN beschikking issued and the coordination decided.
+ */
+async function toMonitoring(
+  caseNumber: string,
+  label: string,
+  agbCode: string,
+  intake: { activities: string[]; expectedDurationWeeks: number },
+  reviewInterval: string,
+): Promise<void> {
+  await command(caseNumber, 'agreeResults', { plan });
+  await command(caseNumber, 'referToProvider', { agbCode });
+  await command(
+    caseNumber,
+    'recordProviderIntake',
+    { agbCode, ...intake },
+    callers.provider(agbCode),
+  );
+  await command(caseNumber, 'signOffPlan', { professionalId: E2E_PROFESSIONAL });
+  await command(caseNumber, 'issueBeschikking', {
+    beschikking: beschikking(`B-${label}-${ID}`, [agbCode]),
+  });
+  await command(caseNumber, 'decideCoordination', { coordinate: true, criteria, reviewInterval });
+}
+
+/** The end evaluation asked, reported by the provider, recorded as closing, and answered. */
+async function closeAfterEndEvaluation(caseNumber: string, agbCode: string): Promise<void> {
+  await command(caseNumber, 'requestEndEvaluation', { reason: 'De resultaten zijn behaald' });
+  await command(
+    caseNumber,
+    'reportEvaluation',
+    { agbCode, kind: 'end', outcomes: judged },
+    callers.provider(agbCode),
+  );
+  await command(caseNumber, 'recordEndEvaluation', { goals: judged, decision: 'close' });
+  await command(caseNumber, 'answerQuestionnaire', { moment: 'end', rating: 4 });
 }
 
 describe('trajectory', () => {
@@ -290,23 +330,13 @@ describe('trajectory', () => {
   it('closed with a vervolgtraject, the end questionnaire unanswered', async () => {
     const caseNumber = await startTrajectory('vervolg');
     const provider = callers.provider(agb[1]!);
-    await command(caseNumber, 'agreeResults', { plan });
-    await command(caseNumber, 'referToProvider', { agbCode: agb[1] });
-    await command(
+    await toMonitoring(
       caseNumber,
-      'recordProviderIntake',
-      { agbCode: agb[1], activities: ['Ambulante begeleiding'], expectedDurationWeeks: 12 },
-      provider,
+      'VERVOLG',
+      agb[1]!,
+      { activities: ['Ambulante begeleiding'], expectedDurationWeeks: 12 },
+      'PT30S',
     );
-    await command(caseNumber, 'signOffPlan', { professionalId: E2E_PROFESSIONAL });
-    await command(caseNumber, 'issueBeschikking', {
-      beschikking: beschikking(`B-VERVOLG-${ID}`, [agb[1]!]),
-    });
-    await command(caseNumber, 'decideCoordination', {
-      coordinate: true,
-      criteria,
-      reviewInterval: 'PT30S',
-    });
     await command(caseNumber, 'startZorg', { agbCode: agb[1], date: today }, provider);
     // The 3-month check goes out on its own (after 5 s on the e2e policy).
     await eventually(
@@ -417,15 +447,20 @@ describe('trajectory', () => {
     });
   });
 
-  it('continued as new, and its next run closed', async () => {
-    // Started as the API starts it, but with the least events per run the policy allows, so a
-    // short walk reaches continue-as-new.
+  /**
+   * A trajectory started as the API starts it, but with the e2e policy changed by `policy` (the
+   * API starts every case on the stack's own policy).
+   */
+  const startWithPolicy = async (tag: string, policy: Partial<TrajectoryPolicy>) => {
     const overrides = JSON.parse(serviceEnv.CJG_POLICY ?? '{}') as object;
-    const clientId = `client-can-${id}`;
-    const caseNumber = `CJG-REC-CAN-${ID}`;
+    const clientId = `client-${tag}-${id}`;
+    const caseNumber = `CJG-REC-${tag.toUpperCase()}-${ID}`;
     await expectStatus(
       clientId,
-      register.client(clientId, { name: 'Sam Voorbeeld', email: `ouders.can.${id}@gezin.example` }),
+      register.client(clientId, {
+        name: 'Sam Voorbeeld',
+        email: `ouders.${tag}.${id}@gezin.example`,
+      }),
       200,
     );
     const input: TrajectoryInput = {
@@ -433,8 +468,8 @@ describe('trajectory', () => {
       municipalityCode: '0957',
       coordinatorId: coordinatorA,
       clientId,
-      familyId: `fam-can-${id}`,
-      policy: resolvePolicy({ ...overrides, maxHistoryEvents: 200 }),
+      familyId: `fam-${tag}-${id}`,
+      policy: resolvePolicy({ ...overrides, ...policy }),
     };
     const workflowId = trajectoryWorkflowId(caseNumber);
     const firstRunId = await withTemporal(async (client) => {
@@ -459,28 +494,25 @@ describe('trajectory', () => {
       () => api('GET', `/trajectories/${caseNumber}`),
       (res) => res.status === 200,
     );
-    const provider = callers.provider(agb[0]!);
-    await command(caseNumber, 'agreeResults', { plan });
-    await command(caseNumber, 'referToProvider', { agbCode: agb[0] });
-    await command(
-      caseNumber,
-      'recordProviderIntake',
-      { agbCode: agb[0], activities: ['Gezinsbegeleiding'], expectedDurationWeeks: 26 },
-      provider,
-    );
-    await command(caseNumber, 'signOffPlan', { professionalId: E2E_PROFESSIONAL });
-    await command(caseNumber, 'issueBeschikking', {
-      beschikking: beschikking(`B-CAN-${ID}`, [agb[0]!]),
-    });
-    await command(caseNumber, 'decideCoordination', {
-      coordinate: true,
-      criteria,
-      reviewInterval: 'PT30S',
-    });
     const runOf = () =>
       withTemporal(
         async (client) => (await client.workflow.getHandle(workflowId).describe()).runId,
       );
+    return { caseNumber, workflowId, firstRunId, runOf };
+  };
+
+  it('continued as new, and its next run closed', async () => {
+    // The least events per run the policy allows, so a short walk reaches continue-as-new.
+    const { caseNumber, workflowId, firstRunId, runOf } = await startWithPolicy('can', {
+      maxHistoryEvents: 200,
+    });
+    await toMonitoring(
+      caseNumber,
+      'CAN',
+      agb[0]!,
+      { activities: ['Gezinsbegeleiding'], expectedDurationWeeks: 26 },
+      'PT30S',
+    );
     // Nothing in flight: a run continues as new only once its letters and projections are done,
     // and a coordinator's next review comes months later, not within the same second.
     const quiet = () =>
@@ -501,16 +533,38 @@ describe('trajectory', () => {
       ends: 'continued-as-new',
     });
     // The next run starts from the carried state; it must replay too.
-    await command(caseNumber, 'requestEndEvaluation', { reason: 'De resultaten zijn behaald' });
-    await command(
-      caseNumber,
-      'reportEvaluation',
-      { agbCode: agb[0], kind: 'end', outcomes: judged },
-      provider,
-    );
-    await command(caseNumber, 'recordEndEvaluation', { goals: judged, decision: 'close' });
-    await command(caseNumber, 'answerQuestionnaire', { moment: 'end', rating: 4 });
+    await closeAfterEndEvaluation(caseNumber, agb[0]!);
     await save('trajectory-resumed-after-continue-as-new', workflowId, { ends: 'completed' });
+  });
+
+  it('rolled over in monitoring, reminded of its review, then closed', async () => {
+    // The shortest rollover the policy allows: a minute after the history passed 40 events.
+    const { caseNumber, workflowId, firstRunId, runOf } = await startWithPolicy('roll', {
+      rolloverFromEvents: 40,
+      rolloverAfter: 'PT1M',
+    });
+    await toMonitoring(
+      caseNumber,
+      'ROLL',
+      agb[0]!,
+      { activities: ['Gezinsbegeleiding'], expectedDurationWeeks: 26 },
+      'PT2M',
+    );
+    await eventually(runOf, (runId) => runId !== firstRunId, 150_000);
+    await save('trajectory-rolled-over', workflowId, {
+      runId: firstRunId,
+      ends: 'continued-as-new',
+    });
+    // A reminder comes every two minutes: one falls in the next run (or came before the rollover,
+    // and the review then is overdue in it).
+    await eventually(
+      () => api<{ monitoring: { reminded: boolean } }>('GET', `/trajectories/${caseNumber}`),
+      (res) => res.status === 200 && res.body.monitoring.reminded,
+      150_000,
+    );
+    await command(caseNumber, 'recordReview', { outcomes: judged, decision: 'continue' });
+    await closeAfterEndEvaluation(caseNumber, agb[0]!);
+    await save('trajectory-after-rollover', workflowId, { ends: 'completed' });
   });
 });
 

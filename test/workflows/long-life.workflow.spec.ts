@@ -18,15 +18,18 @@ import {
 jest.setTimeout(Number(process.env.WORKFLOW_TEST_TIMEOUT_MS ?? 120_000));
 useTimeSkippingServerPerTest();
 
+/** Coordinated, reviewed monthly, its beschikking running for 60 days. */
+const monthlyReviews = async () => ({
+  coordinate: true,
+  reviewInterval: 'P1M',
+  endDate: addToDate(await today(), 60),
+});
+
 describe('trajectoryWorkflow: long life', () => {
   it('continues as new with its state and deadlines, and keeps every run under the bound', async () => {
     const start = input({ maxHistoryEvents: 200 });
     await withTrajectory(start, async (handle) => {
-      await toMonitoring(handle, {
-        coordinate: true,
-        reviewInterval: 'P1M',
-        endDate: addToDate(await today(), 60),
-      });
+      await toMonitoring(handle, await monthlyReviews());
       const firstRun = (await handle.describe()).runId;
       const due = (await state(handle)).monitoring.nextReviewDue;
       // Providers reporting interim evaluations grow the history past the bound.
@@ -71,6 +74,45 @@ describe('trajectoryWorkflow: long life', () => {
       expect(runs).toContain(firstRun);
       expect(lengths.length).toBeGreaterThan(1);
       for (const length of lengths) expect(length).toBeLessThanOrEqual(200 + 40);
+    });
+  });
+
+  it('rolls over once its history is long: a deadline months away then replays a short history', async () => {
+    const start = input({ rolloverFromEvents: 40, rolloverAfter: 'PT1H' });
+    await withTrajectory(start, async (handle) => {
+      await toMonitoring(handle, await monthlyReviews());
+      const firstRun = (await handle.describe()).runId;
+      const before = await state(handle);
+      const longHistory = (await handle.fetchHistory()).events ?? [];
+      expect(longHistory.length).toBeGreaterThanOrEqual(40);
+      // One rollover timer in the run, started once the history passed the bound.
+      const timers = (events: typeof longHistory) =>
+        events.filter((e) => e.timerStartedEventAttributes).length;
+      // An hour later the run has continued as new, with its state, nothing else happening.
+      await advance(handle, 2 * 3_600_000);
+      const latest = env.client.workflow.getHandle(handle.workflowId);
+      const secondRun = (await latest.describe()).runId;
+      expect(secondRun).not.toBe(firstRun);
+      expect(
+        (await env.client.workflow.getHandle(handle.workflowId, firstRun).describe()).status.name,
+      ).toBe('CONTINUED_AS_NEW');
+      const after = await state(handle);
+      expect(after.revision).toBe(before.revision);
+      expect(after.monitoring.nextReviewDue).toBe(before.monitoring.nextReviewDue);
+      expect(after.pendingDeadlines).toEqual(before.pendingDeadlines);
+      // The review reminder falls in the new run, whose history is short.
+      const due = before.monitoring.nextReviewDue!;
+      await advance(handle, Date.parse(due) - 13 * 86_400_000 - (await env.currentTimeMs()));
+      const reminded = await eventually(
+        () => state(handle),
+        (v) => v.monitoring.reminded,
+      );
+      expect(reminded.pendingDeadlines.map((d) => d.kind)).toContain('review-overdue');
+      expect((await latest.describe()).runId).toBe(secondRun);
+      const short = (await latest.fetchHistory()).events ?? [];
+      expect(short.length).toBeLessThan(40);
+      // A short run starts no rollover timer of its own: only its deadline timers.
+      expect(timers(short)).toBeLessThanOrEqual(3);
     });
   });
 });

@@ -15,6 +15,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import {
+  addDuration,
   codesOf,
   messagesOf,
   problem,
@@ -43,8 +44,9 @@ import { caseSearchAttributes, type CaseSearch } from './case-search';
  * - after every change the search attributes, the memo and the read model follow;
  * - it waits for the earliest pending deadline (kept in the state) or the next command;
  * - it continues as new, with its state, once the history reaches the process's bound or Temporal
- *   suggests it, whichever comes first; and at the end it lets running handlers and activities
- *   finish and publishes the last revision, so nothing is cut off.
+ *   suggests it, whichever comes first, and (a process with a rollover) a while after its history
+ *   grew long, so a deadline months later replays a short history; and at the end it lets running
+ *   handlers and activities finish and publishes the last revision, so nothing is cut off.
  *
  * All of it is deterministic workflow code. The four processes each had their own loop before;
  * where those loops differed, a running case keeps its old way until the patch below says
@@ -78,6 +80,16 @@ export const UPSERT_WHEN_CHANGED = 'process-runner-upsert-when-changed';
  * projects: the others answer their view as before.
  */
 export const LOCAL_PROJECTION = 'process-runner-local-projection';
+/**
+ * The rollover (issue 19): once a run's history passed the process's `rollover().fromEvents`, a
+ * timer of `rollover().after` starts (one per run, kept while commands come and go); when it
+ * fires, the run continues as new by the same path as at the history bound. So a case that waits
+ * months for its next deadline replays a history of a dozen events when that deadline falls, not
+ * of a hundred or more: a worker that no longer has the case in its cache (the usual case after
+ * months) acts on it in a few milliseconds. Asked when the timer would first start, so a run that
+ * never grows that long writes no marker.
+ */
+export const ROLLOVER = 'process-runner-rollover';
 
 /**
  * The failure a command validator throws; the command then never enters the history. Its details
@@ -482,6 +494,25 @@ export async function runProcess<T extends ProcessTypes>(
     scope: CancellationScope;
   }
   let deadlineTimer: DeadlineTimer | undefined;
+  /** The rollover timer of this run (ROLLOVER), once started; `fired` when its time came. */
+  let rolloverTimer: { fired: boolean } | undefined;
+  let rolloverAdopted: boolean | undefined;
+  const rolledOver = () => rolloverTimer?.fired === true;
+  /** Starts the rollover timer once the history passed the process's bound for it. */
+  const startRolloverWhenDue = (historyLength: number) => {
+    if (rolloverTimer || !process.rollover) return;
+    const { fromEvents, after } = process.rollover(state);
+    if (historyLength < fromEvents) return;
+    rolloverAdopted ??= patched(ROLLOVER);
+    if (!rolloverAdopted) return;
+    const now = new Date();
+    const timer = { fired: false };
+    rolloverTimer = timer;
+    // Never cancelled: it fires, or the run ends (or continues as new) with it pending.
+    void sleep(addDuration(now, after).getTime() - now.getTime()).then(
+      () => void (timer.fired = true),
+    );
+  };
   const startDeadlineTimer = (deadline: { at: string; kind: string }, ms: number) => {
     const scope = new CancellationScope();
     const timer: DeadlineTimer = { at: deadline.at, kind: deadline.kind, fired: false, scope };
@@ -515,11 +546,21 @@ export async function runProcess<T extends ProcessTypes>(
       continue;
     }
     const info = workflowInfo();
-    if (info.historyLength >= process.maxHistoryEvents(state) || info.continueAsNewSuggested) {
+    if (
+      info.historyLength >= process.maxHistoryEvents(state) ||
+      info.continueAsNewSuggested ||
+      rolledOver()
+    ) {
       const oneRule = !legacy || patched(ONE_CONTINUE_AS_NEW_RULE);
-      if (oneRule || info.continueAsNewSuggested || legacy.continuedAtHistoryBound) {
+      if (
+        oneRule ||
+        info.continueAsNewSuggested ||
+        legacy.continuedAtHistoryBound ||
+        rolledOver()
+      ) {
         // Let running handlers and activities finish, so nothing is cut off mid-way.
         await inflight.settle();
+        if (rolledOver()) await condition(allHandlersFinished);
         const mayContinue = process.isOpen(state) || (!oneRule && legacy.continuedWhenEnded);
         if (effects.length === 0 && mayContinue) {
           return await continueAsNew<(input: T['input'], resumed?: State) => Promise<View>>(
@@ -530,26 +571,31 @@ export async function runProcess<T extends ProcessTypes>(
         continue;
       }
     }
+    startRolloverWhenDue(info.historyLength);
     const seen = state.revision;
     if (!keepTimer) {
       await condition(
-        () => state.revision !== seen || effects.length > 0,
+        () => state.revision !== seen || effects.length > 0 || rolledOver(),
         next ? Date.parse(next.at) - now : undefined,
       );
       continue;
     }
     const running = deadlineTimer;
     if (running && !running.fired && running.at === next?.at && running.kind === next.kind) {
-      await condition(() => state.revision !== seen || effects.length > 0 || running.fired);
+      await condition(
+        () => state.revision !== seen || effects.length > 0 || running.fired || rolledOver(),
+      );
       continue;
     }
     stopDeadlineTimer();
     if (!next) {
-      await condition(() => state.revision !== seen || effects.length > 0);
+      await condition(() => state.revision !== seen || effects.length > 0 || rolledOver());
       continue;
     }
     const started = startDeadlineTimer(next, Date.parse(next.at) - now);
-    await condition(() => state.revision !== seen || effects.length > 0 || started.fired);
+    await condition(
+      () => state.revision !== seen || effects.length > 0 || started.fired || rolledOver(),
+    );
   }
   stopDeadlineTimer();
 

@@ -27,6 +27,9 @@ describe('workerTuningFromEnv', () => {
         WORKER_NON_STICKY_POLL_RATIO: '0.5',
       }),
     ).toEqual({ maxConcurrentWorkflowTaskPolls: 20, nonStickyToStickyPollRatio: 0.5 });
+    expect(workerTuningFromEnv({ WORKER_WORKFLOW_THREADS: '2' })).toEqual({
+      workflowThreadPoolSize: 2,
+    });
   });
 
   it.each([
@@ -37,6 +40,8 @@ describe('workerTuningFromEnv', () => {
     ['WORKER_MAX_CONCURRENT_ACTIVITIES', '0'],
     ['WORKER_MAX_CONCURRENT_WORKFLOW_TASK_POLLS', '1'],
     ['WORKER_NON_STICKY_POLL_RATIO', '0'],
+    ['WORKER_WORKFLOW_THREADS', '0'],
+    ['WORKER_WORKFLOW_THREADS', '17'],
     ['WORKER_NON_STICKY_POLL_RATIO', '1.5'],
     ['WORKER_NON_STICKY_POLL_RATIO', 'half'],
   ])('refuses %s=%s, naming the variable', (name, value) => {

@@ -8,6 +8,7 @@ export type WorkerTuning = Pick<
   | 'maxConcurrentActivityTaskExecutions'
   | 'maxConcurrentWorkflowTaskPolls'
   | 'nonStickyToStickyPollRatio'
+  | 'workflowThreadPoolSize'
 >;
 
 interface Setting {
@@ -28,6 +29,10 @@ const SETTINGS: Record<string, Setting> = {
   // Open polls for workflow tasks, and the share of them on the task queue itself (new workflows
   // and evicted ones) rather than on this worker's sticky queue.
   WORKER_MAX_CONCURRENT_WORKFLOW_TASK_POLLS: { option: 'maxConcurrentWorkflowTaskPolls', min: 2 },
+  // Threads that run workflow code (the SDK's default is 1). A workflow task whose workflow is not
+  // in the cache replays its history there: with more cores than one, 2 lets a wave of deadlines
+  // replay on two at once (docs/performance.md).
+  WORKER_WORKFLOW_THREADS: { option: 'workflowThreadPoolSize', min: 1, max: 16 },
   WORKER_NON_STICKY_POLL_RATIO: {
     option: 'nonStickyToStickyPollRatio',
     min: 0.01,

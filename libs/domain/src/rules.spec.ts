@@ -3,7 +3,7 @@ import { omvangExceeds } from './codes';
 import { proposeCoordination } from './coordination';
 import { intervalWithin, nextReviewDue } from './monitoring';
 import { DEFAULT_POLICY, resolvePolicy } from './processes/trajectory/policy';
-import { amsterdamInstant } from './time';
+import { addDuration, amsterdamInstant, parseDuration } from './time';
 import { randomUUID } from 'node:crypto';
 import { isTextRef, mapFreeText, type TextRef } from './text-ref';
 import {
@@ -72,6 +72,45 @@ describe('review schedule', () => {
       amsterdamInstant('2027-01-01', 8).toISOString(),
     );
   });
+  it('finds the same review as counting intervals one by one from the start', () => {
+    // The reference: the smallest n ≥ 1 with anchor + n × interval after `after`, by stepping.
+    const stepping = (from: Date, interval: string, after: Date): Date => {
+      const d = parseDuration(interval);
+      for (let n = 1; ; n += 1) {
+        const due = addDuration(from, {
+          months: d.months * n,
+          days: d.days * n,
+          seconds: d.seconds * n,
+        });
+        if (due.getTime() > after.getTime()) return due;
+      }
+    };
+    let seed = 19;
+    const next = (below: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed % below;
+    };
+    const intervals = ['P6M', 'P1M', 'P3M', 'P2W', 'P10D', 'P1Y', 'PT90S', 'P1M15D', 'P1DT12H'];
+    for (let i = 0; i < 400; i += 1) {
+      const from = new Date(Date.UTC(2024, 0, 1) + next(1_000) * 86_400_000 + next(86_400) * 1000);
+      const interval = intervals[i % intervals.length]!;
+      // From before the anchor up to about ten years after it, and exactly on a due moment.
+      const after =
+        i % 7 === 0
+          ? stepping(from, interval, new Date(from.getTime() + next(3_000) * 86_400_000))
+          : new Date(from.getTime() + (next(3_700) - 30) * 86_400_000 + next(86_400) * 1000);
+      const short = interval === 'PT90S' ? new Date(from.getTime() + next(100_000) * 1000) : after;
+      expect([interval, nextReviewDue(from, interval, short).toISOString()]).toEqual([
+        interval,
+        stepping(from, interval, short).toISOString(),
+      ]);
+    }
+  });
+  it('refuses a schedule of more than 100,000 intervals', () => {
+    expect(() => nextReviewDue(anchor, 'PT1S', new Date(anchor.getTime() + 200_000_000))).toThrow(
+      /too short/,
+    );
+  });
   it('refuses intervals longer than the maximum', () => {
     expect(intervalWithin(anchor, 'P6M', 'P6M')).toBe(true);
     expect(intervalWithin(anchor, 'P7M', 'P6M')).toBe(false);
@@ -80,6 +119,18 @@ describe('review schedule', () => {
 });
 
 describe('policy', () => {
+  it('takes a rollover within its bounds and refuses one outside them', () => {
+    expect(resolvePolicy({}).rolloverFromEvents).toBe(60);
+    expect(resolvePolicy({}).rolloverAfter).toBe('P1D');
+    expect(resolvePolicy({ rolloverFromEvents: 40, rolloverAfter: 'PT1M' }).rolloverAfter).toBe(
+      'PT1M',
+    );
+    expect(() => resolvePolicy({ rolloverFromEvents: 39 })).toThrow(/rolloverFromEvents/);
+    expect(() => resolvePolicy({ rolloverFromEvents: 600 })).toThrow(/rolloverFromEvents/);
+    expect(() => resolvePolicy({ rolloverFromEvents: 45.5 })).toThrow(/rolloverFromEvents/);
+    expect(() => resolvePolicy({ rolloverAfter: 'PT59S' })).toThrow(/rolloverAfter/);
+    expect(() => resolvePolicy({ rolloverAfter: 'soon' })).toThrow(/rolloverAfter/);
+  });
   it('takes overrides and refuses a review interval beyond half a year or nonsense', () => {
     expect(resolvePolicy({ defaultReviewInterval: 'P3M' }).defaultReviewInterval).toBe('P3M');
     expect(() => resolvePolicy({ maxReviewInterval: 'P1Y' })).toThrow(/half-yearly/);

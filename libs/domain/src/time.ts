@@ -30,15 +30,28 @@ function format(y: number, m: number, d: number): CalendarDate {
 const AMSTERDAM = 'Europe/Amsterdam';
 let formatter: Intl.DateTimeFormat | undefined;
 
-/** Wall-clock parts of an instant in Amsterdam. */
-function amsterdamParts(instant: Date): {
+interface WallClock {
   y: number;
   m: number;
   d: number;
   h: number;
   min: number;
   s: number;
-} {
+}
+
+/**
+ * The last wall clocks read, by instant: a workflow asks for the same few instants over and over
+ * while it replays (its deadlines, its anchors), and Intl formatting is the costly part of the
+ * date arithmetic. Bounded; a pure function of the instant, so safe in workflows.
+ */
+const wallClocks = new Map<number, Readonly<WallClock>>();
+const WALL_CLOCKS_KEPT = 512;
+
+/** Wall-clock parts of an instant in Amsterdam. */
+function amsterdamParts(instant: Date): Readonly<WallClock> {
+  const ms = instant.getTime();
+  const known = wallClocks.get(ms);
+  if (known) return known;
   formatter ??= new Intl.DateTimeFormat('en-GB', {
     timeZone: AMSTERDAM,
     hourCycle: 'h23',
@@ -49,16 +62,21 @@ function amsterdamParts(instant: Date): {
     minute: '2-digit',
     second: '2-digit',
   });
-  const get = (type: string) =>
-    Number(formatter!.formatToParts(instant).find((p) => p.type === type)?.value);
-  return {
-    y: get('year'),
-    m: get('month'),
-    d: get('day'),
-    h: get('hour'),
-    min: get('minute'),
-    s: get('second'),
+  const found: Record<string, number> = {};
+  for (const part of formatter.formatToParts(instant)) {
+    if (part.type !== 'literal') found[part.type] = Number(part.value);
+  }
+  const read: WallClock = {
+    y: Number(found.year),
+    m: Number(found.month),
+    d: Number(found.day),
+    h: Number(found.hour),
+    min: Number(found.minute),
+    s: Number(found.second),
   };
+  if (wallClocks.size >= WALL_CLOCKS_KEPT) wallClocks.clear();
+  wallClocks.set(ms, Object.freeze(read));
+  return read;
 }
 
 /** The Amsterdam calendar date of an instant. */
@@ -109,17 +127,25 @@ export interface Duration {
 const DURATION_PATTERN =
   /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/;
 
+const durations = new Map<string, Readonly<Duration>>();
+
 export function parseDuration(text: string): Duration {
+  const known = durations.get(text);
+  if (known) return { ...known };
   const match = DURATION_PATTERN.exec(text);
   if (!match || text === 'P' || text.endsWith('T')) {
     throw new RangeError(`Not an ISO 8601 duration: ${JSON.stringify(text)}`);
   }
   const n = (i: number) => Number(match[i] ?? 0);
-  return {
+  const parsed = {
     months: n(1) * 12 + n(2),
     days: n(3) * 7 + n(4),
     seconds: n(5) * 3600 + n(6) * 60 + n(7),
   };
+  // A process uses a handful of durations (its policy); bounded all the same.
+  if (durations.size >= 256) durations.clear();
+  durations.set(text, Object.freeze({ ...parsed }));
+  return parsed;
 }
 
 export function isDuration(text: unknown): text is string {

@@ -3,7 +3,7 @@
  * a command's unknown fields, and how long a partner may read a closed case. A rule that one
  * process alone has lives in its own folder.
  */
-import { addDuration } from '../time';
+import { addDuration, isDuration } from '../time';
 import type { ProcessDeadline, ProcessView } from './process';
 
 /** The history bound of a process whose policy from before the bound has none. */
@@ -14,6 +14,41 @@ export function historyBoundProblems(value: unknown, path = 'maxHistoryEvents'):
   return Number.isInteger(value) && (value as number) >= 200 && (value as number) <= 10_000
     ? []
     : [`${path} must be a whole number from 200 to 10000`];
+}
+
+/** The rollover of a process whose policy from before it has none (issue 19). */
+export const DEFAULT_ROLLOVER = { fromEvents: 60, after: 'P1D' } as const;
+
+/**
+ * Every reason a rollover cannot be used; empty when it can (or when it is not set). A run must
+ * be able to grow past the events before its history bound, and wait at least a minute.
+ */
+export function rolloverProblems(
+  fromEvents: unknown,
+  after: unknown,
+  maxHistoryEvents: unknown,
+): string[] {
+  const problems: string[] = [];
+  const bound =
+    typeof maxHistoryEvents === 'number' ? maxHistoryEvents : DEFAULT_MAX_HISTORY_EVENTS;
+  if (
+    fromEvents !== undefined &&
+    !(
+      Number.isInteger(fromEvents) &&
+      (fromEvents as number) >= 40 &&
+      (fromEvents as number) < bound
+    )
+  ) {
+    problems.push('rolloverFromEvents must be a whole number from 40 to below maxHistoryEvents');
+  }
+  if (after !== undefined) {
+    const ref = new Date(Date.UTC(2026, 0, 1));
+    const ms = isDuration(after) ? addDuration(ref, after).getTime() - ref.getTime() : NaN;
+    if (!(ms >= 60_000)) {
+      problems.push('rolloverAfter must be an ISO 8601 duration of at least a minute (e.g. P1D)');
+    }
+  }
+  return problems;
 }
 
 /**

@@ -108,6 +108,12 @@ export interface Process<T extends ProcessTypes> {
   summary(state: T['state']): string;
   /** Continue-as-new once a run's history reaches this many events. */
   maxHistoryEvents(state: T['state']): number;
+  /**
+   * Continue-as-new `after` (an ISO 8601 duration) once a run's history passed `fromEvents`, so a
+   * deadline months away replays a short history when it falls (the runner's rollover, issue 19).
+   * A process without it only continues as new at its bound.
+   */
+  rollover?(state: T['state']): { fromEvents: number; after: string };
 }
 
 /** A process, its types taken from its functions (so a process need not spell them out). */

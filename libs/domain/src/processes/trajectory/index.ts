@@ -24,6 +24,7 @@
  * letter-kinds.ts; the read model's projection and the provider's part are views.ts and
  * provider-view.ts.
  */
+import { DEFAULT_ROLLOVER } from '../kit';
 import { defineProcess } from '../process';
 import { TRAJECTORY_LETTER_KINDS } from './letter-kinds';
 import {
@@ -81,4 +82,8 @@ export const TRAJECTORY_PROCESS = defineProcess({
   view: trajectoryView,
   summary,
   maxHistoryEvents: (state) => state.policy.maxHistoryEvents,
+  rollover: (state) => ({
+    fromEvents: state.policy.rolloverFromEvents ?? DEFAULT_ROLLOVER.fromEvents,
+    after: state.policy.rolloverAfter ?? DEFAULT_ROLLOVER.after,
+  }),
 });

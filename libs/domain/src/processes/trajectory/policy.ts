@@ -1,5 +1,5 @@
 import { addDuration, isDuration } from '../../time';
-import { historyBoundProblems, resolveOverrides } from '../kit';
+import { DEFAULT_ROLLOVER, historyBoundProblems, resolveOverrides, rolloverProblems } from '../kit';
 
 /**
  * Every duration of the process, as ISO 8601 durations. The defaults are the seeds' values; a
@@ -27,6 +27,13 @@ export interface TrajectoryPolicy {
   samenloopThreshold: number;
   /** Continue-as-new once a run's history reaches this many events. */
   maxHistoryEvents: number;
+  /**
+   * A run whose history passed `rolloverFromEvents` continues as new `rolloverAfter` later
+   * (issue 19), so a deadline that falls months later replays a short history. Absent in the
+   * policy of a case started before them: the defaults apply.
+   */
+  rolloverFromEvents?: number;
+  rolloverAfter?: string;
   /** Hour of day (Amsterdam) at which a deadline on a calendar date falls due. */
   dueHour: number;
   /** A referred provider records its intake within this many working days (rules of 2026-12). */
@@ -50,6 +57,8 @@ export const DEFAULT_POLICY: TrajectoryPolicy = {
   endEvaluationReminderInterval: 'P2W',
   samenloopThreshold: 3,
   maxHistoryEvents: 600,
+  rolloverFromEvents: DEFAULT_ROLLOVER.fromEvents,
+  rolloverAfter: DEFAULT_ROLLOVER.after,
   dueHour: 8,
   providerIntakeWorkingDays: 10,
   providerIntakeReminderWorkingDays: 2,
@@ -81,6 +90,9 @@ export function policyProblems(policy: TrajectoryPolicy): string[] {
     problems.push('samenloopThreshold must be a whole number of at least 2');
   }
   problems.push(...historyBoundProblems(policy.maxHistoryEvents));
+  problems.push(
+    ...rolloverProblems(policy.rolloverFromEvents, policy.rolloverAfter, policy.maxHistoryEvents),
+  );
   if (!Number.isInteger(policy.dueHour) || policy.dueHour < 0 || policy.dueHour > 23) {
     problems.push('dueHour must be an hour from 0 to 23');
   }

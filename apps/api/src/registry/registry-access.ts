@@ -21,11 +21,28 @@ export interface ClientFacts {
  * apart (it lives in Temporal): see RegistryService.
  */
 export function reachesClient(principal: Principal, facts: ClientFacts): boolean {
+  const mine = (code: string) => principal.municipalities.includes(code);
+  return reachesClientBy(principal, {
+    caseHere: facts.caseMunicipalities.some(mine),
+    anyCase: facts.caseMunicipalities.length > 0,
+    registeredMunicipalities: facts.registeredMunicipalities,
+  });
+}
+
+/**
+ * The same rule from what the database can answer without listing every case of the client
+ * (RegistryService.reaches, on every start): whether one is in the principal's municipalities,
+ * and whether there is any.
+ */
+export function reachesClientBy(
+  principal: Principal,
+  facts: { caseHere: boolean; anyCase: boolean; registeredMunicipalities: string[] | null },
+): boolean {
   if (principal.role === 'ops') return true;
   if (principal.role !== 'coordinator') return false;
+  if (facts.caseHere) return true;
   const mine = (code: string) => principal.municipalities.includes(code);
-  if (facts.caseMunicipalities.some(mine)) return true;
-  return facts.caseMunicipalities.length === 0 && (facts.registeredMunicipalities ?? []).some(mine);
+  return !facts.anyCase && (facts.registeredMunicipalities ?? []).some(mine);
 }
 
 /** What decides whether a principal reaches an existing coordinator. */

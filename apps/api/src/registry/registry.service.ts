@@ -28,6 +28,7 @@ import {
   managesCoordinator,
   managesTeamIn,
   reachesClient,
+  reachesClientBy,
   readsCoordinator,
   type CoordinatorFacts,
 } from './registry-access';
@@ -136,13 +137,62 @@ export class RegistryService {
    * reaches, or starting one would bring another municipality's client into reach.
    */
   async reaches(principal: Principal, id: string): Promise<boolean> {
-    return this.reachableClient(principal, id).then(
-      () => true,
-      (error: unknown) => {
-        if (error instanceof NotFoundException) return false;
-        throw error;
-      },
-    );
+    return (await this.reachFacts(principal, id)).reached;
+  }
+
+  /**
+   * A start's two checks in one round trip: whether the principal reaches the client, and
+   * whether the coordinator it names is registered.
+   */
+  async reachesWithCoordinator(
+    principal: Principal,
+    clientId: string,
+    coordinatorId: string,
+  ): Promise<{ reached: boolean; coordinatorKnown: boolean }> {
+    const { reached, coordinatorKnown } = await this.reachFacts(principal, clientId, coordinatorId);
+    return { reached, coordinatorKnown: coordinatorKnown === true };
+  }
+
+  /**
+   * Whether a case of the client is in the principal's municipalities, and whether it has any,
+   * each an EXISTS that stops at its first row (not every case of the client listed).
+   */
+  private async reachFacts(
+    principal: Principal,
+    clientId: string,
+    coordinatorId?: string,
+  ): Promise<{ reached: boolean; coordinatorKnown?: boolean }> {
+    const cases = (table: string, here: boolean) =>
+      `EXISTS (SELECT 1 FROM ${table} x WHERE x.client_id = c.id${
+        here ? ' AND x.municipality_code::text = ANY($2::text[])' : ''
+      })`;
+    const any = (here: boolean) =>
+      ['trajectory', 'vto', 'veilig_thuis_handover'].map((t) => cases(t, here)).join(' OR ');
+    const [row] = (await this.dataSource.query(
+      `SELECT c.id AS client_id, c.registered_municipality_codes,
+              (${any(true)}) AS case_here, (${any(false)}) AS any_case,
+              ${coordinatorId === undefined ? 'NULL' : 'EXISTS (SELECT 1 FROM coordinator WHERE id = $3)'} AS coordinator_known
+         FROM (SELECT 1) AS one LEFT JOIN client c ON c.id = $1`,
+      [clientId, principal.municipalities, ...(coordinatorId === undefined ? [] : [coordinatorId])],
+    )) as Array<{
+      client_id: string | null;
+      registered_municipality_codes: string[] | null;
+      case_here: boolean | null;
+      any_case: boolean | null;
+      coordinator_known: boolean | null;
+    }>;
+    const coordinatorKnown = row?.coordinator_known ?? undefined;
+    if (!row?.client_id) return { reached: false, coordinatorKnown };
+    const facts = {
+      caseHere: row.case_here === true,
+      anyCase: row.any_case === true,
+      registeredMunicipalities: row.registered_municipality_codes,
+    };
+    const reached =
+      reachesClientBy(principal, facts) ||
+      (principal.role === 'coordinator' &&
+        (await this.hasTransferIn(principal.municipalities, clientId)));
+    return { reached, coordinatorKnown };
   }
 
   private async reachableClient(principal: Principal, id: string): Promise<ClientRow> {

@@ -337,21 +337,26 @@ export class TrajectoriesService extends ProcessService<CommandType, TrajectoryV
   /**
    * The coordinator must be registered, and the client registered and reached by the caller
    * (RegistryService.reaches): starting a case names a client, and a case in one's municipality
-   * would otherwise bring another municipality's client into reach. Both asked at once.
+   * would otherwise bring another municipality's client into reach. Both in one round trip.
    */
+  private async coordinatorKnown(coordinatorId: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query('SELECT 1 FROM coordinator WHERE id = $1', [
+      coordinatorId,
+    ]);
+    return rows.length > 0;
+  }
+
   private async assertRegistered(
     coordinatorId: string,
     principal?: Principal,
     clientId?: string,
   ): Promise<void> {
-    const [coordinators, reached] = await Promise.all([
-      this.dataSource.query('SELECT 1 FROM coordinator WHERE id = $1', [coordinatorId]) as Promise<
-        unknown[]
-      >,
-      principal && clientId ? this.registry.reaches(principal, clientId) : true,
-    ]);
+    const { coordinatorKnown, reached } =
+      principal && clientId
+        ? await this.registry.reachesWithCoordinator(principal, clientId, coordinatorId)
+        : { coordinatorKnown: await this.coordinatorKnown(coordinatorId), reached: true };
     const problems: Problem[] = [];
-    if (coordinators.length === 0) {
+    if (!coordinatorKnown) {
       problems.push(
         problem('not-registered', `coordinatorId ${coordinatorId} is not a registered coordinator`),
       );

@@ -86,8 +86,9 @@ export const LOCAL_PROJECTION = 'process-runner-local-projection';
  * fires, the run continues as new by the same path as at the history bound. So a case that waits
  * months for its next deadline replays a history of a dozen events when that deadline falls, not
  * of a hundred or more: a worker that no longer has the case in its cache (the usual case after
- * months) acts on it in a few milliseconds. Asked when the timer would first start, so a run that
- * never grows that long writes no marker.
+ * months) acts on it in a few milliseconds. Asked at each wait once the history passed the
+ * bound, until the answer is yes: a run that never grows that long writes no marker, and a run
+ * from before (which replays `no` up to there) takes it at its first wait after the change.
  */
 export const ROLLOVER = 'process-runner-rollover';
 
@@ -496,21 +497,25 @@ export async function runProcess<T extends ProcessTypes>(
   let deadlineTimer: DeadlineTimer | undefined;
   /** The rollover timer of this run (ROLLOVER), once started; `fired` when its time came. */
   let rolloverTimer: { fired: boolean } | undefined;
-  let rolloverAdopted: boolean | undefined;
+  let rolloverAdopted = false;
   const rolledOver = () => rolloverTimer?.fired === true;
   /** Starts the rollover timer once the history passed the process's bound for it. */
   const startRolloverWhenDue = (historyLength: number) => {
     if (rolloverTimer || !process.rollover) return;
     const { fromEvents, after } = process.rollover(state);
     if (historyLength < fromEvents) return;
-    rolloverAdopted ??= patched(ROLLOVER);
+    // Asked again at every wait until adopted: a run from before the patch replays `false` up to
+    // the task that first asked it live, and takes the rollover from there.
+    if (!rolloverAdopted) rolloverAdopted = patched(ROLLOVER);
     if (!rolloverAdopted) return;
     const now = new Date();
     const timer = { fired: false };
     rolloverTimer = timer;
-    // Never cancelled: it fires, or the run ends (or continues as new) with it pending.
+    // Never cancelled by the runner: it fires, or the run ends (or continues as new) with it
+    // pending. Cancelling the workflow rejects it; that is not a failure.
     void sleep(addDuration(now, after).getTime() - now.getTime()).then(
       () => void (timer.fired = true),
+      () => undefined,
     );
   };
   const startDeadlineTimer = (deadline: { at: string; kind: string }, ms: number) => {

@@ -339,13 +339,6 @@ export class TrajectoriesService extends ProcessService<CommandType, TrajectoryV
    * (RegistryService.reaches): starting a case names a client, and a case in one's municipality
    * would otherwise bring another municipality's client into reach. Both in one round trip.
    */
-  private async coordinatorKnown(coordinatorId: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query('SELECT 1 FROM coordinator WHERE id = $1', [
-      coordinatorId,
-    ]);
-    return rows.length > 0;
-  }
-
   private async assertRegistered(
     coordinatorId: string,
     principal?: Principal,
@@ -364,6 +357,13 @@ export class TrajectoriesService extends ProcessService<CommandType, TrajectoryV
     if (!reached)
       problems.push(problem('not-registered', `clientId ${clientId} is not a registered client`));
     if (problems.length > 0) throw new UnprocessableEntityException(problems);
+  }
+
+  private async coordinatorKnown(coordinatorId: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query('SELECT 1 FROM coordinator WHERE id = $1', [
+      coordinatorId,
+    ]);
+    return rows.length > 0;
   }
 }
 

@@ -16,7 +16,11 @@ export function historyBoundProblems(value: unknown, path = 'maxHistoryEvents'):
     : [`${path} must be a whole number from 200 to 10000`];
 }
 
-/** The rollover of a process whose policy from before it has none (issue 19). */
+/**
+ * The rollover of a case whose policy, from before the rollover (issue 19), has none. Never
+ * change it: a running case from before replays by it. A new default for new cases goes into
+ * their process's default policy, which each case records when it starts.
+ */
 export const DEFAULT_ROLLOVER = { fromEvents: 60, after: 'P1D' } as const;
 
 /**

@@ -1,5 +1,5 @@
 import { addDuration, isDuration } from '../../time';
-import { DEFAULT_ROLLOVER, historyBoundProblems, resolveOverrides, rolloverProblems } from '../kit';
+import { historyBoundProblems, resolveOverrides, rolloverProblems } from '../kit';
 
 /**
  * Every duration of the process, as ISO 8601 durations. The defaults are the seeds' values; a
@@ -57,8 +57,8 @@ export const DEFAULT_POLICY: TrajectoryPolicy = {
   endEvaluationReminderInterval: 'P2W',
   samenloopThreshold: 3,
   maxHistoryEvents: 600,
-  rolloverFromEvents: DEFAULT_ROLLOVER.fromEvents,
-  rolloverAfter: DEFAULT_ROLLOVER.after,
+  rolloverFromEvents: 60,
+  rolloverAfter: 'P1D',
   dueHour: 8,
   providerIntakeWorkingDays: 10,
   providerIntakeReminderWorkingDays: 2,

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmod, mkdtemp, readlink, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, readdir, readlink, rm } from 'node:fs/promises';
 import { realpathSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -70,7 +70,41 @@ class NpmStart {
     );
   }
 
+  /**
+   * `npm start` on free ports until it is up. A port is free when it is chosen, but another
+   * process may bind it before the stack does (seen: Temporal's "bind: address already in use"):
+   * the stack then stops on its own, and it is started again on new ports, at most three times.
+   * Any other failure to come up fails at once.
+   */
   static async up(extraEnv: NodeJS.ProcessEnv = {}): Promise<NpmStart> {
+    for (let attempt = 1; ; attempt += 1) {
+      const stack = await NpmStart.start(extraEnv);
+      try {
+        await stack.waitFor(/cjg-toegang is up/, 90_000);
+      } catch (error) {
+        const portTaken = await stack.logsMention(/address already in use/);
+        stack.remember();
+        await stack.cleanUp();
+        if (portTaken && attempt < 3) continue;
+        throw error;
+      }
+      stack.remember();
+      return stack;
+    }
+  }
+
+  /** Whether a log of the stack's parts (in its data directory) says this. */
+  private async logsMention(pattern: RegExp): Promise<boolean> {
+    const dir = path.join(this.dataDir, 'logs');
+    const files = await readdir(dir).catch(() => [] as string[]);
+    for (const file of files) {
+      const text = await readFile(path.join(dir, file), 'utf8').catch(() => '');
+      if (pattern.test(text)) return true;
+    }
+    return false;
+  }
+
+  private static async start(extraEnv: NodeJS.ProcessEnv): Promise<NpmStart> {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'cjg-npm-start-'));
     await chmod(dataDir, 0o755); // PostgreSQL runs as another user when the tests run as root
     const [temporal, postgres, smtp, mailUi, apiPort] = await Promise.all(
@@ -92,8 +126,6 @@ class NpmStart {
         ...extraEnv,
       },
     );
-    await stack.waitFor(/cjg-toegang is up/, 90_000);
-    stack.remember();
     return stack;
   }
 

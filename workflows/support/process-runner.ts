@@ -578,29 +578,24 @@ export async function runProcess<T extends ProcessTypes>(
     }
     startRolloverWhenDue(info.historyLength);
     const seen = state.revision;
+    /** What ends a wait besides its timer: a change, effects to run, or the rollover's time. */
+    const woken = () => state.revision !== seen || effects.length > 0 || rolledOver();
     if (!keepTimer) {
-      await condition(
-        () => state.revision !== seen || effects.length > 0 || rolledOver(),
-        next ? Date.parse(next.at) - now : undefined,
-      );
+      await condition(woken, next ? Date.parse(next.at) - now : undefined);
       continue;
     }
     const running = deadlineTimer;
     if (running && !running.fired && running.at === next?.at && running.kind === next.kind) {
-      await condition(
-        () => state.revision !== seen || effects.length > 0 || running.fired || rolledOver(),
-      );
+      await condition(() => woken() || running.fired);
       continue;
     }
     stopDeadlineTimer();
     if (!next) {
-      await condition(() => state.revision !== seen || effects.length > 0 || rolledOver());
+      await condition(woken);
       continue;
     }
     const started = startDeadlineTimer(next, Date.parse(next.at) - now);
-    await condition(
-      () => state.revision !== seen || effects.length > 0 || started.fired || rolledOver(),
-    );
+    await condition(() => woken() || started.fired);
   }
   stopDeadlineTimer();
 
